@@ -1,0 +1,111 @@
+# sapnhap - build, tests, demo and benchmarks.
+#
+#   make          build ./sapnhap
+#   make demo     run the migration on samples/ (installs dependencies first when root)
+#   make check    every test, then the whole suite again under ASan+UBSan
+#   make bench    benchmarks beside their floors (see README, "Performance")
+#
+# Objects go to build/<variant>/; the sanitizer build is the variant "asan".
+
+PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd
+TEST_PKGS := cmocka
+DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
+             libzip-dev libutf8proc-dev libmd-dev libcmocka-dev zip
+
+VARIANT ?= release
+BUILD   := build/$(VARIANT)
+CC      ?= cc
+WARN    := -Wall -Wextra -Wformat-security -Wstrict-prototypes -Wvla -Wwrite-strings \
+           -Wmissing-prototypes -Wshadow
+ifeq ($(VARIANT),asan)
+OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDSAN   := -fsanitize=address,undefined
+else
+OPT     := -O2 -g
+LDSAN   :=
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Itools $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+
+LIB_SRCS  := $(filter-out tools/main.c,$(wildcard tools/*.c))
+LIB_OBJS  := $(LIB_SRCS:tools/%.c=$(BUILD)/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+SCHEMA    := $(sort $(wildcard schema/*.sql))
+
+ifeq ($(VARIANT),release)
+PROGRAM := sapnhap
+else
+PROGRAM := $(BUILD)/sapnhap
+endif
+
+.PHONY: all deps demo check unit cli realdata test-suite asan bench clean
+all: deps $(PROGRAM)
+
+# The dependency step: nothing to do when pkg-config finds every library; as root it installs the
+# Debian packages; otherwise it prints the exact command and stops.
+deps:
+	@if pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages: $(DEB_PKGS)" >&2; \
+	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \
+	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >&2; \
+	else \
+	  echo "sapnhap needs Debian packages; run:" >&2; \
+	  echo "  sudo apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
+	fi
+
+# The schema migrations are compiled in, so the binary carries the schema it expects.
+$(BUILD)/schema.c: $(SCHEMA) tools/embed_schema.sh
+	@mkdir -p $(@D)
+	sh tools/embed_schema.sh $(SCHEMA) > $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: tools/%.c $(wildcard tools/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o
+	rm -f $@ && ar rcs $@ $^
+
+$(PROGRAM): $(BUILD)/main.o $(BUILD)/libsapnhap.a
+	$(CC) $(LDSAN) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsapnhap.a tests/unit/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEST_CFLAGS) -Itests/unit $(LDSAN) -o $@ $< $(BUILD)/libsapnhap.a $(LDLIBS) $(TEST_LIBS)
+
+unit: deps $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do \
+	  echo "== $$t" >&2; $$t || fail=1; done; exit $$fail
+
+cli: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/cli/run.sh
+
+realdata: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/data/run.sh
+
+test-suite: unit cli realdata
+
+# make check = the suite on the release build, then the same suite under ASan+UBSan.
+check: deps
+	$(MAKE) VARIANT=release test-suite
+	$(MAKE) VARIANT=asan test-suite
+
+asan:
+	$(MAKE) VARIANT=asan test-suite
+
+demo: all
+	sh samples/demo.sh ./sapnhap
+
+bench: all
+	sh bench/run.sh ./sapnhap
+
+clean:
+	rm -rf build sapnhap

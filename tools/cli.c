@@ -1,0 +1,275 @@
+/* cli.c - the command runner: global options, the command table, database set-up, diagnostics.
+ *
+ * To add a command: write cmd_<name>() in its own file (it parses its own options and prints its
+ * own --help), declare it in cli.h and add a row to the table below. The flags say what the runner
+ * prepares first: NEED_DB opens the database read-only, WRITES_DB read-write (created and
+ * migrated). The runner checks that stdout was written fully, so a full disk is not success.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "db.h"
+#include "version.h"
+
+int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv);
+
+static const struct sn_command commands[] = {
+	{ "units import", cmd_units_import, NEED_DB | WRITES_DB,
+	  "import a unit source: the official conversion table, the pre-reform list, a change file" },
+	{ "units map", cmd_units_map, NEED_DB, "what an old unit became, composed across events" },
+	{ "units show", cmd_units_show, NEED_DB, "a unit as of a date, with its history" },
+	{ "units check", cmd_units_check, NEED_DB, "findings about the unit registry" },
+	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void vreport(struct sn_ctx *ctx, const char *prefix, const char *fmt, va_list ap)
+{
+	fputs("sapnhap: ", ctx->err);
+	fputs(prefix, ctx->err);
+	vfprintf(ctx->err, fmt, ap);
+	fputc('\n', ctx->err);
+}
+
+void sn_error(struct sn_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ctx, "error: ", fmt, ap);
+	va_end(ap);
+}
+
+void sn_warn(struct sn_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ctx, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void sn_info(struct sn_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ctx, "", fmt, ap);
+	va_end(ap);
+}
+
+int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ctx, "error: ", fmt, ap);
+	va_end(ap);
+	fprintf(ctx->err, "try 'sapnhap %s --help'\n", cmd ? cmd : "");
+	return SN_USAGE;
+}
+
+int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
+{
+	static const char *names[] = { "text", "csv", "json" };
+	for (int i = 0; i < 3; i++)
+		if ((allowed & (1u << i)) && strcmp(s, names[i]) == 0) {
+			*out = (enum sn_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+void sn_csv_field(FILE *f, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void sn_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+int sn_valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+static void main_help(FILE *f)
+{
+	fputs("usage: sapnhap [--db FILE] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "Carries a provincial administrative-procedure system through the 2025 merger of\n"
+	      "Vietnamese administrative units. One working database holds one migration.\n"
+	      "\n"
+	      "commands:\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "options:\n"
+	      "  --db FILE      working database (default ./sapnhap.db)\n"
+	      "  --version      print the version\n"
+	      "  --help         this text; 'sapnhap COMMAND --help' for a command\n"
+	      "\n"
+	      "exit status: 0 success, 1 findings, 2 usage error, 3 bad input data (nothing written),\n"
+	      "4 I/O or database error, 5 internal error\n", f);
+}
+
+/* Finds the command named by argv[0] (and argv[1] for two-word commands). Sets *used to the
+ * number of words consumed. */
+static const struct sn_command *find_command(int argc, char **argv, int *used)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const char *name = commands[i].name, *sp = strchr(name, ' ');
+		if (!sp) {
+			if (strcmp(argv[0], name) == 0) {
+				*used = 1;
+				return &commands[i];
+			}
+		} else if (argc >= 2 && strlen(argv[0]) == (size_t)(sp - name) &&
+			   strncmp(argv[0], name, (size_t)(sp - name)) == 0 && strcmp(argv[1], sp + 1) == 0) {
+			*used = 2;
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+/* Lists the subcommands of a command group ("units") for 'sapnhap units' / 'units --help'. */
+static int group_help(struct sn_ctx *ctx, const char *group, FILE *f)
+{
+	size_t n = strlen(group);
+	int found = 0;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' ') {
+			if (!found)
+				fprintf(f, "usage: sapnhap %s SUBCOMMAND [OPTIONS]\n\nsubcommands:\n", group);
+			fprintf(f, "  %-8s %s\n", commands[i].name + n + 1, commands[i].summary);
+			found = 1;
+		}
+	if (found)
+		fprintf(f, "\n'sapnhap %s SUBCOMMAND --help' for details\n", group);
+	(void)ctx;
+	return found;
+}
+
+static int is_help(const char *a)
+{
+	return strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
+int sn_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sn_ctx ctx = { .out = out, .err = err, .db_path = "sapnhap.db" };
+	int i = 1, rc = SN_OK;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			ctx.db_path = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			ctx.db_path = argv[i] + 5;
+		} else if (is_help(argv[i])) {
+			main_help(out);
+			goto flush;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			fprintf(out, "sapnhap %s\n", SN_VERSION);
+			goto flush;
+		} else {
+			return sn_usage_error(&ctx, "", "unknown option '%s'", argv[i]);
+		}
+	}
+	if (i >= argc) {
+		main_help(err);
+		return SN_USAGE;
+	}
+	int used = 0;
+	const struct sn_command *cmd = find_command(argc - i, argv + i, &used);
+	if (!cmd) {
+		if (i + 1 < argc && is_help(argv[i + 1]) && group_help(&ctx, argv[i], out))
+			goto flush;
+		if (i + 1 == argc && group_help(&ctx, argv[i], err))
+			return SN_USAGE;
+		if (i + 1 < argc && group_help(&ctx, argv[i], err))
+			return sn_usage_error(&ctx, argv[i], "unknown subcommand '%s %s'", argv[i], argv[i + 1]);
+		return sn_usage_error(&ctx, "", "unknown command '%s'", argv[i]);
+	}
+
+	/* The command sees argv[0] = its full name, then its own arguments. */
+	int cargc = argc - i - used + 1;
+	char **cargv = argv + i + used - 1;
+	int wants_help = 0;
+	for (int k = 1; k < cargc; k++)
+		if (is_help(cargv[k]))
+			wants_help = 1;
+
+	if ((cmd->flags & NEED_DB) && !wants_help) {
+		rc = sn_db_open(&ctx, !(cmd->flags & WRITES_DB));
+		if (rc)
+			return rc;
+	}
+	char *saved = cargv[0];
+	cargv[0] = (char *)cmd->name;
+	rc = cmd->fn(&ctx, cargc, cargv);
+	cargv[0] = saved;
+	if (ctx.in_tx) {
+		/* A command that returned with its transaction open failed half-way: undo. */
+		sqlite3_exec(ctx.db, "ROLLBACK", NULL, NULL, NULL);
+		ctx.in_tx = 0;
+		if (rc == SN_OK)
+			rc = SN_INTERNAL;
+	}
+	sn_db_close(&ctx);
+	/* A step that fails on a database it created leaves no file behind: the user's directory is
+	 * as it was. */
+	if (rc != SN_OK && rc != SN_FINDINGS && ctx.db_created) {
+		unlink(ctx.db_path);
+	}
+	if (rc != SN_OK && rc != SN_FINDINGS)
+		return rc;
+flush:
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "sapnhap: error: cannot write output: %s\n", strerror(errno ? errno : EIO));
+		return SN_IO;
+	}
+	return rc == SN_FINDINGS ? SN_FINDINGS : SN_OK;
+}

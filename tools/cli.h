@@ -1,0 +1,62 @@
+/* cli.h - the command context, the command table, and diagnostics.
+ *
+ * All state of one run lives in struct sn_ctx (no globals), so a whole command can run in-process
+ * from a test: sn_main(argc, argv, out, err).
+ */
+#ifndef SN_CLI_H
+#define SN_CLI_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+#include "exitcodes.h"
+
+struct sn_ctx {
+	FILE *out;            /* results */
+	FILE *err;            /* diagnostics and progress */
+	const char *db_path;  /* --db, default ./sapnhap.db */
+	sqlite3 *db;
+	int db_created;       /* the file did not exist before this run */
+	int in_tx;
+};
+
+/* What the runner prepares before calling a command. */
+enum {
+	NEED_DB = 1,    /* open the database (read-only unless WRITES_DB) */
+	WRITES_DB = 2   /* open read-write, creating and migrating it */
+};
+
+struct sn_command {
+	const char *name;
+	int (*fn)(struct sn_ctx *ctx, int argc, char **argv);
+	int flags;
+	const char *summary;
+};
+
+int sn_main(int argc, char **argv, FILE *out, FILE *err);
+
+/* Diagnostics: "sapnhap: error: ..." / "sapnhap: warning: ..." / "sapnhap: ..." on ctx->err. */
+void sn_error(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sn_warn(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Usage error: prints the message and "try 'sapnhap CMD --help'", returns SN_USAGE. */
+int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Output formats of tabular commands. */
+enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON };
+/* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */
+int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
+
+/* Writes s as a CSV field (quoted when needed) / as a JSON string (with quotes). */
+void sn_csv_field(FILE *f, const char *s);
+void sn_json_string(FILE *f, const char *s);
+
+/* Checks a YYYY-MM-DD date (a real calendar date). */
+int sn_valid_date(const char *s);
+
+/* Commands, one file each. */
+int cmd_units(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_status(struct sn_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,55 @@
+/* cmd_status.c - 'sapnhap status': the journal of applied steps and the table counts. */
+#include <string.h>
+#include "cli.h"
+#include "db.h"
+
+static const char *TABLES[] = { "event", "unit", "link", "listed_unit" };
+
+int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs("usage: sapnhap status\n\n"
+		      "Lists the steps applied to the working database (oldest first) with their inputs'\n"
+		      "SHA-256, then the events and the row count of each table.\n", ctx->out);
+		return SN_OK;
+	}
+	if (argc > 1)
+		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[1]);
+	FILE *f = ctx->out;
+	fprintf(f, "database: %s (schema %lld)\n\njournal:\n", ctx->db_path,
+		sn_query_int(ctx, "PRAGMA user_version"));
+	sqlite3_stmt *st = sn_prepare(ctx, "SELECT j.id, j.ended_at, j.step, j.target, j.outcome, j.counts, "
+					   "i.path, i.sha256 FROM journal j LEFT JOIN journal_input i "
+					   "ON i.journal_id = j.id ORDER BY j.id, i.rowid");
+	if (!st)
+		return SN_IO;
+	long last = -1;
+	int any = 0;
+	while (sn_step(ctx, st) == SQLITE_ROW) {
+		long id = sqlite3_column_int(st, 0);
+		if (id != last)
+			fprintf(f, "  %ld  %s  %s %s  %s  %s\n", id, sn_col(st, 1), sn_col(st, 2),
+				sn_col(st, 3), sn_col(st, 4), sn_col(st, 5));
+		if (*sn_col(st, 6))
+			fprintf(f, "      input %s  sha256 %s\n", sn_col(st, 6), sn_col(st, 7));
+		last = id;
+		any = 1;
+	}
+	sqlite3_finalize(st);
+	if (!any)
+		fputs("  (empty)\n", f);
+	fputs("\nevents:\n", f);
+	st = sn_prepare(ctx, "SELECT name, effective, kind, source FROM event ORDER BY effective, id");
+	if (!st)
+		return SN_IO;
+	while (sn_step(ctx, st) == SQLITE_ROW)
+		fprintf(f, "  %-16s %s  %-10s %s\n", sn_col(st, 0), sn_col(st, 1), sn_col(st, 2), sn_col(st, 3));
+	sqlite3_finalize(st);
+	fputs("\ntables:\n", f);
+	for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
+		char *q = sqlite3_mprintf("SELECT count(*) FROM %w", TABLES[i]);
+		fprintf(f, "  %-12s %lld\n", TABLES[i], q ? sn_query_int(ctx, q) : 0);
+		sqlite3_free(q);
+	}
+	return SN_OK;
+}

@@ -1,0 +1,681 @@
+/* cmd_units_import.c - 'sapnhap units import': reads a unit source into the registry.
+ *
+ * Three kinds of source, recognised by their header row:
+ *   conversion  the official old->new table (XLSX workbook or its flat sheet saved as CSV);
+ *   list        the pre-reform unit list (province, district, commune with codes and type);
+ *   changes     our event CSV for later reforms (mappings/README.md).
+ * Each import is a dated event. The raw rows are stored (link, listed_unit) and the unit table is
+ * then rebuilt from every event in date order (units_rebuild), so sources can arrive in any order
+ * and --force replaces one event exactly.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "db.h"
+#include "table.h"
+#include "text.h"
+#include "units.h"
+
+#define DEFAULT_SHEET "Tổng hợp_không merge "
+#define HEADER_SCAN_ROWS 20
+
+enum kind { K_NONE, K_CONVERSION, K_LIST, K_CHANGES };
+static const char *kind_names[] = { "", "conversion", "list", "changes" };
+
+/* Columns of each kind, by header key (sn_name_key with type kept, no diacritics). */
+enum { C_NEWPROV, C_NEWNAME, C_NEWCODE, C_OLDNAME, C_OLDCODE, C_NOTE, C_OLDDIST, C_OLDPROV, NCONV };
+static const char *conv_cols[NCONV] = { "tinh thanh pho", "ten xa moi", "ma xa moi", "ten xa cu",
+					 "ma xa cu", "ghi chu", "quan huyen", "tinh cu" };
+enum { L_PROV, L_PROVCODE, L_DIST, L_DISTCODE, L_COMM, L_COMMCODE, L_TYPE, NLIST };
+static const char *list_cols[NLIST] = { "tinh thanh pho", "ma tp", "quan huyen", "ma qh",
+					"phuong xa", "ma px", "cap" };
+enum { X_LEVEL, X_OLDCODE, X_NEWCODE, X_NEWNAME, X_SHARE, X_NOTE, NCHG };
+static const char *chg_cols[NCHG] = { "level", "old code", "new code", "new name", "share", "note" };
+static const int chg_required[NCHG] = { 1, 1, 1, 1, 0, 0 };
+
+struct import {
+	struct sn_ctx *ctx;
+	sn_table *t;
+	const char *path;
+	enum kind kind;
+	int col[8];  /* enough for the widest kind (conversion: 8 columns) */
+	size_t width;           /* header cells: cells beyond must be blank */
+	long long event_id;
+	const char *effective;
+	long seq;
+	long padded_cells;
+	sqlite3_stmt *ins;
+};
+
+static char *header_key(const char *cell)
+{
+	char *tmp = strdup(cell), *k;
+	if (!tmp)
+		return NULL;
+	for (char *p = tmp; *p; p++)
+		if (*p == '_' || *p == '/')
+			*p = ' ';
+	k = sn_name_key(tmp, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
+	free(tmp);
+	return k;
+}
+
+/* Maps header cells to the columns of one kind; returns how many required columns were found. */
+static int match_header(char **cells, size_t n, const char **names, int ncols, int *col)
+{
+	int found = 0;
+	for (int c = 0; c < ncols; c++)
+		col[c] = -1;
+	for (size_t i = 0; i < n; i++) {
+		char *k = header_key(cells[i]);
+		if (!k)
+			continue;
+		for (int c = 0; c < ncols; c++)
+			if (col[c] < 0 && strcmp(k, names[c]) == 0) {
+				col[c] = (int)i;
+				found++;
+				break;
+			}
+		free(k);
+	}
+	return found;
+}
+
+/* Reads rows until one is a known header. Title rows above it (the official table has one) are
+ * skipped. */
+static int find_header(struct import *im, enum kind want)
+{
+	char **cells;
+	size_t n;
+	for (int row = 0; row < HEADER_SCAN_ROWS; row++) {
+		int r = sn_table_next(im->t, &cells, &n);
+		if (r < 0) {
+			sn_error(im->ctx, "%s", sn_table_error(im->t));
+			return SN_DATA;
+		}
+		if (r == 0)
+			break;
+		if ((want == K_NONE || want == K_CONVERSION) &&
+		    match_header(cells, n, conv_cols, NCONV, im->col) == NCONV)
+			im->kind = K_CONVERSION;
+		else if ((want == K_NONE || want == K_LIST) &&
+			 match_header(cells, n, list_cols, NLIST, im->col) >= L_TYPE)
+			im->kind = K_LIST;
+		else if (want == K_NONE || want == K_CHANGES) {
+			match_header(cells, n, chg_cols, NCHG, im->col);
+			int ok = 1;
+			for (int c = 0; c < NCHG; c++)
+				if (chg_required[c] && im->col[c] < 0)
+					ok = 0;
+			if (ok)
+				im->kind = K_CHANGES;
+		}
+		if (im->kind != K_NONE) {
+			im->width = n;
+			return 0;
+		}
+	}
+	sn_error(im->ctx, "%s: no header row in the first %d rows; expected the official conversion "
+		 "table (Mã Xã mới, Mã Xã cũ, Ghi chú, ...), the pre-reform list (Mã TP, Mã QH, Mã PX) "
+		 "or a change file (level,old_code,new_code,new_name)", im->path, HEADER_SCAN_ROWS);
+	return SN_DATA;
+}
+
+static const char *cell(char **cells, size_t n, int col)
+{
+	return col >= 0 && (size_t)col < n ? cells[col] : "";
+}
+
+/* Cleans a text cell (NFC, whitespace); reports invalid UTF-8 at its position. */
+static char *clean_cell(struct import *im, char **cells, size_t n, int col)
+{
+	char *s = sn_text_clean(cell(cells, n, col));
+	if (!s)
+		sn_error(im->ctx, "%s: text is not valid UTF-8", sn_table_pos(im->t, (size_t)col));
+	return s;
+}
+
+static const char *level_noun(int width)
+{
+	return width == 2 ? "province" : width == 3 ? "district" : "commune";
+}
+
+/* Normalises a code cell to WIDTH digits, reporting bad codes at their position. Returns 0 ok
+ * (padded/empty flags set), or SN_DATA after printing. */
+static int code_cell(struct import *im, char **cells, size_t n, int col, int width, int required,
+		     char out[16], int *padded)
+{
+	const char *raw = cell(cells, n, col);
+	int r = sn_code_normalise(raw, width, out);
+	if (r == 2 && required) {
+		sn_error(im->ctx, "%s: %s code is empty", sn_table_pos(im->t, (size_t)col), level_noun(width));
+		return SN_DATA;
+	}
+	if (r == -1) {
+		sn_error(im->ctx, "%s: %s code '%s' must be digits", sn_table_pos(im->t, (size_t)col),
+			 level_noun(width), raw);
+		return SN_DATA;
+	}
+	if (r == -2) {
+		sn_error(im->ctx, "%s: %s code '%s' must have %d digits", sn_table_pos(im->t, (size_t)col),
+			 level_noun(width), raw, width);
+		return SN_DATA;
+	}
+	if (padded)
+		*padded = r == 1;
+	return 0;
+}
+
+/* "Tỉnh Đồng Nai (75)" -> name + 2-digit code. The code is required. */
+static int name_code_cell(struct import *im, char **cells, size_t n, int col, int width,
+			  char **name, char code[16])
+{
+	char *raw_code = NULL;
+	int r = sn_split_name_code(cell(cells, n, col), name, &raw_code);
+	if (r < 0) {
+		sn_error(im->ctx, "%s: text is not valid UTF-8", sn_table_pos(im->t, (size_t)col));
+		return SN_DATA;
+	}
+	if (r == 0) {
+		sn_error(im->ctx, "%s: '%s' has no code in parentheses, as in 'Tỉnh Đồng Nai (75)'",
+			 sn_table_pos(im->t, (size_t)col), *name);
+		free(*name);
+		*name = NULL;
+		return SN_DATA;
+	}
+	int pr = sn_code_normalise(raw_code, width, code);
+	free(raw_code);
+	if (pr < 0 || pr == 2) {
+		sn_error(im->ctx, "%s: %s code in '%s' must have %d digits",
+			 sn_table_pos(im->t, (size_t)col), level_noun(width), cell(cells, n, col), width);
+		free(*name);
+		*name = NULL;
+		return SN_DATA;
+	}
+	return 0;
+}
+
+/* Cells past the header's last column must be empty: the official table has 12 rows with blank
+ * extra cells, but a value there means the columns are shifted. */
+static int check_extra(struct import *im, char **cells, size_t n)
+{
+	for (size_t i = im->width; i < n; i++) {
+		char *s = sn_text_clean(cells[i]);
+		int bad = s && *s;
+		free(s);
+		if (bad) {
+			sn_error(im->ctx, "%s: unexpected value '%s' beyond the last column",
+				 sn_table_pos(im->t, i), cells[i]);
+			return SN_DATA;
+		}
+	}
+	return 0;
+}
+
+static void bind_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char *LINK_INSERT =
+	"INSERT INTO link(event_id, pos, seq, old_level, old_code, old_name, old_district_code, "
+	"old_district_name, old_province_code, old_province_name, new_level, new_code, new_name, "
+	"new_province_code, new_province_name, share, note_class, note, padded) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
+static int conversion_row(struct import *im, char **cells, size_t n)
+{
+	int rc = SN_DATA;
+	char *newname = NULL, *oldname = NULL, *note = NULL, *newprov = NULL, *olddist = NULL,
+	     *oldprov = NULL;
+	char newcode[16], oldcode[16], newprovcode[16], olddistcode[16], oldprovcode[16];
+	int pad_new = 0, pad_old = 0;
+
+	if (check_extra(im, cells, n))
+		return SN_DATA;
+	/* A province banner ("THÀNH PHỐ HÀ NỘI  ,,,,,,,") has no codes and no note. */
+	if (sn_code_normalise(cell(cells, n, im->col[C_NEWCODE]), 5, newcode) == 2 &&
+	    sn_code_normalise(cell(cells, n, im->col[C_OLDCODE]), 5, oldcode) == 2) {
+		char *nt = sn_text_clean(cell(cells, n, im->col[C_NOTE]));
+		int banner = nt && !*nt;
+		free(nt);
+		if (banner)
+			return 0;
+	}
+	if (code_cell(im, cells, n, im->col[C_NEWCODE], 5, 1, newcode, &pad_new) ||
+	    code_cell(im, cells, n, im->col[C_OLDCODE], 5, 0, oldcode, &pad_old))
+		return SN_DATA;
+	if (!(newname = clean_cell(im, cells, n, im->col[C_NEWNAME])) ||
+	    !(oldname = clean_cell(im, cells, n, im->col[C_OLDNAME])) ||
+	    !(note = clean_cell(im, cells, n, im->col[C_NOTE])))
+		goto done;
+	if (!*newname) {
+		sn_error(im->ctx, "%s: new commune name is empty", sn_table_pos(im->t, (size_t)im->col[C_NEWNAME]));
+		goto done;
+	}
+	if (name_code_cell(im, cells, n, im->col[C_NEWPROV], 2, &newprov, newprovcode) ||
+	    name_code_cell(im, cells, n, im->col[C_OLDDIST], 3, &olddist, olddistcode) ||
+	    name_code_cell(im, cells, n, im->col[C_OLDPROV], 2, &oldprov, oldprovcode))
+		goto done;
+
+	enum sn_share share;
+	enum sn_note_class nc = sn_classify_note(note, &share);
+	if (nc == SN_NOTE_UNKNOWN) {
+		sn_error(im->ctx, "%s: unknown note '%s' (known: Nhập toàn bộ, Nhập một phần, Nhập một "
+			 "phần diện tích, toàn bộ dân số, Giữ nguyên, Đổi tên, Đổi loại hình, Phần còn lại "
+			 "sau khi tách ..., Sắp xếp toàn bộ huyện X thành đặc khu X)",
+			 sn_table_pos(im->t, (size_t)im->col[C_NOTE]), note);
+		goto done;
+	}
+	/* The old unit: a commune by its code; a whole district turned special zone (no commune
+	 * code); or an uncoded area such as a coastal flat managed by a district. */
+	const char *old_level = "commune";
+	const char *ocode = oldcode, *oname = oldname;
+	if (!*oldcode) {
+		if (nc == SN_NOTE_SPECIAL_ZONE) {
+			old_level = "district";
+			ocode = olddistcode;
+			oname = olddist;
+		} else if (*oldname) {
+			old_level = "area";
+		} else {
+			sn_error(im->ctx, "%s: old commune has neither a code nor a name",
+				 sn_table_pos(im->t, (size_t)im->col[C_OLDCODE]));
+			goto done;
+		}
+	}
+	char padded[16] = "";
+	if (pad_old || (*oldcode && sn_table_is_number(im->t, (size_t)im->col[C_OLDCODE]) && pad_old))
+		snprintf(padded, sizeof padded, "old");
+	if (pad_new)
+		snprintf(padded + strlen(padded), sizeof padded - strlen(padded), "%snew", *padded ? "," : "");
+	im->padded_cells += pad_old + pad_new;
+
+	sqlite3_stmt *st = im->ins;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, im->event_id);
+	sqlite3_bind_text(st, 2, sn_table_pos(im->t, (size_t)-1), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, ++im->seq);
+	sqlite3_bind_text(st, 4, old_level, -1, SQLITE_STATIC);
+	bind_or_null(st, 5, *ocode ? ocode : NULL);
+	sqlite3_bind_text(st, 6, oname, -1, SQLITE_TRANSIENT);
+	bind_or_null(st, 7, olddistcode);
+	bind_or_null(st, 8, olddist);
+	bind_or_null(st, 9, oldprovcode);
+	bind_or_null(st, 10, oldprov);
+	sqlite3_bind_text(st, 11, "commune", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, newcode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 13, newname, -1, SQLITE_TRANSIENT);
+	bind_or_null(st, 14, newprovcode);
+	bind_or_null(st, 15, newprov);
+	sqlite3_bind_text(st, 16, sn_share_name(share), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, sn_note_class_name(nc), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, note, -1, SQLITE_TRANSIENT);
+	bind_or_null(st, 19, padded);
+	rc = sn_step(im->ctx, st) == SQLITE_DONE ? 0 : SN_IO;
+done:
+	free(newname);
+	free(oldname);
+	free(note);
+	free(newprov);
+	free(olddist);
+	free(oldprov);
+	return rc;
+}
+
+static int list_insert(struct import *im, const char *level, const char *code, const char *name,
+		       const char *type, const char *parent)
+{
+	/* Provinces and districts repeat on every commune row: the first row names them. */
+	sqlite3_stmt *st = im->ins;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, im->event_id);
+	sqlite3_bind_text(st, 2, sn_table_pos(im->t, (size_t)-1), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, level, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, name, -1, SQLITE_TRANSIENT);
+	bind_or_null(st, 6, type);
+	bind_or_null(st, 7, parent);
+	return sn_step(im->ctx, st) == SQLITE_DONE ? 0 : SN_IO;
+}
+
+static int list_row(struct import *im, char **cells, size_t n)
+{
+	int rc = SN_DATA;
+	char pcode[16], dcode[16], ccode[16];
+	char *pname = NULL, *dname = NULL, *cname = NULL, *type = NULL;
+	if (check_extra(im, cells, n) ||
+	    code_cell(im, cells, n, im->col[L_PROVCODE], 2, 1, pcode, NULL) ||
+	    code_cell(im, cells, n, im->col[L_DISTCODE], 3, 1, dcode, NULL) ||
+	    code_cell(im, cells, n, im->col[L_COMMCODE], 5, 0, ccode, NULL))
+		return SN_DATA;
+	if (!(pname = clean_cell(im, cells, n, im->col[L_PROV])) ||
+	    !(dname = clean_cell(im, cells, n, im->col[L_DIST])) ||
+	    !(cname = clean_cell(im, cells, n, im->col[L_COMM])) ||
+	    !(type = clean_cell(im, cells, n, im->col[L_TYPE])))
+		goto done;
+	/* Island districts without communes (Bạch Long Vĩ, Cồn Cỏ, ...) are listed as a district
+	 * row with no commune: both commune cells empty. One of the two alone is an error. */
+	if (!*ccode && !*cname) {
+		rc = list_insert(im, "province", pcode, pname, NULL, NULL);
+		if (!rc)
+			rc = list_insert(im, "district", dcode, dname, NULL, pcode);
+		goto done;
+	}
+	if (!*ccode) {
+		sn_error(im->ctx, "%s: commune code is empty", sn_table_pos(im->t, (size_t)im->col[L_COMMCODE]));
+		goto done;
+	}
+	if (!*cname) {
+		sn_error(im->ctx, "%s: commune name is empty", sn_table_pos(im->t, (size_t)im->col[L_COMM]));
+		goto done;
+	}
+	sn_unit_type ty = sn_unit_type_parse(type);
+	if (*type && ty == SN_TYPE_NONE) {
+		sn_error(im->ctx, "%s: unknown unit type '%s'", sn_table_pos(im->t, (size_t)im->col[L_TYPE]), type);
+		goto done;
+	}
+	const char *tlabel = ty != SN_TYPE_NONE ? sn_unit_type_label(ty) : NULL;
+	/* A commune listed twice is an error; provinces and districts repeat by design. */
+	if ((rc = list_insert(im, "province", pcode, pname, NULL, NULL)) ||
+	    (rc = list_insert(im, "district", dcode, dname, NULL, pcode)))
+		goto done;
+	sqlite3_stmt *dup = sn_prepare(im->ctx, "SELECT pos FROM listed_unit WHERE event_id = ?1 AND "
+						"level = 'commune' AND code = ?2");
+	if (!dup) {
+		rc = SN_IO;
+		goto done;
+	}
+	sqlite3_bind_int64(dup, 1, im->event_id);
+	sqlite3_bind_text(dup, 2, ccode, -1, SQLITE_STATIC);
+	if (sn_step(im->ctx, dup) == SQLITE_ROW) {
+		sn_error(im->ctx, "%s: commune code %s is listed twice (first at %s)",
+			 sn_table_pos(im->t, (size_t)im->col[L_COMMCODE]), ccode, sn_col(dup, 0));
+		sqlite3_finalize(dup);
+		rc = SN_DATA;
+		goto done;
+	}
+	sqlite3_finalize(dup);
+	rc = list_insert(im, "commune", ccode, cname, tlabel, dcode);
+done:
+	free(pname);
+	free(dname);
+	free(cname);
+	free(type);
+	return rc;
+}
+
+static int changes_row(struct import *im, char **cells, size_t n)
+{
+	int rc = SN_DATA;
+	char *level = NULL, *newname = NULL, *sharestr = NULL, *note = NULL;
+	char oldcode[16], newcode[16];
+	if (check_extra(im, cells, n))
+		return SN_DATA;
+	if (!(level = clean_cell(im, cells, n, im->col[X_LEVEL])) ||
+	    !(newname = clean_cell(im, cells, n, im->col[X_NEWNAME])) ||
+	    !(sharestr = clean_cell(im, cells, n, im->col[X_SHARE])) ||
+	    !(note = clean_cell(im, cells, n, im->col[X_NOTE])))
+		goto done;
+	int width = !strcmp(level, "province") ? 2 : !strcmp(level, "district") ? 3 :
+		    !strcmp(level, "commune") ? 5 : 0;
+	if (!width) {
+		sn_error(im->ctx, "%s: level '%s' must be province, district or commune",
+			 sn_table_pos(im->t, (size_t)im->col[X_LEVEL]), level);
+		goto done;
+	}
+	if (code_cell(im, cells, n, im->col[X_OLDCODE], width, 1, oldcode, NULL) ||
+	    code_cell(im, cells, n, im->col[X_NEWCODE], width, 1, newcode, NULL))
+		goto done;
+	if (!*newname) {
+		sn_error(im->ctx, "%s: new_name is empty", sn_table_pos(im->t, (size_t)im->col[X_NEWNAME]));
+		goto done;
+	}
+	enum sn_share share = SN_SHARE_WHOLE;
+	if (*sharestr && sn_share_parse(sharestr, &share) != 0) {
+		sn_error(im->ctx, "%s: share '%s' must be whole, part or part-population",
+			 sn_table_pos(im->t, (size_t)im->col[X_SHARE]), sharestr);
+		goto done;
+	}
+	/* old_name, the old parents and the note class are filled when the event is applied to the
+	 * registry, from the unit in force on the effective date. */
+	sqlite3_stmt *st = im->ins;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_bind_int64(st, 1, im->event_id);
+	sqlite3_bind_text(st, 2, sn_table_pos(im->t, (size_t)-1), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, ++im->seq);
+	sqlite3_bind_text(st, 4, level, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, oldcode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, level, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 12, newcode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 13, newname, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 16, sn_share_name(share), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, sn_share_name(share), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, note, -1, SQLITE_TRANSIENT);
+	rc = sn_step(im->ctx, st) == SQLITE_DONE ? 0 : SN_IO;
+done:
+	free(level);
+	free(newname);
+	free(sharestr);
+	free(note);
+	return rc;
+}
+
+int units_rebuild(struct sn_ctx *ctx);
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap units import FILE [--kind KIND] [--event NAME] [--effective DATE]\n"
+	      "                            [--sheet NAME] [--encoding ENC] [--dry-run] [--force]\n"
+	      "\n"
+	      "Imports a unit source as a dated event. FILE is recognised by its header row:\n"
+	      "  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
+	      "              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
+	      "              'reform-2025', effective 2025-07-01.\n"
+	      "  list        the pre-reform unit list (Mã TP, Mã QH, Mã PX, Cấp). Default event\n"
+	      "              'pre-reform', effective 2025-06-30.\n"
+	      "  changes     a change file for a later reform (mappings/README.md); --event and\n"
+	      "              --effective are required.\n"
+	      "\n"
+	      "options:\n"
+	      "  --kind KIND        conversion, list or changes (default: from the header)\n"
+	      "  --event NAME       name of the event (re-importing the same name replaces nothing\n"
+	      "                     unless --force)\n"
+	      "  --effective DATE   YYYY-MM-DD on which the event took effect\n"
+	      "  --sheet NAME       worksheet of an XLSX file\n"
+	      "  --encoding ENC     CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
+	      "  --dry-run          report what would change; write nothing\n"
+	      "  --force            replace an event imported before from different inputs\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n", f);
+}
+
+int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ "event", required_argument, NULL, 'e' },
+		{ "effective", required_argument, NULL, 'd' },
+		{ "sheet", required_argument, NULL, 's' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *event = NULL, *effective = NULL, *sheet = NULL;
+	enum kind want = K_NONE;
+	sn_encoding enc = SN_ENC_AUTO;
+	struct sn_step step = { .step = "units import" };
+	struct import im = { .ctx = ctx };
+	int c, rc = SN_OK;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			for (int i = 1; i <= K_CHANGES; i++)
+				if (!strcmp(optarg, kind_names[i]))
+					want = (enum kind)i;
+			if (want == K_NONE)
+				return sn_usage_error(ctx, argv[0], "--kind must be conversion, list or changes");
+			break;
+		case 'e': event = optarg; break;
+		case 'd': effective = optarg; break;
+		case 's': sheet = optarg; break;
+		case 'E':
+			if (sn_encoding_parse(optarg, &enc) != 0)
+				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
+			break;
+		case 'n': step.dry_run = 1; break;
+		case 'f': step.forced = 1; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default:
+			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, argv[0], "expected one FILE");
+	im.path = argv[optind];
+	if (effective && !sn_valid_date(effective))
+		return sn_usage_error(ctx, argv[0], "--effective '%s' is not a date YYYY-MM-DD", effective);
+	if (event && !*event)
+		return sn_usage_error(ctx, argv[0], "--event must not be empty");
+
+	char err[1200];
+	if ((rc = sn_step_add_input(ctx, &step, im.path)))
+		return rc;
+	im.t = sn_table_open(im.path, sheet, DEFAULT_SHEET, enc, err, sizeof err);
+	if (!im.t) {
+		sn_error(ctx, "%s", err);
+		return strncmp(err, "cannot open", 11) == 0 ? SN_IO : SN_DATA;
+	}
+	if ((rc = find_header(&im, want)))
+		goto done;
+	if (im.kind == K_CHANGES && (!event || !effective)) {
+		rc = sn_usage_error(ctx, argv[0], "a change file needs --event NAME and --effective DATE");
+		goto done;
+	}
+	if (!event)
+		event = im.kind == K_CONVERSION ? "reform-2025" : "pre-reform";
+	if (!effective)
+		effective = im.kind == K_CONVERSION ? "2025-07-01" : "2025-06-30";
+	im.effective = effective;
+
+	step.target = sqlite3_mprintf("%s", event);
+	step.args = sqlite3_mprintf("kind=%s effective=%s sheet=%s encoding=%s", kind_names[im.kind],
+				    effective, sheet ? sheet : "", sn_encoding_name(enc));
+	if (!step.target || !step.args) {
+		rc = SN_IO;
+		goto done;
+	}
+	rc = sn_step_begin(ctx, &step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	if (step.previous) {
+		/* --force: drop the earlier import of this event; the rebuild below re-derives the
+		 * registry from the events that remain plus this one. */
+		if ((rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				       "DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				       "DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event)))
+			goto done;
+	}
+	{
+		sqlite3_stmt *dupe = sn_prepare(ctx, "SELECT 1 FROM event WHERE name = ?1");
+		if (!dupe) {
+			rc = SN_IO;
+			goto done;
+		}
+		sqlite3_bind_text(dupe, 1, event, -1, SQLITE_STATIC);
+		int exists = sn_step(ctx, dupe) == SQLITE_ROW;
+		sqlite3_finalize(dupe);
+		if (exists) {
+			sn_error(ctx, "event '%s' exists already; choose another --event name", event);
+			rc = SN_DATA;
+			goto done;
+		}
+	}
+	if ((rc = sn_execf(ctx, "INSERT INTO event(name, effective, kind, source, sha256) "
+				"VALUES (%Q, %Q, %Q, %Q, %Q)", event, effective, kind_names[im.kind],
+			   im.path, step.sha[0])))
+		goto done;
+	im.event_id = sqlite3_last_insert_rowid(ctx->db);
+	im.ins = sn_prepare(ctx, im.kind == K_LIST ?
+		"INSERT OR IGNORE INTO listed_unit(event_id, pos, level, code, name, type, parent_code) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" : LINK_INSERT);
+	if (!im.ins) {
+		rc = SN_IO;
+		goto done;
+	}
+
+	char **cells;
+	size_t n;
+	long rows = 0;
+	for (;;) {
+		int r = sn_table_next(im.t, &cells, &n);
+		if (r < 0) {
+			sn_error(ctx, "%s", sn_table_error(im.t));
+			rc = SN_DATA;
+			goto done;
+		}
+		if (r == 0)
+			break;
+		rows++;
+		rc = im.kind == K_CONVERSION ? conversion_row(&im, cells, n) :
+		     im.kind == K_LIST ? list_row(&im, cells, n) : changes_row(&im, cells, n);
+		if (rc)
+			goto done;
+	}
+	if ((rc = units_rebuild(ctx)))
+		goto done;
+
+	char counts[512];
+	{
+		char *q = sqlite3_mprintf(
+			"SELECT (SELECT count(*) FROM link WHERE event_id = %lld), "
+			"(SELECT count(DISTINCT old_code) FROM link WHERE event_id = %lld AND old_level = 'commune'), "
+			"(SELECT count(*) FROM unit WHERE opened_by = %lld AND level = 'commune'), "
+			"(SELECT count(*) FROM unit WHERE opened_by = %lld AND level = 'province'), "
+			"(SELECT count(*) FROM listed_unit WHERE event_id = %lld AND level = 'commune')",
+			im.event_id, im.event_id, im.event_id, im.event_id, im.event_id);
+		sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
+		sqlite3_free(q);
+		if (!st || sn_step(ctx, st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			rc = SN_IO;
+			goto done;
+		}
+		if (im.kind == K_LIST)
+			snprintf(counts, sizeof counts, "rows=%ld communes=%lld", rows, sqlite3_column_int64(st, 4));
+		else
+			snprintf(counts, sizeof counts, "rows=%ld links=%lld old_communes=%lld new_communes=%lld "
+				 "new_provinces=%lld padded_codes=%ld", rows, sqlite3_column_int64(st, 0),
+				 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+				 sqlite3_column_int64(st, 3), im.padded_cells);
+		sqlite3_finalize(st);
+	}
+	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
+		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported",
+		event, kind_names[im.kind], effective, im.path, sn_table_format(im.t), counts);
+	rc = sn_step_commit(ctx, &step, counts);
+done:
+	sqlite3_finalize(im.ins);
+	sn_table_close(im.t);
+	if (rc && rc != -1)
+		sn_step_abort(ctx, &step);
+	sqlite3_free(step.target);
+	sqlite3_free(step.args);
+	return rc;
+}

@@ -1,0 +1,410 @@
+/* cmd_units_map.c - 'sapnhap units map': what an old unit became, composed across events. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db.h"
+#include "text.h"
+#include "units.h"
+
+struct acc {
+	struct sn_mapped *v;
+	int n, cap;
+};
+
+static int add_result(struct acc *a, const char *level, const char *code, enum sn_share share, int steps)
+{
+	for (int i = 0; i < a->n; i++)
+		if (!strcmp(a->v[i].code, code) && !strcmp(a->v[i].level, level)) {
+			/* Reached twice (parts that met again): keep the larger share. */
+			if (share == SN_SHARE_WHOLE || (share == SN_SHARE_PART_POPULATION &&
+							 a->v[i].share == SN_SHARE_PART))
+				a->v[i].share = share;
+			return 0;
+		}
+	if (a->n == a->cap) {
+		int cap = a->cap ? a->cap * 2 : 8;
+		struct sn_mapped *nv = realloc(a->v, (size_t)cap * sizeof *nv);
+		if (!nv)
+			return -1;
+		a->v = nv;
+		a->cap = cap;
+	}
+	struct sn_mapped *m = &a->v[a->n++];
+	snprintf(m->level, sizeof m->level, "%s", level);
+	snprintf(m->code, sizeof m->code, "%s", code);
+	m->share = share;
+	m->steps = steps;
+	return 0;
+}
+
+static enum sn_share compose_share(enum sn_share before, enum sn_share link)
+{
+	if (before == SN_SHARE_WHOLE)
+		return link;
+	if (before == SN_SHARE_PART_POPULATION && link != SN_SHARE_PART)
+		return SN_SHARE_PART_POPULATION;
+	return SN_SHARE_PART;
+}
+
+/* Effective dates strictly increase along a path, so the recursion ends; depth is the number of
+ * events (a handful). */
+static int follow(struct sn_ctx *ctx, const char *level, const char *code, const char *after,
+		  const char *date, enum sn_share share, int steps, struct acc *a)
+{
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT l.new_level, l.new_code, l.share, e.effective FROM link l JOIN event e "
+		"ON e.id = l.event_id WHERE l.old_level = ?1 AND l.old_code = ?2 AND e.effective > ?3 "
+		"AND e.effective <= ?4 AND e.effective = (SELECT min(e2.effective) FROM link l2 JOIN "
+		"event e2 ON e2.id = l2.event_id WHERE l2.old_level = ?1 AND l2.old_code = ?2 "
+		"AND e2.effective > ?3 AND e2.effective <= ?4) ORDER BY e.id, l.seq");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, after, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
+	int r, any = 0, rc = 0;
+	while (rc == 0 && (r = sn_step(ctx, st)) == SQLITE_ROW) {
+		enum sn_share ls = SN_SHARE_WHOLE;
+		sn_share_parse(sn_col(st, 2), &ls);
+		char nl[12], nc[8], eff[16];
+		snprintf(nl, sizeof nl, "%s", sn_col(st, 0));
+		snprintf(nc, sizeof nc, "%s", sn_col(st, 1));
+		snprintf(eff, sizeof eff, "%s", sn_col(st, 3));
+		any = 1;
+		rc = follow(ctx, nl, nc, eff, date, compose_share(share, ls), steps + 1, a);
+	}
+	if (r < 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	if (rc == 0 && !any)
+		rc = add_result(a, level, code, share, steps);
+	return rc;
+}
+
+static int by_code(const void *x, const void *y)
+{
+	const struct sn_mapped *a = x, *b = y;
+	int c = strcmp(a->code, b->code);
+	return c ? c : strcmp(a->level, b->level);
+}
+
+int sn_units_compose(struct sn_ctx *ctx, const char *level, const char *code, const char *date,
+		     struct sn_mapped **out)
+{
+	struct acc a = { 0 };
+	*out = NULL;
+	char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM unit WHERE level = %Q AND code = %Q) + "
+				  "(SELECT count(*) FROM link WHERE old_level = %Q AND old_code = %Q)",
+				  level, code, level, code);
+	long long known = q ? sn_query_int(ctx, q) : 0;
+	sqlite3_free(q);
+	if (!known)
+		return 0;
+	if (follow(ctx, level, code, "", date, SN_SHARE_WHOLE, 0, &a) != 0) {
+		free(a.v);
+		return -1;
+	}
+	qsort(a.v, (size_t)a.n, sizeof *a.v, by_code);
+	*out = a.v;
+	return a.n;
+}
+
+char *sn_unit_name(struct sn_ctx *ctx, const char *level, const char *code, const char *date)
+{
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT name FROM unit WHERE level = ?1 AND code = ?2 AND (?3 IS NULL OR "
+		"((valid_from IS NULL OR valid_from <= ?3) AND (valid_to IS NULL OR valid_to > ?3))) "
+		"ORDER BY valid_from IS NOT NULL, valid_from LIMIT 1");
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	if (date)
+		sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
+	char *name = NULL;
+	if (sn_step(ctx, st) == SQLITE_ROW)
+		name = strdup(sn_col(st, 0));
+	sqlite3_finalize(st);
+	if (!name && !date) {
+		/* An uncoded area or a unit known only from a link. */
+		st = sn_prepare(ctx, "SELECT old_name FROM link WHERE old_level = ?1 AND old_code = ?2 "
+				     "ORDER BY event_id, seq LIMIT 1");
+		if (!st)
+			return NULL;
+		sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+		if (sn_step(ctx, st) == SQLITE_ROW)
+			name = strdup(sn_col(st, 0));
+		sqlite3_finalize(st);
+	}
+	return name;
+}
+
+/* --- the command ----------------------------------------------------------------------------- */
+
+struct opts {
+	const char *date;
+	const char *province;
+	const char *district;
+	enum sn_format fmt;
+	int header_done;
+};
+
+static void print_row(struct sn_ctx *ctx, struct opts *o, const char *oc, const char *on,
+		      const char *nc, const char *nn, const char *share)
+{
+	FILE *f = ctx->out;
+	if (o->fmt == SN_FMT_CSV) {
+		if (!o->header_done)
+			fputs("old_code,old_name,new_code,new_name,share\n", f);
+		o->header_done = 1;
+		sn_csv_field(f, oc); fputc(',', f);
+		sn_csv_field(f, on); fputc(',', f);
+		sn_csv_field(f, nc); fputc(',', f);
+		sn_csv_field(f, nn); fputc(',', f);
+		sn_csv_field(f, share); fputc('\n', f);
+	} else {
+		fprintf(f, "%s %s -> %s %s (%s)\n", oc, on, nc, nn, share);
+	}
+}
+
+/* Maps one old unit and prints its rows. */
+static int map_one(struct sn_ctx *ctx, struct opts *o, const char *level, const char *code)
+{
+	struct sn_mapped *m;
+	int n = sn_units_compose(ctx, level, code, o->date, &m);
+	if (n < 0)
+		return SN_IO;
+	char *oname = sn_unit_name(ctx, level, code, NULL);
+	for (int i = 0; i < n; i++) {
+		char *nn = sn_unit_name(ctx, m[i].level, m[i].code, o->date);
+		if (!nn && m[i].steps == 0)
+			nn = sn_unit_name(ctx, m[i].level, m[i].code, NULL);
+		print_row(ctx, o, code, oname ? oname : "", m[i].code, nn ? nn : "",
+			  sn_share_name(m[i].share));
+		free(nn);
+	}
+	free(oname);
+	free(m);
+	return n ? SN_OK : SN_FINDINGS;
+}
+
+/* A district or province code maps through its communes, in code order. */
+static int map_area(struct sn_ctx *ctx, struct opts *o, const char *level, const char *code)
+{
+	const char *col = !strcmp(level, "district") ? "old_district_code" : "old_province_code";
+	const char *ucol = !strcmp(level, "district") ? "parent_code" : "province_code";
+	char *q = sqlite3_mprintf(
+		"SELECT 'district', old_code FROM link WHERE old_level = 'district' AND old_code = %Q "
+		"UNION SELECT 'commune', old_code FROM link WHERE old_level = 'commune' AND %s = %Q "
+		"UNION SELECT 'commune', code FROM unit WHERE level = 'commune' AND opened_by IS NULL "
+		"AND %s = %Q ORDER BY 2, 1", code, col, code, ucol, code);
+	sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
+	sqlite3_free(q);
+	if (!st)
+		return SN_IO;
+	int r, rc = SN_OK, any = 0;
+	while (rc != SN_IO && (r = sn_step(ctx, st)) == SQLITE_ROW) {
+		char l[12], c[8];
+		snprintf(l, sizeof l, "%s", sn_col(st, 0));
+		snprintf(c, sizeof c, "%s", sn_col(st, 1));
+		any = 1;
+		int one = map_one(ctx, o, l, c);
+		if (one == SN_IO)
+			rc = SN_IO;
+	}
+	sqlite3_finalize(st);
+	if (!any && rc == SN_OK)
+		return map_one(ctx, o, level, code);
+	return rc;
+}
+
+/* Whether candidate (level, code) lies in PROVINCE (code or name) before or after the reform. */
+static int in_province(struct sn_ctx *ctx, struct opts *o, const char *level, const char *code,
+		       const char *prov)
+{
+	struct sn_mapped *m;
+	int n = sn_units_compose(ctx, level, code, o->date, &m);
+	int hit = 0;
+	char *pk = sn_name_key(o->province, 0, NULL);
+	const char *sql = "SELECT 1 FROM unit u WHERE u.level = ?1 AND u.code = ?2 AND (u.province_code = ?3 "
+			  "OR EXISTS (SELECT 1 FROM unit p WHERE p.level = 'province' AND "
+			  "p.code = u.province_code AND p.name_key = ?4))";
+	for (int i = -1; i < n && !hit; i++) {
+		sqlite3_stmt *st = sn_prepare(ctx, sql);
+		if (!st)
+			break;
+		sqlite3_bind_text(st, 1, i < 0 ? level : m[i].level, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, i < 0 ? code : m[i].code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, prov, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, pk ? pk : "", -1, SQLITE_TRANSIENT);
+		hit = sn_step(ctx, st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	free(pk);
+	if (n > 0)
+		free(m);
+	return hit;
+}
+
+static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
+{
+	sn_unit_type type;
+	char *key = sn_name_key(name, 0, &type);
+	char *akey = sn_name_key(name, SN_KEY_ASCII, NULL);
+	char *dkey = o->district ? sn_name_key(o->district, 0, NULL) : NULL;
+	if (!key || !akey) {
+		free(key); free(akey); free(dkey);
+		sn_error(ctx, "name '%s' is not valid UTF-8", name);
+		return SN_USAGE;
+	}
+	/* Exact key first (tone placement, case and spacing folded); without diacritics only when
+	 * nothing matches, since "Hòa" and "Hóa" are different places. */
+	const char *sql =
+		"SELECT u.level, u.code, min(u.name), "
+		"  (SELECT d.name FROM unit d WHERE d.level = 'district' AND d.code = u.parent_code ORDER BY d.valid_from LIMIT 1), "
+		"  (SELECT p.name FROM unit p WHERE p.level = 'province' AND p.code = u.province_code ORDER BY p.valid_from LIMIT 1), "
+		"  u.parent_code FROM unit u WHERE (CASE ?4 WHEN 0 THEN u.name_key = ?1 ELSE u.ascii_key = ?2 END) "
+		"  AND (?3 IS NULL OR u.type IS NULL OR u.type = ?3) AND u.level <> 'province' "
+		"  AND (?5 IS NULL OR u.parent_code = ?5 OR EXISTS (SELECT 1 FROM unit d WHERE "
+		"  d.level = 'district' AND d.code = u.parent_code AND d.name_key = ?6)) "
+		"  GROUP BY u.level, u.code ORDER BY u.code, u.level";
+	int rc = SN_OK;
+	struct cand { char level[12], code[8]; char *name, *dist, *prov; } *c = NULL;
+	int nc = 0;
+	for (int pass = 0; pass < 2 && nc == 0; pass++) {
+		sqlite3_stmt *st = sn_prepare(ctx, sql);
+		if (!st) {
+			rc = SN_IO;
+			break;
+		}
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, akey, -1, SQLITE_STATIC);
+		if (type != SN_TYPE_NONE)
+			sqlite3_bind_text(st, 3, sn_unit_type_label(type), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, pass);
+		if (o->district) {
+			sqlite3_bind_text(st, 5, o->district, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, dkey ? dkey : "", -1, SQLITE_STATIC);
+		}
+		while (sn_step(ctx, st) == SQLITE_ROW) {
+			if (o->province && !in_province(ctx, o, sn_col(st, 0), sn_col(st, 1), o->province))
+				continue;
+			struct cand *nv = realloc(c, (size_t)(nc + 1) * sizeof *c);
+			if (!nv)
+				break;
+			c = nv;
+			snprintf(c[nc].level, sizeof c[nc].level, "%s", sn_col(st, 0));
+			snprintf(c[nc].code, sizeof c[nc].code, "%s", sn_col(st, 1));
+			c[nc].name = strdup(sn_col(st, 2));
+			c[nc].dist = strdup(sn_col(st, 3));
+			c[nc].prov = strdup(sn_col(st, 4));
+			nc++;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc == SN_OK && nc == 0) {
+		sn_error(ctx, "no unit named '%s'%s", name, o->province || o->district ? " there" : "");
+		rc = SN_FINDINGS;
+	} else if (rc == SN_OK && nc == 1) {
+		rc = map_one(ctx, o, c[0].level, c[0].code);
+	} else if (rc == SN_OK) {
+		sn_error(ctx, "'%s' names %d units; narrow with --district or --province:", name, nc);
+		if (o->fmt == SN_FMT_CSV)
+			fputs("code,name,district,province\n", ctx->out);
+		for (int i = 0; i < nc; i++) {
+			if (o->fmt == SN_FMT_CSV) {
+				sn_csv_field(ctx->out, c[i].code); fputc(',', ctx->out);
+				sn_csv_field(ctx->out, c[i].name); fputc(',', ctx->out);
+				sn_csv_field(ctx->out, c[i].dist); fputc(',', ctx->out);
+				sn_csv_field(ctx->out, c[i].prov); fputc('\n', ctx->out);
+			} else {
+				fprintf(ctx->out, "%s %s (%s%s%s)\n", c[i].code, c[i].name, c[i].dist,
+					*c[i].dist && *c[i].prov ? ", " : "", c[i].prov);
+			}
+		}
+		rc = SN_FINDINGS;
+	}
+	for (int i = 0; i < nc; i++) {
+		free(c[i].name); free(c[i].dist); free(c[i].prov);
+	}
+	free(c);
+	free(key);
+	free(akey);
+	free(dkey);
+	return rc;
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap units map CODE|NAME [--on DATE] [--province P] [--district D]\n"
+	      "                         [--format text|csv]\n"
+	      "\n"
+	      "Prints what an old unit became on DATE (default: today), composed across every imported\n"
+	      "event (the 2025 reform, then later changes), one line per successor with its share:\n"
+	      "whole, part, or part-population (the part that took the whole population: the default\n"
+	      "target for records about people). A 3- or 2-digit code maps a district or province\n"
+	      "through its communes. A NAME matches case, spacing and tone placement loosely\n"
+	      "('Hòa' = 'Hoà'); when it names several units they are listed and the exit status is 1.\n"
+	      "\n"
+	      "options:\n"
+	      "  --on DATE         YYYY-MM-DD (default: today)\n"
+	      "  --province P      only units in province P (code or name, before or after the reform)\n"
+	      "  --district D      only units in old district D (code or name)\n"
+	      "  --format FMT      text (default) or csv: old_code,old_name,new_code,new_name,share\n"
+	      "\n"
+	      "examples:\n"
+	      "  sapnhap units map 25213\n"
+	      "  sapnhap units map 'Xã Bình Sơn' --province 75 --district 'Huyện Long Thành'\n", f);
+}
+
+int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "on", required_argument, NULL, 'o' },
+		{ "province", required_argument, NULL, 'p' },
+		{ "district", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct opts o = { 0 };
+	char today[11];
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.date = optarg; break;
+		case 'p': o.province = optarg; break;
+		case 'd': o.district = optarg; break;
+		case 'f':
+			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &o.fmt))
+				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
+			break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, argv[0], "expected one CODE or NAME");
+	if (o.date && !sn_valid_date(o.date))
+		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", o.date);
+	if (!o.date) {
+		sn_today(today);
+		o.date = today;
+	}
+	const char *arg = argv[optind];
+	const char *level = sn_code_level(arg);
+	if (level) {
+		int rc = !strcmp(level, "commune") ? map_one(ctx, &o, level, arg) : map_area(ctx, &o, level, arg);
+		if (rc == SN_FINDINGS)
+			sn_error(ctx, "no %s with code %s", level, arg);
+		return rc;
+	}
+	if (arg[0] >= '0' && arg[0] <= '9' && strspn(arg, "0123456789") == strlen(arg))
+		return sn_usage_error(ctx, argv[0], "code '%s' must have 2 (province), 3 (district) or 5 "
+				      "(commune) digits", arg);
+	return map_name(ctx, &o, arg);
+}

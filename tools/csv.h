@@ -1,0 +1,43 @@
+/* csv.h - a streaming RFC 4180 CSV reader.
+ *
+ * Reads records one at a time from any byte source (a decoder, a memory buffer), so a file of ten
+ * million rows is read in bounded memory. Handles quoted fields with commas, doubled quotes and
+ * newlines, CRLF or LF line ends, a UTF-8 BOM at the start, and a last line without a newline.
+ */
+#ifndef SN_CSV_H
+#define SN_CSV_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Byte source: returns the number of bytes read into buf, 0 at end, -1 on error (the source keeps
+ * its own message; sn_csv passes it through, see err_cb). */
+typedef ssize_t (*sn_read_fn)(void *ctx, char *buf, size_t cap);
+
+typedef struct sn_csv sn_csv;
+
+struct sn_csv_limits {
+	size_t max_field;   /* bytes in one field; default 1 MiB */
+	size_t max_fields;  /* fields in one record; default 4096 */
+};
+
+/* Creates a reader over READ/CTX. NAME is the file name used in messages. SOURCE_ERR, if not NULL,
+ * is called to fetch the source's message when READ returns -1 (e.g. sn_decoder_error).
+ * LIMITS may be NULL for the defaults. DELIM is the separator (',' normally). */
+sn_csv *sn_csv_new(sn_read_fn read, void *ctx, const char *(*source_err)(const void *ctx),
+		   const char *name, char delim, const struct sn_csv_limits *limits);
+
+/* Reads the next record. Returns 1 and sets *fields and *nfields (valid until the next call; fields
+ * are NUL-terminated; a field may contain newlines), 0 at end of input, -1 on error with the
+ * message in sn_csv_error() in the form "NAME:LINE: what", e.g.
+ * "units.csv:17: unterminated quoted field (opened here)". An empty line is a record of one empty
+ * field. */
+int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields);
+
+/* Physical line (1-based) on which the last record returned began. */
+long sn_csv_line(const sn_csv *c);
+
+const char *sn_csv_error(const sn_csv *c);
+void sn_csv_free(sn_csv *c);
+
+#endif

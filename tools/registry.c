@@ -1,0 +1,222 @@
+/* registry.c - deriving the unit table from the stored events, and composing old -> new maps.
+ *
+ * The unit table is rebuilt from scratch after every import: events are applied in date order
+ * (on one date: lists, then conversions, then changes), each by set-based SQL over its stored
+ * rows. Rebuilding the whole registry costs well under a second for the whole country and makes
+ * the result independent of the order in which files were imported.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "db.h"
+#include "units.h"
+
+#define UNIT_COLS "level, code, name, name_key, ascii_key, type, parent_code, province_code, " \
+		  "valid_from, valid_to, opened_by, closed_by, named_by"
+
+/* A conversion table closes every old unit it names (communes, districts, provinces) and opens
+ * every new commune and province. The first row naming a unit gives its spelling. */
+static const char *DERIVE_CONVERSION =
+	"DELETE FROM temp.side;"
+	"INSERT OR IGNORE INTO temp.side SELECT 'commune', old_code, old_name, old_district_code, "
+	"  old_province_code FROM link WHERE event_id = :ev AND old_level = 'commune' ORDER BY seq;"
+	"INSERT OR IGNORE INTO temp.side SELECT 'district', old_district_code, old_district_name, "
+	"  old_province_code, old_province_code FROM link WHERE event_id = :ev "
+	"  AND old_district_code IS NOT NULL ORDER BY seq;"
+	"INSERT OR IGNORE INTO temp.side SELECT 'province', old_province_code, old_province_name, "
+	"  NULL, old_province_code FROM link WHERE event_id = :ev AND old_province_code IS NOT NULL "
+	"  ORDER BY seq;"
+	"UPDATE unit SET valid_to = :eff, closed_by = :ev WHERE valid_to IS NULL "
+	"  AND (valid_from IS NULL OR valid_from <= :eff) "
+	"  AND EXISTS (SELECT 1 FROM temp.side s WHERE s.level = unit.level AND s.code = unit.code);"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
+	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, s.province_code, NULL, :eff, NULL, "
+	"  :ev, :ev FROM temp.side s WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = s.level "
+	"  AND u.code = s.code AND u.closed_by = :ev) ORDER BY s.level, s.code;"
+	"DELETE FROM temp.side;"
+	"INSERT OR IGNORE INTO temp.side SELECT 'province', new_province_code, new_province_name, "
+	"  NULL, new_province_code FROM link WHERE event_id = :ev AND new_province_code IS NOT NULL "
+	"  ORDER BY sn_type(new_province_name) IS NULL, seq;"
+	"INSERT OR IGNORE INTO temp.side SELECT new_level, new_code, new_name, new_province_code, "
+	"  new_province_code FROM link WHERE event_id = :ev ORDER BY seq;"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
+	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, s.province_code, :eff, NULL, :ev, "
+	"  NULL, :ev FROM temp.side s ORDER BY s.level, s.code;";
+
+/* A snapshot list names the units in force on its date. Its spelling replaces the one an old
+ * side of a conversion table gave (the list is the registry of record); units it lists that no
+ * event mentioned are added. */
+static const char *DERIVE_LIST =
+	"UPDATE unit SET name = l.name, name_key = sn_key(l.name), ascii_key = sn_ascii_key(l.name), "
+	"  type = COALESCE(l.type, sn_type(l.name), unit.type), parent_code = COALESCE(l.parent_code, "
+	"  unit.parent_code), named_by = :ev "
+	"  FROM listed_unit l WHERE l.event_id = :ev AND unit.level = l.level AND unit.code = l.code "
+	"  AND unit.opened_by IS NULL AND (unit.valid_from IS NULL OR unit.valid_from <= :eff) "
+	"  AND (unit.valid_to IS NULL OR unit.valid_to > :eff);"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT l.level, l.code, l.name, sn_key(l.name), "
+	"  sn_ascii_key(l.name), COALESCE(l.type, sn_type(l.name)), l.parent_code, "
+	"  CASE l.level WHEN 'province' THEN l.code WHEN 'district' THEN l.parent_code ELSE "
+	"  (SELECT d.parent_code FROM listed_unit d WHERE d.event_id = :ev AND d.level = 'district' "
+	"  AND d.code = l.parent_code) END, NULL, NULL, NULL, NULL, :ev "
+	"  FROM listed_unit l WHERE l.event_id = :ev AND NOT EXISTS (SELECT 1 FROM unit u "
+	"  WHERE u.level = l.level AND u.code = l.code AND (u.valid_from IS NULL OR u.valid_from <= :eff) "
+	"  AND (u.valid_to IS NULL OR u.valid_to > :eff)) ORDER BY l.level, l.code;";
+
+/* A change file closes the units it names (in force on the date) and opens their successors;
+ * a successor already in force (a merge into a continuing unit) just continues. */
+static const char *CHANGES_FILL =
+	"UPDATE link SET old_name = u.name, old_district_code = u.parent_code, "
+	"  old_province_code = u.province_code, old_province_name = (SELECT p.name FROM unit p "
+	"  WHERE p.level = 'province' AND p.code = u.province_code AND (p.valid_from IS NULL OR "
+	"  p.valid_from <= :eff) AND (p.valid_to IS NULL OR p.valid_to > :eff)) "
+	"  FROM unit u WHERE link.event_id = :ev AND u.level = link.old_level AND u.code = link.old_code "
+	"  AND u.valid_to IS NULL AND (u.valid_from IS NULL OR u.valid_from <= :eff);"
+	"UPDATE link SET note_class = CASE WHEN old_code = new_code THEN CASE "
+	"  WHEN sn_type(old_name) IS NOT sn_type(new_name) THEN 'reclassify' "
+	"  WHEN old_name <> new_name THEN 'rename' ELSE 'keep' END ELSE share END WHERE event_id = :ev;";
+static const char *CHANGES_MISSING =
+	"SELECT pos, old_level, old_code FROM link l WHERE event_id = :ev AND NOT EXISTS (SELECT 1 "
+	"  FROM unit u WHERE u.level = l.old_level AND u.code = l.old_code AND u.valid_to IS NULL "
+	"  AND (u.valid_from IS NULL OR u.valid_from <= :eff)) ORDER BY seq LIMIT 1";
+static const char *CHANGES_APPLY =
+	"UPDATE unit SET valid_to = :eff, closed_by = :ev WHERE valid_to IS NULL "
+	"  AND (valid_from IS NULL OR valid_from <= :eff) AND EXISTS (SELECT 1 FROM link l "
+	"  WHERE l.event_id = :ev AND l.old_level = unit.level AND l.old_code = unit.code);"
+	"DELETE FROM temp.side;"
+	"INSERT OR IGNORE INTO temp.side SELECT l.new_level, l.new_code, l.new_name, "
+	"  (SELECT c.parent_code FROM unit c WHERE c.level = l.old_level AND c.code = l.old_code "
+	"  AND c.closed_by = :ev), (SELECT c.province_code FROM unit c WHERE c.level = l.old_level "
+	"  AND c.code = l.old_code AND c.closed_by = :ev) FROM link l WHERE l.event_id = :ev "
+	"  AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = l.new_level AND u.code = l.new_code "
+	"  AND u.valid_to IS NULL) ORDER BY seq;"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
+	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, COALESCE(s.province_code, "
+	"  CASE s.level WHEN 'province' THEN s.code END), :eff, NULL, :ev, NULL, :ev "
+	"  FROM temp.side s ORDER BY s.level, s.code;";
+static const char *CHANGES_CONFLICT =
+	"SELECT l.pos, l.new_level, l.new_code, l.new_name, u.name FROM link l JOIN unit u "
+	"  ON u.level = l.new_level AND u.code = l.new_code AND u.valid_to IS NULL "
+	"  AND u.opened_by IS NOT :ev WHERE l.event_id = :ev AND u.name_key <> sn_key(l.new_name) "
+	"  ORDER BY l.seq LIMIT 1";
+/* One new unit, one name: rows that give a new code two different names contradict each other. */
+static const char *NEW_NAME_CONFLICT =
+	"SELECT a.pos, b.pos, a.new_code, a.new_name, b.new_name FROM link a JOIN link b "
+	"  ON b.event_id = a.event_id AND b.new_level = a.new_level AND b.new_code = a.new_code "
+	"  AND b.seq > a.seq WHERE a.event_id = :ev AND sn_key(a.new_name) <> sn_key(b.new_name) "
+	"  ORDER BY a.seq, b.seq LIMIT 1";
+
+/* Runs a script with :ev and :eff bound in every statement. */
+static int run_script(struct sn_ctx *ctx, const char *sql, long long ev, const char *eff)
+{
+	const char *tail = sql;
+	while (tail && *tail) {
+		sqlite3_stmt *st = NULL;
+		const char *next = NULL;
+		if (sqlite3_prepare_v2(ctx->db, tail, -1, &st, &next) != SQLITE_OK) {
+			sn_error(ctx, "database: %s (in: %.300s)", sqlite3_errmsg(ctx->db), tail);
+			return SN_IO;
+		}
+		if (st) {
+			int i = sqlite3_bind_parameter_index(st, ":ev");
+			if (i)
+				sqlite3_bind_int64(st, i, ev);
+			i = sqlite3_bind_parameter_index(st, ":eff");
+			if (i)
+				sqlite3_bind_text(st, i, eff, -1, SQLITE_TRANSIENT);
+			int r = sn_step(ctx, st);
+			sqlite3_finalize(st);
+			if (r < 0)
+				return SN_IO;
+		}
+		tail = next;
+	}
+	return 0;
+}
+
+/* Prepares a query with :ev/:eff bound; the caller steps and finalizes. */
+static sqlite3_stmt *query(struct sn_ctx *ctx, const char *sql, long long ev, const char *eff)
+{
+	sqlite3_stmt *st = sn_prepare(ctx, sql);
+	if (!st)
+		return NULL;
+	int i = sqlite3_bind_parameter_index(st, ":ev");
+	if (i)
+		sqlite3_bind_int64(st, i, ev);
+	i = sqlite3_bind_parameter_index(st, ":eff");
+	if (i)
+		sqlite3_bind_text(st, i, eff, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+static int check_new_names(struct sn_ctx *ctx, long long ev, const char *eff)
+{
+	sqlite3_stmt *st = query(ctx, NEW_NAME_CONFLICT, ev, eff);
+	if (!st)
+		return SN_IO;
+	int rc = 0;
+	if (sn_step(ctx, st) == SQLITE_ROW) {
+		sn_error(ctx, "%s: new unit %s is named '%s' here but '%s' at %s", sn_col(st, 1),
+			 sn_col(st, 2), sn_col(st, 4), sn_col(st, 3), sn_col(st, 0));
+		rc = SN_DATA;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int derive_changes(struct sn_ctx *ctx, long long ev, const char *eff)
+{
+	int rc;
+	if ((rc = run_script(ctx, CHANGES_FILL, ev, eff)))
+		return rc;
+	sqlite3_stmt *st = query(ctx, CHANGES_MISSING, ev, eff);
+	if (!st)
+		return SN_IO;
+	if (sn_step(ctx, st) == SQLITE_ROW) {
+		sn_error(ctx, "%s: no %s with code %s is in force on %s", sn_col(st, 0), sn_col(st, 1),
+			 sn_col(st, 2), eff);
+		sqlite3_finalize(st);
+		return SN_DATA;
+	}
+	sqlite3_finalize(st);
+	if ((rc = check_new_names(ctx, ev, eff)) || (rc = run_script(ctx, CHANGES_APPLY, ev, eff)))
+		return rc;
+	st = query(ctx, CHANGES_CONFLICT, ev, eff);
+	if (!st)
+		return SN_IO;
+	if (sn_step(ctx, st) == SQLITE_ROW) {
+		sn_error(ctx, "%s: %s %s continues as '%s', but the file names it '%s'", sn_col(st, 0),
+			 sn_col(st, 1), sn_col(st, 2), sn_col(st, 4), sn_col(st, 3));
+		rc = SN_DATA;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int units_rebuild(struct sn_ctx *ctx)
+{
+	int rc = sn_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS side (level TEXT, code TEXT, name TEXT, "
+			       "parent_code TEXT, province_code TEXT, PRIMARY KEY (level, code));"
+			       "DELETE FROM unit");
+	if (rc)
+		return rc;
+	sqlite3_stmt *ev = sn_prepare(ctx, "SELECT id, effective, kind FROM event ORDER BY effective, "
+					   "CASE kind WHEN 'list' THEN 0 WHEN 'conversion' THEN 1 ELSE 2 END, id");
+	if (!ev)
+		return SN_IO;
+	int r = SQLITE_DONE;
+	while (rc == 0 && (r = sn_step(ctx, ev)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(ev, 0);
+		char eff[16], kind[16];
+		snprintf(eff, sizeof eff, "%s", sn_col(ev, 1));
+		snprintf(kind, sizeof kind, "%s", sn_col(ev, 2));
+		if (!strcmp(kind, "list"))
+			rc = run_script(ctx, DERIVE_LIST, id, eff);
+		else if (!strcmp(kind, "conversion"))
+			rc = check_new_names(ctx, id, eff) ? : run_script(ctx, DERIVE_CONVERSION, id, eff);
+		else
+			rc = derive_changes(ctx, id, eff);
+	}
+	if (rc == 0 && r < 0)
+		rc = SN_IO;
+	sqlite3_finalize(ev);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* table.h - rows of cells from a CSV file (any supported encoding) or an XLSX sheet, with the
+ * position of each cell for messages ("units.csv:17", "book.xlsx:'Sheet 1'!E17").
+ */
+#ifndef SN_TABLE_H
+#define SN_TABLE_H
+
+#include <stddef.h>
+#include "text.h"
+
+typedef struct sn_table sn_table;
+
+/* Opens PATH: an .xlsx (by content: a zip archive) or a CSV. SHEET selects the worksheet (NULL =
+ * DEFAULT_SHEET when present, else the first sheet whose name ends with a space, else the first).
+ * ENC applies to CSV. On failure returns NULL with the message in err. */
+sn_table *sn_table_open(const char *path, const char *sheet, const char *default_sheet,
+			sn_encoding enc, char *err, size_t errlen);
+
+/* Next non-blank row (every cell empty or whitespace = blank). 1 row, 0 end, -1 error
+ * (sn_table_error). Cells are NUL-terminated UTF-8 as stored (not yet cleaned or NFC). */
+int sn_table_next(sn_table *t, char ***cells, size_t *ncells);
+
+/* Position of cell COL of the current row (COL = (size_t)-1: the row). Valid until the next call. */
+const char *sn_table_pos(sn_table *t, size_t col);
+/* Whether the cell was a number in a spreadsheet. */
+int sn_table_is_number(const sn_table *t, size_t col);
+int sn_table_is_xlsx(const sn_table *t);
+/* "utf-8", "cp1258", "tcvn3" or "xlsx". */
+const char *sn_table_format(const sn_table *t);
+const char *sn_table_error(const sn_table *t);
+void sn_table_close(sn_table *t);
+
+#endif

@@ -1,0 +1,970 @@
+/* text.c - the text layer: encoding detection and decoding to UTF-8, NFC and whitespace cleanup,
+ * unit-type prefixes and the tone-placement-insensitive matching keys of Vietnamese names.
+ *
+ * Windows-1258 and TCVN3 go through glibc iconv ("CP1258", "TCVN5712-1"); UTF-8 is validated
+ * here without iconv so that an error can name the exact byte and line. Unicode work (NFC, NFD,
+ * case, categories) is utf8proc's.
+ */
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+/* ---------------------------------------------------------------- encodings */
+
+const char *sn_encoding_name(sn_encoding enc)
+{
+	switch (enc) {
+	case SN_ENC_UTF8: return "utf-8";
+	case SN_ENC_CP1258: return "cp1258";
+	case SN_ENC_TCVN3: return "tcvn3";
+	case SN_ENC_AUTO: break;
+	}
+	return "auto";
+}
+
+int sn_encoding_parse(const char *name, sn_encoding *out)
+{
+	static const struct {
+		const char *name;
+		sn_encoding enc;
+	} names[] = {
+		{"auto", SN_ENC_AUTO},
+		{"utf-8", SN_ENC_UTF8},       {"utf8", SN_ENC_UTF8},
+		{"cp1258", SN_ENC_CP1258},    {"windows-1258", SN_ENC_CP1258},
+		{"tcvn3", SN_ENC_TCVN3},      {"tcvn", SN_ENC_TCVN3},
+		{"tcvn5712", SN_ENC_TCVN3},   {"tcvn5712-1", SN_ENC_TCVN3},
+	};
+	if (!name)
+		return -1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcasecmp(name, names[i].name) == 0) {
+			*out = names[i].enc;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Checks the UTF-8 sequence starting at p (avail bytes available). Returns 1 and sets *len for a
+ * complete valid sequence, 0 if the bytes so far are a valid but unfinished prefix (the sequence
+ * runs past avail), -1 if the sequence is invalid: stray continuation byte, overlong form (C0, C1,
+ * E0 80-9F, F0 80-8F), UTF-16 surrogate (ED A0-BF), above U+10FFFF (F4 90+, F5-FF). */
+static int utf8_check(const unsigned char *p, size_t avail, size_t *len)
+{
+	unsigned char b = p[0], lo = 0x80, hi = 0xBF;
+	size_t n;
+
+	if (b < 0x80) {
+		*len = 1;
+		return 1;
+	}
+	if (b < 0xC2)
+		return -1;
+	if (b < 0xE0) {
+		n = 2;
+	} else if (b < 0xF0) {
+		n = 3;
+		if (b == 0xE0)
+			lo = 0xA0;
+		else if (b == 0xED)
+			hi = 0x9F;
+	} else if (b < 0xF5) {
+		n = 4;
+		if (b == 0xF0)
+			lo = 0x90;
+		else if (b == 0xF4)
+			hi = 0x8F;
+	} else {
+		return -1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (i >= avail)
+			return 0;
+		if (p[i] < lo || p[i] > hi)
+			return -1;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*len = n;
+	return 1;
+}
+
+/* Whether s[0..len) is entirely valid UTF-8 (no truncated sequence at the end). */
+static int utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (utf8_check(p + i, len - i, &n) != 1)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static int is_ascii_vowel(unsigned char c)
+{
+	return c && strchr("aeiouyAEIOUY", c) != NULL;
+}
+
+static int is_ascii_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Windows-1258 bytes as a Vietnamese text uses them (checked against glibc's CP1258 table). */
+enum { B_OTHER, B_TONE, B_VOWEL, B_TONED, B_DD, B_UNDEF };
+
+static int cp1258_class(unsigned char b)
+{
+	switch (b) {
+	case 0xCC: case 0xEC: case 0xD2: case 0xDE: case 0xF2:  /* ̀ ́ ̉ ̃ ̣ (combining) */
+		return B_TONE;
+	case 0xC2: case 0xC3: case 0xCA: case 0xD4: case 0xD5: case 0xDD:  /* Â Ă Ê Ô Ơ Ư */
+	case 0xE2: case 0xE3: case 0xEA: case 0xF4: case 0xF5: case 0xFD:  /* â ă ê ô ơ ư */
+		return B_VOWEL;
+	case 0xC0: case 0xC1: case 0xC8: case 0xC9: case 0xCD: case 0xD3: case 0xD9: case 0xDA:
+	case 0xE0: case 0xE1: case 0xE8: case 0xE9: case 0xED: case 0xF3: case 0xF9: case 0xFA:
+		return B_TONED;  /* À Á È É Í Ó Ù Ú à á è é í ó ù ú */
+	case 0xD0: case 0xF0:  /* Đ đ */
+		return B_DD;
+	case 0x81: case 0x8A: case 0x8D: case 0x8E: case 0x8F: case 0x90: case 0x9A: case 0x9D:
+	case 0x9E:
+		return B_UNDEF;  /* glibc rejects these */
+	default:
+		return B_OTHER;
+	}
+}
+
+static int cp1258_is_lower(unsigned char b)
+{
+	return is_ascii_lower(b) || (b >= 0xDF && b != 0xEC && b != 0xF2 && b != 0xF7 && b != 0xFE);
+}
+
+static int cp1258_is_upper_letter(unsigned char b)
+{
+	return b >= 0xC0 && b <= 0xDE && b != 0xCC && b != 0xD2 && b != 0xD7 && b != 0xDE;
+}
+
+/* TCVN3: 0xA8-0xAE are ă â ê ô ơ ư đ, 0xB0-0xB4 combining tone marks, the rest of 0xB5-0xFE
+ * mostly precomposed lowercase letters; capitals sit in 0x80-0xA7 and a few scattered codes. */
+enum { T_OTHER, T_LOWER, T_VOWEL, T_UPPER, T_MARK };
+
+static int tcvn3_class(unsigned char b)
+{
+	if (b >= 0xA8 && b <= 0xAD)
+		return T_VOWEL;
+	if (b >= 0xA1 && b <= 0xA6)
+		return T_VOWEL;  /* Ă Â Ê Ô Ơ Ư */
+	if (b >= 0xB0 && b <= 0xB4)
+		return T_MARK;
+	if (b >= 0x80 && b <= 0x9F)
+		return T_UPPER;
+	switch (b) {
+	case 0xA7: case 0xAF: case 0xBA: case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3:
+	case 0xC4: case 0xC5: case 0xCD: case 0xD9: case 0xDA: case 0xDB: case 0xE0: case 0xF0:
+	case 0xFF:
+		return T_UPPER;
+	default:
+		break;
+	}
+	if (b == 0xAE || b >= 0xB5)
+		return T_LOWER;
+	return T_OTHER;  /* NBSP */
+}
+
+static int tcvn3_is_lower(unsigned char b)
+{
+	int c = tcvn3_class(b);
+	return is_ascii_lower(b) || c == T_LOWER || (c == T_VOWEL && b >= 0xA8);
+}
+
+/* Scores how much bytes look like Vietnamese in Windows-1258 and in TCVN3. The strongest signals
+ * are context ones: CP1258 writes tones as combining bytes that must follow a vowel, TCVN3's
+ * capitals (which are CP1258's lowercase accented letters) cannot sit inside a lowercase word, and
+ * CP1258 read as TCVN3 (or vice versa) produces exactly such misplaced bytes. */
+static sn_encoding score_legacy(const unsigned char *buf, size_t len)
+{
+	long cp = 0, tc = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = buf[i], prev = i ? buf[i - 1] : ' ';
+		if (b < 0x80)
+			continue;
+
+		switch (cp1258_class(b)) {
+		case B_TONE:
+			cp += (is_ascii_vowel(prev) || cp1258_class(prev) == B_VOWEL) ? 3 : -3;
+			break;
+		case B_VOWEL: case B_TONED: case B_DD:
+			cp += 1;
+			break;
+		case B_UNDEF:
+			cp -= 50;
+			break;
+		default:
+			cp -= 1;  /* symbols and non-Vietnamese letters */
+			break;
+		}
+		if (cp1258_is_upper_letter(b) && cp1258_is_lower(prev))
+			cp -= 2;
+
+		switch (tcvn3_class(b)) {
+		case T_MARK:
+			tc += (is_ascii_vowel(prev) || tcvn3_class(prev) == T_VOWEL) ? 3 : -3;
+			break;
+		case T_LOWER: case T_VOWEL:
+			tc += 1;
+			break;
+		case T_UPPER:
+			tc += tcvn3_is_lower(prev) ? -2 : 1;
+			break;
+		default:
+			break;
+		}
+		if (tcvn3_class(b) == T_VOWEL && b < 0xA8 && tcvn3_is_lower(prev))
+			tc -= 3;  /* a capital Ă..Ư inside a lowercase word */
+	}
+	/* Undecided goes to CP1258: it is what Excel on a Vietnamese Windows saves. */
+	return tc > cp ? SN_ENC_TCVN3 : SN_ENC_CP1258;
+}
+
+sn_encoding sn_detect_encoding(const unsigned char *buf, size_t len)
+{
+	size_t i = 0, n, good = 0, bad = 0;
+
+	if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+		return SN_ENC_UTF8;
+	while (i < len) {
+		if (buf[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int r = utf8_check(buf + i, len - i, &n);
+		if (r == 0)
+			break;  /* cut by the end of the sample */
+		if (r < 0) {
+			bad++;
+			i++;
+		} else {
+			good++;
+			i += n;
+		}
+	}
+	/* A file of mostly well-formed multibyte sequences with a few bad bytes is UTF-8 that got
+	 * damaged: calling it UTF-8 lets the decoder name the bad byte and its line instead of
+	 * silently turning every letter into mojibake. Legacy Vietnamese text practically never
+	 * forms valid multibyte UTF-8 sequences. */
+	if (bad == 0 || (good >= 8 && good >= 4 * bad))
+		return SN_ENC_UTF8;
+	return score_legacy(buf, len);
+}
+
+/* ---------------------------------------------------------------- decoder */
+
+enum {
+	RAW_CAP = 64 * 1024,  /* raw input buffer, also the auto-detection sample */
+	OUT_CAP = 16 * 1024   /* decoded UTF-8 waiting to be handed out */
+};
+
+struct sn_decoder {
+	int fd;
+	int own_fd;          /* 0 for stdin */
+	sn_encoding enc;
+	iconv_t cd;          /* (iconv_t)-1 for UTF-8 */
+	unsigned char raw[RAW_CAP];
+	size_t raw_pos, raw_len;
+	char out[OUT_CAP];
+	size_t out_pos, out_len;
+	long line;           /* physical line of raw[raw_pos], 1-based */
+	int eof;             /* the source is exhausted */
+	int done;            /* everything, including iconv's held-back state, has been produced */
+	int failed;          /* err holds the message; no more output after out drains */
+	char err[160];
+};
+
+/* Reads once into the free part of raw (after moving the unconsumed tail to the front). Sets
+ * eof at end of input. Returns 0 or -1 (errno set). */
+static int fill_once(sn_decoder *d)
+{
+	size_t tail = d->raw_len - d->raw_pos;
+
+	if (d->raw_pos > 0) {
+		memmove(d->raw, d->raw + d->raw_pos, tail);
+		d->raw_pos = 0;
+		d->raw_len = tail;
+	}
+	for (;;) {
+		ssize_t r = read(d->fd, d->raw + d->raw_len, RAW_CAP - d->raw_len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			d->eof = 1;
+		d->raw_len += (size_t)r;
+		return 0;
+	}
+}
+
+/* The error for the byte at raw[raw_pos]: not valid in the encoding, or the start of a
+ * character that the end of the file cut. */
+static void set_byte_error(sn_decoder *d, int truncated)
+{
+	unsigned int b = d->raw[d->raw_pos];
+	const char *enc = sn_encoding_name(d->enc);
+
+	if (truncated)
+		snprintf(d->err, sizeof d->err,
+			 "line %ld: truncated %s sequence at end of file (byte 0x%02x)", d->line, enc, b);
+	else
+		snprintf(d->err, sizeof d->err, "line %ld: invalid byte 0x%02x for %s", d->line, b, enc);
+	d->failed = 1;
+}
+
+static void count_lines(sn_decoder *d, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		d->line++;
+		p++;
+	}
+}
+
+/* Validates and copies whole UTF-8 sequences from raw to out until either runs out. A sequence
+ * cut by the end of raw stays there for the next fill. */
+static void convert_utf8(sn_decoder *d)
+{
+	const unsigned char *p = d->raw + d->raw_pos, *end = d->raw + d->raw_len;
+	char *o = d->out + d->out_len, *oend = d->out + OUT_CAP;
+	size_t n;
+
+	while (p < end && o < oend) {
+		if (*p < 0x80) {
+			if (*p == '\n')
+				d->line++;
+			*o++ = (char)*p++;
+			continue;
+		}
+		int r = utf8_check(p, (size_t)(end - p), &n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			d->raw_pos = (size_t)(p - d->raw);
+			set_byte_error(d, 0);
+			break;
+		}
+		if ((size_t)(oend - o) < n)
+			break;
+		memcpy(o, p, n);
+		o += n;
+		p += n;
+	}
+	d->raw_pos = (size_t)(p - d->raw);
+	d->out_len = (size_t)(o - d->out);
+}
+
+static void convert_iconv(sn_decoder *d)
+{
+	char *in = (char *)d->raw + d->raw_pos, *o = d->out + d->out_len;
+	size_t inleft = d->raw_len - d->raw_pos, oleft = OUT_CAP - d->out_len;
+	size_t r = iconv(d->cd, &in, &inleft, &o, &oleft);
+	int e = errno;
+	size_t used = (size_t)((unsigned char *)in - (d->raw + d->raw_pos));
+
+	count_lines(d, d->raw + d->raw_pos, used);
+	d->raw_pos += used;
+	d->out_len = (size_t)(o - d->out);
+	/* EINVAL (input ends inside a character) keeps the tail for the next fill; E2BIG just means
+	 * out is full and gets drained first. */
+	if (r == (size_t)-1 && e == EILSEQ)
+		set_byte_error(d, 0);
+}
+
+/* Refills out (which must be drained) with at least one byte, or sets done or failed. */
+static void produce(sn_decoder *d)
+{
+	d->out_pos = d->out_len = 0;
+	while (!d->failed && !d->done) {
+		if (d->raw_pos < d->raw_len) {
+			if (d->cd == (iconv_t)-1)
+				convert_utf8(d);
+			else
+				convert_iconv(d);
+			if (d->out_len > 0 || d->failed)
+				return;
+		}
+		if (!d->eof) {
+			if (fill_once(d) < 0) {
+				snprintf(d->err, sizeof d->err, "line %ld: read error: %s", d->line,
+					 strerror(errno));
+				d->failed = 1;
+			}
+			continue;
+		}
+		if (d->raw_pos < d->raw_len) {
+			set_byte_error(d, 1);
+			return;
+		}
+		if (d->cd != (iconv_t)-1) {
+			/* glibc's CP1258/TCVN3 decoders hold back the last letter in case a combining
+			 * tone mark follows; this hands it out. */
+			char *o = d->out + d->out_len;
+			size_t oleft = OUT_CAP - d->out_len;
+			iconv(d->cd, NULL, NULL, &o, &oleft);
+			d->out_len = (size_t)(o - d->out);
+		}
+		d->done = 1;
+	}
+}
+
+sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t errlen)
+{
+	sn_decoder *d;
+	const char *ic = NULL;
+
+	if (errlen)
+		err[0] = '\0';
+	d = calloc(1, sizeof *d);
+	if (!d) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(ENOMEM));
+		return NULL;
+	}
+	d->line = 1;
+	d->cd = (iconv_t)-1;
+	if (strcmp(path, "-") == 0) {
+		d->fd = STDIN_FILENO;
+		d->own_fd = 0;
+	} else {
+		struct stat st;
+		d->fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (d->fd < 0) {
+			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+			free(d);
+			return NULL;
+		}
+		d->own_fd = 1;
+		if (fstat(d->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+			sn_decoder_close(d);
+			return NULL;
+		}
+	}
+	/* The first RAW_CAP bytes are both the detection sample and the first input to decode, so
+	 * nothing needs to be re-read (stdin cannot be). */
+	while (!d->eof && d->raw_len < RAW_CAP) {
+		if (fill_once(d) < 0) {
+			snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+			sn_decoder_close(d);
+			return NULL;
+		}
+	}
+	if (enc == SN_ENC_AUTO)
+		enc = sn_detect_encoding(d->raw, d->raw_len);
+	d->enc = enc;
+	if (enc == SN_ENC_UTF8) {
+		if (d->raw_len >= 3 && memcmp(d->raw, "\xEF\xBB\xBF", 3) == 0)
+			d->raw_pos = 3;
+	} else {
+		ic = enc == SN_ENC_CP1258 ? "CP1258" : "TCVN5712-1";
+		d->cd = iconv_open("UTF-8", ic);
+		if (d->cd == (iconv_t)-1) {
+			snprintf(err, errlen, "cannot decode '%s' from %s: %s", path,
+				 sn_encoding_name(enc), strerror(errno));
+			sn_decoder_close(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+sn_encoding sn_decoder_encoding(const sn_decoder *d)
+{
+	return d->enc;
+}
+
+ssize_t sn_decoder_read(sn_decoder *d, char *buf, size_t cap)
+{
+	size_t n = 0;
+
+	if (cap > SSIZE_MAX)
+		cap = SSIZE_MAX;
+	while (n < cap) {
+		if (d->out_pos < d->out_len) {
+			size_t k = d->out_len - d->out_pos;
+			if (k > cap - n)
+				k = cap - n;
+			memcpy(buf + n, d->out + d->out_pos, k);
+			d->out_pos += k;
+			n += k;
+			continue;
+		}
+		/* Output decoded before an error is delivered first; the error comes on the next call. */
+		if (d->failed)
+			return n ? (ssize_t)n : -1;
+		if (d->done)
+			break;
+		produce(d);
+	}
+	return (ssize_t)n;
+}
+
+const char *sn_decoder_error(const sn_decoder *d)
+{
+	return d->err;
+}
+
+void sn_decoder_close(sn_decoder *d)
+{
+	if (!d)
+		return;
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
+	if (d->own_fd)
+		close(d->fd);
+	free(d);
+}
+
+ssize_t sn_decoder_read_cb(void *decoder, char *buf, size_t cap)
+{
+	return sn_decoder_read(decoder, buf, cap);
+}
+
+/* ---------------------------------------------------------------- NFC and cleanup */
+
+char *sn_nfc(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (!s || !utf8_valid(s, strlen(s)))
+		return NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
+		return NULL;
+	return (char *)out;
+}
+
+/* White space for cleanup: what spreadsheets and web copies leave in cells, including NBSP, the
+ * typographic spaces, zero-width space and a BOM that ended up inside a cell. */
+static int is_space_cp(utf8proc_int32_t c)
+{
+	return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+	       c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+char *sn_text_clean(const char *s)
+{
+	char *t = sn_nfc(s);
+	size_t len, i = 0, o = 0;
+	int pending = 0;
+
+	if (!t)
+		return NULL;
+	len = strlen(t);
+	/* In place: every whitespace run is at least one byte and becomes at most one. */
+	while (i < len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
+						      (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0) {  /* cannot happen after validation; stay safe */
+			free(t);
+			return NULL;
+		}
+		if (is_space_cp(c)) {
+			pending = 1;
+		} else {
+			if (pending && o > 0)
+				t[o++] = ' ';
+			pending = 0;
+			memmove(t + o, t + i, (size_t)n);
+			o += (size_t)n;
+		}
+		i += (size_t)n;
+	}
+	t[o] = '\0';
+	return t;
+}
+
+/* ---------------------------------------------------------------- names and keys */
+
+/* A growable byte buffer. */
+struct buf {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void buf_add(struct buf *b, const void *src, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->oom = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, src, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+/* A syllable: a maximal run of letters and digits (with their combining marks) of the lowercased
+ * NFD text, its tone mark taken out and kept as a number. */
+struct tok {
+	size_t off, len;     /* in the token text buffer: NFD, lowercase, vowel marks, no tone */
+	int tone;            /* 1 none, 2 grave, 3 hook above, 4 tilde, 5 acute, 6 dot below */
+	int dot_after;       /* the character right after it is '.' (abbreviations) */
+	int digits;          /* only ASCII digits */
+};
+
+struct toks {
+	struct buf text;
+	struct tok *v;
+	size_t n, cap;
+	int oom;
+};
+
+static int tone_of(utf8proc_int32_t c)
+{
+	switch (c) {
+	case 0x0300: return 2;
+	case 0x0309: return 3;
+	case 0x0303: return 4;
+	case 0x0301: return 5;
+	case 0x0323: return 6;
+	default: return 0;
+	}
+}
+
+static void toks_free(struct toks *t)
+{
+	free(t->text.p);
+	free(t->v);
+}
+
+/* Splits valid UTF-8 s into syllables. Returns 0, or -1 when out of memory. */
+static int tokenize(const char *s, struct toks *t)
+{
+	utf8proc_uint8_t *nfd = NULL;
+	utf8proc_ssize_t len;
+	size_t i = 0;
+	int in = 0;
+
+	memset(t, 0, sizeof *t);
+	len = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfd,
+			   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+	if (len < 0)
+		return -1;
+	while (i < (size_t)len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(nfd + i, len - (utf8proc_ssize_t)i, &c);
+		if (n <= 0)
+			break;
+		i += (size_t)n;
+		utf8proc_category_t cat = utf8proc_category(c);
+		int letter = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+			     (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+		int mark = cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
+
+		if (letter) {
+			if (!in) {
+				if (t->n == t->cap) {
+					size_t cap = t->cap ? t->cap * 2 : 8;
+					struct tok *v = realloc(t->v, cap * sizeof *v);
+					if (!v) {
+						t->oom = 1;
+						break;
+					}
+					t->v = v;
+					t->cap = cap;
+				}
+				t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
+				t->n++;
+				in = 1;
+			}
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), enc);
+			buf_add(&t->text, enc, (size_t)k);
+			if (c < '0' || c > '9')
+				t->v[t->n - 1].digits = 0;
+		} else if (mark) {
+			if (!in)
+				continue;  /* a stray mark after a separator carries nothing */
+			struct tok *tk = &t->v[t->n - 1];
+			int tone = tone_of(c);
+			if (tone) {
+				if (tk->tone == 1)
+					tk->tone = tone;
+			} else {
+				utf8proc_uint8_t enc[4];
+				utf8proc_ssize_t k = utf8proc_encode_char(c, enc);
+				buf_add(&t->text, enc, (size_t)k);
+				tk->digits = 0;
+			}
+		} else if (in) {
+			in = 0;
+			t->v[t->n - 1].dot_after = c == '.';
+		}
+		if (in)
+			t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
+	}
+	free(nfd);
+	if (t->oom || t->text.oom) {
+		toks_free(t);
+		return -1;
+	}
+	return 0;
+}
+
+/* The unit types, as syllables of the lowercased NFD text without tone (see tokenize), so that
+ * matching them ignores case, normalization form and tone placement. Two-word types come first so
+ * that "Thị xã" is never read as something shorter. */
+static const struct type_def {
+	sn_unit_type type;
+	const char *label;
+	int nw;
+	struct {
+		const char *text;
+		int tone;
+	} w[2];
+	const char *abbr;
+} type_defs[] = {
+	{SN_TYPE_THANHPHO, "thành phố", 2, {{"thanh", 2}, {"pho\xcc\x82", 5}}, "tp"},
+	{SN_TYPE_THIXA, "thị xã", 2, {{"thi", 6}, {"xa", 4}}, "tx"},
+	{SN_TYPE_THITRAN, "thị trấn", 2, {{"thi", 6}, {"tra\xcc\x82n", 5}}, "tt"},
+	{SN_TYPE_DACKHU, "đặc khu", 2, {{"\xc4\x91" "a\xcc\x86" "c", 6}, {"khu", 1}}, NULL},
+	{SN_TYPE_TINH, "tỉnh", 1, {{"tinh", 3}, {NULL, 0}}, NULL},
+	{SN_TYPE_QUAN, "quận", 1, {{"qua\xcc\x82n", 6}, {NULL, 0}}, "q"},
+	{SN_TYPE_HUYEN, "huyện", 1, {{"huye\xcc\x82n", 6}, {NULL, 0}}, "h"},
+	{SN_TYPE_XA, "xã", 1, {{"xa", 4}, {NULL, 0}}, NULL},
+	{SN_TYPE_PHUONG, "phường", 1, {{"phu\xcc\x9bo\xcc\x9bng", 2}, {NULL, 0}}, "p"},
+};
+
+enum { N_TYPES = sizeof type_defs / sizeof type_defs[0] };
+
+static int tok_is(const struct toks *t, size_t i, const char *text, int tone)
+{
+	size_t n = strlen(text);
+	return t->v[i].len == n && t->v[i].tone == tone && memcmp(t->text.p + t->v[i].off, text, n) == 0;
+}
+
+/* Finds a unit type at the start of the tokens. As a prefix (whole = 0) something must follow it
+ * and an abbreviation needs its dot ("TP HCM" is not a prefix: too many names start with short
+ * syllables); as a whole label (whole = 1) it must be all there is and the dot is optional.
+ * Sets *used to the number of tokens it takes. */
+static sn_unit_type match_type(const struct toks *t, int whole, size_t *used)
+{
+	for (size_t d = 0; d < N_TYPES; d++) {
+		const struct type_def *td = &type_defs[d];
+		size_t nw = (size_t)td->nw, k;
+		if (whole ? t->n != nw : t->n <= nw)
+			continue;
+		for (k = 0; k < nw; k++)
+			if (!tok_is(t, k, td->w[k].text, td->w[k].tone))
+				break;
+		if (k == nw) {
+			*used = nw;
+			return td->type;
+		}
+	}
+	for (size_t d = 0; d < N_TYPES; d++) {
+		const struct type_def *td = &type_defs[d];
+		if (!td->abbr || (whole ? t->n != 1 : t->n <= 1))
+			continue;
+		if (tok_is(t, 0, td->abbr, 1) && (whole || t->v[0].dot_after)) {
+			*used = 1;
+			return td->type;
+		}
+	}
+	*used = 0;
+	return SN_TYPE_NONE;
+}
+
+const char *sn_unit_type_label(sn_unit_type t)
+{
+	for (size_t d = 0; d < N_TYPES; d++)
+		if (type_defs[d].type == t)
+			return type_defs[d].label;
+	return "";
+}
+
+sn_unit_type sn_unit_type_parse(const char *s)
+{
+	struct toks t;
+	size_t used;
+	sn_unit_type type;
+
+	if (!s || !utf8_valid(s, strlen(s)) || tokenize(s, &t) < 0)
+		return SN_TYPE_NONE;
+	type = match_type(&t, 1, &used);
+	toks_free(&t);
+	return type;
+}
+
+/* Appends token i of t to the key: leading zeros of a number dropped, tone as a digit at the end
+ * unless ascii (which also drops every combining mark and turns đ into d). */
+static void key_add_tok(struct buf *out, const struct toks *t, size_t i, int ascii)
+{
+	const struct tok *tk = &t->v[i];
+	const char *p = t->text.p + tk->off;
+	size_t n = tk->len;
+
+	if (tk->digits) {
+		while (n > 1 && *p == '0') {
+			p++;
+			n--;
+		}
+		buf_add(out, p, n);
+		return;  /* a tone mark on a number is noise */
+	}
+	if (!ascii) {
+		buf_add(out, p, n);
+		if (tk->tone > 1)
+			buf_addc(out, (char)('0' + tk->tone));
+		return;
+	}
+	for (size_t j = 0; j < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + j,
+						      (utf8proc_ssize_t)(n - j), &c);
+		if (k <= 0)
+			break;
+		utf8proc_category_t cat = utf8proc_category(c);
+		if (c == 0x0111)
+			buf_addc(out, 'd');
+		else if (cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME)
+			buf_add(out, p + j, (size_t)k);
+		j += (size_t)k;
+	}
+}
+
+/* The key of valid UTF-8 s (see sn_name_key), or NULL when out of memory.
+ *
+ * Why the tone goes to the end of the syllable: where the tone mark sits differs between the old
+ * and the new orthography ("Hòa" / "Hoà", "Thụy" / "Thuỵ") and official lists use both, even
+ * for the same unit from one year to the next. Taking the tone off its vowel and writing it once
+ * per syllable keeps it (so "Hòa" and "Hóa" still differ) while making its placement irrelevant. */
+static char *name_key(const char *s, int flags, sn_unit_type *type_out)
+{
+	struct toks t;
+	struct buf out = {0};
+	size_t used = 0, start = 0;
+	sn_unit_type type;
+	int ascii = (flags & SN_KEY_ASCII) != 0;
+	char *key;
+
+	if (tokenize(s, &t) < 0)
+		return NULL;
+	type = match_type(&t, 0, &used);
+	if (type_out)
+		*type_out = type;
+	buf_add(&out, "", 0);
+	if (type != SN_TYPE_NONE) {
+		start = used;
+		if (flags & SN_KEY_KEEP_TYPE) {
+			/* The canonical label, so "P.1" and "Phường 01" keep equal keys. */
+			char *label = name_key(sn_unit_type_label(type), flags & SN_KEY_ASCII, NULL);
+			if (!label)
+				out.oom = 1;
+			else
+				buf_add(&out, label, strlen(label));
+			free(label);
+		}
+	}
+	for (size_t i = start; i < t.n; i++) {
+		if (out.len > 0)
+			buf_addc(&out, ' ');
+		key_add_tok(&out, &t, i, ascii);
+	}
+	toks_free(&t);
+	if (out.oom) {
+		free(out.p);
+		return NULL;
+	}
+	/* Recompose the vowel marks (â ơ ư ...); tone digits and spaces keep syllables apart. */
+	key = sn_nfc(out.p);
+	free(out.p);
+	return key;
+}
+
+char *sn_name_key(const char *s, int flags, sn_unit_type *type_out)
+{
+	if (type_out)
+		*type_out = SN_TYPE_NONE;
+	if (!s || !utf8_valid(s, strlen(s)))
+		return NULL;
+	return name_key(s, flags, type_out);
+}
+
+int sn_split_name_code(const char *s, char **name, char **code)
+{
+	char *c = sn_text_clean(s);
+	size_t n, j, dend, dstart;
+
+	*name = NULL;
+	*code = NULL;
+	if (!c)
+		return -1;
+	n = strlen(c);
+	/* After cleanup the cell ends in ")" with at most single spaces around the digits. */
+	if (n == 0 || c[n - 1] != ')')
+		goto none;
+	j = n - 1;
+	if (j > 0 && c[j - 1] == ' ')
+		j--;
+	dend = j;
+	while (j > 0 && c[j - 1] >= '0' && c[j - 1] <= '9')
+		j--;
+	dstart = j;
+	if (dstart == dend)
+		goto none;
+	if (j > 0 && c[j - 1] == ' ')
+		j--;
+	if (j == 0 || c[j - 1] != '(')
+		goto none;
+	j--;
+	while (j > 0 && c[j - 1] == ' ')
+		j--;
+	*code = malloc(dend - dstart + 1);
+	if (!*code) {
+		free(c);
+		return -1;
+	}
+	memcpy(*code, c + dstart, dend - dstart);
+	(*code)[dend - dstart] = '\0';
+	c[j] = '\0';
+	*name = c;
+	return 1;
+none:
+	*name = c;
+	return 0;
+}

@@ -1,0 +1,106 @@
+/* text.h - the text layer: input encodings, NFC, name cleanup and Vietnamese matching keys.
+ *
+ * Everything inside sapnhap is UTF-8 in NFC. Input files arrive as UTF-8 (with or without BOM,
+ * NFC or NFD), Windows-1258 (base letter + combining mark) or TCVN3 (TCVN 5712, ".Vn" fonts);
+ * sn_decoder turns any of them into a UTF-8 byte stream, converting through glibc iconv.
+ */
+#ifndef SN_TEXT_H
+#define SN_TEXT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef enum {
+	SN_ENC_AUTO = 0, /* detect from the first bytes */
+	SN_ENC_UTF8,
+	SN_ENC_CP1258,
+	SN_ENC_TCVN3
+} sn_encoding;
+
+/* "utf-8", "cp1258" or "tcvn3". */
+const char *sn_encoding_name(sn_encoding enc);
+
+/* Parses a user-given encoding name, case-insensitively: auto, utf-8/utf8, cp1258/windows-1258,
+ * tcvn3/tcvn/tcvn5712. Returns 0 and sets *out, or -1 for an unknown name. */
+int sn_encoding_parse(const char *name, sn_encoding *out);
+
+/* Guesses the encoding of a sample of a file's first bytes (a multibyte character may be cut at
+ * the end of the sample; that does not make it invalid). Valid UTF-8 (or a UTF-8 BOM) wins;
+ * otherwise Windows-1258 or TCVN3 by which one's Vietnamese letters the bytes look like.
+ * Pure ASCII is UTF-8. */
+sn_encoding sn_detect_encoding(const unsigned char *buf, size_t len);
+
+/* A streaming decoder: reads a file in any supported encoding, yields UTF-8 (BOM removed).
+ * Memory is bounded (fixed buffers), whatever the file size. */
+typedef struct sn_decoder sn_decoder;
+
+/* Opens PATH ("-" = stdin). ENC may be SN_ENC_AUTO (detects from the first 64 KiB).
+ * On failure returns NULL and writes a message into err, e.g.
+ * "cannot open 'x.csv': No such file or directory". */
+sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t errlen);
+
+/* The encoding in use (after detection). */
+sn_encoding sn_decoder_encoding(const sn_decoder *d);
+
+/* Reads up to cap bytes of UTF-8 into buf. Returns the count, 0 at end of file, or -1 on error
+ * with the message in sn_decoder_error(): for bytes that are not valid in the encoding it names
+ * the physical line (1-based) of the raw input and the byte, e.g.
+ * "line 17: invalid byte 0xff for utf-8". Output is not yet NFC (see sn_text_clean). */
+ssize_t sn_decoder_read(sn_decoder *d, char *buf, size_t cap);
+const char *sn_decoder_error(const sn_decoder *d);
+void sn_decoder_close(sn_decoder *d);
+
+/* Adapter so a reader can take a decoder as its byte source. */
+ssize_t sn_decoder_read_cb(void *decoder, char *buf, size_t cap);
+
+/* NFC of a UTF-8 string. Returns a malloc'ed string (caller frees), NULL if s is not valid UTF-8. */
+char *sn_nfc(const char *s);
+
+/* Cleans a name cell: NFC, every whitespace run (spaces, tabs, CR/LF, NBSP) becomes one space,
+ * trimmed both ends. Case and spelling are kept. Malloc'ed; NULL if not valid UTF-8.
+ *   "  Phường\n Bình  Phước " -> "Phường Bình Phước" */
+char *sn_text_clean(const char *s);
+
+/* Unit types recognised at the start of a name (and their abbreviations). */
+typedef enum {
+	SN_TYPE_NONE = 0,
+	SN_TYPE_TINH,      /* Tỉnh */
+	SN_TYPE_THANHPHO,  /* Thành phố, TP. */
+	SN_TYPE_QUAN,      /* Quận, Q. */
+	SN_TYPE_HUYEN,     /* Huyện, H. */
+	SN_TYPE_THIXA,     /* Thị xã, TX. */
+	SN_TYPE_XA,        /* Xã */
+	SN_TYPE_PHUONG,    /* Phường, P. */
+	SN_TYPE_THITRAN,   /* Thị trấn, TT. */
+	SN_TYPE_DACKHU     /* Đặc khu */
+} sn_unit_type;
+
+/* Lowercase Vietnamese label of a type: "tỉnh", "thành phố", "quận", "huyện", "thị xã", "xã",
+ * "phường", "thị trấn", "đặc khu"; "" for NONE. */
+const char *sn_unit_type_label(sn_unit_type t);
+
+/* Parses a label as printed by sn_unit_type_label (or any casing/tone placement/abbreviation of
+ * it). Returns SN_TYPE_NONE when unknown. */
+sn_unit_type sn_unit_type_parse(const char *s);
+
+enum {
+	SN_KEY_KEEP_TYPE = 1,   /* keep the type prefix in the key (default: strip it) */
+	SN_KEY_ASCII = 2        /* also drop all diacritics (đ -> d) */
+};
+
+/* Matching key of a Vietnamese name: equal keys = same name for a person. Folds case, Unicode form,
+ * whitespace, tone-mark placement ("Hòa" = "Hoà", "Thụy" = "Thuỵ": the tone becomes a digit at the
+ * end of its syllable), leading zeros in numbers ("Phường 01" = "Phường 1") and, unless
+ * SN_KEY_KEEP_TYPE, a leading unit-type prefix (full word or abbreviation: "P.", "TT.", "Q.", "TP.",
+ * "TX.", "H.", with or without a space after the dot). If type_out is not NULL it receives the
+ * prefix found (SN_TYPE_NONE if none). Malloc'ed; NULL if s is not valid UTF-8.
+ *   "Phường Hòa Bình"  -> "hoa2 binh2"      "P.Hoà Bình"   -> "hoa2 binh2"
+ *   with SN_KEY_ASCII  -> "hoa binh"        "Xã Đức Hạnh"  -> "đuc5 hanh6" (tone digits 1-6) */
+char *sn_name_key(const char *s, int flags, sn_unit_type *type_out);
+
+/* Splits a cell "Name (code)" into name and code: "Quận Ba Đình (001)" -> "Quận Ba Đình", "001".
+ * Returns 1 if a trailing "(digits)" was found (name/code malloc'ed, name cleaned), 0 if not
+ * (then *name = cleaned copy of s, *code = NULL), -1 if s is not valid UTF-8. */
+int sn_split_name_code(const char *s, char **name, char **code);
+
+#endif
