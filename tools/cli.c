@@ -67,7 +67,7 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(ctx, "error: ", fmt, ap);
 	va_end(ap);
-	fprintf(ctx->err, "try 'sapnhap %s --help'\n", cmd ? cmd : "");
+	fprintf(ctx->err, "try 'sapnhap %s%s--help'\n", cmd ? cmd : "", cmd && *cmd ? " " : "");
 	return SN_USAGE;
 }
 
@@ -180,6 +180,13 @@ static int group_help(struct sn_ctx *ctx, const char *group, FILE *f)
 {
 	size_t n = strlen(group);
 	int found = 0;
+	if (!f) {
+		/* Only asks whether GROUP is a command group. */
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' ')
+				return 1;
+		return 0;
+	}
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' ') {
 			if (!found)
@@ -229,7 +236,7 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 			goto flush;
 		if (i + 1 == argc && group_help(&ctx, argv[i], err))
 			return SN_USAGE;
-		if (i + 1 < argc && group_help(&ctx, argv[i], err))
+		if (i + 1 < argc && group_help(&ctx, argv[i], NULL))
 			return sn_usage_error(&ctx, argv[i], "unknown subcommand '%s %s'", argv[i], argv[i + 1]);
 		return sn_usage_error(&ctx, "", "unknown command '%s'", argv[i]);
 	}
@@ -259,9 +266,9 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 			rc = SN_INTERNAL;
 	}
 	sn_db_close(&ctx);
-	/* A step that fails on a database it created leaves no file behind: the user's directory is
-	 * as it was. */
-	if (rc != SN_OK && rc != SN_FINDINGS && ctx.db_created) {
+	/* A run that created the database but committed no step (it failed, or was a dry run)
+	 * leaves no file behind: the user's directory is as it was. */
+	if (ctx.db_created && !ctx.committed) {
 		unlink(ctx.db_path);
 	}
 	if (rc != SN_OK && rc != SN_FINDINGS)

@@ -17,6 +17,7 @@ struct sn_ctx {
 	sqlite3 *db;
 	int db_created;       /* the file did not exist before this run */
 	int in_tx;
+	int committed;        /* a step committed: the database now holds its work */
 };
 
 /* What the runner prepares before calling a command. */

@@ -25,8 +25,11 @@ static const char *kind_names[] = { "", "conversion", "list", "changes" };
 
 /* Columns of each kind, by header key (sn_name_key with type kept, no diacritics). */
 enum { C_NEWPROV, C_NEWNAME, C_NEWCODE, C_OLDNAME, C_OLDCODE, C_NOTE, C_OLDDIST, C_OLDPROV, NCONV };
-static const char *conv_cols[NCONV] = { "tinh thanh pho", "ten xa moi", "ma xa moi", "ten xa cu",
-					 "ma xa cu", "ghi chu", "quan huyen", "tinh cu" };
+/* Alternatives are separated by '|': the merged sheet of the official workbook says
+ * "Tỉnh, thành phố mới" and "Quận/huyện cũ" where the flat sheet omits mới/cũ. */
+static const char *conv_cols[NCONV] = { "tinh thanh pho|tinh thanh pho moi", "ten xa moi",
+					 "ma xa moi", "ten xa cu", "ma xa cu", "ghi chu",
+					 "quan huyen|quan huyen cu", "tinh cu" };
 enum { L_PROV, L_PROVCODE, L_DIST, L_DISTCODE, L_COMM, L_COMMCODE, L_TYPE, NLIST };
 static const char *list_cols[NLIST] = { "tinh thanh pho", "ma tp", "quan huyen", "ma qh",
 					"phuong xa", "ma px", "cap" };
@@ -61,6 +64,19 @@ static char *header_key(const char *cell)
 	return k;
 }
 
+/* Whether KEY equals one of the '|'-separated ALTERNATIVES. */
+static int alias_match(const char *alternatives, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = alternatives; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, key, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Maps header cells to the columns of one kind; returns how many required columns were found. */
 static int match_header(char **cells, size_t n, const char **names, int ncols, int *col)
 {
@@ -72,7 +88,7 @@ static int match_header(char **cells, size_t n, const char **names, int ncols, i
 		if (!k)
 			continue;
 		for (int c = 0; c < ncols; c++)
-			if (col[c] < 0 && strcmp(k, names[c]) == 0) {
+			if (col[c] < 0 && alias_match(names[c], k)) {
 				col[c] = (int)i;
 				found++;
 				break;
@@ -167,15 +183,20 @@ static int code_cell(struct import *im, char **cells, size_t n, int col, int wid
 	return 0;
 }
 
-/* "Tỉnh Đồng Nai (75)" -> name + 2-digit code. The code is required. */
+/* "Tỉnh Đồng Nai (75)" -> name + 2-digit code. Without "(code)" the code comes back empty when
+ * OPTIONAL (a province cell: resolved later from the rows that give it), else it is an error. */
 static int name_code_cell(struct import *im, char **cells, size_t n, int col, int width,
-			  char **name, char code[16])
+			  int optional, char **name, char code[16])
 {
 	char *raw_code = NULL;
 	int r = sn_split_name_code(cell(cells, n, col), name, &raw_code);
 	if (r < 0) {
 		sn_error(im->ctx, "%s: text is not valid UTF-8", sn_table_pos(im->t, (size_t)col));
 		return SN_DATA;
+	}
+	if (r == 0 && optional) {
+		code[0] = '\0';
+		return 0;
 	}
 	if (r == 0) {
 		sn_error(im->ctx, "%s: '%s' has no code in parentheses, as in 'Tỉnh Đồng Nai (75)'",
@@ -257,9 +278,9 @@ static int conversion_row(struct import *im, char **cells, size_t n)
 		sn_error(im->ctx, "%s: new commune name is empty", sn_table_pos(im->t, (size_t)im->col[C_NEWNAME]));
 		goto done;
 	}
-	if (name_code_cell(im, cells, n, im->col[C_NEWPROV], 2, &newprov, newprovcode) ||
-	    name_code_cell(im, cells, n, im->col[C_OLDDIST], 3, &olddist, olddistcode) ||
-	    name_code_cell(im, cells, n, im->col[C_OLDPROV], 2, &oldprov, oldprovcode))
+	if (name_code_cell(im, cells, n, im->col[C_NEWPROV], 2, 1, &newprov, newprovcode) ||
+	    name_code_cell(im, cells, n, im->col[C_OLDDIST], 3, 0, &olddist, olddistcode) ||
+	    name_code_cell(im, cells, n, im->col[C_OLDPROV], 2, 1, &oldprov, oldprovcode))
 		goto done;
 
 	enum sn_share share;
@@ -467,7 +488,53 @@ done:
 	return rc;
 }
 
-int units_rebuild(struct sn_ctx *ctx);
+/* A province cell without "(code)" (the merged sheet has 'Tỉnh Thanh Hóa' once) takes the code
+ * that the other rows of the same table give that name, when they give exactly one; otherwise
+ * the cell is an error. Nothing is guessed from outside the file. */
+static int resolve_province_codes(struct import *im)
+{
+	static const char *cols[2][2] = { { "new_province_code", "new_province_name" },
+					  { "old_province_code", "old_province_name" } };
+	for (int i = 0; i < 2; i++) {
+		char *sql = sqlite3_mprintf(
+			"UPDATE link SET %s = (SELECT min(o.%s) FROM link o WHERE o.event_id = link.event_id "
+			"AND o.%s IS NOT NULL AND sn_key(o.%s) = sn_key(link.%s) HAVING count(DISTINCT o.%s) = 1) "
+			"WHERE event_id = %lld AND %s IS NULL",
+			cols[i][0], cols[i][0], cols[i][0], cols[i][1], cols[i][1], cols[i][0], im->event_id,
+			cols[i][0]);
+		int rc = sql ? sn_exec(im->ctx, sql) : SN_IO;
+		sqlite3_free(sql);
+		/* An old province cell left empty (the merged sheet has one) follows its old district,
+		 * whose code is unique in the country, as the other rows give it. */
+		if (!rc && i == 1)
+			rc = sn_execf(im->ctx,
+				"UPDATE link SET old_province_code = (SELECT min(o.old_province_code) FROM link o "
+				"WHERE o.event_id = link.event_id AND o.old_district_code = link.old_district_code "
+				"AND o.old_province_code IS NOT NULL HAVING count(DISTINCT o.old_province_code) = 1), "
+				"old_province_name = (SELECT min(o.old_province_name) FROM link o WHERE "
+				"o.event_id = link.event_id AND o.old_district_code = link.old_district_code AND "
+				"o.old_province_code IS NOT NULL) WHERE event_id = %lld AND old_province_code IS NULL "
+				"AND old_province_name IS NULL", im->event_id);
+		if (rc)
+			return rc;
+		sql = sqlite3_mprintf("SELECT pos, COALESCE(%s, '') FROM link WHERE event_id = %lld AND %s IS NULL "
+				      "ORDER BY seq LIMIT 1", cols[i][1], im->event_id, cols[i][0]);
+		sqlite3_stmt *st = sql ? sn_prepare(im->ctx, sql) : NULL;
+		sqlite3_free(sql);
+		if (!st)
+			return SN_IO;
+		if (sn_step(im->ctx, st) == SQLITE_ROW) {
+			sn_error(im->ctx, "%s: '%s' has no code in parentheses and no other row names that "
+				 "province with one", sn_col(st, 0), sn_col(st, 1));
+			rc = SN_DATA;
+		}
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 
 static void usage(FILE *f)
 {
@@ -638,6 +705,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc)
 			goto done;
 	}
+	if (im.kind == K_CONVERSION && (rc = resolve_province_codes(&im)))
+		goto done;
 	if ((rc = units_rebuild(ctx)))
 		goto done;
 

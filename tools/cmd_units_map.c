@@ -310,7 +310,7 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 	} else if (rc == SN_OK && nc == 1) {
 		rc = map_one(ctx, o, c[0].level, c[0].code);
 	} else if (rc == SN_OK) {
-		sn_error(ctx, "'%s' names %d units; narrow with --district or --province:", name, nc);
+		sn_error(ctx, "'%s' names %d units; narrow with --district or --province", name, nc);
 		if (o->fmt == SN_FMT_CSV)
 			fputs("code,name,district,province\n", ctx->out);
 		for (int i = 0; i < nc; i++) {

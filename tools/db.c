@@ -319,6 +319,7 @@ int sn_step_commit(struct sn_ctx *ctx, struct sn_step *s, const char *counts)
 	if (sn_exec(ctx, "COMMIT"))
 		return SN_IO;
 	ctx->in_tx = 0;
+	ctx->committed = 1;
 	return 0;
 }
 

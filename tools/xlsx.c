@@ -24,7 +24,6 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
@@ -52,6 +51,7 @@ struct part {
 	zip_file_t *zf;
 	xmlTextReaderPtr rd;
 	unsigned long long comp; /* declared compressed size, the base of the ratio check */
+	int comp_known;
 	unsigned long long delivered;
 	unsigned long long max_bytes, max_ratio;
 	int io_failed;           /* the read callback refused to go on; why is in io_msg */
@@ -199,7 +199,7 @@ static void oom(sn_xlsx *x)
 	seterr(x, "out of memory");
 }
 
-/* Column letters of index I into BUF (at least 8 bytes covers any size_t column we accept). */
+/* Column letters of 0-based index I into BUF of LEN bytes; "?" when they do not fit. */
 static void col_name(size_t i, char *buf, size_t len)
 {
 	char tmp[16];
@@ -229,9 +229,9 @@ void sn_xlsx_column_name(size_t i, char buf[4])
 	col_name(i, buf, 4);
 }
 
-/* Parses a cell reference "C17" (or a bare column "C" when ROW is NULL-tolerant): letters then
- * digits. Returns 0 with the 0-based column and the 1-based row (0 when absent), -1 if malformed.
- * Absurdly long column letters saturate to SIZE_MAX so the caller's column limit reports them. */
+/* Parses a cell reference "C17": letters then digits. Returns 0 with the 0-based column and the
+ * 1-based row (0 when the digits are absent), -1 if malformed. Absurdly long column letters
+ * saturate to SIZE_MAX so that the caller's column limit reports them. */
 static int parse_ref(const char *s, size_t *col, long *row)
 {
 	size_t c = 0;
@@ -246,8 +246,6 @@ static int parse_ref(const char *s, size_t *col, long *row)
 	}
 	if (!letters)
 		return -1;
-	if (*s == '$') /* absolute references do not occur in cell refs, but cost nothing */
-		s++;
 	for (; *s >= '0' && *s <= '9'; s++)
 		r = r > (LONG_MAX - 9) / 10 ? LONG_MAX : r * 10 + (*s - '0');
 	if (*s)
@@ -382,7 +380,8 @@ static int io_read(void *ctx, char *buf, int len)
 			 p->max_bytes);
 		return -1;
 	}
-	if (p->comp <= ULLONG_MAX / p->max_ratio && p->delivered > p->comp * p->max_ratio) {
+	if (p->comp_known && p->comp <= ULLONG_MAX / p->max_ratio &&
+	    p->delivered > p->comp * p->max_ratio) {
 		p->io_failed = 1;
 		snprintf(p->io_msg, sizeof p->io_msg,
 			 "compression ratio exceeds %llu:1 (max_ratio; zip bomb?)", p->max_ratio);
@@ -447,8 +446,10 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 		seterr(x, "%s: %s", member, zip_strerror(x->zip));
 		return -1;
 	}
-	if ((st.valid & ZIP_STAT_COMP_SIZE))
+	if ((st.valid & ZIP_STAT_COMP_SIZE)) {
 		p->comp = st.comp_size;
+		p->comp_known = 1;
+	}
 	/* The declared size is checked up front so an honest bomb fails before any inflating; the
 	 * read callback catches a dishonest one. */
 	if ((st.valid & ZIP_STAT_SIZE)) {
@@ -458,7 +459,7 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 			       member, (unsigned long long)st.size, p->max_bytes);
 			return -1;
 		}
-		if ((st.valid & ZIP_STAT_COMP_SIZE) && p->comp <= ULLONG_MAX / p->max_ratio &&
+		if (p->comp_known && p->comp <= ULLONG_MAX / p->max_ratio &&
 		    st.size > p->comp * p->max_ratio) {
 			seterr(x, "%s: declared compression ratio exceeds %llu:1 (max_ratio; zip bomb?)",
 			       member, p->max_ratio);
@@ -489,9 +490,9 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 static int part_check(sn_xlsx *x, struct part *p, int r)
 {
 	if (r == 1 && xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		seterr(x, "%s:%d: DOCTYPE refused (XLSX parts never declare one; entities could be an "
+		seterr(x, "%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
 			  "attack)",
-		       p->member, xmlTextReaderGetParserLineNumber(p->rd));
+		       p->member);
 		return -1;
 	}
 	if (r >= 0 && !p->io_failed)
@@ -861,7 +862,7 @@ static void explain_open_error(sn_xlsx *x, int code, int sys)
 	/* zip_error_init_with_code takes errno for system errors; keep the one from zip_open. */
 	if (zip_error_system_type(&ze) == ZIP_ET_SYS)
 		ze.sys_err = sys;
-	if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_MEMORY)
+	if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ || code == ZIP_ER_MEMORY)
 		seterr(x, "cannot open (zip: %s)", zip_error_strerror(&ze));
 	else
 		seterr(x, "not a valid XLSX file (zip: %s)", zip_error_strerror(&ze));
@@ -1076,7 +1077,6 @@ static void scan_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, 
 	(void)ext_id;
 	(void)sys_id;
 	ms->doctype = 1;
-	ms->line = xmlSAX2GetLineNumber(ms->ctxt);
 	xmlStopParser(ms->ctxt);
 }
 
@@ -1134,8 +1134,8 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	if (ms.failed) {
 		r = -1;
 	} else if (ms.doctype) {
-		seterr(x, "%s:%d: DOCTYPE refused (XLSX parts never declare one; entities could be an "
-			  "attack)", member, ms.line);
+		seterr(x, "%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
+			  "attack)", member);
 		r = -1;
 	} else if (p.io_failed) {
 		seterr(x, "%s: %s", member, p.io_msg);
