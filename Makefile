@@ -10,7 +10,7 @@
 PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libcmocka-dev zip
+             libzip-dev libutf8proc-dev libmd-dev libcmocka-dev zip time
 
 VARIANT ?= release
 BUILD   := build/$(VARIANT)
@@ -49,7 +49,7 @@ all: deps $(PROGRAM)
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
 # Debian packages; otherwise it prints the exact command and stops.
 deps:
-	@if pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null; then :; \
+	@if pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null && test -x /usr/bin/time; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages: $(DEB_PKGS)" >&2; \
 	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \

@@ -251,8 +251,12 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 
 	if ((cmd->flags & NEED_DB) && !wants_help) {
 		rc = sn_db_open(&ctx, !(cmd->flags & WRITES_DB));
-		if (rc)
+		if (rc) {
+			sn_db_close(&ctx);
+			if (ctx.db_created)
+				unlink(ctx.db_path);
 			return rc;
+		}
 	}
 	char *saved = cargv[0];
 	cargv[0] = (char *)cmd->name;

@@ -33,9 +33,10 @@ static const char *DERIVE_CONVERSION =
 	"  :ev, :ev FROM temp.side s WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = s.level "
 	"  AND u.code = s.code AND u.closed_by = :ev) ORDER BY s.level, s.code;"
 	"DELETE FROM temp.side;"
-	"INSERT OR IGNORE INTO temp.side SELECT 'province', new_province_code, new_province_name, "
-	"  NULL, new_province_code FROM link WHERE event_id = :ev AND new_province_code IS NOT NULL "
-	"  ORDER BY sn_type(new_province_name) IS NULL, seq;"
+	"INSERT OR IGNORE INTO temp.side SELECT 'province', code, name, NULL, code FROM "
+	"  (SELECT new_province_code AS code, new_province_name AS name, min(seq) AS seq FROM link "
+	"  WHERE event_id = :ev AND new_province_code IS NOT NULL GROUP BY 1, 2) "
+	"  ORDER BY sn_type(name) IS NULL, seq;"
 	"INSERT OR IGNORE INTO temp.side SELECT new_level, new_code, new_name, new_province_code, "
 	"  new_province_code FROM link WHERE event_id = :ev ORDER BY seq;"
 	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
@@ -99,10 +100,11 @@ static const char *CHANGES_CONFLICT =
 	"  ORDER BY l.seq LIMIT 1";
 /* One new unit, one name: rows that give a new code two different names contradict each other. */
 static const char *NEW_NAME_CONFLICT =
-	"SELECT a.pos, b.pos, a.new_code, a.new_name, b.new_name FROM link a JOIN link b "
-	"  ON b.event_id = a.event_id AND b.new_level = a.new_level AND b.new_code = a.new_code "
-	"  AND b.seq > a.seq WHERE a.event_id = :ev AND sn_key(a.new_name) <> sn_key(b.new_name) "
-	"  ORDER BY a.seq, b.seq LIMIT 1";
+	"SELECT a.pos, b.pos, a.new_code, a.new_name, b.new_name FROM link b JOIN link a "
+	"  ON a.id = (SELECT f.id FROM link f WHERE f.event_id = b.event_id AND f.new_level = b.new_level "
+	"  AND f.new_code = b.new_code ORDER BY f.seq LIMIT 1) WHERE b.event_id = :ev "
+	"  AND b.new_name <> a.new_name AND sn_key(a.new_name) <> sn_key(b.new_name) "
+	"  ORDER BY b.seq LIMIT 1";
 
 /* Runs a script with :ev and :eff bound in every statement. */
 static int run_script(struct sn_ctx *ctx, const char *sql, long long ev, const char *eff)

@@ -22,7 +22,7 @@ struct sn_xlsx_limits {
 typedef struct sn_xlsx sn_xlsx;
 
 /* Opens the workbook at PATH (reads the workbook part, relationships and shared strings).
- * On failure returns NULL with a message in err, e.g. "'x.xlsx': not a zip archive (truncated?)".
+ * On failure returns NULL with a message in err, e.g. "'x.xlsx': not a valid XLSX file (zip: Not a zip archive)".
  * LIMITS may be NULL. */
 sn_xlsx *sn_xlsx_open(const char *path, const struct sn_xlsx_limits *limits, char *err, size_t errlen);
 
@@ -31,7 +31,7 @@ size_t sn_xlsx_sheet_count(const sn_xlsx *x);
 const char *sn_xlsx_sheet_name(const sn_xlsx *x, size_t i);
 
 /* Selects the sheet to read, by exact name (NAME != NULL) or by index. Returns 0, or -1 with a
- * message in sn_xlsx_error() (e.g. "no sheet named 'Foo' (sheets: 'A', 'B ')"). */
+ * message in sn_xlsx_error() (e.g. "'x.xlsx': no sheet named 'Foo' (sheets: 'A', 'B ')"). */
 int sn_xlsx_select(sn_xlsx *x, const char *name);
 int sn_xlsx_select_index(sn_xlsx *x, size_t i);
 
