@@ -28,6 +28,14 @@ static int is_zip(const char *path)
 	return n == 4 && sig[0] == 'P' && sig[1] == 'K' && sig[2] == 3 && sig[3] == 4;
 }
 
+static size_t trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
 static const char *dec_err(const void *d)
 {
 	return sn_decoder_error(d);
@@ -49,15 +57,15 @@ sn_table *sn_table_open(const char *path, const char *sheet, const char *default
 		const char *want = sheet;
 		if (!want) {
 			/* The official workbook's flat sheet is "Tổng hợp_không merge " (trailing space);
-			 * a re-saved copy may have lost the space, so fall back to a prefix match. */
+			 * a re-saved copy may have lost or added trailing spaces, so compare without them. */
 			size_t n = sn_xlsx_sheet_count(t->xlsx);
 			for (size_t i = 0; i < n && !want && default_sheet; i++)
 				if (strcmp(sn_xlsx_sheet_name(t->xlsx, i), default_sheet) == 0)
 					want = default_sheet;
 			for (size_t i = 0; i < n && !want && default_sheet; i++) {
 				const char *s = sn_xlsx_sheet_name(t->xlsx, i);
-				size_t l = strlen(s);
-				if (l > 0 && strncmp(s, default_sheet, l) == 0)
+				if (trimmed_len(s) == trimmed_len(default_sheet) &&
+				    strncmp(s, default_sheet, trimmed_len(s)) == 0)
 					want = s;
 			}
 			if (!want && n > 0)
