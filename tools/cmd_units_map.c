@@ -259,6 +259,24 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 		sn_error(ctx, "name '%s' is not valid UTF-8", name);
 		return SN_USAGE;
 	}
+	/* Typed without diacritics ("xa binh son"), the type word is not recognised by the key;
+	 * strip it here for the diacritic-free pass and keep it as a filter. */
+	static const struct { const char *word; sn_unit_type type; } ascii_types[] = {
+		{ "thanh pho ", SN_TYPE_THANHPHO }, { "thi xa ", SN_TYPE_THIXA },
+		{ "thi tran ", SN_TYPE_THITRAN }, { "dac khu ", SN_TYPE_DACKHU },
+		{ "tinh ", SN_TYPE_TINH }, { "quan ", SN_TYPE_QUAN }, { "huyen ", SN_TYPE_HUYEN },
+		{ "xa ", SN_TYPE_XA }, { "phuong ", SN_TYPE_PHUONG },
+	};
+	sn_unit_type atype = type;
+	if (type == SN_TYPE_NONE)
+		for (size_t i = 0; i < sizeof ascii_types / sizeof ascii_types[0]; i++) {
+			size_t n = strlen(ascii_types[i].word);
+			if (strncmp(akey, ascii_types[i].word, n) == 0 && akey[n]) {
+				memmove(akey, akey + n, strlen(akey + n) + 1);
+				atype = ascii_types[i].type;
+				break;
+			}
+		}
 	/* Exact key first (tone placement, case and spacing folded); without diacritics only when
 	 * nothing matches, since "Hòa" and "Hóa" are different places. */
 	const char *sql =
@@ -281,8 +299,9 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 		}
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, akey, -1, SQLITE_STATIC);
-		if (type != SN_TYPE_NONE)
-			sqlite3_bind_text(st, 3, sn_unit_type_label(type), -1, SQLITE_STATIC);
+		sn_unit_type t = pass ? atype : type;
+		if (t != SN_TYPE_NONE)
+			sqlite3_bind_text(st, 3, sn_unit_type_label(t), -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 4, pass);
 		if (o->district) {
 			sqlite3_bind_text(st, 5, o->district, -1, SQLITE_STATIC);

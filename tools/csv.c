@@ -174,6 +174,20 @@ static void fail_source(sn_csv *c)
 	const char *text = c->source_err ? c->source_err(c->ctx) : NULL;
 
 	if (text && *text) {
+		/* A source that names its line ("line 17: invalid byte ...") is reported like every
+		 * other data error, "NAME:17: invalid byte ...". */
+		const char *p = text;
+		if (strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
+			p += 5;
+			while (*p >= '0' && *p <= '9')
+				p++;
+			if (p[0] == ':' && p[1] == ' ') {
+				snprintf(c->err, sizeof c->err, "%s:%.*s: %s", display_name(c),
+					 (int)(p - text - 5), text + 5, p + 2);
+				c->failed = 1;
+				return;
+			}
+		}
 		snprintf(c->err, sizeof c->err, "%s: %s", display_name(c), text);
 		c->failed = 1;
 	} else {

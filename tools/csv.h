@@ -22,7 +22,8 @@ struct sn_csv_limits {
 };
 
 /* Creates a reader over READ/CTX. NAME is the file name used in messages. SOURCE_ERR, if not NULL,
- * is called to fetch the source's message when READ returns -1 (e.g. sn_decoder_error).
+ * is called to fetch the source's message when READ returns -1 (e.g. sn_decoder_error); a message
+ * "line N: what" is reported as "NAME:N: what".
  * LIMITS may be NULL for the defaults. DELIM is the separator (',' normally). */
 sn_csv *sn_csv_new(sn_read_fn read, void *ctx, const char *(*source_err)(const void *ctx),
 		   const char *name, char delim, const struct sn_csv_limits *limits);

@@ -129,12 +129,12 @@ static int is_ascii_lower(unsigned char c)
 }
 
 /* Windows-1258 bytes as a Vietnamese text uses them (checked against glibc's CP1258 table). */
-enum { B_OTHER, B_TONE, B_VOWEL, B_TONED, B_DD, B_UNDEF };
+enum { B_OTHER, B_PUNCT, B_TONE, B_VOWEL, B_TONED, B_DD, B_UNDEF };
 
 static int cp1258_class(unsigned char b)
 {
 	switch (b) {
-	case 0xCC: case 0xEC: case 0xD2: case 0xDE: case 0xF2:  /* ̀ ́ ̉ ̃ ̣ (combining) */
+	case 0xCC: case 0xEC: case 0xD2: case 0xDE: case 0xF2:  /* grave acute hook tilde dot */
 		return B_TONE;
 	case 0xC2: case 0xC3: case 0xCA: case 0xD4: case 0xD5: case 0xDD:  /* Â Ă Ê Ô Ơ Ư */
 	case 0xE2: case 0xE3: case 0xEA: case 0xF4: case 0xF5: case 0xFD:  /* â ă ê ô ơ ư */
@@ -148,7 +148,10 @@ static int cp1258_class(unsigned char b)
 	case 0x9E:
 		return B_UNDEF;  /* glibc rejects these */
 	default:
-		return B_OTHER;
+		/* NBSP and the typographic quotes, dashes and bullets of 0x80-0x9F are ordinary in a
+		 * Windows export; the symbols of 0xA1-0xBF and the letters Vietnamese does not use
+		 * are not. */
+		return b <= 0xA0 ? B_PUNCT : B_OTHER;
 	}
 }
 
@@ -163,36 +166,34 @@ static int cp1258_is_upper_letter(unsigned char b)
 }
 
 /* TCVN3: 0xA8-0xAE are ă â ê ô ơ ư đ, 0xB0-0xB4 combining tone marks, the rest of 0xB5-0xFE
- * mostly precomposed lowercase letters; capitals sit in 0x80-0xA7 and a few scattered codes. */
-enum { T_OTHER, T_LOWER, T_VOWEL, T_UPPER, T_MARK };
+ * mostly precomposed lowercase letters; capitals sit in 0x80-0xA7 and a few scattered codes
+ * (checked against glibc's TCVN5712-1 table). */
+enum { T_OTHER, T_LOWER, T_UPPER, T_MARK };
 
 static int tcvn3_class(unsigned char b)
 {
-	if (b >= 0xA8 && b <= 0xAD)
-		return T_VOWEL;
-	if (b >= 0xA1 && b <= 0xA6)
-		return T_VOWEL;  /* Ă Â Ê Ô Ơ Ư */
 	if (b >= 0xB0 && b <= 0xB4)
 		return T_MARK;
-	if (b >= 0x80 && b <= 0x9F)
-		return T_UPPER;
+	if (b >= 0x80 && b <= 0xA7)
+		return b == 0xA0 ? T_OTHER : T_UPPER;  /* NBSP */
 	switch (b) {
-	case 0xA7: case 0xAF: case 0xBA: case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3:
-	case 0xC4: case 0xC5: case 0xCD: case 0xD9: case 0xDA: case 0xDB: case 0xE0: case 0xF0:
-	case 0xFF:
+	case 0xAF: case 0xBA: case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
+	case 0xC5: case 0xCD: case 0xD9: case 0xDA: case 0xDB: case 0xE0: case 0xF0: case 0xFF:
 		return T_UPPER;
 	default:
-		break;
-	}
-	if (b == 0xAE || b >= 0xB5)
 		return T_LOWER;
-	return T_OTHER;  /* NBSP */
+	}
+}
+
+/* A vowel that takes a TCVN3 combining tone mark: ASCII, or Ă Â Ê Ô Ơ Ư ă â ê ô ơ ư. */
+static int tcvn3_is_vowel(unsigned char b)
+{
+	return is_ascii_vowel(b) || (b >= 0xA1 && b <= 0xA6) || (b >= 0xA8 && b <= 0xAD);
 }
 
 static int tcvn3_is_lower(unsigned char b)
 {
-	int c = tcvn3_class(b);
-	return is_ascii_lower(b) || c == T_LOWER || (c == T_VOWEL && b >= 0xA8);
+	return is_ascii_lower(b) || (b >= 0x80 && tcvn3_class(b) == T_LOWER);
 }
 
 /* Scores how much bytes look like Vietnamese in Windows-1258 and in TCVN3. The strongest signals
@@ -218,28 +219,28 @@ static sn_encoding score_legacy(const unsigned char *buf, size_t len)
 		case B_UNDEF:
 			cp -= 50;
 			break;
+		case B_PUNCT:
+			break;
 		default:
 			cp -= 1;  /* symbols and non-Vietnamese letters */
 			break;
 		}
 		if (cp1258_is_upper_letter(b) && cp1258_is_lower(prev))
-			cp -= 2;
+			cp -= 2;  /* as for TCVN3 below */
 
 		switch (tcvn3_class(b)) {
 		case T_MARK:
-			tc += (is_ascii_vowel(prev) || tcvn3_class(prev) == T_VOWEL) ? 3 : -3;
+			tc += tcvn3_is_vowel(prev) ? 3 : -3;
 			break;
-		case T_LOWER: case T_VOWEL:
+		case T_LOWER:
 			tc += 1;
 			break;
-		case T_UPPER:
+		case T_UPPER:  /* a capital right after a lowercase letter is implausible */
 			tc += tcvn3_is_lower(prev) ? -2 : 1;
 			break;
 		default:
 			break;
 		}
-		if (tcvn3_class(b) == T_VOWEL && b < 0xA8 && tcvn3_is_lower(prev))
-			tc -= 3;  /* a capital Ă..Ư inside a lowercase word */
 	}
 	/* Undecided goes to CP1258: it is what Excel on a Vietnamese Windows saves. */
 	return tc > cp ? SN_ENC_TCVN3 : SN_ENC_CP1258;
@@ -393,8 +394,16 @@ static void convert_iconv(sn_decoder *d)
 	d->out_len = (size_t)(o - d->out);
 	/* EINVAL (input ends inside a character) keeps the tail for the next fill; E2BIG just means
 	 * out is full and gets drained first. */
-	if (r == (size_t)-1 && e == EILSEQ)
+	if (r == (size_t)-1 && e == EILSEQ) {
+		/* Hand out the letter the decoder holds back, so the output stops at the bad byte. */
+		oleft = OUT_CAP - d->out_len;
+		if (oleft > 0) {
+			o = d->out + d->out_len;
+			iconv(d->cd, NULL, NULL, &o, &oleft);
+			d->out_len = (size_t)(o - d->out);
+		}
 		set_byte_error(d, 0);
+	}
 }
 
 /* Refills out (which must be drained) with at least one byte, or sets done or failed. */
@@ -615,7 +624,7 @@ static void buf_add(struct buf *b, const void *src, size_t n)
 {
 	if (b->oom)
 		return;
-	if (b->len + n + 1 > b->cap) {
+	if (!b->p || b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
 		while (b->len + n + 1 > cap)
 			cap *= 2;

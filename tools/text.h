@@ -95,7 +95,7 @@ enum {
  * "TX.", "H.", with or without a space after the dot). If type_out is not NULL it receives the
  * prefix found (SN_TYPE_NONE if none). Malloc'ed; NULL if s is not valid UTF-8.
  *   "Phường Hòa Bình"  -> "hoa2 binh2"      "P.Hoà Bình"   -> "hoa2 binh2"
- *   with SN_KEY_ASCII  -> "hoa binh"        "Xã Đức Hạnh"  -> "đuc5 hanh6" (tone digits 1-6) */
+ *   with SN_KEY_ASCII  -> "hoa binh"        "Xã Đức Hạnh"  -> "đưc5 hanh6" (tone digits 2-6) */
 char *sn_name_key(const char *s, int flags, sn_unit_type *type_out);
 
 /* Splits a cell "Name (code)" into name and code: "Quận Ba Đình (001)" -> "Quận Ba Đình", "001".

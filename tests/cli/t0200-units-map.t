@@ -46,6 +46,13 @@ $ sapnhap units map 'xã xuân tâm' --on 2025-07-01
 $ sapnhap units map 'Phường Thuỵ Khuê' --on 2025-07-01
 00112 Phường Thuỵ Khuê -> 00004 Phường Ba Đình (part)
 00112 Phường Thuỵ Khuê -> 00103 Phường Tây Hồ (part-population)
+
+# Without diacritics, when nothing matches with them.
+$ sapnhap units map 'xa tien hung' --on 2025-07-01
+25213 Xã Tiến Hưng -> 25195 Phường Bình Phước (whole)
+$ sapnhap units map 'phuong tien hung' --on 2025-07-01
+! sapnhap: error: no unit named 'phuong tien hung'
+[exit 1]
 $ sapnhap units map 'Xã Bình Sơn'
 25244 Xã Bình Sơn (Huyện Phú Riềng, Tỉnh Bình Phước)
 26395 Xã Bình Sơn (Huyện Long Thành, Tỉnh Đồng Nai)

@@ -368,7 +368,7 @@ static void test_source_error(void **state)
 	assert_int_equal(nf, 2);
 	assert_string_equal(f[1], "b");
 	assert_int_equal(sn_csv_next(c, &f, &nf), -1);
-	assert_string_equal(sn_csv_error(c), "units.csv: line 2: invalid byte 0xff for utf-8");
+	assert_string_equal(sn_csv_error(c), "units.csv:2: invalid byte 0xff for utf-8");
 	assert_int_equal(sn_csv_next(c, &f, &nf), -1);
 	sn_csv_free(c);
 
@@ -388,7 +388,7 @@ static void test_source_error(void **state)
 	c = sn_csv_new(memsrc_read, &m, memsrc_err, "x.csv", ',', NULL);
 	assert_non_null(c);
 	assert_int_equal(sn_csv_next(c, &f, &nf), -1);
-	assert_string_equal(sn_csv_error(c), "x.csv: line 1: invalid byte 0xc3 for utf-8");
+	assert_string_equal(sn_csv_error(c), "x.csv:1: invalid byte 0xc3 for utf-8");
 	sn_csv_free(c);
 }
 
