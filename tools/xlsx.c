@@ -15,6 +15,7 @@
  *  - libxml2's messages go to a per-reader handler and into sn_xlsx_error(), never to stderr.
  */
 #include "xlsx.h"
+#include "xmlsafe.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -58,8 +59,7 @@ struct part {
 	char io_msg[200];
 	int xml_line;            /* the last error libxml2 reported, kept for when the reader fails */
 	char xml_msg[256];
-	int prolog_done;         /* the root element has started: no DOCTYPE can follow */
-	int doctype_match;       /* characters of "<!DOCTYPE" matched so far, across reads */
+	struct sn_prolog_scan scan;  /* a DOCTYPE is refused on the raw bytes (xmlsafe.h) */
 };
 
 struct sheet {
@@ -358,27 +358,6 @@ static int integral_digits(const char *s, char *out, size_t outlen)
 
 /* ---- zip members through libxml2 --------------------------------------------------------- */
 
-/* Looks for "<!DOCTYPE" in the prolog, on the raw bytes, before libxml2 sees them: the parser
- * would otherwise process the internal subset (and may stop on an entity loop with a message of
- * its own) before the reader reports the DOCTYPE node. Returns 1 when a DOCTYPE is found. */
-static int prolog_has_doctype(struct part *p, const char *buf, size_t n)
-{
-	static const char pat[] = "<!DOCTYPE";
-	for (size_t i = 0; i < n && !p->prolog_done; i++) {
-		char c = buf[i];
-		if (p->doctype_match == 1 && c != '!' && c != '?' && c != '<' &&
-		    ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':')) {
-			p->prolog_done = 1;  /* the root element's start tag */
-		} else if (c == pat[p->doctype_match]) {
-			if (++p->doctype_match == (int)sizeof pat - 1)
-				return 1;
-		} else {
-			p->doctype_match = c == '<' ? 1 : 0;
-		}
-	}
-	return 0;
-}
-
 /* libxml2 pulls bytes through here; counting them is what makes the size limits hold even when a
  * member's header understates its size. Returning -1 makes the reader fail without a message of
  * its own; part_check() then reports io_msg. */
@@ -396,7 +375,7 @@ static int io_read(void *ctx, char *buf, int len)
 		return -1;
 	}
 	p->delivered += (unsigned long long)n;
-	if (!p->prolog_done && prolog_has_doctype(p, buf, (size_t)n)) {
+	if (sn_prolog_has_doctype(&p->scan, buf, (size_t)n)) {
 		p->io_failed = 1;
 		snprintf(p->io_msg, sizeof p->io_msg,
 			 "DOCTYPE refused (XLSX parts never declare one; entities could be an attack)");

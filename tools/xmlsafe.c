@@ -1,0 +1,188 @@
+/* xmlsafe.c - untrusted XML through libxml2: DOCTYPE refused on the raw bytes, errors kept with
+ * their line instead of printed to stderr. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/xmlschemas.h>
+#include "xmlsafe.h"
+
+int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n)
+{
+	static const char pat[] = "<!DOCTYPE";
+	for (size_t i = 0; i < n && !s->done; i++) {
+		char c = buf[i];
+		if (s->match == 1 && c != '!' && c != '?' && c != '<' &&
+		    ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':')) {
+			s->done = 1;  /* the root element's start tag: a DOCTYPE can only come before */
+		} else if (c == pat[s->match]) {
+			if (++s->match == (int)sizeof pat - 1)
+				return 1;
+		} else {
+			s->match = c == '<' ? 1 : 0;
+		}
+	}
+	return 0;
+}
+
+struct sn_xml {
+	char *path;
+	FILE *f;
+	xmlTextReaderPtr rd;
+	xmlSchemaPtr schema;
+	struct sn_prolog_scan scan;
+	int io_failed;
+	char io_msg[200];
+	int err_line;
+	char err_msg[300];
+	char msg[1200];
+};
+
+static int io_read(void *ctx, char *buf, int len)
+{
+	sn_xml *x = ctx;
+	if (x->io_failed)
+		return -1;
+	size_t n = fread(buf, 1, (size_t)len, x->f);
+	if (n == 0 && ferror(x->f)) {
+		x->io_failed = 1;
+		snprintf(x->io_msg, sizeof x->io_msg, "read error: %s", strerror(errno));
+		return -1;
+	}
+	if (sn_prolog_has_doctype(&x->scan, buf, n)) {
+		x->io_failed = 1;
+		snprintf(x->io_msg, sizeof x->io_msg,
+			 "DOCTYPE refused (our XML formats never declare one; entities could be an attack)");
+		return -1;
+	}
+	return (int)n;
+}
+
+static int io_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static void on_error(void *arg, xmlErrorPtr e)
+{
+	sn_xml *x = arg;
+	if (!e || e->level < XML_ERR_ERROR || x->err_msg[0])
+		return;  /* keep the first error: later ones are usually its consequences */
+	x->err_line = e->line;
+	snprintf(x->err_msg, sizeof x->err_msg, "%s", e->message ? e->message : "XML error");
+	for (char *c = x->err_msg; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	size_t n = strlen(x->err_msg);
+	while (n > 0 && x->err_msg[n - 1] == ' ')
+		x->err_msg[--n] = '\0';
+}
+
+sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
+{
+	sn_xml *x = calloc(1, sizeof *x);
+	if (!x || !(x->path = strdup(path))) {
+		free(x);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	x->f = fopen(path, "rb");
+	if (!x->f) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		sn_xml_close(x);
+		return NULL;
+	}
+	/* No NOENT, DTDLOAD, DTDATTR or HUGE: entities are never substituted, nothing external is
+	 * loaded, and libxml2's own limits stay on. */
+	x->rd = xmlReaderForIO(io_read, io_close, x, path, NULL, XML_PARSE_NONET);
+	if (!x->rd) {
+		snprintf(err, errlen, "out of memory");
+		sn_xml_close(x);
+		return NULL;
+	}
+	xmlTextReaderSetStructuredErrorHandler(x->rd, on_error, x);
+	return x;
+}
+
+xmlTextReaderPtr sn_xml_reader(sn_xml *x)
+{
+	return x->rd;
+}
+
+static void schema_error(void *arg, xmlErrorPtr e)
+{
+	on_error(arg, e);
+}
+
+int sn_xml_validate_with(sn_xml *x, const char *xsd_text, const char *xsd_name)
+{
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(xsd_text, (int)strlen(xsd_text));
+	if (!pc) {
+		snprintf(x->msg, sizeof x->msg, "%s: cannot load schema %s", x->path, xsd_name);
+		return -1;
+	}
+	xmlSchemaSetParserStructuredErrors(pc, schema_error, x);
+	x->schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	if (!x->schema) {
+		snprintf(x->msg, sizeof x->msg, "schema %s does not compile: %s", xsd_name, x->err_msg);
+		return -1;
+	}
+	if (xmlTextReaderSetSchema(x->rd, x->schema) != 0) {
+		snprintf(x->msg, sizeof x->msg, "%s: cannot validate against %s", x->path, xsd_name);
+		return -1;
+	}
+	return 0;
+}
+
+int sn_xml_read(sn_xml *x)
+{
+	int r = xmlTextReaderRead(x->rd);
+	if (r == 1 && xmlTextReaderNodeType(x->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
+		snprintf(x->msg, sizeof x->msg, "%s:%d: DOCTYPE refused", x->path,
+			 xmlTextReaderGetParserLineNumber(x->rd));
+		return -1;
+	}
+	if (r == 1 && !x->err_msg[0] && !x->io_failed)
+		return 1;
+	if (r == 0 && !x->err_msg[0] && !x->io_failed) {
+		if (x->schema && xmlTextReaderIsValid(x->rd) != 1) {
+			snprintf(x->msg, sizeof x->msg, "%s: not valid against its schema", x->path);
+			return -1;
+		}
+		return 0;
+	}
+	if (x->io_failed)
+		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path,
+			 xmlTextReaderGetParserLineNumber(x->rd), x->io_msg);
+	else if (x->err_msg[0])
+		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
+	else
+		snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
+	return -1;
+}
+
+int sn_xml_line(sn_xml *x)
+{
+	return xmlTextReaderGetParserLineNumber(x->rd);
+}
+
+const char *sn_xml_error(const sn_xml *x)
+{
+	return x->msg;
+}
+
+void sn_xml_close(sn_xml *x)
+{
+	if (!x)
+		return;
+	if (x->rd)
+		xmlFreeTextReader(x->rd);
+	if (x->schema)
+		xmlSchemaFree(x->schema);
+	if (x->f)
+		fclose(x->f);
+	free(x->path);
+	free(x);
+}
