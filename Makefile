@@ -36,6 +36,8 @@ LIB_OBJS  := $(LIB_SRCS:tools/%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SCHEMA    := $(sort $(wildcard schema/*.sql))
+XSD       := $(sort $(wildcard schema/*.xsd))
+MAPPINGS  := mappings/level1-codes.csv mappings/departments.csv mappings/allocation.csv
 
 ifeq ($(VARIANT),release)
 PROGRAM := sapnhap
@@ -71,7 +73,15 @@ $(BUILD)/%.o: tools/%.c $(wildcard tools/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o
+# XML schemas and the default mapping tables are compiled in as strings (tools/embedded.h).
+$(BUILD)/embedded.c: $(XSD) $(MAPPINGS) tools/embed_text.sh
+	@mkdir -p $(@D)
+	{ sh tools/embed_text.sh sn_xsd_ $(XSD); sh tools/embed_text.sh sn_mapping_ $(MAPPINGS); } > $@
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o $(BUILD)/embedded.o
 	rm -f $@ && ar rcs $@ $^
 
 $(PROGRAM): $(BUILD)/main.o $(BUILD)/libsapnhap.a

@@ -39,6 +39,7 @@
 #include "agcode.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SN_AGCODE_MAX_LEN 35  /* QĐ 20/2020: at most 35 characters */
@@ -691,4 +692,16 @@ int sn_agcode_scan(const char *text, int (*fn)(void *arg, size_t off, size_t len
 		i++;
 	}
 	return 0;
+}
+
+void sn_agcode_sort_key(const struct sn_agcode *c, const char *code, char *out, size_t len)
+{
+	if (c->status == SN_AGCODE_INVALID) {
+		snprintf(out, len, "~%s", code);
+		return;
+	}
+	long v[3];
+	for (int i = 0; i < 3; i++)
+		v[i] = c->grp[i][0] ? atol(c->grp[i]) + 1 : 0;
+	snprintf(out, len, "%s.%05ld.%05ld.%05ld", c->l1, v[0], v[1], v[2]);
 }

@@ -87,6 +87,12 @@ int sn_agcode_parent(const struct sn_agcode *c, struct sn_agcode *parent);
  * over, since the new code is written out by sn_agcode_format. */
 int sn_agcode_set_l1(struct sn_agcode *c, const char *l1);
 
+/* A text key that sorts like sn_agcode_cmp and is equal for the same code in either notation:
+ * level-1 code, then each lower level's value (absent = 0, present = value + 1). A code that
+ * does not parse gets "~" + CODE (sorts last). out needs 40 bytes.
+ *   "000.00.16.H19" and "H19.16" -> "H19.00017.00000.00000" */
+void sn_agcode_sort_key(const struct sn_agcode *c, const char *code, char *out, size_t len);
+
 /* Finds agency codes written in QCVN notation inside a longer identifier or text, e.g. the
  * localised procedure code "1.001612.000.00.00.H10", the service code
  * "2.000815.000.00.00.H55.02", the dossier code "000.00.01.H26-260930-0012" or the edXML

@@ -12,12 +12,9 @@
 #include <unistd.h>
 #include "cli.h"
 #include "db.h"
+#include "units.h"
 #include "version.h"
 
-int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv);
-int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv);
-int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv);
-int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv);
 
 static const struct sn_command commands[] = {
 	{ "units import", cmd_units_import, NEED_DB | WRITES_DB,
@@ -25,6 +22,11 @@ static const struct sn_command commands[] = {
 	{ "units map", cmd_units_map, NEED_DB, "what an old unit became, composed across events" },
 	{ "units show", cmd_units_show, NEED_DB, "a unit as of a date, with its history" },
 	{ "units check", cmd_units_check, NEED_DB, "findings about the unit registry" },
+	{ "agencies import", cmd_agencies_import, NEED_DB | WRITES_DB,
+	  "import an old province's agency registry (CSV or XML)" },
+	{ "agencies list", cmd_agencies_list, NEED_DB, "agencies in code order, before or after the merger" },
+	{ "recode", cmd_recode, NEED_DB | WRITES_DB,
+	  "the merged province's agency code table and the crosswalk old -> new" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -56,8 +56,10 @@ void sn_json_string(FILE *f, const char *s);
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
 
-/* Commands, one file each. */
-int cmd_units(struct sn_ctx *ctx, int argc, char **argv);
+/* Commands, one file each (units commands: units.h). */
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_recode(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

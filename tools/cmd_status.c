@@ -3,7 +3,8 @@
 #include "cli.h"
 #include "db.h"
 
-static const char *TABLES[] = { "event", "unit", "link", "listed_unit" };
+static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency", "code_table",
+				"crosswalk", "closed_code", "review" };
 
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 {

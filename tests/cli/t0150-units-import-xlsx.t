@@ -1,7 +1,7 @@
 # The authored sample as an XLSX workbook laid out like the official one (data/xlsx-sample/: the XML
 # parts, zipped here): sheet 1 'Tổng hợp_có merge' (one block of merged cells per new commune),
 # sheet 2 'Tổng hợp_không merge ' (flat, trailing space in the name). Same rows as
-# samples/units/conversion-2025.csv; new commune codes are numeric cells (4 -> 00004), as is the old
+# data/xlsx-sample.csv; new commune codes are numeric cells (4 -> 00004), as is the old
 # code 25195 of Phường Tân Phú. The default sheet is the flat one.
 $ (cd data/xlsx-sample && zip -qX -r "$OLDPWD/sample.xlsx" .)
 $ sapnhap units import sample.xlsx
@@ -12,8 +12,8 @@ old_code,old_name,new_code,new_name,share
 00112,Phường Thụy Khuê,00103,Phường Tây Hồ,part-population
 
 # The registry built from the workbook is the one built from the CSV.
-$ sapnhap --db csv.db units import samples/units/conversion-2025.csv
-imported event 'reform-2025' (conversion, effective 2025-07-01) from samples/units/conversion-2025.csv [utf-8]: rows=33 links=29 old_communes=26 new_communes=16 new_provinces=4 padded_codes=2
+$ sapnhap --db csv.db units import data/xlsx-sample.csv
+imported event 'reform-2025' (conversion, effective 2025-07-01) from data/xlsx-sample.csv [utf-8]: rows=33 links=29 old_communes=26 new_communes=16 new_provinces=4 padded_codes=2
 $ Q='SELECT level,code,name,type,parent_code,valid_from,valid_to FROM unit ORDER BY 1,2,6'; sqlite3 sapnhap.db "$Q" > xlsx.txt && sqlite3 csv.db "$Q" > csv.txt && wc -l < csv.txt && cmp xlsx.txt csv.txt && echo same registry
 67
 same registry

@@ -42,7 +42,7 @@ unchanged
 $ { cat samples/units/conversion-2025.csv; i=0; while [ $i -lt 600 ]; do sed -n 11p samples/units/conversion-2025.csv; i=$((i+1)); done; printf 'Tỉnh Đồng Nai (75),Phường B\377nh,25195,Xã Tiến Hưng,25213,Nhập toàn bộ,Thành phố Đồng Xoài (689),Tỉnh Bình Phước (70)\n'; } > big.csv; sapnhap units import big.csv --event bad --effective 2025-08-01; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: big.csv:637: invalid byte 0xff for utf-8
+! sapnhap: error: big.csv:647: invalid byte 0xff for utf-8
 
 # Windows-1258 forced as UTF-8.
 $ iconv -f UTF-8 -t CP1258 samples/units/conversion-2025.csv > cp1258.csv; sapnhap units import cp1258.csv --encoding utf-8 --event bad --effective 2025-08-01; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged

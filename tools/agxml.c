@@ -1,0 +1,509 @@
+/* agxml.c - reading agency registries in our XML format (schema/agencies.xsd), and the text
+ * forms of agency kinds.
+ *
+ * The registry is streamed with the safe reader (tools/xmlsafe.h) and validated against the
+ * embedded schema as it goes, so a registry of any size is read in bounded memory: only the
+ * current <agency> record is held, each of its values capped at AG_MAX_VALUE bytes. Values are
+ * handed over as written (white space included): cleaning and checking codes is the importer's
+ * job, so that the CSV and XML paths share one set of rules.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "agency.h"
+#include "exitcodes.h"
+#include "xmlsafe.h"
+#include "xsd.h"
+
+#define AG_NS "urn:sapnhap:agencies:1"
+
+/* Longest value kept for one field of one record. Far beyond any real name or address; it exists
+ * so that a hostile file cannot make us copy megabytes per record (libxml2 itself already caps a
+ * text node at 10 MB, since XML_PARSE_HUGE is off). */
+#define AG_MAX_VALUE 65536
+
+/* ---- kinds ---- */
+
+const char *sn_agency_kind_name(enum sn_agency_kind k)
+{
+	switch (k) {
+#define X(id, text) \
+	case SN_KIND_##id: \
+		return text;
+		SN_AGENCY_KINDS
+#undef X
+	case SN_KIND_COUNT:
+		break;
+	}
+	return NULL;  /* not a kind: the caller passed a value that no parse produced */
+}
+
+int sn_agency_kind_parse(const char *s)
+{
+	if (!s)
+		return -1;
+#define X(id, text) \
+	if (strcmp(s, text) == 0) \
+		return SN_KIND_##id;
+	SN_AGENCY_KINDS
+#undef X
+	return -1;
+}
+
+/* ---- the XML reader ---- */
+
+/* The fields of one record, in the order of struct sn_agency_rec. */
+enum ag_field { F_CODE, F_NAME, F_KIND, F_PARENT, F_UNIT, F_ADDRESS, F_PHONE, F_EMAIL, F_STATUS,
+		F_COUNT };
+
+/* A growable, NUL-terminated value; p stays NULL until something is appended. */
+struct ag_buf {
+	char *p;
+	size_t len, cap;
+};
+
+/* Where each record starts, from a second, lightweight pass over the raw bytes.
+ *
+ * libxml2 keeps node line numbers in 16 bits, so past line 65535 it can only say "65535 or
+ * later", and the parser's own position runs ahead of the node the reader hands us. Registries
+ * grow past that size, and a message pointing a few lines off lands on the wrong record. So we
+ * scan the file again, in step with the reader, for the start tags directly under the root:
+ * the k-th one is the k-th record. This is safe because the document has no DTD (refused), so
+ * no entity can hide markup: the elements are exactly the tags in the bytes. It only needs the
+ * ASCII delimiters, so it works for UTF-8 and the 8-bit encodings; on anything else (a NUL
+ * byte: UTF-16 or -32) it gives up and we fall back to libxml2's line. */
+enum ag_scan_state { S_TEXT, S_LT, S_STAG, S_AVAL, S_ETAG, S_BANG, S_BANG_DASH, S_COMMENT,
+		     S_CDATA, S_PI, S_DECL };
+
+struct ag_lines {
+	FILE *f;             /* NULL: given up */
+	unsigned char buf[8192];
+	size_t len, off;
+	long line;           /* line of buf[off] */
+	long tag_line;       /* line of the last '<' */
+	int depth;           /* elements open at the scan position */
+	enum ag_scan_state state;
+	unsigned char quote; /* in S_AVAL */
+	int run;             /* S_STAG: last char was '/'; S_COMMENT: '-' run; S_CDATA: ']' run;
+			      * S_PI: last char was '?' */
+};
+
+static void lines_open(struct ag_lines *s, const char *path)
+{
+	memset(s, 0, sizeof *s);
+	s->line = 1;
+	s->f = fopen(path, "rb");
+}
+
+static void lines_close(struct ag_lines *s)
+{
+	if (s->f)
+		fclose(s->f);
+	s->f = NULL;
+}
+
+/* Advances to the next start tag at depth 1 (a child of the root) and returns the line of its
+ * '<', or -1 when the scan has given up or the file ends first. Relies on the document being
+ * well-formed, which libxml2 checks on the same bytes. */
+static long lines_next(struct ag_lines *s)
+{
+	while (s->f) {
+		if (s->off == s->len) {
+			s->len = fread(s->buf, 1, sizeof s->buf, s->f);
+			s->off = 0;
+			if (s->len == 0)
+				break;
+		}
+		unsigned char c = s->buf[s->off++];
+		if (c == '\n')
+			s->line++;  /* libxml2 counts '\n' only, and we agree with its messages */
+		else if (c == '\0')
+			break;      /* not an ASCII-compatible encoding */
+		switch (s->state) {
+		case S_TEXT:
+			if (c == '<') {
+				s->state = S_LT;
+				s->tag_line = s->line;
+			}
+			break;
+		case S_LT:
+			if (c == '/') {
+				s->state = S_ETAG;
+			} else if (c == '!') {
+				s->state = S_BANG;
+			} else if (c == '?') {
+				s->state = S_PI;
+				s->run = 0;
+			} else {
+				s->state = S_STAG;
+				s->run = 0;
+				if (s->depth == 1)
+					return s->tag_line;
+			}
+			break;
+		case S_STAG:
+			if (c == '"' || c == '\'') {
+				s->state = S_AVAL;
+				s->quote = c;
+			} else if (c == '>') {
+				if (!s->run)
+					s->depth++;  /* not "<x/>" */
+				s->state = S_TEXT;
+			}
+			s->run = c == '/';
+			break;
+		case S_AVAL:
+			if (c == s->quote)
+				s->state = S_STAG;
+			break;
+		case S_ETAG:
+			if (c == '>') {
+				s->depth--;
+				s->state = S_TEXT;
+			}
+			break;
+		case S_BANG:
+			/* "<!--" a comment, "<![CDATA[" (its "CDATA[" holds no "]]>"), else a
+			 * declaration */
+			s->state = c == '-' ? S_BANG_DASH : c == '[' ? S_CDATA : S_DECL;
+			s->run = 0;
+			break;
+		case S_BANG_DASH:
+			s->state = S_COMMENT;
+			s->run = 0;
+			break;
+		case S_COMMENT:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == '-' ? s->run + 1 : 0;
+			break;
+		case S_CDATA:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == ']' ? s->run + 1 : 0;
+			break;
+		case S_PI:
+			if (c == '>' && s->run)
+				s->state = S_TEXT;
+			s->run = c == '?';
+			break;
+		case S_DECL:
+			if (c == '>')
+				s->state = S_TEXT;  /* a DOCTYPE: refused by the reader anyway */
+			break;
+		}
+	}
+	lines_close(s);
+	return -1;
+}
+
+struct ag_reader {
+	const char *path;
+	sn_xml *x;
+	xmlTextReaderPtr rd;
+	struct ag_lines lines;
+	struct ag_buf f[F_COUNT];
+	char *pos;        /* "PATH:LINE" for the callback */
+	size_t poslen;
+	char *err;
+	size_t errlen;
+};
+
+/* Appends N bytes of S to B. Returns 0, 1 when the value would exceed AG_MAX_VALUE (B is left
+ * unchanged), or -1 when out of memory. */
+static int buf_append(struct ag_buf *b, const char *s, size_t n)
+{
+	if (n > AG_MAX_VALUE - b->len)
+		return 1;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > AG_MAX_VALUE + 1)
+			cap = AG_MAX_VALUE + 1;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+static const char *buf_str(const struct ag_buf *b)
+{
+	return b->p ? b->p : "";
+}
+
+/* Line of the reader's current node: where its start tag ends, which is the line of the start
+ * tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits (65535 meaning
+ * "that or later"), so past that we fall back to the parser's position, which may run a few
+ * lines ahead of the node (the reader parses in chunks). */
+static int node_line(struct ag_reader *a)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
+	if (n && n->line > 0 && n->line < 65535)
+		return n->line;
+	return sn_xml_line(a->x);
+}
+
+/* Line of the start tag of the current node, a child of the root: from the raw scan, checked
+ * against libxml2's line where that one is exact (the scan cannot be later than the end of the
+ * tag); libxml2's line alone once the scan has given up or disagrees. */
+static int record_line(struct ag_reader *a)
+{
+	long scan = lines_next(&a->lines);
+	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
+	int exact = n && n->line > 0 && n->line < 65535 ? n->line : 0;
+
+	if (scan > 0 && scan <= INT_MAX && (!exact || scan <= exact))
+		return (int)scan;
+	lines_close(&a->lines);  /* out of step: do not trust it for later records either */
+	return node_line(a);
+}
+
+/* Is the current node LOCALNAME in our namespace? */
+static int is_ours(struct ag_reader *a, const char *localname)
+{
+	const xmlChar *ln = xmlTextReaderConstLocalName(a->rd);
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(a->rd);
+	return ln && ns && strcmp((const char *)ln, localname) == 0 &&
+	       strcmp((const char *)ns, AG_NS) == 0;
+}
+
+/* The record field a child element of <agency> fills, or -1 for one we do not know (the schema
+ * has refused those already; ignoring is the safe default should it ever let one through). */
+static int child_field(struct ag_reader *a)
+{
+	static const struct {
+		const char *name;
+		enum ag_field f;
+	} map[] = {
+		{ "name", F_NAME }, { "parent", F_PARENT }, { "unit", F_UNIT },
+		{ "address", F_ADDRESS }, { "phone", F_PHONE }, { "email", F_EMAIL },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (is_ours(a, map[i].name))
+			return (int)map[i].f;
+	return -1;
+}
+
+/* Appends text to field F, reporting "PATH:LINE: WHAT longer than 65536 bytes" or "out of
+ * memory" in a->err. Returns 0 or the exit status to return. */
+static int add_value(struct ag_reader *a, enum ag_field f, const xmlChar *s, const char *what,
+		     int line)
+{
+	int r = buf_append(&a->f[f], (const char *)s, strlen((const char *)s));
+	if (r == 1) {
+		snprintf(a->err, a->errlen, "%s:%d: %s longer than %d bytes", a->path, line, what,
+			 AG_MAX_VALUE);
+		return SN_DATA;
+	}
+	if (r < 0) {
+		snprintf(a->err, a->errlen, "%s:%d: out of memory", a->path, line);
+		return SN_INTERNAL;
+	}
+	return 0;
+}
+
+/* Starts a record at the current <agency> element: clears the fields and takes the code, kind
+ * and status attributes. Returns 0 or an exit status with a->err set. */
+static int begin_agency(struct ag_reader *a, int line)
+{
+	for (int i = 0; i < F_COUNT; i++) {
+		a->f[i].len = 0;
+		if (a->f[i].p)
+			a->f[i].p[0] = '\0';
+	}
+	if (xmlTextReaderMoveToFirstAttribute(a->rd) != 1)
+		return 0;
+	int rc = 0;
+	do {
+		/* Namespace declarations come through as attributes in the xmlns namespace; ours
+		 * are unqualified (attributeFormDefault="unqualified"). */
+		if (xmlTextReaderConstNamespaceUri(a->rd) != NULL)
+			continue;
+		const char *ln = (const char *)xmlTextReaderConstLocalName(a->rd);
+		const xmlChar *v = xmlTextReaderConstValue(a->rd);
+		if (!ln || !v)
+			continue;
+		if (strcmp(ln, "code") == 0)
+			rc = add_value(a, F_CODE, v, "attribute code", line);
+		else if (strcmp(ln, "kind") == 0)
+			rc = add_value(a, F_KIND, v, "attribute kind", line);
+		else if (strcmp(ln, "status") == 0)
+			rc = add_value(a, F_STATUS, v, "attribute status", line);
+	} while (rc == 0 && xmlTextReaderMoveToNextAttribute(a->rd) == 1);
+	xmlTextReaderMoveToElement(a->rd);
+	return rc;
+}
+
+/* Hands the finished record to FN. Returns FN's value. */
+static int emit(struct ag_reader *a, int line, sn_agency_fn fn, void *ctx)
+{
+	struct sn_agency_rec rec = {
+		.code = buf_str(&a->f[F_CODE]),
+		.name = buf_str(&a->f[F_NAME]),
+		.kind = buf_str(&a->f[F_KIND]),
+		.parent_code = buf_str(&a->f[F_PARENT]),
+		.unit_code = buf_str(&a->f[F_UNIT]),
+		.address = buf_str(&a->f[F_ADDRESS]),
+		.phone = buf_str(&a->f[F_PHONE]),
+		.email = buf_str(&a->f[F_EMAIL]),
+		/* the schema's default, which the streaming validator does not fill in */
+		.status = a->f[F_STATUS].len ? a->f[F_STATUS].p : "active",
+	};
+	snprintf(a->pos, a->poslen, "%s:%d", a->path, line);
+	return fn(ctx, &rec, a->pos);
+}
+
+/* Does MSG start with "PATH:<digit>"? */
+static int has_line(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+	return strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] >= '0' && msg[n + 1] <= '9';
+}
+
+/* Puts the reason the reader stopped into a->err as "PATH:LINE: what".
+ *
+ * With a schema plugged in, libxml2 2.9 no longer passes well-formedness errors to the reader's
+ * error handler, so sn_xml_error() can only say "PATH: malformed XML". libxml2 still records
+ * the error as the thread's last one (reset before reading), so we take the line and text from
+ * there: a broken registry must say where it is broken. */
+static void report_error(struct ag_reader *a)
+{
+	const char *msg = sn_xml_error(a->x);
+	const xmlError *e = xmlGetLastError();
+
+	if (has_line(msg, a->path) || !e || e->level < XML_ERR_ERROR || e->line <= 0 ||
+	    !e->message) {
+		snprintf(a->err, a->errlen, "%s", msg);
+		return;
+	}
+	snprintf(a->err, a->errlen, "%s:%d: %s", a->path, e->line, e->message);
+	/* libxml2's messages end in a newline and may hold more: keep ours on one line */
+	for (char *c = a->err; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	size_t n = strlen(a->err);
+	while (n > 0 && a->err[n - 1] == ' ')
+		a->err[--n] = '\0';
+}
+
+/* The read loop proper. Depths: 0 <agencies>, 1 <agency>, 2 its child elements, 3 their text.
+ * A record is emitted at </agency>: by then libxml2 has validated the whole element (content
+ * model and values), so the callback never sees a record the schema refuses. */
+static int read_all(struct ag_reader *a, sn_agency_fn fn, void *ctx)
+{
+	int in_agency = 0, agency_line = 0;
+	int field = -1, field_line = 0;
+	char what[32];
+	int r;
+
+	while ((r = sn_xml_read(a->x)) == 1) {
+		int type = xmlTextReaderNodeType(a->rd);
+		int depth = xmlTextReaderDepth(a->rd);
+		int rc = 0;
+
+		switch (type) {
+		case XML_READER_TYPE_ELEMENT:
+			if (depth == 1) {
+				/* every child of the root, so the scan stays in step */
+				agency_line = record_line(a);
+			}
+			if (depth == 1 && is_ours(a, "agency")) {
+				rc = begin_agency(a, agency_line);
+				in_agency = 1;
+				field = -1;
+				if (rc == 0 && xmlTextReaderIsEmptyElement(a->rd) == 1) {
+					in_agency = 0;  /* <agency/>: no end tag will come */
+					rc = emit(a, agency_line, fn, ctx);
+				}
+			} else if (depth == 2 && in_agency) {
+				field = child_field(a);
+				field_line = node_line(a);
+				snprintf(what, sizeof what, "<%s>",
+					 (const char *)xmlTextReaderConstLocalName(a->rd));
+				if (xmlTextReaderIsEmptyElement(a->rd) == 1)
+					field = -1;
+			}
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			/* text split by comments or CDATA sections is joined, as XML means it */
+			if (in_agency && field >= 0 && depth == 3) {
+				const xmlChar *v = xmlTextReaderConstValue(a->rd);
+				if (v)
+					rc = add_value(a, (enum ag_field)field, v, what, field_line);
+			}
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			if (depth == 2) {
+				field = -1;
+			} else if (depth == 1 && in_agency) {
+				in_agency = 0;
+				rc = emit(a, agency_line, fn, ctx);
+			}
+			break;
+		default:
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (r < 0) {
+		report_error(a);
+		return SN_DATA;
+	}
+	return 0;
+}
+
+int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, size_t errlen)
+{
+	struct ag_reader a = { .path = path, .err = err, .errlen = errlen };
+	struct stat st;
+	int rc;
+
+	if (errlen > 0)
+		err[0] = '\0';
+	/* fopen() accepts a directory and only reading fails; say so the way a failed open does */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+		return SN_IO;
+	}
+	a.x = sn_xml_open(path, err, errlen);
+	if (!a.x)
+		return SN_IO;
+	a.rd = sn_xml_reader(a.x);
+	if (sn_xml_validate_with(a.x, sn_xsd_agencies, "agencies.xsd") != 0) {
+		/* the schema is compiled in: failing to load it is our bug, not the file's */
+		snprintf(err, errlen, "%s", sn_xml_error(a.x));
+		sn_xml_close(a.x);
+		return SN_INTERNAL;
+	}
+	a.poslen = strlen(path) + 16;  /* ":" + up to 10 digits + NUL */
+	a.pos = malloc(a.poslen);
+	if (!a.pos) {
+		snprintf(err, errlen, "out of memory");
+		sn_xml_close(a.x);
+		return SN_INTERNAL;
+	}
+	lines_open(&a.lines, path);
+	xmlResetLastError();  /* see report_error() */
+	rc = read_all(&a, fn, ctx);
+	lines_close(&a.lines);
+	for (int i = 0; i < F_COUNT; i++)
+		free(a.f[i].p);
+	free(a.pos);
+	sn_xml_close(a.x);
+	return rc;
+}

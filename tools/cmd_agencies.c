@@ -1,0 +1,459 @@
+/* cmd_agencies.c - 'sapnhap agencies import' and 'agencies list': the old provinces' agency
+ * registries.
+ *
+ * A registry is read from CSV (any supported encoding; an XLSX sheet with the same header works
+ * too) or from our XML format (schema/agencies.xsd). Each record keeps its code as written;
+ * codes that do not conform to QCVN 102 / QĐ 20 are kept and flagged, never dropped. The file
+ * as a whole is refused (exit 3, nothing written) for duplicate codes, unknown parents, parent
+ * cycles, unknown kinds or unit codes the unit registry does not know.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "agcode.h"
+#include "agency.h"
+#include "cli.h"
+#include "db.h"
+#include "table.h"
+#include "text.h"
+#include "units.h"
+
+enum { A_CODE, A_NAME, A_KIND, A_PARENT, A_UNIT, A_ADDRESS, A_PHONE, A_EMAIL, A_STATUS, NCOLS };
+static const char *col_names[NCOLS] = { "code", "name", "kind", "parent_code", "unit_code",
+					"address", "phone", "email", "status" };
+
+struct load {
+	struct sn_ctx *ctx;
+	const char *province;
+	sqlite3_stmt *ins, *dup;
+	long rows, nonconforming;
+};
+
+static char *clean(const char *s)
+{
+	return sn_text_clean(s ? s : "");
+}
+
+/* Adds one record; the checks that need the whole file run after the last one. */
+static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
+{
+	struct load *ld = arg;
+	struct sn_ctx *ctx = ld->ctx;
+	int rc = SN_DATA;
+	char *f[NCOLS] = { 0 };
+	const char *in[NCOLS] = { r->code, r->name, r->kind, r->parent_code, r->unit_code, r->address,
+				  r->phone, r->email, r->status };
+	for (int i = 0; i < NCOLS; i++)
+		if (!(f[i] = clean(in[i]))) {
+			sn_error(ctx, "%s: %s is not valid UTF-8", pos, col_names[i]);
+			goto done;
+		}
+	if (!*f[A_CODE]) {
+		sn_error(ctx, "%s: code is empty", pos);
+		goto done;
+	}
+	if (!*f[A_NAME]) {
+		sn_error(ctx, "%s: name of %s is empty", pos, f[A_CODE]);
+		goto done;
+	}
+	if (sn_agency_kind_parse(f[A_KIND]) < 0) {
+		sn_error(ctx, "%s: kind '%s' of %s is not one of province-committee, province-council, "
+			 "department, department-unit, district-committee, district-office, "
+			 "commune-committee, service-unit, other", pos, f[A_KIND], f[A_CODE]);
+		goto done;
+	}
+	const char *status = *f[A_STATUS] ? f[A_STATUS] : "active";
+	if (strcmp(status, "active") && strcmp(status, "closed")) {
+		sn_error(ctx, "%s: status '%s' of %s must be active or closed", pos, status, f[A_CODE]);
+		goto done;
+	}
+	char unit[16] = "";
+	if (*f[A_UNIT]) {
+		int w = (int)strlen(f[A_UNIT]);
+		int width = w <= 2 ? 2 : w == 3 ? 3 : 5;
+		/* A unit code typed as a number lost its zeros the same way as in the unit tables. */
+		if (sn_code_normalise(f[A_UNIT], width, unit) < 0) {
+			sn_error(ctx, "%s: unit_code '%s' of %s must be a 2-, 3- or 5-digit unit code", pos,
+				 f[A_UNIT], f[A_CODE]);
+			goto done;
+		}
+	}
+	sqlite3_reset(ld->dup);
+	sqlite3_bind_text(ld->dup, 1, f[A_CODE], -1, SQLITE_TRANSIENT);
+	if (sn_step(ctx, ld->dup) == SQLITE_ROW) {
+		sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, f[A_CODE], sn_col(ld->dup, 0));
+		goto done;
+	}
+	struct sn_agcode c;
+	enum sn_agcode_status st = sn_agcode_parse(f[A_CODE], &c);
+	char key[64];
+	sn_agcode_sort_key(&c, f[A_CODE], key, sizeof key);
+	char *nkey = sn_name_key(f[A_NAME], SN_KEY_KEEP_TYPE, NULL);
+	sqlite3_stmt *s = ld->ins;
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, ld->province, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, f[A_CODE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, st == SN_AGCODE_OK ? "ok" : "nonconforming", -1, SQLITE_STATIC);
+	if (st == SN_AGCODE_OK)
+		sqlite3_bind_null(s, 4);
+	else
+		sqlite3_bind_text(s, 4, c.problem, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, key, -1, SQLITE_TRANSIENT);
+	if (st == SN_AGCODE_INVALID)
+		sqlite3_bind_null(s, 6);
+	else
+		sqlite3_bind_text(s, 6, c.l1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, f[A_NAME], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 8, nkey ? nkey : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 9, f[A_KIND], -1, SQLITE_TRANSIENT);
+	for (int i = A_PARENT; i <= A_EMAIL; i++) {
+		const char *v = i == A_UNIT ? unit : f[i];
+		if (*v)
+			sqlite3_bind_text(s, 10 + i - A_PARENT, v, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s, 10 + i - A_PARENT);
+	}
+	sqlite3_bind_text(s, 15, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 16, pos, -1, SQLITE_TRANSIENT);
+	free(nkey);
+	rc = sn_step(ctx, s) == SQLITE_DONE ? 0 : SN_IO;
+	ld->rows++;
+	if (st != SN_AGCODE_OK)
+		ld->nonconforming++;
+done:
+	for (int i = 0; i < NCOLS; i++)
+		free(f[i]);
+	return rc;
+}
+
+/* Reads a CSV (or XLSX) registry: header names select the columns. */
+static int read_table(struct load *ld, const char *path, sn_encoding enc)
+{
+	char err[1200];
+	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, sizeof err);
+	if (!t) {
+		sn_error(ld->ctx, "%s", err);
+		return SN_DATA;
+	}
+	char **cells;
+	size_t n;
+	int col[NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
+	if (r <= 0) {
+		sn_error(ld->ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		sn_table_close(t);
+		return SN_DATA;
+	}
+	for (int c = 0; c < NCOLS; c++) {
+		col[c] = -1;
+		for (size_t i = 0; i < n; i++) {
+			char *h = sn_text_clean(cells[i]);
+			if (h && strcmp(h, col_names[c]) == 0)
+				col[c] = (int)i;
+			free(h);
+		}
+	}
+	if (col[A_CODE] < 0 || col[A_NAME] < 0 || col[A_KIND] < 0) {
+		sn_error(ld->ctx, "%s: the header needs at least code, name and kind "
+			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",
+			 sn_table_pos(t, (size_t)-1));
+		sn_table_close(t);
+		return SN_DATA;
+	}
+	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
+		const char *v[NCOLS];
+		for (int c = 0; c < NCOLS; c++)
+			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
+		struct sn_agency_rec rec = { v[A_CODE], v[A_NAME], v[A_KIND], v[A_PARENT], v[A_UNIT],
+					     v[A_ADDRESS], v[A_PHONE], v[A_EMAIL], v[A_STATUS] };
+		char pos[1200];
+		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
+		rc = add_record(ld, &rec, pos);
+	}
+	if (rc == 0 && r < 0) {
+		sn_error(ld->ctx, "%s", sn_table_error(t));
+		rc = SN_DATA;
+	}
+	sn_table_close(t);
+	return rc;
+}
+
+/* Whole-file checks, each a query returning the first offending record. */
+static const struct {
+	const char *sql;
+	const char *fmt;  /* printf with pos, code, detail */
+} CHECKS[] = {
+	{ "SELECT a.pos, a.code, a.parent_code FROM agency a WHERE a.province = ?1 "
+	  "AND a.parent_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agency p "
+	  "WHERE p.code = a.parent_code AND p.province = ?1) ORDER BY a.id LIMIT 1",
+	  "%s: parent %3$s of %2$s is not in the registry" },
+	{ "WITH RECURSIVE up(start, cur, n) AS (SELECT code, parent_code, 1 FROM agency "
+	  "WHERE province = ?1 AND parent_code IS NOT NULL UNION ALL SELECT up.start, a.parent_code, "
+	  "up.n + 1 FROM up JOIN agency a ON a.code = up.cur WHERE a.parent_code IS NOT NULL "
+	  "AND up.cur <> up.start AND up.n < 100) SELECT a.pos, a.code, a.parent_code FROM up "
+	  "JOIN agency a ON a.code = up.start WHERE up.cur = up.start ORDER BY a.id LIMIT 1",
+	  "%s: %s is its own ancestor (parent chain through %s comes back to it)" },
+	{ "SELECT a.pos, a.code, a.unit_code FROM agency a WHERE a.province = ?1 AND "
+	  "a.unit_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.code = a.unit_code) "
+	  "AND NOT EXISTS (SELECT 1 FROM link l WHERE l.old_code = a.unit_code OR "
+	  "l.old_district_code = a.unit_code) ORDER BY a.id LIMIT 1",
+	  "%s: unit_code %3$s of %2$s is not in the unit registry (import the units first)" },
+};
+
+static int check_registry(struct sn_ctx *ctx, const char *province)
+{
+	for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
+		sqlite3_stmt *st = sn_prepare(ctx, CHECKS[i].sql);
+		if (!st)
+			return SN_IO;
+		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
+		int r = sn_step(ctx, st);
+		if (r == SQLITE_ROW) {
+			sn_error(ctx, CHECKS[i].fmt, sn_col(st, 0), sn_col(st, 1), sn_col(st, 2));
+			sqlite3_finalize(st);
+			return SN_DATA;
+		}
+		sqlite3_finalize(st);
+		if (r < 0)
+			return SN_IO;
+	}
+	return 0;
+}
+
+static int is_xml(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char buf[64] = { 0 };
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	size_t i = 0;
+	if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB)
+		i = 3;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t'))
+		i++;
+	return buf[i] == '<';
+}
+
+static void import_usage(FILE *f)
+{
+	fputs("usage: sapnhap agencies import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	      "\n"
+	      "Imports the agency registry of one old province (CSV, or XML per schema/agencies.xsd).\n"
+	      "CSV header: code,name,kind,parent_code,unit_code,address,phone,email,status.\n"
+	      "Kinds: province-committee, province-council, department, department-unit,\n"
+	      "district-committee, district-office, commune-committee, service-unit, other.\n"
+	      "Codes in either notation (000.00.16.H19 or H19.16) are kept as written; codes that do not\n"
+	      "conform are kept and flagged. The file is refused (exit 3, nothing written) for\n"
+	      "duplicate codes, unknown parents, parent cycles and unit codes the registry lacks.\n"
+	      "\n"
+	      "options:\n"
+	      "  --province CODE   the old province (2 digits) the registry belongs to\n"
+	      "  --encoding ENC    CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
+	      "  --dry-run         report what would change; write nothing\n"
+	      "  --force           replace a registry imported before from different inputs\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap agencies import samples/agencies/binhphuoc.csv --province 70\n", f);
+}
+
+int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "province", required_argument, NULL, 'p' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sn_step step = { .step = "agencies import" };
+	sn_encoding enc = SN_ENC_AUTO;
+	char province[16] = "";
+	int c, rc;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
+				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
+			break;
+		case 'E':
+			if (sn_encoding_parse(optarg, &enc) != 0)
+				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
+			break;
+		case 'n': step.dry_run = 1; break;
+		case 'f': step.forced = 1; break;
+		case 'h': import_usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, argv[0], "expected one FILE");
+	if (!*province)
+		return sn_usage_error(ctx, argv[0], "--province CODE is required");
+	const char *path = argv[optind];
+	if ((rc = sn_step_add_input(ctx, &step, path)))
+		return rc;
+	step.target = sqlite3_mprintf("province %s", province);
+	step.args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
+	struct load ld = { .ctx = ctx, .province = province };
+	rc = sn_step_begin(ctx, &step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto out;
+	}
+	if (rc)
+		goto out;
+	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {
+		sn_error(ctx, "the unit registry is empty: import the units first ('sapnhap units import')");
+		rc = SN_DATA;
+		goto out;
+	}
+	if (step.previous) {
+		/* --force: the old registry goes, and with it a code table computed from it. */
+		char *q = sqlite3_mprintf("DELETE FROM agency WHERE province = %Q; DELETE FROM crosswalk_successor; "
+					  "DELETE FROM crosswalk; DELETE FROM code_table", province);
+		rc = q ? sn_exec(ctx, q) : SN_IO;
+		sqlite3_free(q);
+		if (rc)
+			goto out;
+	}
+	ld.ins = sn_prepare(ctx, "INSERT INTO agency(province, code, code_status, code_problem, sort_key, "
+				 "l1, name, name_key, kind, parent_code, unit_code, address, phone, email, "
+				 "status, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+				 "?14, ?15, ?16)");
+	ld.dup = sn_prepare(ctx, "SELECT pos FROM agency WHERE code = ?1");
+	if (!ld.ins || !ld.dup) {
+		rc = SN_IO;
+		goto out;
+	}
+	if (is_xml(path)) {
+		char err[1200] = "";
+		rc = sn_agency_xml_read(path, add_record, &ld, err, sizeof err);
+		if (rc && *err)
+			sn_error(ctx, "%s", err);
+	} else {
+		rc = read_table(&ld, path, enc);
+	}
+	if (rc || (rc = check_registry(ctx, province)))
+		goto out;
+	char counts[200];
+	snprintf(counts, sizeof counts, "agencies=%ld nonconforming=%ld", ld.rows, ld.nonconforming);
+	fprintf(ctx->out, "%s agency registry of province %s from %s: %s\n",
+		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province,
+		path, counts);
+	rc = sn_step_commit(ctx, &step, counts);
+out:
+	sqlite3_finalize(ld.ins);
+	sqlite3_finalize(ld.dup);
+	if (rc)
+		sn_step_abort(ctx, &step);
+	sqlite3_free(step.target);
+	sqlite3_free(step.args);
+	return rc;
+}
+
+static void list_usage(FILE *f)
+{
+	fputs("usage: sapnhap agencies list [--province CODE] [--on DATE] [--format text|csv|json]\n"
+	      "\n"
+	      "Lists agencies in code order. Before the merger (DATE earlier than the reform's\n"
+	      "effective date, or before 'sapnhap recode' has run) these are the old provinces'\n"
+	      "registries; from the effective date on, the merged province's code table.\n"
+	      "--province selects an old province's registry (always the 'before' view).\n"
+	      "Nonconforming codes are listed with the reason.\n", f);
+}
+
+int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "province", required_argument, NULL, 'p' },
+		{ "on", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *date = NULL;
+	char province[16] = "", today[11];
+	enum sn_format fmt = SN_FMT_TEXT;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
+				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
+			break;
+		case 'o': date = optarg; break;
+		case 'f':
+			if (sn_parse_format(optarg, 7, &fmt))
+				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
+			break;
+		case 'h': list_usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
+	if (date && !sn_valid_date(date))
+		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
+	if (!date) {
+		sn_today(today);
+		date = today;
+	}
+	/* The merged view applies once a code table exists and DATE is on or after the reform that
+	 * merged the provinces. */
+	char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM code_table) > 0 AND %Q = '' AND %Q >= "
+				  "COALESCE((SELECT min(effective) FROM event WHERE kind = 'conversion'), "
+				  "'9999-12-31')", province, date);
+	int merged = q ? (int)sn_query_int(ctx, q) : 0;
+	sqlite3_free(q);
+	const char *sql = merged ?
+		"SELECT code, name, kind, COALESCE(parent_code, ''), COALESCE(unit_code, ''), origin, '' "
+		"FROM code_table ORDER BY sort_key, code" :
+		"SELECT code, name, kind, COALESCE(parent_code, ''), COALESCE(unit_code, ''), status, "
+		"COALESCE(code_problem, '') FROM agency WHERE (?1 = '' OR province = ?1) "
+		"ORDER BY province, sort_key, code";
+	sqlite3_stmt *st = sn_prepare(ctx, sql);
+	if (!st)
+		return SN_IO;
+	if (!merged)
+		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
+	FILE *f = ctx->out;
+	const char *hdr[] = { "code", "name", "kind", "parent_code", "unit_code", merged ? "origin" : "status", "problem" };
+	if (fmt == SN_FMT_CSV)
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s\n", hdr[0], hdr[1], hdr[2], hdr[3], hdr[4], hdr[5], hdr[6]);
+	else if (fmt == SN_FMT_JSON)
+		fputs("[", f);
+	int n = 0, r;
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		if (fmt == SN_FMT_TEXT) {
+			fprintf(f, "%-16s %-18s %s", sn_col(st, 0), sn_col(st, 2), sn_col(st, 1));
+			if (*sn_col(st, 6))
+				fprintf(f, "  [nonconforming: %s]", sn_col(st, 6));
+			fputc('\n', f);
+		} else if (fmt == SN_FMT_CSV) {
+			for (int i = 0; i < 7; i++) {
+				if (i)
+					fputc(',', f);
+				sn_csv_field(f, sn_col(st, i));
+			}
+			fputc('\n', f);
+		} else {
+			fputs(n ? ",\n {" : "\n {", f);
+			for (int i = 0; i < 7; i++) {
+				fprintf(f, "%s\"%s\": ", i ? ", " : "", hdr[i]);
+				sn_json_string(f, sn_col(st, i));
+			}
+			fputc('}', f);
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (fmt == SN_FMT_JSON)
+		fputs("\n]\n", f);
+	return r < 0 ? SN_IO : SN_OK;
+}

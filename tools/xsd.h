@@ -1,0 +1,2 @@
+/* xsd.h - see embedded.h */
+#include "embedded.h"
