@@ -43,7 +43,9 @@ typedef int (*sn_agency_fn)(void *ctx, const struct sn_agency_rec *r, const char
 
 /* Reads an agency registry in our XML format, validated against schema/agencies.xsd (embedded in
  * the binary) while streaming. Returns 0, SN_DATA with "file.xml:LINE: what" in err (malformed,
- * not valid, DOCTYPE), SN_IO when the file cannot be read, or the callback's return value. */
+ * not valid, DOCTYPE), SN_IO when the file cannot be read, SN_INTERNAL when the built-in schema
+ * does not load or memory runs out, or the callback's return value. Records before an error have
+ * already reached the callback: the caller treats the file as all-or-nothing (one transaction). */
 int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif

@@ -5,7 +5,8 @@
  * embedded schema as it goes, so a registry of any size is read in bounded memory: only the
  * current <agency> record is held, each of its values capped at AG_MAX_VALUE bytes. Values are
  * handed over as written (white space included): cleaning and checking codes is the importer's
- * job, so that the CSV and XML paths share one set of rules.
+ * job, so that the CSV and XML paths share one set of rules. Record positions come from a light
+ * second pass over the raw bytes (struct ag_lines), since libxml2's node lines stop at 65535.
  */
 #include <errno.h>
 #include <limits.h>
@@ -17,7 +18,7 @@
 #include "agency.h"
 #include "exitcodes.h"
 #include "xmlsafe.h"
-#include "xsd.h"
+#include "embedded.h"
 
 #define AG_NS "urn:sapnhap:agencies:1"
 
@@ -242,7 +243,8 @@ static const char *buf_str(const struct ag_buf *b)
 	return b->p ? b->p : "";
 }
 
-/* Line of the reader's current node: where its start tag ends, which is the line of the start
+/* Line of the reader's current node, as libxml2 knows it (for field errors, and for records
+ * when the byte scan is unavailable): where its start tag ends, which is the line of the start
  * tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits (65535 meaning
  * "that or later"), so past that we fall back to the parser's position, which may run a few
  * lines ahead of the node (the reader parses in chunks). */

@@ -95,6 +95,7 @@ sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 	}
 	/* No NOENT, DTDLOAD, DTDATTR or HUGE: entities are never substituted, nothing external is
 	 * loaded, and libxml2's own limits stay on. */
+	xmlResetLastError();
 	x->rd = xmlReaderForIO(io_read, io_close, x, path, NULL, XML_PARSE_NONET);
 	if (!x->rd) {
 		snprintf(err, errlen, "out of memory");
@@ -158,8 +159,17 @@ int sn_xml_read(sn_xml *x)
 			 xmlTextReaderGetParserLineNumber(x->rd), x->io_msg);
 	else if (x->err_msg[0])
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
-	else
-		snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
+	else {
+		/* With a schema attached, libxml2 2.9 reports well-formedness errors only through its
+		 * global last-error slot, not the reader's handler. */
+		xmlErrorPtr e = xmlGetLastError();
+		if (e && e->message) {
+			on_error(x, e);
+			snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
+		} else {
+			snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
+		}
+	}
 	return -1;
 }
 

@@ -203,6 +203,147 @@ static void test_empty_registry(void **state)
 	unlink(path);
 }
 
+/* Record positions come from a scan of the raw bytes: markup-like text in comments, CDATA,
+ * processing instructions and attribute values must not throw it off, and a start tag spread
+ * over lines is placed at its '<'. */
+static void test_positions(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\"?>\n"                                          /* 1 */
+		"<?pi a > b <agency> ?>\n"                                           /* 2 */
+		"<!-- <agency code=\"X\"> -->\n"                                     /* 3 */
+		"<agencies xmlns=\"urn:sapnhap:agencies:1\"\n"                       /* 4 */
+		"          province=\"27\">\n"                                       /* 5 */
+		"  <!-- a comment with <agency> and - a -> dash -->\n"               /* 6 */
+		"  <agency\n"                                                        /* 7 */
+		"      code=\"a>b/>c\" kind='other'>\n"                              /* 8 */
+		"    <name><![CDATA[<agency code=\"Y\">]]]]><![CDATA[>]]></name>\n"  /* 9 */
+		"  </agency><agency code=\"H2\" kind=\"other\"><name>x</name></agency>\n" /* 10 */
+		"  <?pi <agency> ?>\n"                                               /* 11 */
+		"  <agency code=\"H3\"\n"                                            /* 12 */
+		"          kind=\"other\"\n"                                         /* 13 */
+		"  ><name>y</name></agency>\n"                                       /* 14 */
+		"</agencies>\n";
+	struct collect c = { 0 };
+	char path[32], pos[64], err[512];
+	static const int lines[] = { 7, 10, 12 };
+	int rc;
+
+	(void)state;
+	rc = read_doc(doc, &c, path, err, sizeof err);
+	if (rc != 0)
+		fail_msg("rc %d: %s", rc, err);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.r[0].code, "a>b/>c");
+	assert_string_equal(c.r[0].name, "<agency code=\"Y\">]]>");
+	assert_string_equal(c.r[1].code, "H2");
+	assert_string_equal(c.r[2].code, "H3");
+	for (int i = 0; i < 3; i++) {
+		snprintf(pos, sizeof pos, "%s:%d", path, lines[i]);
+		assert_string_equal(c.r[i].pos, pos);
+	}
+	collect_free(&c);
+	unlink(path);
+}
+
+/* Past line 65535, where libxml2's node lines stop counting, positions stay exact. */
+static int check_line_fn(void *ctx, const struct sn_agency_rec *r, const char *pos)
+{
+	long *n = ctx;
+	const char *colon = strrchr(pos, ':');
+
+	assert_non_null(colon);
+	if (strcmp(colon + 1, r->name) != 0)  /* each name is its record's line */
+		fail_msg("record %ld at %s, expected line %s", *n, pos, r->name);
+	++*n;
+	return 0;
+}
+
+static void test_positions_past_65535(void **state)
+{
+	enum { N = 17000 };  /* 4 lines each: 68000 lines */
+	size_t cap = 100 + (size_t)N * 120, len = 0;
+	char *doc = malloc(cap);
+	char path[32], err[512];
+	long n = 0;
+
+	(void)state;
+	assert_non_null(doc);
+	len += (size_t)snprintf(doc + len, cap - len,
+				"<?xml version=\"1.0\"?>\n<agencies xmlns=\"urn:sapnhap:agencies:1\">\n");
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(doc + len, cap - len,
+					"  <agency code=\"H%02d\" kind=\"other\">\n"
+					"    <name>%d</name>\n    <address>Số %d</address>\n"
+					"  </agency>\n",
+					i % 100, 3 + 4 * i, i);
+	len += (size_t)snprintf(doc + len, cap - len, "</agencies>\n");
+	assert_true(len < cap);
+	write_tmp_n(path, doc, len);
+	free(doc);
+	assert_int_equal(0, sn_agency_xml_read(path, check_line_fn, &n, err, sizeof err));
+	assert_int_equal(n, N);
+	unlink(path);
+}
+
+/* Writes the ASCII TEXT as UTF-16LE with a byte order mark. */
+static void write_tmp_utf16(char *path, const char *text)
+{
+	size_t n = strlen(text);
+	char *w = malloc(2 + 2 * n);
+
+	assert_non_null(w);
+	w[0] = (char)0xff;
+	w[1] = (char)0xfe;
+	for (size_t i = 0; i < n; i++) {
+		w[2 + 2 * i] = text[i];
+		w[3 + 2 * i] = '\0';
+	}
+	write_tmp_n(path, w, 2 + 2 * n);
+	free(w);
+}
+
+/* UTF-16 is read (the byte scan gives up and libxml2's lines are used), and its DOCTYPE is
+ * refused too, though the raw-byte check cannot see it there. */
+static void test_utf16(void **state)
+{
+	struct collect c = { 0 };
+	char path[32], pos[64], err[512];
+	int rc;
+
+	(void)state;
+	write_tmp_utf16(path, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+			      "<agencies xmlns=\"urn:sapnhap:agencies:1\">\n"
+			      "  <agency code=\"H27\" kind=\"other\"><name>A</name></agency>\n"
+			      "\n"
+			      "  <agency code=\"H28\" kind=\"other\"><name>B</name></agency>\n"
+			      "</agencies>\n");
+	rc = sn_agency_xml_read(path, collect_fn, &c, err, sizeof err);
+	if (rc != 0)
+		fail_msg("rc %d: %s", rc, err);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.r[1].code, "H28");
+	snprintf(pos, sizeof pos, "%s:3", path);
+	assert_string_equal(c.r[0].pos, pos);
+	snprintf(pos, sizeof pos, "%s:5", path);
+	assert_string_equal(c.r[1].pos, pos);
+	collect_free(&c);
+	unlink(path);
+
+	write_tmp_utf16(path, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+			      "<!DOCTYPE agencies [\n"
+			      "  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n"
+			      "]>\n"
+			      "<agencies xmlns=\"urn:sapnhap:agencies:1\">\n"
+			      "  <agency code=\"H27\" kind=\"other\"><name>&xxe;</name></agency>\n"
+			      "</agencies>\n");
+	rc = sn_agency_xml_read(path, collect_fn, &c, err, sizeof err);
+	assert_int_equal(rc, SN_DATA);
+	assert_non_null(strstr(err, "DOCTYPE refused"));
+	assert_int_equal(c.n, 0);
+	unlink(path);
+}
+
 /* ---- documents the schema refuses ---- */
 
 /* Reads DOC, expecting SN_DATA with "file:LINE: ...WANT..." and no record coded "BAD". */
@@ -508,6 +649,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_empty_registry),
+		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_positions_past_65535),
+		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_external_entity),

@@ -1,2 +1,0 @@
-/* xsd.h - see embedded.h */
-#include "embedded.h"
