@@ -27,6 +27,7 @@ static const struct sn_command commands[] = {
 	{ "agencies list", cmd_agencies_list, NEED_DB, "agencies in code order, before or after the merger" },
 	{ "recode", cmd_recode, NEED_DB | WRITES_DB,
 	  "the merged province's agency code table and the crosswalk old -> new" },
+	{ "crosswalk", cmd_crosswalk, NEED_DB, "the old -> new agency codes, with outcome and reason" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

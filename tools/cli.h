@@ -61,5 +61,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_recode(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -621,10 +621,12 @@ static int decide(struct recode *rc, int idx)
 			for (int i = 0; i < rc->ncc; i++)
 				if (!strcmp(rc->cc[i].code, home) && !strcmp(rc->cc[i].commune, a->unit))
 					seat = 1;
-			char *why = fmt("commune %s is now part of new commune %s; %s", a->unit,
-					cc_commune(rc, home), seat ?
-					"it is the seat, so its committee continues under the new commune's code" :
-					"its committee's work goes to the new commune's committee");
+			char *why = seat ?
+				fmt("commune %s keeps its code as new commune %s (the seat of the merged "
+				    "commune): its committee continues under the new committee code", a->unit,
+				    cc_commune(rc, home)) :
+				fmt("commune %s is now part of new commune %s: its committee's work goes to "
+				    "the new commune's committee", a->unit, cc_commune(rc, home));
 			free(a->succ[0]);
 			free(a->succ);
 			a->succ = NULL;
@@ -1285,7 +1287,8 @@ static void usage(FILE *f)
 	      "  --dry-run           report the result; write nothing\n"
 	      "  --force             recompute after the inputs changed (codes issued before are never\n"
 	      "                      reused for something else)\n"
-	      "  --explain CODE      why CODE (old or new) is what it is, after computing\n"
+	      "  --explain CODE      why CODE (old or new) is what it is in the applied recode; with\n"
+	      "                      --dry-run, in a fresh computation from the options given\n"
 	      "\n"
 	      "examples:\n"
 	      "  sapnhap recode --pins pins.csv\n"
@@ -1367,8 +1370,14 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 	step.args = sqlite3_mprintf("on=%s rules=%s pins=%s level1=%s departments=%s db=%s", date,
 				    rules ? "file" : "built-in", pins ? "file" : "none",
 				    level1 ? "file" : "built-in", depts ? "file" : "built-in", digest);
+	if (what && !step.dry_run && sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
+		/* --explain reads the recode that was applied; with --dry-run it explains a fresh
+		 * computation from the options given (a what-if) and keeps nothing. */
+		r = explain(ctx, what);
+		goto out;
+	}
 	if (what)
-		step.dry_run = step.forced = 1;  /* --explain computes afresh and keeps nothing */
+		step.dry_run = step.forced = 1;
 	r = sn_step_begin(ctx, &step);
 	if (r == -1) {
 		r = SN_OK;

@@ -24,6 +24,7 @@ pass=0 fail=0
 for t in "$@"; do
 	work=$(mktemp -d)
 	ln -s "$top/samples" "$work/samples"
+	ln -s "$top/schema" "$work/schema"
 	ln -s "$top/tests/cli/data" "$work/data"
 	actual="$work/.transcript"
 	: > "$actual"
