@@ -28,6 +28,7 @@ static const struct sn_command commands[] = {
 	{ "recode", cmd_recode, NEED_DB | WRITES_DB,
 	  "the merged province's agency code table and the crosswalk old -> new" },
 	{ "crosswalk", cmd_crosswalk, NEED_DB, "the old -> new agency codes, with outcome and reason" },
+	{ "rewrite", cmd_rewrite, NEED_DB, "replace old agency codes in an XML or CSV file, by the crosswalk" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -361,7 +361,7 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 				return SN_DATA;
 			}
 			if (!is_taken(rc, buf, subject)) {
-				snprintf(out, 40, "%s", buf);
+				snprintf(out, 40, "%.39s", buf);
 				snprintf(how, 700, "rule %s (%s, %d-%d)", r->pos, r->pattern, r->first, r->last);
 				return 0;
 			}
