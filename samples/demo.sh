@@ -9,7 +9,8 @@ mkdir -p "$out"
 db="$out/sapnhap.db"
 step() { printf '\n$ sapnhap %s\n' "$*"; "$sn" --db "$db" "$@"; }
 
-echo "== sapnhap demo: unit registry for the Bình Phước (70) -> Đồng Nai (75) merger"
+echo "== sapnhap demo: Bình Phước (70) merges into Đồng Nai (75)"
+echo "== 1. the unit registry"
 step units import samples/units/conversion-2025.csv
 step units import samples/units/pre-reform-list.csv
 step units import samples/units/dongnai-2026.csv --event dongnai-2026 --effective 2026-04-30
@@ -20,5 +21,20 @@ step units map 'Xã Bình Sơn' --province 'Đồng Nai' || true
 step units map 'Xã Bình Sơn' --district 'Huyện Phú Riềng'
 step units show 25195
 step units check || true
+
+echo
+echo "== 2. agency codes: registries, the merged code table, the crosswalk"
+step agencies import samples/agencies/binhphuoc.csv --province 70
+step agencies import samples/agencies/dongnai.xml --province 75
+step recode
+step recode --explain 000.00.00.H10
+step recode --explain 000.00.08.H10
+step recode --explain 000.00.40.H19
+"$sn" --db "$db" crosswalk --format csv > "$out/crosswalk.csv"
+"$sn" --db "$db" crosswalk --format xml > "$out/crosswalk.xml"
+"$sn" --db "$db" agencies list --format csv > "$out/code-table.csv"
+printf '\n(crosswalk: %s, %s; code table: %s)\n' "$out/crosswalk.csv" "$out/crosswalk.xml" "$out/code-table.csv"
+step rewrite samples/edxml/letter-unambiguous.xml "$out/letter-rewritten.xml"
+step rewrite samples/edxml/letter-to-binhphuoc.xml "$out/letter-2.xml" || true
 step status
 printf '\nworking database: %s\n' "$db"

@@ -1194,3 +1194,34 @@ done_noout:
 	run_free(&r);
 	return rc;
 }
+
+/* ---------------------------------------------------------------- one value */
+
+int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char **out, char *err,
+		     size_t errlen)
+{
+	struct sn_rewrite_stats st = { 0 };
+	struct run r;
+	int rc = 0;
+
+	memset(&r, 0, sizeof r);
+	r.lookup = lookup;
+	r.ctx = ctx;
+	r.st = &st;
+	*out = NULL;
+	if (rewrite_value(&r, value, strlen(value), 1, "value") != 0) {
+		snprintf(err, errlen, "%s", r.msg);
+		rc = r.failed ? r.failed : SN_INTERNAL;
+	} else if (st.ambiguous) {
+		snprintf(err, errlen, "'%s' has several successors (%s)", r.amb_code, r.amb_to);
+		rc = SN_FINDINGS;
+	} else if (!(*out = malloc(r.val.len + 1))) {
+		snprintf(err, errlen, "out of memory");
+		rc = SN_IO;
+	} else {
+		memcpy(*out, r.val.s, r.val.len);
+		(*out)[r.val.len] = '\0';
+	}
+	run_free(&r);
+	return rc;
+}

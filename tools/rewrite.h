@@ -150,4 +150,12 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 		   sn_code_lookup lookup, sn_rewrite_report report, void *ctx,
 		   struct sn_rewrite_stats *stats, char *err, size_t errlen);
 
+/* Rewrites one value (a database cell: a localised procedure code, a binding's agency code) by
+ * the same rules (a)-(d). Returns 0 with *OUT malloc'ed (the caller frees; an unchanged value
+ * comes back as a copy; an issued dossier code is kept), SN_FINDINGS when a code in it has
+ * several successors (*OUT NULL, err says which), SN_IO or SN_INTERNAL.
+ *   "1.001612.000.00.00.H10" -> "1.001612.000.00.00.H19" */
+int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char **out, char *err,
+		     size_t errlen);
+
 #endif
