@@ -705,3 +705,23 @@ void sn_agcode_sort_key(const struct sn_agcode *c, const char *code, char *out, 
 		v[i] = c->grp[i][0] ? atol(c->grp[i]) + 1 : 0;
 	snprintf(out, len, "%s.%05ld.%05ld.%05ld", c->l1, v[0], v[1], v[2]);
 }
+
+const char *sn_agcode_display(const char *code, enum sn_notation notation, char *buf, size_t len)
+{
+	struct sn_agcode c;
+	if (!*code || sn_agcode_parse(code, &c) == SN_AGCODE_INVALID ||
+	    sn_agcode_format(&c, notation, buf, len) < 0)
+		snprintf(buf, len, "%s", code);
+	return buf;
+}
+
+int sn_notation_parse(const char *s, enum sn_notation *out)
+{
+	if (!strcmp(s, "qcvn"))
+		*out = SN_NOTATION_QCVN;
+	else if (!strcmp(s, "left"))
+		*out = SN_NOTATION_LEFT;
+	else
+		return -1;
+	return 0;
+}

@@ -69,6 +69,13 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out);
  * bytes always hold a conforming QCVN code, 36 (35 + NUL) any code. */
 int sn_agcode_format(const struct sn_agcode *c, enum sn_notation notation, char *buf, size_t len);
 
+/* Writes CODE in NOTATION when it parses and the notation can show it, else CODE as written
+ * (a nonconforming or unparseable code is printed as it is, never lost). Returns buf. */
+const char *sn_agcode_display(const char *code, enum sn_notation notation, char *buf, size_t len);
+
+/* Parses "qcvn" or "left" (QĐ 20). Returns 0 or -1. */
+int sn_notation_parse(const char *s, enum sn_notation *out);
+
 /* Total order for sorting code tables: level-1 letter, level-1 number, then levels 2, 3, 4 by
  * numeric value (absent before present), then notation-independent ties by the written digits.
  * Codes equal in value compare 0 whatever their notation ("G12.18" == "000.00.18.G12"). */

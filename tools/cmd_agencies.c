@@ -358,12 +358,15 @@ out:
 static void list_usage(FILE *f)
 {
 	fputs("usage: sapnhap agencies list [--province CODE] [--on DATE] [--format text|csv|json]\n"
+	      "                             [--notation qcvn|left]\n"
 	      "\n"
 	      "Lists agencies in code order. Before the merger (DATE earlier than the reform's\n"
 	      "effective date, or before 'sapnhap recode' has run) these are the old provinces'\n"
 	      "registries; from the effective date on, the merged province's code table.\n"
 	      "--province selects an old province's registry (always the 'before' view).\n"
-	      "Nonconforming codes are listed with the reason.\n", f);
+	      "Nonconforming codes are listed with the reason. --notation prints codes in QCVN 102\n"
+	      "(000.00.16.H19) or QĐ 20/2020 (H19.16) notation; codes that cannot be shown in it are\n"
+	      "printed as written.\n", f);
 }
 
 int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
@@ -372,9 +375,12 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 		{ "province", required_argument, NULL, 'p' },
 		{ "on", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "notation", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	enum sn_notation notation = SN_NOTATION_QCVN;
+	int renotate = 0;
 	const char *date = NULL;
 	char province[16] = "", today[11];
 	enum sn_format fmt = SN_FMT_TEXT;
@@ -391,6 +397,11 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 		case 'f':
 			if (sn_parse_format(optarg, 7, &fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
+			break;
+		case 'N':
+			if (sn_notation_parse(optarg, &notation))
+				return sn_usage_error(ctx, argv[0], "--notation must be qcvn or left");
+			renotate = 1;
 			break;
 		case 'h': list_usage(ctx->out); return SN_OK;
 		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
@@ -430,23 +441,32 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 		fputs("[", f);
 	int n = 0, r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		/* Codes (own and parent) in the notation asked for; others as written. */
+		char code[64], parent[64];
+		const char *v[7];
+		for (int i = 0; i < 7; i++)
+			v[i] = sn_col(st, i);
+		if (renotate) {
+			v[0] = sn_agcode_display(v[0], notation, code, sizeof code);
+			v[3] = sn_agcode_display(v[3], notation, parent, sizeof parent);
+		}
 		if (fmt == SN_FMT_TEXT) {
-			fprintf(f, "%-16s %-18s %s", sn_col(st, 0), sn_col(st, 2), sn_col(st, 1));
-			if (*sn_col(st, 6))
-				fprintf(f, "  [nonconforming: %s]", sn_col(st, 6));
+			fprintf(f, "%-16s %-18s %s", v[0], v[2], v[1]);
+			if (*v[6])
+				fprintf(f, "  [nonconforming: %s]", v[6]);
 			fputc('\n', f);
 		} else if (fmt == SN_FMT_CSV) {
 			for (int i = 0; i < 7; i++) {
 				if (i)
 					fputc(',', f);
-				sn_csv_field(f, sn_col(st, i));
+				sn_csv_field(f, v[i]);
 			}
 			fputc('\n', f);
 		} else {
 			fputs(n ? ",\n {" : "\n {", f);
 			for (int i = 0; i < 7; i++) {
 				fprintf(f, "%s\"%s\": ", i ? ", " : "", hdr[i]);
-				sn_json_string(f, sn_col(st, i));
+				sn_json_string(f, v[i]);
 			}
 			fputc('}', f);
 		}

@@ -1,6 +1,7 @@
 /* cmd_crosswalk.c - 'sapnhap crosswalk': the old -> new agency codes recode decided. */
 #include <getopt.h>
 #include <string.h>
+#include "agcode.h"
 #include "cli.h"
 #include "db.h"
 
@@ -19,21 +20,25 @@ static void xml_text(FILE *f, const char *s)
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap crosswalk [--format text|csv|xml]\n"
+	fputs("usage: sapnhap crosswalk [--format text|csv|xml] [--notation qcvn|left]\n"
 	      "\n"
 	      "Prints every old agency code with its outcome (kept, renumbered, merged, closed), the\n"
 	      "code now carrying its work, the successors of a closed code and the reason, ordered by\n"
 	      "old province and code. CSV: old_code,province,outcome,new_code,successors,reason\n"
-	      "(successors separated by ';'). XML: schema/crosswalk.xsd. Run 'sapnhap recode' first.\n", f);
+	      "(successors separated by ';'). XML: schema/crosswalk.xsd. Run 'sapnhap recode' first.\n"
+	      "--notation prints codes in QCVN 102 (000.00.16.H19) or QĐ 20/2020 (H19.16) notation.\n", f);
 }
 
 int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "notation", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	enum sn_notation notation = SN_NOTATION_QCVN;
+	int renotate = 0;
 	int c, xml = 0;
 	enum sn_format fmt = SN_FMT_TEXT;
 	optind = 0;
@@ -45,6 +50,11 @@ int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 				xml = 1;
 			else if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text, csv or xml");
+			break;
+		case 'N':
+			if (sn_notation_parse(optarg, &notation))
+				return sn_usage_error(ctx, argv[0], "--notation must be qcvn or left");
+			renotate = 1;
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
@@ -80,8 +90,24 @@ int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 	int r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		const char *col[6];
+		char oldc[64], newc[64], succ[1024];
 		for (int i = 0; i < 6; i++)
 			col[i] = sn_col(st, i);
+		if (renotate) {
+			col[0] = sn_agcode_display(col[0], notation, oldc, sizeof oldc);
+			col[3] = sn_agcode_display(col[3], notation, newc, sizeof newc);
+			size_t used = 0;
+			succ[0] = '\0';
+			for (const char *s = col[4]; *s && used < sizeof succ;) {
+				const char *e = strchr(s, ';');
+				char one[64], shown[64];
+				snprintf(one, sizeof one, "%.*s", (int)(e ? (size_t)(e - s) : strlen(s)), s);
+				used += (size_t)snprintf(succ + used, sizeof succ - used, "%s%s", used ? ";" : "",
+							 sn_agcode_display(one, notation, shown, sizeof shown));
+				s = e ? e + 1 : s + strlen(s);
+			}
+			col[4] = succ;
+		}
 		if (xml) {
 			fputs("  <entry old=\"", f);
 			xml_text(f, col[0]);

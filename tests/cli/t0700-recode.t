@@ -179,6 +179,17 @@ $ sapnhap recode --explain 000.00.99.H19
 $ sapnhap crosswalk --format csv > a.csv; sapnhap agencies list --format csv > a-list.csv; sapnhap --db two.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db two.db units import samples/units/pre-reform-list.csv >/dev/null && sapnhap --db two.db agencies import samples/agencies/dongnai.csv --province 75 >/dev/null && sapnhap --db two.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap --db two.db recode >/dev/null && sapnhap --db two.db crosswalk --format csv > b.csv && sapnhap --db two.db agencies list --format csv > b-list.csv && cmp a.csv b.csv && cmp a-list.csv b-list.csv && echo identical
 identical
 
+# Codes in QĐ 20/2020 notation on request.
+$ sapnhap crosswalk --notation left | sed -n '1p;30,32p'
+H10             70 merged     H19             
+H10.32.03       70 closed     -               H19.09
+H10.32.04       70 closed     -               H19.11
+H10.32.50       70 renumbered H19.60.01       
+$ sapnhap agencies list --notation left --format csv | sed -n '1,3p'
+code,name,kind,parent_code,unit_code,origin,problem
+H19,Ủy ban nhân dân tỉnh Đồng Nai,province-committee,,75,kept,
+H19.01,Văn phòng Ủy ban nhân dân tỉnh,department,H19,75,kept,
+
 # The crosswalk as XML validates against its schema.
 $ sapnhap crosswalk --format xml > cw.xml && xmllint --noout --schema schema/crosswalk.xsd cw.xml
 ! cw.xml validates

@@ -87,5 +87,13 @@ expect "truncated xlsx exit" "$?" 3
 grep -q "truncated.xlsx" "$work/err" && ok || bad "truncated xlsx message: $(cat "$work/err")"
 cmp -s "$work/before.db" "$x" && ok || bad "truncated xlsx changed the database"
 
+# 5. The level-1 table compiled into the tool is the published one, province by province.
+l1="$top/../shared/data/agencies/level1-province-codes.csv"
+if [ -f "$l1" ]; then
+	mine=$(tail -n +2 "$top/mappings/level1-codes.csv" | cut -d, -f1,2 | sort)
+	theirs=$(tail -n +2 "$l1" | awk -F, '{ print $3 "," $1 }' | sort)
+	expect "level-1 table = published list (63 provinces)" "$(printf '%s\n' "$mine" | wc -l) $mine" "63 $theirs"
+fi
+
 echo "realdata: $pass of $((pass + fail)) checks passed" >&2
 [ "$fail" -eq 0 ]
