@@ -37,7 +37,8 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SCHEMA    := $(sort $(wildcard schema/*.sql))
 XSD       := $(sort $(wildcard schema/*.xsd))
-MAPPINGS  := mappings/level1-codes.csv mappings/departments.csv mappings/allocation.csv
+MAPPINGS  := mappings/level1-codes.csv mappings/departments.csv mappings/allocation.csv \
+             mappings/jurisdiction.csv
 
 ifeq ($(VARIANT),release)
 PROGRAM := sapnhap

@@ -29,6 +29,12 @@ static const struct sn_command commands[] = {
 	  "the merged province's agency code table and the crosswalk old -> new" },
 	{ "crosswalk", cmd_crosswalk, NEED_DB, "the old -> new agency codes, with outcome and reason" },
 	{ "rewrite", cmd_rewrite, NEED_DB, "replace old agency codes in an XML or CSV file, by the crosswalk" },
+	{ "catalog import", cmd_catalog_import, NEED_DB | WRITES_DB,
+	  "import an old province's procedure catalog with its bindings (CSV or XML)" },
+	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
+	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
+	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
+	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

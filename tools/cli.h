@@ -63,5 +63,9 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_recode(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

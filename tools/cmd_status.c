@@ -4,7 +4,8 @@
 #include "db.h"
 
 static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency", "code_table",
-				"crosswalk", "closed_code", "review" };
+				"crosswalk", "closed_code", "review", "procedure",
+				"binding", "dossier", "dossier_history", "merged_procedure" };
 
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 {

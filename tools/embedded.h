@@ -5,8 +5,10 @@
 #define SN_EMBEDDED_H
 
 extern const char sn_xsd_agencies[];          /* schema/agencies.xsd */
+extern const char sn_xsd_catalog[];          /* schema/catalog.xsd */
 extern const char sn_mapping_level1_codes[];  /* mappings/level1-codes.csv */
 extern const char sn_mapping_departments[];   /* mappings/departments.csv */
 extern const char sn_mapping_allocation[];    /* mappings/allocation.csv */
+extern const char sn_mapping_jurisdiction[];  /* mappings/jurisdiction.csv */
 
 #endif

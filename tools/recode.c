@@ -1182,6 +1182,9 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 		}
 		r = issue(rc, a->home, subject, name, a->kind, parent, a->unit, a,
 			  a->out == O_KEPT ? "kept" : "renumbered", a->reason);
+		/* The function a department carries: reassign sends province-level work there. */
+		if (r == 0 && a->kind_id == SN_KIND_DEPARTMENT && a->func[0])
+			r = sn_execf(ctx, "UPDATE code_table SET function = %Q WHERE code = %Q", a->func, a->home);
 	}
 	free(bn);
 	free(ord);

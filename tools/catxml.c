@@ -1,0 +1,687 @@
+/* catxml.c - reading procedure catalogs in our XML format (schema/catalog.xsd).
+ *
+ * The catalog is streamed with the safe reader (tools/xmlsafe.h) and validated against the
+ * embedded schema as it goes, so a catalog of any size is read in bounded memory: only the
+ * current <procedure> record is held, each of its values capped at CX_MAX_VALUE bytes and its
+ * bindings at CX_MAX_BINDINGS. A record reaches the callback at its end tag, once libxml2 has
+ * validated the whole element.
+ *
+ * Values are handed over as written (white space included), as tools/agxml.c does, so that the
+ * CSV and XML paths share the importer's rules, with these exceptions where the schema type
+ * itself fixes the meaning:
+ *   levels        the <level> values joined with "; " in document order ("district; commune");
+ *   time_limit    without surrounding white space (xs:decimal collapses it: " 15 " is 15);
+ *   portal        "yes" or "no" (xs:boolean's true/1 and false/0, white space dropped), the
+ *                 spelling the CSV form also uses, so the importer sees one vocabulary; "" when
+ *                 the element is absent;
+ *   bindings      receives-online as the flag online (true/1 -> 1; false/0 or absent -> 0).
+ * Record positions, and the lines of our own messages about a record's child elements, come
+ * from a light second pass over the raw bytes (struct cx_lines), agxml.c's scan taken one level
+ * deeper, since libxml2's node lines stop at 65535 and a procedure alone may run to 100000.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+#include "exitcodes.h"
+#include "xmlsafe.h"
+#include "embedded.h"
+
+#define CX_NS "urn:sapnhap:catalog:1"
+
+/* Longest value kept for one field of one record (and for the joined levels). Far beyond any
+ * real name, fee or legal basis; it exists so that a hostile file cannot make us copy megabytes
+ * per record (libxml2 itself already caps a text node at 10 MB, since XML_PARSE_HUGE is off). */
+#define CX_MAX_VALUE 65536
+
+/* Most bindings kept for one procedure. A catalog binds a procedure to every commune committee
+ * of a province at most, some thousands; 100000 must pass. Beyond this the file is refused
+ * rather than held in memory (each binding costs some 60 bytes here). */
+#define CX_MAX_BINDINGS 1000000
+
+/* The fields of one record, in the order of struct sn_procedure_rec, then the attributes of the
+ * current <binding>, which are moved into the bindings array at once. */
+enum cx_field { F_NATIONAL_CODE, F_LOCAL_CODE, F_NAME, F_FIELD_CODE, F_FIELD_NAME, F_LEVELS,
+		F_TIME_LIMIT, F_TIME_UNIT, F_FEE, F_ONLINE_LEVEL, F_PORTAL, F_LEGAL_BASIS,
+		F_RECORD, /* the fields above make the record */
+		F_BIND_AGENCY = F_RECORD, F_BIND_ONLINE, F_COUNT };
+
+/* A growable, NUL-terminated value; p stays NULL until something is appended. */
+struct cx_buf {
+	char *p;
+	size_t len, cap;
+};
+
+/* The bindings of the current record: agency codes back to back in text (each NUL-terminated,
+ * at off[i]), the records in v, whose agency pointers are set just before the callback (text
+ * may move while it grows). */
+struct cx_bindings {
+	struct sn_binding_rec *v;
+	size_t *off;
+	size_t n, cap;
+	char *text;
+	size_t len, textcap;
+};
+
+/* Where each record and each of its child elements starts, from a second, lightweight pass
+ * over the raw bytes: the scan of agxml.c's struct ag_lines (see there for why it is needed and
+ * why it is safe), extended one level down. It finds the start tags at depth 1 (children of the
+ * root: the records) and 2 (their children), in document order, in step with the reader. It
+ * only needs the ASCII delimiters; on anything else (a NUL byte: UTF-16 or -32) it gives up and
+ * we fall back to libxml2's line. */
+enum cx_scan_state { S_TEXT, S_LT, S_STAG, S_AVAL, S_ETAG, S_BANG, S_BANG_DASH, S_COMMENT,
+		     S_CDATA, S_PI, S_DECL };
+
+struct cx_lines {
+	FILE *f;             /* NULL: given up */
+	unsigned char buf[8192];
+	size_t len, off;
+	long line;           /* line of buf[off] */
+	long tag_line;       /* line of the last '<' */
+	int depth;           /* elements open at the scan position */
+	enum cx_scan_state state;
+	unsigned char quote; /* in S_AVAL */
+	int run;             /* S_STAG: last char was '/'; S_COMMENT: '-' run; S_CDATA: ']' run;
+			      * S_PI: last char was '?' */
+};
+
+static void lines_open(struct cx_lines *s, const char *path)
+{
+	memset(s, 0, sizeof *s);
+	s->line = 1;
+	s->f = fopen(path, "rb");
+}
+
+static void lines_close(struct cx_lines *s)
+{
+	if (s->f)
+		fclose(s->f);
+	s->f = NULL;
+}
+
+/* Advances to the next start tag at depth 1 (a child of the root) or 2 (a grandchild) and
+ * returns the line of its '<' with its depth in *DEPTH, or -1 when the scan has given up or the
+ * file ends first. Relies on the document being well-formed, which libxml2 checks on the same
+ * bytes. */
+static long lines_next(struct cx_lines *s, int *depth)
+{
+	while (s->f) {
+		if (s->off == s->len) {
+			s->len = fread(s->buf, 1, sizeof s->buf, s->f);
+			s->off = 0;
+			if (s->len == 0)
+				break;
+		}
+		unsigned char c = s->buf[s->off++];
+		if (c == '\n')
+			s->line++;  /* libxml2 counts '\n' only, and we agree with its messages */
+		else if (c == '\0')
+			break;      /* not an ASCII-compatible encoding */
+		switch (s->state) {
+		case S_TEXT:
+			if (c == '<') {
+				s->state = S_LT;
+				s->tag_line = s->line;
+			}
+			break;
+		case S_LT:
+			if (c == '/') {
+				s->state = S_ETAG;
+			} else if (c == '!') {
+				s->state = S_BANG;
+			} else if (c == '?') {
+				s->state = S_PI;
+				s->run = 0;
+			} else {
+				s->state = S_STAG;
+				s->run = 0;
+				if (s->depth == 1 || s->depth == 2) {
+					*depth = s->depth;
+					return s->tag_line;
+				}
+			}
+			break;
+		case S_STAG:
+			if (c == '"' || c == '\'') {
+				s->state = S_AVAL;
+				s->quote = c;
+			} else if (c == '>') {
+				if (!s->run)
+					s->depth++;  /* not "<x/>" */
+				s->state = S_TEXT;
+			}
+			s->run = c == '/';
+			break;
+		case S_AVAL:
+			if (c == s->quote)
+				s->state = S_STAG;
+			break;
+		case S_ETAG:
+			if (c == '>') {
+				s->depth--;
+				s->state = S_TEXT;
+			}
+			break;
+		case S_BANG:
+			/* "<!--" a comment, "<![CDATA[" (its "CDATA[" holds no "]]>"), else a
+			 * declaration */
+			s->state = c == '-' ? S_BANG_DASH : c == '[' ? S_CDATA : S_DECL;
+			s->run = 0;
+			break;
+		case S_BANG_DASH:
+			s->state = S_COMMENT;
+			s->run = 0;
+			break;
+		case S_COMMENT:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == '-' ? s->run + 1 : 0;
+			break;
+		case S_CDATA:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == ']' ? s->run + 1 : 0;
+			break;
+		case S_PI:
+			if (c == '>' && s->run)
+				s->state = S_TEXT;
+			s->run = c == '?';
+			break;
+		case S_DECL:
+			if (c == '>')
+				s->state = S_TEXT;  /* a DOCTYPE: refused by the reader anyway */
+			break;
+		}
+	}
+	lines_close(s);
+	return -1;
+}
+
+struct cx_reader {
+	const char *path;
+	sn_xml *x;
+	xmlTextReaderPtr rd;
+	struct cx_lines lines;
+	struct cx_buf f[F_COUNT];
+	struct cx_bindings b;
+	char *pos;        /* "PATH:LINE" for the callback */
+	size_t poslen;
+	char *err;
+	size_t errlen;
+};
+
+/* Appends N bytes of S to B. Returns 0, 1 when the value would exceed CX_MAX_VALUE (B is left
+ * unchanged), or -1 when out of memory. */
+static int buf_append(struct cx_buf *b, const char *s, size_t n)
+{
+	if (n > CX_MAX_VALUE - b->len)
+		return 1;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > CX_MAX_VALUE + 1)
+			cap = CX_MAX_VALUE + 1;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+static const char *buf_str(const struct cx_buf *b)
+{
+	return b->p ? b->p : "";
+}
+
+static void buf_clear(struct cx_buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+/* XML white space (what xs:boolean and xs:decimal collapse). */
+static int is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* B's value without leading and trailing XML white space; trims B in place. */
+static const char *buf_trimmed(struct cx_buf *b)
+{
+	if (!b->p)
+		return "";
+	while (b->len > 0 && is_xml_space(b->p[b->len - 1]))
+		b->p[--b->len] = '\0';
+	const char *s = b->p;
+	while (is_xml_space(*s))
+		s++;
+	return s;
+}
+
+/* An xs:boolean (white space already dropped): 1 true, 0 false, -1 neither. */
+static int parse_boolean(const char *s)
+{
+	if (strcmp(s, "true") == 0 || strcmp(s, "1") == 0)
+		return 1;
+	if (strcmp(s, "false") == 0 || strcmp(s, "0") == 0)
+		return 0;
+	return -1;
+}
+
+/* Line of the reader's current node, as libxml2 knows it (for records and their children when
+ * the byte scan is unavailable): where its start tag ends, which is the line of the start
+ * tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits (65535 meaning
+ * "that or later"), so past that we fall back to the parser's position, which may run a few
+ * lines ahead of the node (the reader parses in chunks). */
+static int node_line(struct cx_reader *a)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
+	if (n && n->line > 0 && n->line < 65535)
+		return n->line;
+	return sn_xml_line(a->x);
+}
+
+/* Line of the start tag of the current node, an element at depth 1 or 2: from the raw scan,
+ * checked against the reader's depth and against libxml2's line where that one is exact (the
+ * scan cannot be later than the end of the tag); libxml2's line alone once the scan has given
+ * up or disagrees. Must be called for every element at those depths, to stay in step. */
+static int tag_line(struct cx_reader *a, int depth)
+{
+	int scan_depth = 0;
+	long scan = lines_next(&a->lines, &scan_depth);
+	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
+	int exact = n && n->line > 0 && n->line < 65535 ? n->line : 0;
+
+	if (scan > 0 && scan <= INT_MAX && scan_depth == depth && (!exact || scan <= exact))
+		return (int)scan;
+	lines_close(&a->lines);  /* out of step: do not trust it for later records either */
+	return node_line(a);
+}
+
+/* Is the current node LOCALNAME in our namespace? */
+static int is_ours(struct cx_reader *a, const char *localname)
+{
+	const xmlChar *ln = xmlTextReaderConstLocalName(a->rd);
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(a->rd);
+	return ln && ns && strcmp((const char *)ln, localname) == 0 &&
+	       strcmp((const char *)ns, CX_NS) == 0;
+}
+
+/* An attribute of the current element that a record keeps. */
+struct cx_attr {
+	const char *name, *what;
+	enum cx_field f;
+};
+
+/* The child elements of <procedure>: the field their text fills (-1: none), and the attribute
+ * they carry into which field (NULL: none). */
+enum cx_child { C_NAME, C_FIELD, C_LEVEL, C_TIME_LIMIT, C_FEE, C_ONLINE_LEVEL, C_PORTAL,
+		C_LEGAL_BASIS, C_BINDING, C_COUNT };
+
+struct cx_child_def {
+	const char *name, *what;
+	int text_field;
+	struct cx_attr attr;  /* name NULL: none */
+};
+
+static const struct cx_child_def *child_def(enum cx_child c)
+{
+	static const struct cx_child_def defs[C_COUNT] = {
+		[C_NAME] = { "name", "<name>", F_NAME, { NULL, NULL, F_COUNT } },
+		[C_FIELD] = { "field", "<field>", F_FIELD_NAME,
+			      { "code", "attribute code", F_FIELD_CODE } },
+		[C_LEVEL] = { "level", "<level>", F_LEVELS, { NULL, NULL, F_COUNT } },
+		[C_TIME_LIMIT] = { "time-limit", "<time-limit>", F_TIME_LIMIT,
+				   { "unit", "attribute unit", F_TIME_UNIT } },
+		[C_FEE] = { "fee", "<fee>", F_FEE, { NULL, NULL, F_COUNT } },
+		[C_ONLINE_LEVEL] = { "online-level", "<online-level>", F_ONLINE_LEVEL,
+				     { NULL, NULL, F_COUNT } },
+		[C_PORTAL] = { "portal", "<portal>", F_PORTAL, { NULL, NULL, F_COUNT } },
+		[C_LEGAL_BASIS] = { "legal-basis", "<legal-basis>", F_LEGAL_BASIS,
+				    { NULL, NULL, F_COUNT } },
+		[C_BINDING] = { "binding", "<binding>", -1, { NULL, NULL, F_COUNT } },
+	};
+	return &defs[c];
+}
+
+/* Which child of <procedure> the current element is, or -1 for one we do not know (the schema
+ * has refused those already; ignoring is the safe default should it ever let one through). */
+static int which_child(struct cx_reader *a)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		if (is_ours(a, child_def((enum cx_child)c)->name))
+			return c;
+	return -1;
+}
+
+/* Appends text to field F, reporting "PATH:LINE: WHAT longer than 65536 bytes" or "out of
+ * memory" in a->err. Returns 0 or the exit status to return. */
+static int add_value(struct cx_reader *a, enum cx_field f, const char *s, const char *what,
+		     int line)
+{
+	int r = buf_append(&a->f[f], s, strlen(s));
+	if (r == 1) {
+		snprintf(a->err, a->errlen, "%s:%d: %s longer than %d bytes", a->path, line, what,
+			 CX_MAX_VALUE);
+		return SN_DATA;
+	}
+	if (r < 0) {
+		snprintf(a->err, a->errlen, "%s:%d: out of memory", a->path, line);
+		return SN_INTERNAL;
+	}
+	return 0;
+}
+
+/* Takes the attributes of the current element listed in MAP (N of them) into their fields.
+ * Returns 0 or an exit status with a->err set. */
+static int take_attrs(struct cx_reader *a, const struct cx_attr *map, size_t n, int line)
+{
+	if (xmlTextReaderMoveToFirstAttribute(a->rd) != 1)
+		return 0;
+	int rc = 0;
+	do {
+		/* Namespace declarations come through as attributes in the xmlns namespace; ours
+		 * are unqualified (attributeFormDefault="unqualified"). */
+		if (xmlTextReaderConstNamespaceUri(a->rd) != NULL)
+			continue;
+		const char *ln = (const char *)xmlTextReaderConstLocalName(a->rd);
+		const char *v = (const char *)xmlTextReaderConstValue(a->rd);
+		if (!ln || !v)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(ln, map[i].name) == 0)
+				rc = add_value(a, map[i].f, v, map[i].what, line);
+	} while (rc == 0 && xmlTextReaderMoveToNextAttribute(a->rd) == 1);
+	xmlTextReaderMoveToElement(a->rd);
+	return rc;
+}
+
+/* Starts a record at the current <procedure> element: clears the fields and bindings and takes
+ * the code attributes. Returns 0 or an exit status with a->err set. */
+static int begin_procedure(struct cx_reader *a, int line)
+{
+	static const struct cx_attr attrs[] = {
+		{ "national-code", "attribute national-code", F_NATIONAL_CODE },
+		{ "local-code", "attribute local-code", F_LOCAL_CODE },
+	};
+
+	for (int i = 0; i < F_COUNT; i++)
+		buf_clear(&a->f[i]);
+	a->b.n = 0;
+	a->b.len = 0;
+	return take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
+}
+
+/* Starts child element D of <procedure> (not <binding>): takes its attribute, and for a second
+ * or third <level> puts the separator in. Returns 0 or an exit status with a->err set. */
+static int begin_child(struct cx_reader *a, const struct cx_child_def *d, int line)
+{
+	if (d->text_field == F_LEVELS && a->f[F_LEVELS].len > 0) {
+		int rc = add_value(a, F_LEVELS, "; ", d->what, line);
+		if (rc != 0)
+			return rc;
+	}
+	return d->attr.name ? take_attrs(a, &d->attr, 1, line) : 0;
+}
+
+/* Adds the current <binding> to the record. Returns 0 or an exit status with a->err set. */
+static int add_binding(struct cx_reader *a, int line, int procedure_line)
+{
+	static const struct cx_attr attrs[] = {
+		{ "agency", "attribute agency", F_BIND_AGENCY },
+		{ "receives-online", "attribute receives-online", F_BIND_ONLINE },
+	};
+	struct cx_bindings *b = &a->b;
+	int rc;
+
+	if (b->n == CX_MAX_BINDINGS) {
+		snprintf(a->err, a->errlen,
+			 "%s:%d: more than %d <binding> elements in the <procedure> of line %d",
+			 a->path, line, CX_MAX_BINDINGS, procedure_line);
+		return SN_DATA;
+	}
+	buf_clear(&a->f[F_BIND_AGENCY]);
+	buf_clear(&a->f[F_BIND_ONLINE]);
+	rc = take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
+	if (rc != 0)
+		return rc;
+
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 16;
+		if (cap > CX_MAX_BINDINGS)
+			cap = CX_MAX_BINDINGS;
+		struct sn_binding_rec *v = realloc(b->v, cap * sizeof *v);
+		if (v)
+			b->v = v;
+		size_t *off = v ? realloc(b->off, cap * sizeof *off) : NULL;
+		if (!v || !off)
+			goto nomem;
+		b->off = off;
+		b->cap = cap;
+	}
+	size_t n = a->f[F_BIND_AGENCY].len;
+	if (b->len + n + 1 > b->textcap) {
+		size_t cap = b->textcap ? b->textcap : 1024;
+		while (cap < b->len + n + 1) {
+			if (cap > SIZE_MAX / 2)
+				goto nomem;
+			cap *= 2;
+		}
+		char *t = realloc(b->text, cap);
+		if (!t)
+			goto nomem;
+		b->text = t;
+		b->textcap = cap;
+	}
+	memcpy(b->text + b->len, buf_str(&a->f[F_BIND_AGENCY]), n + 1);
+	b->off[b->n] = b->len;
+	/* the schema's default (false), which the streaming validator does not fill in */
+	b->v[b->n].agency = NULL;
+	b->v[b->n].online = parse_boolean(buf_trimmed(&a->f[F_BIND_ONLINE])) == 1;
+	b->len += n + 1;
+	b->n++;
+	return 0;
+
+nomem:
+	snprintf(a->err, a->errlen, "%s:%d: out of memory", a->path, line);
+	return SN_INTERNAL;
+}
+
+/* Hands the finished record to FN. Returns FN's value. */
+static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
+{
+	const char *portal = buf_trimmed(&a->f[F_PORTAL]);
+	int yes = parse_boolean(portal);
+
+	if (yes >= 0)
+		portal = yes ? "yes" : "no";  /* else "" (absent), or what the schema should have
+					       * refused, passed on for the importer to refuse */
+	for (size_t i = 0; i < a->b.n; i++)
+		a->b.v[i].agency = a->b.text + a->b.off[i];
+
+	struct sn_procedure_rec rec = {
+		.national_code = buf_str(&a->f[F_NATIONAL_CODE]),
+		.local_code = buf_str(&a->f[F_LOCAL_CODE]),
+		.name = buf_str(&a->f[F_NAME]),
+		.field_code = buf_str(&a->f[F_FIELD_CODE]),
+		.field_name = buf_str(&a->f[F_FIELD_NAME]),
+		.levels = buf_str(&a->f[F_LEVELS]),
+		.time_limit = buf_trimmed(&a->f[F_TIME_LIMIT]),
+		.time_unit = buf_str(&a->f[F_TIME_UNIT]),
+		.fee = buf_str(&a->f[F_FEE]),
+		.online_level = buf_str(&a->f[F_ONLINE_LEVEL]),
+		.portal = portal,
+		.legal_basis = buf_str(&a->f[F_LEGAL_BASIS]),
+		.bindings = a->b.n ? a->b.v : NULL,
+		.nbindings = a->b.n,
+	};
+	snprintf(a->pos, a->poslen, "%s:%d", a->path, line);
+	return fn(ctx, &rec, a->pos);
+}
+
+/* Does MSG start with "PATH:<digit>"? */
+static int has_line(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+	return strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] >= '0' && msg[n + 1] <= '9';
+}
+
+/* Puts the reason the reader stopped into a->err as "PATH:LINE: what".
+ *
+ * With a schema plugged in, libxml2 2.9 no longer passes well-formedness errors to the reader's
+ * error handler, so sn_xml_error() can only say "PATH: malformed XML". libxml2 still records
+ * the error as the thread's last one (reset before reading), so we take the line and text from
+ * there: a broken catalog must say where it is broken. */
+static void report_error(struct cx_reader *a)
+{
+	const char *msg = sn_xml_error(a->x);
+	const xmlError *e = xmlGetLastError();
+
+	if (has_line(msg, a->path) || !e || e->level < XML_ERR_ERROR || e->line <= 0 ||
+	    !e->message) {
+		snprintf(a->err, a->errlen, "%s", msg);
+		return;
+	}
+	snprintf(a->err, a->errlen, "%s:%d: %s", a->path, e->line, e->message);
+	/* libxml2's messages end in a newline and may hold more: keep ours on one line */
+	for (char *c = a->err; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	size_t n = strlen(a->err);
+	while (n > 0 && a->err[n - 1] == ' ')
+		a->err[--n] = '\0';
+}
+
+/* The read loop proper. Depths: 0 <catalog>, 1 <procedure>, 2 its child elements, 3 their
+ * text. A record is emitted at </procedure>: by then libxml2 has validated the whole element
+ * (content model and values), so the callback never sees a record the schema refuses. */
+static int read_all(struct cx_reader *a, sn_procedure_fn fn, void *ctx)
+{
+	int in_procedure = 0, procedure_line = 0;
+	const struct cx_child_def *child = NULL;  /* the open child whose text we keep */
+	int child_line = 0, line = 0;
+	int r;
+
+	while ((r = sn_xml_read(a->x)) == 1) {
+		int type = xmlTextReaderNodeType(a->rd);
+		int depth = xmlTextReaderDepth(a->rd);
+		int rc = 0;
+
+		switch (type) {
+		case XML_READER_TYPE_ELEMENT:
+			if (depth == 1 || depth == 2) {
+				/* every element at these depths, so the scan stays in step */
+				line = tag_line(a, depth);
+			}
+			if (depth == 1 && is_ours(a, "procedure")) {
+				procedure_line = line;
+				rc = begin_procedure(a, procedure_line);
+				in_procedure = 1;
+				child = NULL;
+				if (rc == 0 && xmlTextReaderIsEmptyElement(a->rd) == 1) {
+					in_procedure = 0;  /* <procedure/>: no end tag will come */
+					rc = emit(a, procedure_line, fn, ctx);
+				}
+			} else if (depth == 2 && in_procedure) {
+				int c = which_child(a);
+				child = NULL;
+				if (c < 0)
+					break;
+				child_line = line;
+				if (c == C_BINDING) {
+					rc = add_binding(a, child_line, procedure_line);
+					break;
+				}
+				rc = begin_child(a, child_def((enum cx_child)c), child_line);
+				if (xmlTextReaderIsEmptyElement(a->rd) != 1)
+					child = child_def((enum cx_child)c);
+			}
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			/* text split by comments or CDATA sections is joined, as XML means it */
+			if (in_procedure && child && child->text_field >= 0 && depth == 3) {
+				const char *v = (const char *)xmlTextReaderConstValue(a->rd);
+				if (v)
+					rc = add_value(a, (enum cx_field)child->text_field, v,
+						       child->what, child_line);
+			}
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			if (depth == 2) {
+				child = NULL;
+			} else if (depth == 1 && in_procedure) {
+				in_procedure = 0;
+				rc = emit(a, procedure_line, fn, ctx);
+			}
+			break;
+		default:
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (r < 0) {
+		report_error(a);
+		return SN_DATA;
+	}
+	return 0;
+}
+
+int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *err, size_t errlen)
+{
+	struct cx_reader a = { .path = path, .err = err, .errlen = errlen };
+	struct stat st;
+	int rc;
+
+	if (errlen > 0)
+		err[0] = '\0';
+	/* fopen() accepts a directory and only reading fails; say so the way a failed open does */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+		return SN_IO;
+	}
+	a.x = sn_xml_open(path, err, errlen);
+	if (!a.x)
+		return SN_IO;
+	a.rd = sn_xml_reader(a.x);
+	if (sn_xml_validate_with(a.x, sn_xsd_catalog, "catalog.xsd") != 0) {
+		/* the schema is compiled in: failing to load it is our bug, not the file's */
+		snprintf(err, errlen, "%s", sn_xml_error(a.x));
+		sn_xml_close(a.x);
+		return SN_INTERNAL;
+	}
+	a.poslen = strlen(path) + 16;  /* ":" + up to 10 digits + NUL */
+	a.pos = malloc(a.poslen);
+	if (!a.pos) {
+		snprintf(err, errlen, "out of memory");
+		sn_xml_close(a.x);
+		return SN_INTERNAL;
+	}
+	lines_open(&a.lines, path);
+	xmlResetLastError();  /* see report_error() */
+	rc = read_all(&a, fn, ctx);
+	lines_close(&a.lines);
+	for (int i = 0; i < F_COUNT; i++)
+		free(a.f[i].p);
+	free(a.b.v);
+	free(a.b.off);
+	free(a.b.text);
+	free(a.pos);
+	sn_xml_close(a.x);
+	return rc;
+}

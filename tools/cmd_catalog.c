@@ -1,0 +1,445 @@
+/* cmd_catalog.c - 'sapnhap catalog import': one old province's procedure catalog and its
+ * bindings to agencies, from CSV (our column names or the national database's) or XML
+ * (schema/catalog.xsd). Values are normalised (levels, time unit, online level, portal flag) and
+ * checked; the file is refused as a whole, with the position, when one is not understood.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "catalog.h"
+#include "cli.h"
+#include "db.h"
+#include "table.h"
+#include "text.h"
+#include "units.h"
+
+enum { P_NAT, P_LOCAL, P_NAME, P_FCODE, P_FNAME, P_LEVELS, P_TIME, P_UNIT, P_FEE, P_ONLINE,
+       P_PORTAL, P_LEGAL, P_AGENCIES, NPCOLS };
+/* Our name, then the national database's (CSV exports from the national side use them). */
+static const char *pcols[NPCOLS][2] = {
+	{ "national_code", "MATTHC" }, { "local_code", "MATTHC_DP" }, { "name", "TENTTHC" },
+	{ "field_code", "MALINHVUC" }, { "field_name", "LINHVUCTHUCHIEN" },
+	{ "levels", "CAPTHUCHIEN" }, { "time_limit", "THOIGIANGIAIQUYET" },
+	{ "time_unit", "DONVITINH" }, { "fee", "PHILEPHI" }, { "online_level", "MUCDO" },
+	{ "portal", "TICHHOPDVCQG" }, { "legal_basis", "CANCUPHAPLY" },
+	{ "agencies", "COQUANTHUCHIEN" },
+};
+
+struct cload {
+	struct sn_ctx *ctx;
+	const char *province;
+	sqlite3_stmt *ins_p, *ins_b, *dup, *agency;
+	long procedures, bindings;
+};
+
+static char *ascii_key(const char *s)
+{
+	return sn_name_key(s, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
+}
+
+/* "Cấp Tỉnh; Cấp Huyện" -> "province,district". Returns 0, or -1 with the unknown token. */
+static int parse_levels(const char *s, char out[40], char bad[200])
+{
+	int have[3] = { 0 };
+	static const char *names[3] = { "province", "district", "commune" };
+	static const char *words[3][4] = { { "cap tinh", "tinh", "province", "cap thanh pho" },
+					   { "cap huyen", "huyen", "district", NULL },
+					   { "cap xa", "xa", "commune", NULL } };
+	const char *p = s;
+	while (*p) {
+		size_t n = strcspn(p, ";,/");
+		char tok[200];
+		snprintf(tok, sizeof tok, "%.*s", (int)(n < sizeof tok ? n : sizeof tok - 1), p);
+		char *k = ascii_key(tok);
+		if (k && *k) {
+			int found = 0;
+			for (int l = 0; l < 3 && !found; l++)
+				for (int w = 0; w < 4 && words[l][w] && !found; w++)
+					if (!strcmp(k, words[l][w]))
+						have[l] = found = 1;
+			if (!found) {
+				snprintf(bad, 200, "%s", tok);
+				free(k);
+				return -1;
+			}
+		}
+		free(k);
+		p += n;
+		if (*p)
+			p++;
+	}
+	out[0] = '\0';
+	for (int l = 0; l < 3; l++)
+		if (have[l])
+			snprintf(out + strlen(out), 40 - strlen(out), "%s%s", out[0] ? "," : "", names[l]);
+	return 0;
+}
+
+/* Words and numbers for the same things across exports: returns the canonical value or NULL. */
+static const char *canon(const char *s, const char *const table[][2])
+{
+	char *k = ascii_key(s);
+	const char *r = NULL;
+	for (int i = 0; k && table[i][0]; i++)
+		if (!strcmp(k, table[i][0]))
+			r = table[i][1];
+	free(k);
+	return r;
+}
+
+static const char *const UNITS[][2] = {
+	{ "", "" }, { "ngay lam viec", "working-day" }, { "working day", "working-day" },
+	{ "working-day", "working-day" }, { "ngay", "day" },
+	{ "day", "day" }, { "gio", "hour" }, { "gio lam viec", "hour" }, { "hour", "hour" },
+	{ "thang", "month" }, { "month", "month" }, { NULL, NULL } };
+/* Online levels: the 2022 wording (toàn trình / một phần) and the older levels 1-4. */
+static const char *const ONLINE[][2] = {
+	{ "", "none" }, { "toan trinh", "full" }, { "full", "full" }, { "4", "full" },
+	{ "muc do 4", "full" }, { "mot phan", "partial" }, { "partial", "partial" },
+	{ "3", "partial" }, { "muc do 3", "partial" }, { "none", "none" }, { "khong", "none" },
+	{ "2", "none" }, { "1", "none" }, { "muc do 2", "none" }, { "muc do 1", "none" }, { NULL, NULL } };
+static const char *const YESNO[][2] = {
+	{ "", "0" }, { "co", "1" }, { "yes", "1" }, { "true", "1" }, { "1", "1" }, { "x", "1" },
+	{ "khong", "0" }, { "no", "0" }, { "false", "0" }, { "0", "0" }, { NULL, NULL } };
+
+static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char *pos)
+{
+	struct cload *ld = arg;
+	struct sn_ctx *ctx = ld->ctx;
+	const char *in[NPCOLS - 1] = { p->national_code, p->local_code, p->name, p->field_code,
+				       p->field_name, p->levels, p->time_limit, p->time_unit, p->fee,
+				       p->online_level, p->portal, p->legal_basis };
+	char *f[NPCOLS - 1] = { 0 };
+	int rc = SN_DATA;
+	for (int i = 0; i < NPCOLS - 1; i++)
+		if (!(f[i] = sn_text_clean(in[i]))) {
+			sn_error(ctx, "%s: %s is not valid UTF-8", pos, pcols[i][0]);
+			goto done;
+		}
+	const char *nc = f[P_NAT];
+	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
+		sn_error(ctx, "%s: national code '%s' must look like 1.001612", pos, nc);
+		goto done;
+	}
+	if (!*f[P_NAME]) {
+		sn_error(ctx, "%s: name of %s is empty", pos, nc);
+		goto done;
+	}
+	char levels[40], bad[200];
+	if (parse_levels(f[P_LEVELS], levels, bad) != 0) {
+		sn_error(ctx, "%s: level '%s' of %s is not Cấp Tỉnh, Cấp Huyện or Cấp Xã", pos, bad, nc);
+		goto done;
+	}
+	if (!levels[0]) {
+		sn_error(ctx, "%s: %s has no implementing level (CAPTHUCHIEN)", pos, nc);
+		goto done;
+	}
+	char *end = NULL;
+	double tl = 0;
+	int has_tl = *f[P_TIME] != '\0';
+	if (has_tl) {
+		for (char *c = f[P_TIME]; *c; c++)
+			if (*c == ',')
+				*c = '.';  /* "1,5" as a Vietnamese spreadsheet writes 1.5 */
+		tl = strtod(f[P_TIME], &end);
+		if (*end || tl < 0) {
+			sn_error(ctx, "%s: time limit '%s' of %s must be a number (the unit goes in its own "
+				 "column)", pos, in[P_TIME], nc);
+			goto done;
+		}
+	}
+	const char *unit = canon(f[P_UNIT], UNITS), *online = canon(f[P_ONLINE], ONLINE),
+		   *portal = canon(f[P_PORTAL], YESNO);
+	if (!unit || !online || !portal) {
+		sn_error(ctx, "%s: %s '%s' of %s is not understood", pos,
+			 !unit ? "time unit" : !online ? "online level" : "portal flag",
+			 !unit ? f[P_UNIT] : !online ? f[P_ONLINE] : f[P_PORTAL], nc);
+		goto done;
+	}
+	sqlite3_reset(ld->dup);
+	sqlite3_bind_text(ld->dup, 1, ld->province, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ld->dup, 2, nc, -1, SQLITE_TRANSIENT);
+	if (sn_step(ctx, ld->dup) == SQLITE_ROW) {
+		sn_error(ctx, "%s: procedure %s is listed twice (first at %s)", pos, nc, sn_col(ld->dup, 0));
+		goto done;
+	}
+	sqlite3_stmt *s = ld->ins_p;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sqlite3_bind_text(s, 1, ld->province, -1, SQLITE_STATIC);
+	for (int i = P_NAT; i <= P_FNAME; i++)
+		if (*f[i])
+			sqlite3_bind_text(s, 2 + i, f[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, levels, -1, SQLITE_TRANSIENT);
+	if (has_tl)
+		sqlite3_bind_double(s, 8, tl);
+	if (*unit)
+		sqlite3_bind_text(s, 9, unit, -1, SQLITE_STATIC);
+	if (*f[P_FEE])
+		sqlite3_bind_text(s, 10, f[P_FEE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 11, online, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 12, atoi(portal));
+	if (*f[P_LEGAL])
+		sqlite3_bind_text(s, 13, f[P_LEGAL], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 14, pos, -1, SQLITE_TRANSIENT);
+	if (sn_step(ctx, s) != SQLITE_DONE) {
+		rc = SN_IO;
+		goto done;
+	}
+	ld->procedures++;
+	for (size_t i = 0; i < p->nbindings; i++) {
+		char *code = sn_text_clean(p->bindings[i].agency);
+		if (!code || !*code) {
+			free(code);
+			continue;
+		}
+		sqlite3_reset(ld->agency);
+		sqlite3_bind_text(ld->agency, 1, code, -1, SQLITE_TRANSIENT);
+		int known = sn_step(ctx, ld->agency) == SQLITE_ROW;
+		if (!known) {
+			sn_error(ctx, "%s: %s is bound to agency %s, which is not in the registry of province %s",
+				 pos, nc, code, ld->province);
+			free(code);
+			goto done;
+		}
+		sqlite3_reset(ld->ins_b);
+		sqlite3_bind_text(ld->ins_b, 1, ld->province, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ld->ins_b, 2, nc, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ld->ins_b, 3, code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(ld->ins_b, 4, p->bindings[i].online);
+		sqlite3_bind_text(ld->ins_b, 5, pos, -1, SQLITE_TRANSIENT);
+		int r = sqlite3_step(ld->ins_b);
+		free(code);
+		if (r == SQLITE_CONSTRAINT)
+			continue;  /* the same agency twice in one cell: one binding */
+		if (r != SQLITE_DONE) {
+			sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+			rc = SN_IO;
+			goto done;
+		}
+		ld->bindings++;
+	}
+	rc = 0;
+done:
+	for (int i = 0; i < NPCOLS - 1; i++)
+		free(f[i]);
+	return rc;
+}
+
+/* "000.00.31.H10:online; 000.00.32.H10" -> bindings. */
+static size_t split_bindings(char *cell, struct sn_binding_rec *b, size_t max)
+{
+	size_t n = 0;
+	for (char *p = cell; *p && n < max;) {
+		size_t len = strcspn(p, ";");
+		char *next = p[len] ? p + len + 1 : p + len;
+		p[len] = '\0';
+		char *colon = strchr(p, ':');
+		int online = 0;
+		if (colon) {
+			char *k = ascii_key(colon + 1);
+			online = k && (!strcmp(k, "online") || !strcmp(k, "truc tuyen"));
+			free(k);
+			*colon = '\0';
+		}
+		b[n].agency = p;
+		b[n].online = online;
+		n++;
+		p = next;
+	}
+	return n;
+}
+
+static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
+{
+	char err[1200];
+	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, sizeof err);
+	if (!t) {
+		sn_error(ld->ctx, "%s", err);
+		return SN_DATA;
+	}
+	char **cells;
+	size_t n;
+	int col[NPCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
+	if (r <= 0) {
+		sn_error(ld->ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		sn_table_close(t);
+		return SN_DATA;
+	}
+	for (int c = 0; c < NPCOLS; c++) {
+		col[c] = -1;
+		for (size_t i = 0; i < n; i++) {
+			char *h = sn_text_clean(cells[i]);
+			if (h && (!strcmp(h, pcols[c][0]) || !strcmp(h, pcols[c][1])))
+				col[c] = (int)i;
+			free(h);
+		}
+	}
+	if (col[P_NAT] < 0 || col[P_NAME] < 0 || col[P_LEVELS] < 0) {
+		sn_error(ld->ctx, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
+			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));
+		sn_table_close(t);
+		return SN_DATA;
+	}
+	struct sn_binding_rec *b = malloc(sizeof *b * 100000);
+	if (!b) {
+		sn_table_close(t);
+		return SN_IO;
+	}
+	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
+		const char *v[NPCOLS];
+		for (int c = 0; c < NPCOLS; c++)
+			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
+		char *ag = strdup(v[P_AGENCIES]);
+		if (!ag) {
+			rc = SN_IO;
+			break;
+		}
+		struct sn_procedure_rec p = { v[P_NAT], v[P_LOCAL], v[P_NAME], v[P_FCODE], v[P_FNAME],
+					      v[P_LEVELS], v[P_TIME], v[P_UNIT], v[P_FEE], v[P_ONLINE],
+					      v[P_PORTAL], v[P_LEGAL], b, 0 };
+		p.nbindings = split_bindings(ag, b, 100000);
+		char pos[1200];
+		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
+		rc = add_procedure(ld, &p, pos);
+		free(ag);
+	}
+	if (rc == 0 && r < 0) {
+		sn_error(ld->ctx, "%s", sn_table_error(t));
+		rc = SN_DATA;
+	}
+	free(b);
+	sn_table_close(t);
+	return rc;
+}
+
+static int looks_like_xml(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char b[64] = { 0 };
+	size_t n = fread(b, 1, sizeof b, f), i = 0;
+	fclose(f);
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		i = 3;
+	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		i++;
+	return i < n && b[i] == '<';
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap catalog import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	      "\n"
+	      "Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
+	      "XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
+	      "  national_code/MATTHC, local_code/MATTHC_DP, name/TENTTHC, field_code/MALINHVUC,\n"
+	      "  field_name/LINHVUCTHUCHIEN, levels/CAPTHUCHIEN, time_limit/THOIGIANGIAIQUYET,\n"
+	      "  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
+	      "  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
+	      "Import the agency registry first: every binding must name one of its agencies.\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70\n", f);
+}
+
+int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "province", required_argument, NULL, 'p' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sn_step step = { .step = "catalog import" };
+	sn_encoding enc = SN_ENC_AUTO;
+	char province[16] = "";
+	int c, rc;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
+				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
+			break;
+		case 'E':
+			if (sn_encoding_parse(optarg, &enc) != 0)
+				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
+			break;
+		case 'n': step.dry_run = 1; break;
+		case 'f': step.forced = 1; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, argv[0], "expected one FILE");
+	if (!*province)
+		return sn_usage_error(ctx, argv[0], "--province CODE is required");
+	const char *path = argv[optind];
+	if ((rc = sn_step_add_input(ctx, &step, path)))
+		return rc;
+	step.target = sqlite3_mprintf("province %s", province);
+	step.args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
+	struct cload ld = { .ctx = ctx, .province = province };
+	rc = sn_step_begin(ctx, &step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto out;
+	}
+	if (rc)
+		goto out;
+	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
+	long agencies = q ? (long)sn_query_int(ctx, q) : 0;
+	sqlite3_free(q);
+	if (!agencies) {
+		sn_error(ctx, "no agency registry for province %s: import it first ('sapnhap agencies import')",
+			 province);
+		rc = SN_DATA;
+		goto out;
+	}
+	if (step.previous && (rc = sn_execf(ctx, "DELETE FROM binding WHERE catalog = %Q; "
+					       "DELETE FROM procedure WHERE province = %Q", province, province)))
+		goto out;
+	ld.ins_p = sn_prepare(ctx, "INSERT INTO procedure(province, national_code, local_code, name, "
+				   "field_code, field_name, levels, time_limit, time_unit, fee, online_level, "
+				   "portal, legal_basis, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+				   "?11, ?12, ?13, ?14)");
+	ld.ins_b = sn_prepare(ctx, "INSERT INTO binding(catalog, national_code, agency_code, online, pos) "
+				   "VALUES (?1, ?2, ?3, ?4, ?5)");
+	ld.dup = sn_prepare(ctx, "SELECT pos FROM procedure WHERE province = ?1 AND national_code = ?2");
+	ld.agency = sn_prepare(ctx, "SELECT 1 FROM agency WHERE code = ?1");
+	if (!ld.ins_p || !ld.ins_b || !ld.dup || !ld.agency) {
+		rc = SN_IO;
+		goto out;
+	}
+	if (looks_like_xml(path)) {
+		char err[1200] = "";
+		rc = sn_catalog_xml_read(path, add_procedure, &ld, err, sizeof err);
+		if (rc && *err)
+			sn_error(ctx, "%s", err);
+	} else {
+		rc = read_csv(&ld, path, enc);
+	}
+	if (rc)
+		goto out;
+	char counts[200];
+	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld", ld.procedures, ld.bindings);
+	fprintf(ctx->out, "%s catalog of province %s from %s: %s\n",
+		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
+	rc = sn_step_commit(ctx, &step, counts);
+out:
+	sqlite3_finalize(ld.ins_p);
+	sqlite3_finalize(ld.ins_b);
+	sqlite3_finalize(ld.dup);
+	sqlite3_finalize(ld.agency);
+	if (rc)
+		sn_step_abort(ctx, &step);
+	sqlite3_free(step.target);
+	sqlite3_free(step.args);
+	return rc;
+}

@@ -1,0 +1,633 @@
+/* reassign.c - 'sapnhap reassign': nothing handled at district level any more, no dossier lost.
+ *
+ * After recode, the old provinces' catalogs become one catalog of the merged province:
+ *   - a binding to an agency that continues (kept, renumbered, merged) follows it through the
+ *     crosswalk; one to an agency closed with successors goes to each successor;
+ *   - a binding at district level (district committee or office) goes where the jurisdiction
+ *     rule says: to every new commune's committee (filing does not depend on the administrative
+ *     boundary within the province, Resolution 66/NQ-CP), or to the provincial department of
+ *     the rule's function. Rules: a decision, else by national code, else by field, else the
+ *     default; every procedure the default decided is listed for review;
+ *   - a dossier at an agency that no longer exists moves: along the crosswalk, or by the rule:
+ *     to the new commune that contains the applicant's old commune (for a split commune the part
+ *     that took the whole population, else the hamlet table, else a decision, else the review
+ *     queue), or to the department. Every move is kept in the dossier's history; issued dossier
+ *     codes are never renamed;
+ *   - one entry per national code: where the old catalogs disagree (fee, time limit, online
+ *     level, legal basis, ...) the field stays empty and a conflict goes to the review queue
+ *     until the decisions file settles it.
+ * The step ends with conservation checks; when one fails the whole step is rolled back.
+ * It recomputes from the imported state each time, so a re-run with decisions replaces the
+ * previous result.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "db.h"
+#include "embedded.h"
+#include "mapping.h"
+#include "text.h"
+#include "units.h"
+
+struct ra {
+	struct sn_ctx *ctx;
+	const char *date;
+	char target[8];
+	char root[40];        /* the merged province's committee */
+	long moved, queued_dossiers, queued_bindings, conflicts, defaults;
+};
+
+/* --- loading the rule tables ------------------------------------------------------------------ */
+
+static int rule_row(void *arg, const struct sn_maprow *row)
+{
+	struct ra *ra = arg;
+	const char *match = sn_maprow_get(row, 0), *target = sn_maprow_get(row, 1),
+		   *dept = sn_maprow_get(row, 2);
+	const char *kind, *key;
+	if (!strcmp(match, "default")) {
+		kind = "default";
+		key = "";
+	} else if (!strncmp(match, "procedure:", 10)) {
+		kind = "procedure";
+		key = match + 10;
+	} else if (!strncmp(match, "field:", 6)) {
+		kind = "field";
+		key = match + 6;
+	} else {
+		sn_error(ra->ctx, "%s: match '%s' must be default, procedure:CODE or field:CODE", row->pos, match);
+		return SN_DATA;
+	}
+	if (strcmp(target, "commune") && strcmp(target, "province")) {
+		sn_error(ra->ctx, "%s: target '%s' must be commune or province", row->pos, target);
+		return SN_DATA;
+	}
+	if (!strcmp(target, "province") && !*dept) {
+		sn_error(ra->ctx, "%s: a province target needs the department's function (departments.csv)", row->pos);
+		return SN_DATA;
+	}
+	char *q = sqlite3_mprintf("INSERT INTO temp.jrule(kind, key, target, function, pos) VALUES "
+				  "(%Q, %Q, %Q, %Q, %Q)", kind, key, target, *dept ? dept : NULL, row->pos);
+	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
+	sqlite3_free(q);
+	if (r == SQLITE_CONSTRAINT) {
+		sn_error(ra->ctx, "%s: '%s' has a rule already", row->pos, match);
+		return SN_DATA;
+	}
+	return r == SQLITE_OK ? 0 : SN_IO;
+}
+
+static int decision_row(void *arg, const struct sn_maprow *row)
+{
+	struct ra *ra = arg;
+	const char *subject = sn_maprow_get(row, 0), *field = sn_maprow_get(row, 1),
+		   *value = sn_maprow_get(row, 2), *reason = sn_maprow_get(row, 3);
+	static const char *fields[] = { "jurisdiction", "name", "fee", "time_limit", "online_level",
+					"portal", "legal_basis", "field", "commune", NULL };
+	int ok = 0;
+	for (int i = 0; fields[i]; i++)
+		if (!strcmp(field, fields[i]))
+			ok = 1;
+	if (!ok) {
+		sn_error(ra->ctx, "%s: field '%s' is not one a decision can set (jurisdiction, name, fee, "
+			 "time_limit, online_level, portal, legal_basis, field; commune for a dossier)",
+			 row->pos, field);
+		return SN_DATA;
+	}
+	if (!*reason) {
+		sn_error(ra->ctx, "%s: a decision needs its reason", row->pos);
+		return SN_DATA;
+	}
+	char *q = sqlite3_mprintf("INSERT INTO temp.decision(subject, field, value, reason, pos, used) "
+				  "VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, value, reason, row->pos);
+	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
+	sqlite3_free(q);
+	if (r == SQLITE_CONSTRAINT) {
+		sn_error(ra->ctx, "%s: %s %s is decided twice", row->pos, subject, field);
+		return SN_DATA;
+	}
+	return r == SQLITE_OK ? 0 : SN_IO;
+}
+
+static int hamlet_row(void *arg, const struct sn_maprow *row)
+{
+	struct ra *ra = arg;
+	char oldc[16], newc[16];
+	if (sn_code_normalise(sn_maprow_get(row, 0), 5, oldc) < 0 || !*oldc ||
+	    sn_code_normalise(sn_maprow_get(row, 2), 5, newc) < 0 || !*newc) {
+		sn_error(ra->ctx, "%s: old_commune and new_commune must be 5-digit commune codes", row->pos);
+		return SN_DATA;
+	}
+	char *key = sn_name_key(sn_maprow_get(row, 1), SN_KEY_KEEP_TYPE, NULL);
+	char *q = sqlite3_mprintf("INSERT INTO hamlet VALUES (%Q, %Q, %Q, %Q)", oldc, key ? key : "",
+				  sn_maprow_get(row, 1), newc);
+	free(key);
+	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
+	sqlite3_free(q);
+	if (r == SQLITE_CONSTRAINT) {
+		sn_error(ra->ctx, "%s: hamlet '%s' of %s is listed twice", row->pos, sn_maprow_get(row, 1), oldc);
+		return SN_DATA;
+	}
+	return r == SQLITE_OK ? 0 : SN_IO;
+}
+
+/* --- where the applicants' communes are now --------------------------------------------------- */
+
+/* For each old commune that a dossier names: the one new commune of the merged province that
+ * takes its people (whole, or the part with the whole population), or NULL with the reason. */
+static int commune_targets(struct ra *ra)
+{
+	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT DISTINCT commune_code FROM dossier WHERE "
+					       "commune_code IS NOT NULL ORDER BY 1");
+	sqlite3_stmt *ins = sn_prepare(ra->ctx, "INSERT INTO temp.ctarget VALUES (?1, ?2, ?3)");
+	if (!st || !ins) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(ins);
+		return SN_IO;
+	}
+	int rc = 0;
+	while (rc == 0 && sn_step(ra->ctx, st) == SQLITE_ROW) {
+		char old[16];
+		snprintf(old, sizeof old, "%s", sn_col(st, 0));
+		struct sn_mapped *m = NULL;
+		int n = sn_units_compose(ra->ctx, "commune", old, ra->date, &m);
+		const char *chosen = NULL;
+		char how[200];
+		int pop = -1, in_target = 0;
+		for (int i = 0; i < n; i++)
+			if (m[i].share == SN_SHARE_PART_POPULATION)
+				pop = i;
+		if (n == 1) {
+			chosen = m[0].code;
+			snprintf(how, sizeof how, "commune %s is now %s (%s)", old, m[0].code, sn_share_name(m[0].share));
+		} else if (pop >= 0) {
+			chosen = m[pop].code;
+			snprintf(how, sizeof how, "commune %s was split; %s took the whole population", old, m[pop].code);
+		} else {
+			snprintf(how, sizeof how, "commune %s was split among %d new communes with no part "
+				 "taking the whole population", old, n);
+		}
+		(void)in_target;
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, old, -1, SQLITE_TRANSIENT);
+		if (chosen)
+			sqlite3_bind_text(ins, 2, chosen, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(ins, 2);
+		sqlite3_bind_text(ins, 3, how, -1, SQLITE_TRANSIENT);
+		if (sn_step(ra->ctx, ins) != SQLITE_DONE)
+			rc = SN_IO;
+		free(m);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* --- the step, as SQL ------------------------------------------------------------------------- */
+
+/* Undo an earlier reassign: the imported state is the starting point of every run. */
+static const char *RESET =
+	"UPDATE dossier SET agency_code = (SELECT h.from_agency FROM dossier_history h WHERE "
+	"  h.dossier_id = dossier.id AND h.step = 'reassign' ORDER BY h.rowid LIMIT 1) "
+	"  WHERE id IN (SELECT dossier_id FROM dossier_history WHERE step = 'reassign');"
+	"DELETE FROM dossier_history WHERE step = 'reassign';"
+	"DELETE FROM binding WHERE from_binding IS NOT NULL;"
+	"UPDATE binding SET active = 1 WHERE active = 0;"
+	"DELETE FROM merged_procedure;"
+	"DELETE FROM review WHERE step = 'reassign';"
+	"DELETE FROM hamlet;";
+
+/* The rule of each procedure: decision > procedure > field > default. */
+static const char *RULES =
+	"CREATE TEMP TABLE prule AS SELECT p.province, p.national_code, p.field_code, "
+	"  COALESCE((SELECT 'decision ' || d.pos FROM temp.decision d WHERE d.subject = p.national_code "
+	"    AND d.field = 'jurisdiction'), (SELECT r.kind || ':' || r.key || ' (' || r.pos || ')' FROM temp.jrule r "
+	"    WHERE r.kind = 'procedure' AND r.key = p.national_code), (SELECT r.kind || ':' || r.key || ' (' || r.pos || ')' "
+	"    FROM temp.jrule r WHERE r.kind = 'field' AND r.key = p.field_code), (SELECT 'default (' || r.pos || ')' "
+	"    FROM temp.jrule r WHERE r.kind = 'default')) AS rule, "
+	"  COALESCE((SELECT CASE WHEN d.value LIKE 'province:%' THEN 'province' ELSE d.value END FROM temp.decision d "
+	"    WHERE d.subject = p.national_code AND d.field = 'jurisdiction'), (SELECT r.target FROM temp.jrule r "
+	"    WHERE r.kind = 'procedure' AND r.key = p.national_code), (SELECT r.target FROM temp.jrule r "
+	"    WHERE r.kind = 'field' AND r.key = p.field_code), (SELECT r.target FROM temp.jrule r "
+	"    WHERE r.kind = 'default')) AS target, "
+	"  COALESCE((SELECT substr(d.value, 10) FROM temp.decision d WHERE d.subject = p.national_code "
+	"    AND d.field = 'jurisdiction' AND d.value LIKE 'province:%'), (SELECT r.function FROM temp.jrule r "
+	"    WHERE r.kind = 'procedure' AND r.key = p.national_code), (SELECT r.function FROM temp.jrule r "
+	"    WHERE r.kind = 'field' AND r.key = p.field_code), (SELECT r.function FROM temp.jrule r "
+	"    WHERE r.kind = 'default')) AS function "
+	"  FROM procedure p;"
+	"UPDATE temp.decision SET used = 1 WHERE field = 'jurisdiction' AND subject IN (SELECT national_code FROM procedure);";
+
+/* Old bindings, classified: district level or not; where the agency went. */
+static const char *CLASSIFY =
+	"CREATE TEMP TABLE ob AS SELECT b.id, b.catalog, b.national_code, b.agency_code, b.online, "
+	"  a.kind IN ('district-committee', 'district-office') AS district, x.outcome, x.new_code "
+	"  FROM binding b JOIN agency a ON a.code = b.agency_code LEFT JOIN crosswalk x ON x.old_code = b.agency_code "
+	"  WHERE b.active = 1 AND b.catalog IN (SELECT DISTINCT province FROM procedure);"
+	"CREATE TEMP TABLE carried (old_id INTEGER PRIMARY KEY);"
+	/* The old bindings step aside first: the merged catalog may carry the survivor's number. */
+	"UPDATE binding SET active = 0 WHERE id IN (SELECT id FROM ob);";
+
+static const char *UPSERT =
+	"INSERT INTO binding(catalog, national_code, agency_code, online, rule, from_binding) "
+	"  SELECT :t, national_code, agency, max(online), min(rule), min(id) FROM (%s) "
+	"  GROUP BY national_code, agency ORDER BY national_code, agency "
+	"  ON CONFLICT(catalog, national_code, agency_code) WHERE active = 1 DO UPDATE SET "
+	"  online = max(online, excluded.online);";
+
+/* Bindings that follow their agency, and those that go where the rule says. */
+static const char *CARRY_SQL[] = {
+	/* kept / renumbered / merged */
+	"SELECT ob.id, ob.national_code, ob.new_code AS agency, ob.online, 'crosswalk: ' || ob.outcome AS rule "
+	"  FROM ob WHERE NOT ob.district AND ob.outcome IN ('kept', 'renumbered', 'merged')",
+	/* closed with successors (a split commune's committee) */
+	"SELECT ob.id, ob.national_code, s.new_code AS agency, ob.online, 'crosswalk: successor of closed ' || ob.agency_code AS rule "
+	"  FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code WHERE NOT ob.district AND ob.outcome = 'closed'",
+	/* district level, commune target: every new commune's committee */
+	"SELECT ob.id, ob.national_code, c.code AS agency, ob.online, 'district -> commune: ' || r.rule AS rule "
+	"  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	"  JOIN code_table c ON c.kind = 'commune-committee' WHERE ob.district AND r.target = 'commune'",
+	/* district level, province target: the department carrying the function */
+	"SELECT ob.id, ob.national_code, c.code AS agency, ob.online, 'district -> province: ' || r.rule AS rule "
+	"  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	"  JOIN code_table c ON c.kind = 'department' AND c.function = r.function WHERE ob.district AND r.target = 'province'",
+};
+
+static const char *AFTER_CARRY =
+	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', ob.national_code, "
+	"  'binding without a successor', 'province ' || ob.catalog || ': agency ' || ob.agency_code || "
+	"  CASE WHEN ob.district THEN ' (district level; no department carries the rule''s function)' "
+	"  ELSE ' closed without successors' END FROM ob WHERE ob.id NOT IN (SELECT old_id FROM carried) ORDER BY ob.id;";
+
+/* Dossiers at agencies that no longer exist. */
+static const char *DOSSIERS =
+	"CREATE TEMP TABLE dmove AS SELECT d.id, d.agency_code AS from_agency, "
+	"  CASE WHEN x.outcome IN ('renumbered', 'merged') THEN x.new_code "
+	"    WHEN x.outcome = 'closed' AND r.target = 'province' THEN (SELECT c.code FROM code_table c "
+	"      WHERE c.kind = 'department' AND c.function = r.function ORDER BY c.code LIMIT 1) "
+	"    WHEN x.outcome = 'closed' THEN (SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' "
+	"      AND c.unit_code = COALESCE((SELECT dd.value FROM temp.decision dd WHERE dd.subject = 'dossier:' || d.code "
+	"      AND dd.field = 'commune'), t.new_commune, (SELECT h.new_commune FROM hamlet h WHERE "
+	"      h.old_commune = d.commune_code AND h.hamlet_key = sn_key_type(d.hamlet)))) END AS to_agency, "
+	"  CASE WHEN x.outcome IN ('renumbered', 'merged') THEN 'crosswalk: ' || x.outcome || ' (' || x.reason || ')' "
+	"    WHEN x.outcome = 'closed' AND r.target = 'province' THEN 'district -> province: ' || r.rule "
+	"    WHEN (SELECT 1 FROM temp.decision dd WHERE dd.subject = 'dossier:' || d.code AND dd.field = 'commune') "
+	"      THEN 'decision: ' || (SELECT dd.pos || ' ' || dd.reason FROM temp.decision dd WHERE "
+	"      dd.subject = 'dossier:' || d.code AND dd.field = 'commune') "
+	"    WHEN t.new_commune IS NOT NULL THEN 'district -> commune: ' || r.rule || '; ' || t.how "
+	"    ELSE 'district -> commune: ' || r.rule || '; hamlet ' || COALESCE(d.hamlet, '(none)') || ' of ' || "
+	"      COALESCE(d.commune_code, '(no commune)') END AS rule, "
+	"  COALESCE(t.how, 'no commune given') AS why "
+	"  FROM dossier d JOIN crosswalk x ON x.old_code = d.agency_code AND x.outcome <> 'kept' "
+	"  LEFT JOIN temp.prule r ON r.province = d.province AND r.national_code = d.national_code "
+	"  LEFT JOIN temp.ctarget t ON t.old_commune = d.commune_code;"
+	"UPDATE temp.decision SET used = 1 WHERE field = 'commune' AND substr(subject, 9) IN (SELECT code FROM dossier);"
+	"INSERT INTO dossier_history(dossier_id, step, from_agency, to_agency, rule) SELECT id, 'reassign', "
+	"  from_agency, to_agency, rule FROM dmove WHERE to_agency IS NOT NULL ORDER BY id;"
+	"UPDATE dossier SET agency_code = (SELECT to_agency FROM dmove m WHERE m.id = dossier.id) "
+	"  WHERE id IN (SELECT id FROM dmove WHERE to_agency IS NOT NULL);"
+	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', 'dossier:' || d.code, "
+	"  'dossier needs a decision: ' || m.why, 'at ' || d.agency_code || ', procedure ' || d.national_code || "
+	"  ', applicant in ' || COALESCE(d.commune_code, '?') || COALESCE(', hamlet ' || d.hamlet, '') "
+	"  FROM dmove m JOIN dossier d ON d.id = m.id WHERE m.to_agency IS NULL ORDER BY d.code;";
+
+/* One entry per national code; fields on which the catalogs disagree wait for a decision. */
+static const char *MERGE =
+	"CREATE TEMP TABLE mfield(national_code, field, nvals, value, detail);"
+	"INSERT INTO mfield SELECT national_code, 'name', count(DISTINCT sn_key(name)), min(name), "
+	"  group_concat(province || ': ' || name, ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'field', count(DISTINCT COALESCE(field_code, '')), min(field_code), "
+	"  group_concat(province || ': ' || COALESCE(field_code, '-'), ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'fee', count(DISTINCT COALESCE(fee, '')), min(fee), "
+	"  group_concat(province || ': ' || COALESCE(fee, '-'), ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'time_limit', count(DISTINCT COALESCE(time_limit, '') || ' ' || "
+	"  COALESCE(time_unit, '')), min(time_limit || ' ' || COALESCE(time_unit, '')), group_concat(province || ': ' || "
+	"  COALESCE(time_limit || ' ' || COALESCE(time_unit, ''), '-'), ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'online_level', count(DISTINCT online_level), min(online_level), "
+	"  group_concat(province || ': ' || online_level, ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'portal', count(DISTINCT portal), min(portal), "
+	"  group_concat(province || ': ' || CASE portal WHEN 1 THEN 'yes' ELSE 'no' END, ' | ') FROM procedure GROUP BY national_code;"
+	"INSERT INTO mfield SELECT national_code, 'legal_basis', count(DISTINCT COALESCE(legal_basis, '')), min(legal_basis), "
+	"  group_concat(province || ': ' || COALESCE(legal_basis, '-'), ' | ') FROM procedure GROUP BY national_code;"
+	/* a decision settles a field */
+	"UPDATE mfield SET nvals = 1, value = (SELECT d.value FROM temp.decision d WHERE d.subject = mfield.national_code "
+	"  AND d.field = mfield.field) WHERE EXISTS (SELECT 1 FROM temp.decision d WHERE d.subject = mfield.national_code "
+	"  AND d.field = mfield.field);"
+	"UPDATE temp.decision SET used = 1 WHERE EXISTS (SELECT 1 FROM mfield m WHERE m.national_code = temp.decision.subject "
+	"  AND m.field = temp.decision.field);"
+	"INSERT INTO review(step, subject, reason, detail, field) SELECT 'reassign', national_code, "
+	"  'conflict: the catalogs differ on ' || field, detail, field FROM mfield WHERE nvals > 1 "
+	"  ORDER BY national_code, field;"
+	"INSERT INTO merged_procedure SELECT p.national_code, p.national_code || '.' || :root, "
+	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'name'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'field'), "
+	"  min(p.field_name), "
+	"  (SELECT group_concat(l, ',') FROM (SELECT 'province' AS l WHERE EXISTS (SELECT 1 FROM binding b JOIN code_table c "
+	"    ON c.code = b.agency_code WHERE b.catalog = :t AND b.active AND b.national_code = p.national_code "
+	"    AND c.kind <> 'commune-committee') UNION ALL SELECT 'commune' WHERE EXISTS (SELECT 1 FROM binding b "
+	"    JOIN code_table c ON c.code = b.agency_code WHERE b.catalog = :t AND b.active AND "
+	"    b.national_code = p.national_code AND c.kind = 'commune-committee'))), "
+	"  (SELECT CASE WHEN nvals = 1 THEN CAST(value AS REAL) END FROM mfield WHERE national_code = p.national_code AND field = 'time_limit'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN substr(value, instr(value, ' ') + 1) END FROM mfield WHERE national_code = p.national_code AND field = 'time_limit'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'fee'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'online_level'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN CAST(value AS INTEGER) END FROM mfield WHERE national_code = p.national_code AND field = 'portal'), "
+	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'legal_basis'), "
+	"  group_concat(p.province, ','), "
+	"  (SELECT count(*) FROM mfield WHERE national_code = p.national_code AND nvals > 1) "
+	"  FROM (SELECT * FROM procedure ORDER BY province) p GROUP BY p.national_code ORDER BY p.national_code;"
+	"UPDATE merged_procedure SET levels = '' WHERE levels IS NULL;"
+	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', national_code, "
+	"  'decided by the default rule: confirm or override', 'district-level bindings of ' || group_concat(DISTINCT province) || "
+	"  ' went to ' || min(target) FROM temp.prule WHERE rule LIKE 'default%' AND national_code IN "
+	"  (SELECT national_code FROM ob WHERE district) GROUP BY national_code ORDER BY national_code;";
+
+/* Conservation: each is a count that must be zero. */
+static const struct {
+	const char *sql, *what;
+} CHECKS[] = {
+	{ "SELECT (SELECT count(*) FROM temp.dcount) - (SELECT count(*) FROM dossier)",
+	  "dossiers before and after differ" },
+	{ "SELECT count(*) FROM ob WHERE id NOT IN (SELECT old_id FROM carried) AND NOT EXISTS (SELECT 1 FROM review r "
+	  "WHERE r.step = 'reassign' AND r.reason = 'binding without a successor' AND r.subject = ob.national_code)",
+	  "an old binding is neither carried nor queued" },
+	{ "SELECT count(*) FROM binding b JOIN agency a ON a.code = b.agency_code WHERE b.active AND "
+	  "a.kind IN ('district-committee', 'district-office') AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code)",
+	  "a binding at district level remains" },
+	{ "SELECT count(*) FROM binding b WHERE b.active AND b.catalog = :t AND NOT EXISTS (SELECT 1 FROM code_table c "
+	  "WHERE c.code = b.agency_code)", "a binding points to an agency outside the new code table" },
+	{ "SELECT count(*) FROM dossier d JOIN crosswalk x ON x.old_code = d.agency_code AND x.outcome <> 'kept' "
+	  "WHERE NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code)",
+	  "a dossier at a closed agency is neither moved nor queued" },
+};
+
+static int run(struct ra *ra, const char *sql)
+{
+	const char *tail = sql;
+	while (tail && *tail) {
+		sqlite3_stmt *st = NULL;
+		const char *next = NULL;
+		if (sqlite3_prepare_v2(ra->ctx->db, tail, -1, &st, &next) != SQLITE_OK) {
+			sn_error(ra->ctx, "database: %s (in: %.300s)", sqlite3_errmsg(ra->ctx->db), tail);
+			return SN_IO;
+		}
+		if (st) {
+			int i = sqlite3_bind_parameter_index(st, ":t");
+			if (i)
+				sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
+			i = sqlite3_bind_parameter_index(st, ":root");
+			if (i)
+				sqlite3_bind_text(st, i, ra->root, -1, SQLITE_STATIC);
+			int r = sn_step(ra->ctx, st);
+			sqlite3_finalize(st);
+			if (r < 0)
+				return SN_IO;
+		}
+		tail = next;
+	}
+	return 0;
+}
+
+static long count(struct ra *ra, const char *sql)
+{
+	sqlite3_stmt *st = sn_prepare(ra->ctx, sql);
+	long v = -1;
+	if (!st)
+		return -1;
+	int i = sqlite3_bind_parameter_index(st, ":t");
+	if (i)
+		sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
+	if (sn_step(ra->ctx, st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void sql_key_type(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(v[0]);
+	char *k = s ? sn_name_key(s, SN_KEY_KEEP_TYPE, NULL) : NULL;
+	if (k)
+		sqlite3_result_text(c, k, -1, free);
+	else
+		sqlite3_result_null(c);
+}
+
+static int compute(struct ra *ra, const char *rules, const char *decisions, const char *hamlets)
+{
+	struct sn_ctx *ctx = ra->ctx;
+	int r;
+	if (sqlite3_create_function(ctx->db, "sn_key_type", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_key_type, NULL, NULL) != SQLITE_OK)
+		return SN_IO;
+	if ((r = run(ra, RESET)) ||
+	    (r = run(ra, "DROP TABLE IF EXISTS temp.jrule; DROP TABLE IF EXISTS temp.decision; "
+			 "DROP TABLE IF EXISTS temp.ctarget; DROP TABLE IF EXISTS temp.prule; DROP TABLE IF EXISTS temp.ob; "
+			 "DROP TABLE IF EXISTS temp.carried; DROP TABLE IF EXISTS temp.dmove; DROP TABLE IF EXISTS temp.mfield; "
+			 "DROP TABLE IF EXISTS temp.dcount; "
+			 "CREATE TEMP TABLE jrule(kind, key, target, function, pos, UNIQUE(kind, key)); "
+			 "CREATE TEMP TABLE decision(subject, field, value, reason, pos, used, UNIQUE(subject, field)); "
+			 "CREATE TEMP TABLE ctarget(old_commune PRIMARY KEY, new_commune, how); "
+			 "CREATE TEMP TABLE dcount AS SELECT id FROM dossier")))
+		return r;
+	static const char *rcols[] = { "match", "target", "department", NULL };
+	static const char *dcols[] = { "subject", "field", "value", "reason", NULL };
+	static const char *hcols[] = { "old_commune", "hamlet", "new_commune", NULL };
+	if ((r = sn_mapping_read(ctx, rules, sn_mapping_jurisdiction, "jurisdiction.csv", rcols, 2, rule_row, ra)) ||
+	    (decisions && (r = sn_mapping_read(ctx, decisions, NULL, "decisions", dcols, 4, decision_row, ra))) ||
+	    (hamlets && (r = sn_mapping_read(ctx, hamlets, NULL, "hamlets", hcols, 3, hamlet_row, ra))))
+		return r;
+	if (!count(ra, "SELECT count(*) FROM temp.jrule WHERE kind = 'default'")) {
+		sn_error(ctx, "the jurisdiction rules have no 'default' line");
+		return SN_DATA;
+	}
+	if ((r = run(ra, RULES)) || (r = run(ra, CLASSIFY)) || (r = commune_targets(ra)))
+		return r;
+	for (size_t i = 0; i < sizeof CARRY_SQL / sizeof CARRY_SQL[0]; i++) {
+		char *q = sqlite3_mprintf(UPSERT, CARRY_SQL[i]);
+		char *c = sqlite3_mprintf("INSERT OR IGNORE INTO temp.carried SELECT id FROM (%s)", CARRY_SQL[i]);
+		r = q && c ? run(ra, q) : SN_IO;
+		if (!r)
+			r = run(ra, c);
+		sqlite3_free(q);
+		sqlite3_free(c);
+		if (r)
+			return r;
+	}
+	if ((r = run(ra, AFTER_CARRY)) || (r = run(ra, DOSSIERS)) || (r = run(ra, MERGE)))
+		return r;
+	const char *fault = getenv("SAPNHAP_FAULT");
+	if (fault && !strcmp(fault, "reassign-drop-dossier"))
+		(void)run(ra, "DELETE FROM dossier WHERE id = (SELECT max(id) FROM dossier)");  /* test hook */
+	for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
+		long v = count(ra, CHECKS[i].sql);
+		if (v != 0) {
+			sn_error(ctx, "conservation check failed: %s (%ld); the step is rolled back", CHECKS[i].what, v);
+			return SN_INTERNAL;
+		}
+	}
+	char *q = sqlite3_mprintf("SELECT pos, subject, field FROM temp.decision WHERE used = 0 ORDER BY pos LIMIT 1");
+	sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
+	sqlite3_free(q);
+	if (!st)
+		return SN_IO;
+	if (sn_step(ctx, st) == SQLITE_ROW) {
+		sn_error(ctx, "%s: decision on %s %s matches no procedure or dossier", sn_col(st, 0),
+			 sn_col(st, 1), sn_col(st, 2));
+		sqlite3_finalize(st);
+		return SN_DATA;
+	}
+	sqlite3_finalize(st);
+	ra->moved = count(ra, "SELECT count(*) FROM dossier_history WHERE step = 'reassign'");
+	ra->queued_dossiers = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND subject LIKE 'dossier:%'");
+	ra->queued_bindings = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason = 'binding without a successor'");
+	ra->conflicts = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'conflict:%'");
+	ra->defaults = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'decided by the default%'");
+	return 0;
+}
+
+static int db_digest(struct sn_ctx *ctx, char out[65])
+{
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT (SELECT group_concat(x, char(10)) FROM (SELECT province || national_code || name || levels || "
+		"COALESCE(fee, '') || COALESCE(time_limit, '') || online_level || portal || COALESCE(legal_basis, '') AS x "
+		"FROM procedure ORDER BY province, national_code)) || (SELECT group_concat(x, char(10)) FROM (SELECT "
+		"catalog || national_code || agency_code || online AS x FROM binding WHERE from_binding IS NULL ORDER BY id)) || "
+		"(SELECT count(*) || '-' || COALESCE(sum(id), 0) FROM dossier) || (SELECT group_concat(x, char(10)) FROM "
+		"(SELECT old_code || outcome || COALESCE(new_code, '') AS x FROM crosswalk ORDER BY old_code))");
+	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return SN_IO;
+	}
+	const char *t = sn_col(st, 0);
+	sn_sha256_hex(t, strlen(t), out);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap reassign [--rules FILE] [--decisions FILE] [--hamlets FILE] [--on DATE]\n"
+	      "                        [--dry-run] [--force]\n"
+	      "\n"
+	      "Makes the old provinces' catalogs one catalog of the merged province, with nothing left at\n"
+	      "district level, and moves the in-flight dossiers of agencies that no longer exist. Run\n"
+	      "'sapnhap recode' first. District-level work goes to every new commune's committee or to\n"
+	      "the province's department, by the jurisdiction rules (a decision, else by national code,\n"
+	      "else by field, else the default). Dossiers follow the crosswalk or the rule; one whose\n"
+	      "applicant's commune was split without a whole-population part goes by the hamlet table\n"
+	      "or a decision, else to the review queue. Where the catalogs disagree, the field waits\n"
+	      "for a decision. Conservation is checked at the end; a failure rolls everything back.\n"
+	      "\n"
+	      "options:\n"
+	      "  --rules FILE      match,target,department (default: built-in mappings/jurisdiction.csv)\n"
+	      "  --decisions FILE  subject,field,value,reason: a national code with jurisdiction (commune\n"
+	      "                    or province:FUNCTION), name, fee, time_limit, online_level, portal,\n"
+	      "                    legal_basis, field; or dossier:CODE with commune (a new commune code)\n"
+	      "  --hamlets FILE    old_commune,hamlet,new_commune for split communes\n"
+	      "  --on DATE         the communes in force on DATE (default: today)\n"
+	      "  --dry-run         report the result; write nothing\n"
+	      "  --force           recompute after the inputs changed (e.g. with new decisions)\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap reassign --decisions decisions.csv --hamlets hamlets.csv --force\n", f);
+}
+
+int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "rules", required_argument, NULL, 'r' },
+		{ "decisions", required_argument, NULL, 'd' },
+		{ "hamlets", required_argument, NULL, 'H' },
+		{ "on", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *rules = NULL, *decisions = NULL, *hamlets = NULL, *date = NULL;
+	struct sn_step step = { .step = "reassign" };
+	struct ra ra = { .ctx = ctx };
+	char today[11], digest[65];
+	int c, rc;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'r': rules = optarg; break;
+		case 'd': decisions = optarg; break;
+		case 'H': hamlets = optarg; break;
+		case 'o': date = optarg; break;
+		case 'n': step.dry_run = 1; break;
+		case 'f': step.forced = 1; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
+	if (date && !sn_valid_date(date))
+		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
+	if (!date) {
+		sn_today(today);
+		date = today;
+	}
+	ra.date = date;
+	if (!sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
+		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode' first");
+		return SN_DATA;
+	}
+	if (!sn_query_int(ctx, "SELECT count(*) FROM procedure")) {
+		sn_error(ctx, "no catalog imported ('sapnhap catalog import')");
+		return SN_DATA;
+	}
+	const char *files[] = { rules, decisions, hamlets };
+	for (int i = 0; i < 3; i++)
+		if (files[i] && (rc = sn_step_add_input(ctx, &step, files[i])))
+			return rc;
+	if ((rc = db_digest(ctx, digest)))
+		return rc;
+	step.target = sqlite3_mprintf("merged catalog");
+	step.args = sqlite3_mprintf("on=%s rules=%s decisions=%s hamlets=%s db=%s", date, rules ? "file" : "built-in",
+				    decisions ? "file" : "none", hamlets ? "file" : "none", digest);
+	rc = sn_step_begin(ctx, &step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto out;
+	}
+	if (rc)
+		goto out;
+	sqlite3_stmt *st = sn_prepare(ctx, "SELECT (SELECT min(new_province_code) FROM link WHERE old_province_code = "
+					   "(SELECT min(province) FROM agency)), (SELECT code FROM code_table WHERE "
+					   "kind = 'province-committee' AND parent_code IS NULL ORDER BY code LIMIT 1)");
+	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		rc = SN_IO;
+		goto out;
+	}
+	snprintf(ra.target, sizeof ra.target, "%s", sn_col(st, 0));
+	snprintf(ra.root, sizeof ra.root, "%s", sn_col(st, 1));
+	sqlite3_finalize(st);
+	if ((rc = compute(&ra, rules, decisions, hamlets)))
+		goto out;
+	long procedures = sn_query_int(ctx, "SELECT count(*) FROM merged_procedure");
+	char *q = sqlite3_mprintf("SELECT count(*) FROM binding WHERE active AND catalog = %Q", ra.target);
+	long bindings = q ? (long)sn_query_int(ctx, q) : 0;
+	sqlite3_free(q);
+	char counts[300];
+	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld dossiers_moved=%ld dossiers_queued=%ld "
+		 "bindings_queued=%ld conflicts=%ld default_rule=%ld", procedures, bindings, ra.moved,
+		 ra.queued_dossiers, ra.queued_bindings, ra.conflicts, ra.defaults);
+	fprintf(ctx->out, "%s catalog of province %s: %s\n", step.dry_run ? "would reassign" : "reassigned",
+		ra.target, counts);
+	rc = sn_step_commit(ctx, &step, counts);
+out:
+	if (rc)
+		sn_step_abort(ctx, &step);
+	sqlite3_free(step.target);
+	sqlite3_free(step.args);
+	return rc;
+}
