@@ -36,5 +36,14 @@ step recode --explain 000.00.40.H19
 printf '\n(crosswalk: %s, %s; code table: %s)\n' "$out/crosswalk.csv" "$out/crosswalk.xml" "$out/code-table.csv"
 step rewrite samples/edxml/letter-unambiguous.xml "$out/letter-rewritten.xml"
 step rewrite samples/edxml/letter-to-binhphuoc.xml "$out/letter-2.xml" || true
+
+echo
+echo "== 3. procedures and dossiers: nothing left at district level, no dossier lost"
+step catalog import samples/catalogs/binhphuoc.csv --province 70
+step catalog import samples/catalogs/dongnai.xml --province 75
+step dossiers import samples/dossiers/binhphuoc.csv --province 70
+step dossiers import samples/dossiers/dongnai.csv --province 75
+step reassign --hamlets samples/dossiers/hamlets.csv
+step queue --step reassign --format csv
 step status
 printf '\nworking database: %s\n' "$db"

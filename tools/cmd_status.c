@@ -50,7 +50,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	fputs("\ntables:\n", f);
 	for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
 		char *q = sqlite3_mprintf("SELECT count(*) FROM %w", TABLES[i]);
-		fprintf(f, "  %-12s %lld\n", TABLES[i], q ? sn_query_int(ctx, q) : 0);
+		fprintf(f, "  %-17s %lld\n", TABLES[i], q ? sn_query_int(ctx, q) : 0);
 		sqlite3_free(q);
 	}
 	return SN_OK;

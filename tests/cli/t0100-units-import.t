@@ -28,20 +28,20 @@ events:
   dongnai-2026     2026-04-30  changes    samples/units/dongnai-2026.csv
 
 tables:
-  event        3
-  unit         102
-  link         44
-  listed_unit  66
-  agency       0
-  code_table   0
-  crosswalk    0
-  closed_code  0
-  review       0
-  procedure    0
-  binding      0
-  dossier      0
-  dossier_history 0
-  merged_procedure 0
+  event             3
+  unit              102
+  link              44
+  listed_unit       66
+  agency            0
+  code_table        0
+  crosswalk         0
+  closed_code       0
+  review            0
+  procedure         0
+  binding           0
+  dossier           0
+  dossier_history   0
+  merged_procedure  0
 
 # A change file needs its event name and date.
 $ sapnhap units import samples/units/dongnai-2026.csv

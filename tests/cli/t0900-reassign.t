@@ -1,0 +1,114 @@
+# Catalogs, dossiers and reassign on the samples: Bình Phước's catalog as exported from the
+# national database (MATTHC, CAPTHUCHIEN, COQUANTHUCHIEN, ...), Đồng Nai's in our XML.
+$ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.xml --province 75 >/dev/null && sapnhap recode >/dev/null
+$ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70
+imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
+$ sapnhap catalog import samples/catalogs/dongnai.xml --province 75
+imported catalog of province 75 from samples/catalogs/dongnai.xml: procedures=42 bindings=148
+$ sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70
+imported dossiers of province 70 from samples/dossiers/binhphuoc.csv: dossiers=24
+$ sapnhap dossiers import samples/dossiers/dongnai.csv --province 75
+imported dossiers of province 75 from samples/dossiers/dongnai.csv: dossiers=22
+
+# Dry run first: nothing changes.
+$ cp sapnhap.db before.db; sapnhap reassign --hamlets samples/dossiers/hamlets.csv --dry-run; cmp -s before.db sapnhap.db && echo unchanged
+would reassign catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
+unchanged
+$ sapnhap reassign --hamlets samples/dossiers/hamlets.csv
+reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
+$ sapnhap reassign --hamlets samples/dossiers/hamlets.csv
+! sapnhap: reassign merged catalog: already applied on 2026-11-20T12:00:00Z with the same inputs; nothing changed
+
+# Nothing at district level remains; dossiers before = after; every old binding carried or queued.
+$ sqlite3 sapnhap.db "SELECT count(*) FROM binding b JOIN agency a ON a.code = b.agency_code WHERE b.active AND a.kind IN ('district-committee', 'district-office')"
+0
+$ sqlite3 sapnhap.db "SELECT count(*) FROM dossier"
+46
+$ sqlite3 sapnhap.db "SELECT count(*) FROM binding b WHERE b.active AND b.catalog = '75' AND b.agency_code NOT IN (SELECT code FROM code_table)"
+0
+
+# A district-level procedure is now at every new commune's committee (filing does not depend on
+# the boundary inside the province).
+$ sqlite3 sapnhap.db "SELECT count(*), (SELECT count(*) FROM code_table WHERE kind = 'commune-committee') FROM binding WHERE active AND catalog = '75' AND national_code = '1.001612'"
+21|21
+
+# Where each dossier went, and why (first moves, then those waiting for a person).
+$ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, h.from_agency, h.to_agency, h.rule FROM dossier d JOIN dossier_history h ON h.dossier_id = d.id ORDER BY d.code" | head -8
+000.00.16.H10-250609-0001 | 000.00.16.H10 | 000.00.12.H19 | crosswalk: merged (same function (health) as 000.00.12.H19, which carries it in the merged province (2025 department mergers))
+000.00.31.H10-250620-0001 | 000.00.31.H10 | 000.03.60.H19 | district -> commune: default ((built-in jurisdiction.csv):2); commune 25219 is now 25220 (whole)
+000.00.32.H10-250624-0041 | 000.00.32.H10 | 000.01.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25198 is now 25195 (whole)
+000.00.34.H10-250613-0001 | 000.00.34.H10 | 000.04.60.H19 | district -> commune: default ((built-in jurisdiction.csv):2); commune 25222 is now 25222 (whole)
+000.00.35.H10-250620-0001 | 000.00.35.H10 | 000.05.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25288 is now 25270 (whole)
+000.00.36.H10-250625-0001 | 000.00.36.H10 | 000.00.02.H19 | district -> province: field:G07-LĐ09 ((built-in jurisdiction.csv):7)
+000.00.36.H19-250623-0056 | 000.00.36.H19 | 000.15.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 26278 is now 26278 (whole)
+000.00.39.H10-250626-0001 | 000.00.39.H10 | 000.09.60.H19 | district -> commune: field:G05-KD10 ((built-in jurisdiction.csv):5); commune 25396 is now 25396 (whole)
+$ sapnhap queue --step reassign --format csv | grep -E '^reassign,dossier:'
+reassign,dossier:000.01.40.H19-250611-0001,,dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population,"at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7"
+
+# The split commune: a hamlet in the table moves; one without a hamlet, or a hamlet not in the table, waits.
+$ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, COALESCE(d.hamlet, '-'), d.agency_code FROM dossier d WHERE d.commune_code = '26449' ORDER BY d.code"
+000.00.40.H19-250606-0001 | - | 000.00.07.H19
+000.01.40.H19-250611-0001 | Ấp 7 | 000.01.40.H19
+000.51.40.H19-250616-0003 | Ấp 4 | 000.20.60.H19
+000.51.40.H19-250630-0003 | Ấp 1 | 000.17.60.H19
+
+# Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
+$ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
+reassign  1.001612                     conflict: the catalogs differ on fee: 70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần
+reassign  1.001612                     conflict: the catalogs differ on online_level: 70: full | 75: partial
+reassign  1.001612                     conflict: the catalogs differ on time_limit: 70: 3.0 working-day | 75: 2.0 working-day
+reassign  1.001639                     decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+reassign  1.001776                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+reassign  1.003079                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+! sapnhap: 41 open item(s)
+$ sqlite3 -separator ' | ' sapnhap.db "SELECT national_code, local_code, COALESCE(fee, '(conflict)'), COALESCE(time_limit, '(conflict)'), COALESCE(online_level, '(conflict)'), conflicts FROM merged_procedure WHERE national_code = '1.001612'"
+1.001612 | 1.001612.000.00.00.H19 | (conflict) | (conflict) | (conflict) | 3
+
+# Decisions close them.
+$ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions data/decisions.csv --force
+reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=28 default_rule=9
+$ sqlite3 -separator ' | ' sapnhap.db "SELECT national_code, fee, time_limit, time_unit, online_level, conflicts FROM merged_procedure WHERE national_code = '1.001612'"
+1.001612 | 50.000 đồng/lần | 2.0 | working-day | full | 0
+$ sapnhap queue --format csv | grep -c '1.001612,fee'; true
+0
+
+# Rule precedence: procedure code over field over default.
+$ sapnhap reassign --rules data/rules-precedence.csv --force >/dev/null; sqlite3 -separator ' | ' sapnhap.db "SELECT DISTINCT b.national_code, c.kind FROM binding b JOIN code_table c ON c.code = b.agency_code JOIN procedure p ON p.national_code = b.national_code WHERE b.active AND b.catalog = '75' AND p.field_code = 'G05-KD10' AND b.rule LIKE 'district%' ORDER BY 1, 2"
+1.001266 | department
+1.001570 | department
+1.001612 | commune-committee
+2.000575 | department
+2.000720 | department
+
+# A failed conservation check rolls the whole step back.
+$ cp sapnhap.db before.db; SAPNHAP_FAULT=reassign-drop-dossier sapnhap reassign --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
+[status 5]
+unchanged
+! sapnhap: error: conservation check failed: dossiers before and after differ (1); the step is rolled back
+
+# Bad catalogs: exit 3 with the position, nothing written.
+$ sapnhap --db bad.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db bad.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && cp bad.db bad0.db
+$ sapnhap --db bad.db catalog import data/cat-bad-level.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-bad-level.csv:2: level 'Cấp Làng' of 1.001612 is not Cấp Tỉnh, Cấp Huyện or Cấp Xã
+$ sapnhap --db bad.db catalog import data/cat-unknown-agency.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-unknown-agency.csv:2: 1.001612 is bound to agency 000.00.99.H10, which is not in the registry of province 70
+$ sapnhap --db bad.db catalog import data/cat-bad-code.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-bad-code.csv:2: national code '1.1612' must look like 1.001612
+$ sapnhap --db bad.db catalog import data/cat-bad-time.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-bad-time.csv:2: time limit 'ba ngày' of 1.001612 must be a number (the unit goes in its own column)
+$ sapnhap --db bad.db catalog import data/cat-invalid.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-invalid.xml:5: Element '{urn:sapnhap:catalog:1}level': [facet 'enumeration'] The value 'county' is not an element of the set {'province', 'district', 'commune'}.
+$ sapnhap --db bad.db catalog import data/ag-xxe.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/ag-xxe.xml:1: DOCTYPE refused (our XML formats never declare one; entities could be an attack)
