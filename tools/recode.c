@@ -1393,7 +1393,8 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 	/* Recompute from scratch; what an earlier run issued is remembered so it is never reissued
 	 * for something else. */
 	if ((r = sn_exec(ctx, "DROP TABLE IF EXISTS temp.prev_issued; CREATE TEMP TABLE prev_issued AS "
-			      "SELECT code, sort_key, subject FROM code_table; DELETE FROM crosswalk_successor; "
+			      "SELECT code, sort_key, subject FROM code_table; "
+			      "CREATE INDEX temp.prev_issued_key ON prev_issued(sort_key); DELETE FROM crosswalk_successor; "
 			      "DELETE FROM crosswalk; DELETE FROM code_table; DELETE FROM review WHERE step = 'recode'")))
 		goto out;
 	rc.ins_code = sn_prepare(ctx, "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, "
