@@ -100,6 +100,21 @@ static int migrate(struct sn_ctx *ctx)
 	return sn_exec(ctx, "COMMIT");
 }
 
+/* SAPNHAP_TRACE=1: each statement's time on stderr, to find the slow one in a long step. */
+static int trace_cb(unsigned type, void *arg, void *p, void *x)
+{
+	(void)arg;
+	if (type == SQLITE_TRACE_PROFILE) {
+		double ms = (double)*(sqlite3_int64 *)x / 1e6;
+		if (ms >= 10.0) {
+			char *sql = sqlite3_expanded_sql((sqlite3_stmt *)p);
+			fprintf(stderr, "sapnhap: trace: %9.1f ms  %.160s\n", ms, sql ? sql : "?");
+			sqlite3_free(sql);
+		}
+	}
+	return 0;
+}
+
 int sn_db_open(struct sn_ctx *ctx, int readonly)
 {
 	struct stat sb;
@@ -119,6 +134,8 @@ int sn_db_open(struct sn_ctx *ctx, int readonly)
 	}
 	ctx->db_created = !exists;
 	sqlite3_busy_timeout(ctx->db, 5000);
+	if (getenv("SAPNHAP_TRACE") && *getenv("SAPNHAP_TRACE"))
+		sqlite3_trace_v2(ctx->db, SQLITE_TRACE_PROFILE, trace_cb, NULL);
 	if (sn_db_functions(ctx->db) != 0) {
 		sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));
 		return SN_IO;

@@ -241,6 +241,7 @@ static const char *CLASSIFY =
 	"  FROM binding b JOIN agency a ON a.code = b.agency_code LEFT JOIN crosswalk x ON x.old_code = b.agency_code "
 	"  WHERE b.active = 1 AND b.catalog IN (SELECT DISTINCT province FROM procedure);"
 	"CREATE TEMP TABLE carried (old_id INTEGER PRIMARY KEY);"
+	"CREATE INDEX temp.ob_proc ON ob(national_code, catalog);"
 	/* The old bindings step aside first: the merged catalog may carry the survivor's number. */
 	"UPDATE binding SET active = 0 WHERE id IN (SELECT id FROM ob);";
 
@@ -251,22 +252,41 @@ static const char *UPSERT =
 	"  ON CONFLICT(catalog, national_code, agency_code) WHERE active = 1 DO UPDATE SET "
 	"  online = max(online, excluded.online);";
 
-/* Bindings that follow their agency, and those that go where the rule says. */
-static const char *CARRY_SQL[] = {
+/* Bindings that follow their agency, and those that go where the rule says. Each entry: the
+ * new bindings (id of one old binding it came from, national code, agency, online, rule) and
+ * the old bindings it carries. District-level work fans out once per procedure, not once per
+ * old binding: a procedure bound to 700 district committees still makes one binding per
+ * commune. */
+static const struct {
+	const char *make, *carries;
+} CARRY[] = {
 	/* kept / renumbered / merged */
-	"SELECT ob.id, ob.national_code, ob.new_code AS agency, ob.online, 'crosswalk: ' || ob.outcome AS rule "
-	"  FROM ob WHERE NOT ob.district AND ob.outcome IN ('kept', 'renumbered', 'merged')",
+	{ "SELECT ob.id, ob.national_code, ob.new_code AS agency, ob.online, 'crosswalk: ' || ob.outcome AS rule "
+	  "  FROM ob WHERE NOT ob.district AND ob.outcome IN ('kept', 'renumbered', 'merged')",
+	  "SELECT id FROM ob WHERE NOT district AND outcome IN ('kept', 'renumbered', 'merged')" },
 	/* closed with successors (a split commune's committee) */
-	"SELECT ob.id, ob.national_code, s.new_code AS agency, ob.online, 'crosswalk: successor of closed ' || ob.agency_code AS rule "
-	"  FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code WHERE NOT ob.district AND ob.outcome = 'closed'",
+	{ "SELECT ob.id, ob.national_code, s.new_code AS agency, ob.online, 'crosswalk: successor of closed ' || "
+	  "  ob.agency_code AS rule FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code "
+	  "  WHERE NOT ob.district AND ob.outcome = 'closed'",
+	  "SELECT DISTINCT ob.id FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code "
+	  "  WHERE NOT ob.district AND ob.outcome = 'closed'" },
 	/* district level, commune target: every new commune's committee */
-	"SELECT ob.id, ob.national_code, c.code AS agency, ob.online, 'district -> commune: ' || r.rule AS rule "
-	"  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
-	"  JOIN code_table c ON c.kind = 'commune-committee' WHERE ob.district AND r.target = 'commune'",
+	{ "SELECT g.id, g.national_code, c.code AS agency, g.online, g.rule FROM (SELECT min(ob.id) AS id, "
+	  "  ob.national_code, max(ob.online) AS online, min('district -> commune: ' || r.rule) AS rule FROM ob "
+	  "  JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	  "  WHERE ob.district AND r.target = 'commune' GROUP BY ob.national_code) g "
+	  "  JOIN code_table c ON c.kind = 'commune-committee'",
+	  "SELECT ob.id FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	  "  WHERE ob.district AND r.target = 'commune' AND EXISTS (SELECT 1 FROM code_table WHERE kind = 'commune-committee')" },
 	/* district level, province target: the department carrying the function */
-	"SELECT ob.id, ob.national_code, c.code AS agency, ob.online, 'district -> province: ' || r.rule AS rule "
-	"  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
-	"  JOIN code_table c ON c.kind = 'department' AND c.function = r.function WHERE ob.district AND r.target = 'province'",
+	{ "SELECT g.id, g.national_code, c.code AS agency, g.online, g.rule FROM (SELECT min(ob.id) AS id, "
+	  "  ob.national_code, r.function, max(ob.online) AS online, min('district -> province: ' || r.rule) AS rule "
+	  "  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	  "  WHERE ob.district AND r.target = 'province' GROUP BY ob.national_code, r.function) g "
+	  "  JOIN code_table c ON c.kind = 'department' AND c.function = g.function",
+	  "SELECT ob.id FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
+	  "  JOIN code_table c ON c.kind = 'department' AND c.function = r.function "
+	  "  WHERE ob.district AND r.target = 'province'" },
 };
 
 static const char *AFTER_CARRY =
@@ -310,6 +330,7 @@ static const char *DOSSIERS =
 /* One entry per national code; fields on which the catalogs disagree wait for a decision. */
 static const char *MERGE =
 	"CREATE TEMP TABLE mfield(national_code, field, nvals, value, detail);"
+	"CREATE INDEX temp.mfield_key ON mfield(national_code, field);"
 	"INSERT INTO mfield SELECT national_code, 'name', count(DISTINCT sn_key(name)), min(name), "
 	"  group_concat(province || ': ' || name, ' | ') FROM procedure GROUP BY national_code;"
 	"INSERT INTO mfield SELECT national_code, 'field', count(DISTINCT COALESCE(field_code, '')), min(field_code), "
@@ -460,9 +481,9 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 	}
 	if ((r = run(ra, RULES)) || (r = run(ra, CLASSIFY)) || (r = commune_targets(ra)))
 		return r;
-	for (size_t i = 0; i < sizeof CARRY_SQL / sizeof CARRY_SQL[0]; i++) {
-		char *q = sqlite3_mprintf(UPSERT, CARRY_SQL[i]);
-		char *c = sqlite3_mprintf("INSERT OR IGNORE INTO temp.carried SELECT id FROM (%s)", CARRY_SQL[i]);
+	for (size_t i = 0; i < sizeof CARRY / sizeof CARRY[0]; i++) {
+		char *q = sqlite3_mprintf(UPSERT, CARRY[i].make);
+		char *c = sqlite3_mprintf("INSERT OR IGNORE INTO temp.carried %s", CARRY[i].carries);
 		r = q && c ? run(ra, q) : SN_IO;
 		if (!r)
 			r = run(ra, c);

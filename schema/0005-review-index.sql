@@ -1,0 +1,2 @@
+-- 0005: the review queue looked up by subject (conservation checks, once per dossier).
+CREATE INDEX review_subject ON review(step, subject);
