@@ -6,7 +6,7 @@
  * current <agency> record is held, each of its values capped at AG_MAX_VALUE bytes. Values are
  * handed over as written (white space included): cleaning and checking codes is the importer's
  * job, so that the CSV and XML paths share one set of rules. Record positions come from a light
- * second pass over the raw bytes (struct ag_lines), since libxml2's node lines stop at 65535.
+ * second pass over the raw bytes (struct sn_xml_lines), since libxml2's node lines stop at 65535.
  */
 #include <errno.h>
 #include <limits.h>
@@ -67,146 +67,11 @@ struct ag_buf {
 	size_t len, cap;
 };
 
-/* Where each record starts, from a second, lightweight pass over the raw bytes.
- *
- * libxml2 keeps node line numbers in 16 bits, so past line 65535 it can only say "65535 or
- * later", and the parser's own position runs ahead of the node the reader hands us. Registries
- * grow past that size, and a message pointing a few lines off lands on the wrong record. So we
- * scan the file again, in step with the reader, for the start tags directly under the root:
- * the k-th one is the k-th record. This is safe because the document has no DTD (refused), so
- * no entity can hide markup: the elements are exactly the tags in the bytes. It only needs the
- * ASCII delimiters, so it works for UTF-8 and the 8-bit encodings; on anything else (a NUL
- * byte: UTF-16 or -32) it gives up and we fall back to libxml2's line. */
-enum ag_scan_state { S_TEXT, S_LT, S_STAG, S_AVAL, S_ETAG, S_BANG, S_BANG_DASH, S_COMMENT,
-		     S_CDATA, S_PI, S_DECL };
-
-struct ag_lines {
-	FILE *f;             /* NULL: given up */
-	unsigned char buf[8192];
-	size_t len, off;
-	long line;           /* line of buf[off] */
-	long tag_line;       /* line of the last '<' */
-	int depth;           /* elements open at the scan position */
-	enum ag_scan_state state;
-	unsigned char quote; /* in S_AVAL */
-	int run;             /* S_STAG: last char was '/'; S_COMMENT: '-' run; S_CDATA: ']' run;
-			      * S_PI: last char was '?' */
-};
-
-static void lines_open(struct ag_lines *s, const char *path)
-{
-	memset(s, 0, sizeof *s);
-	s->line = 1;
-	s->f = fopen(path, "rb");
-}
-
-static void lines_close(struct ag_lines *s)
-{
-	if (s->f)
-		fclose(s->f);
-	s->f = NULL;
-}
-
-/* Advances to the next start tag at depth 1 (a child of the root) and returns the line of its
- * '<', or -1 when the scan has given up or the file ends first. Relies on the document being
- * well-formed, which libxml2 checks on the same bytes. */
-static long lines_next(struct ag_lines *s)
-{
-	while (s->f) {
-		if (s->off == s->len) {
-			s->len = fread(s->buf, 1, sizeof s->buf, s->f);
-			s->off = 0;
-			if (s->len == 0)
-				break;
-		}
-		unsigned char c = s->buf[s->off++];
-		if (c == '\n')
-			s->line++;  /* libxml2 counts '\n' only, and we agree with its messages */
-		else if (c == '\0')
-			break;      /* not an ASCII-compatible encoding */
-		switch (s->state) {
-		case S_TEXT:
-			if (c == '<') {
-				s->state = S_LT;
-				s->tag_line = s->line;
-			}
-			break;
-		case S_LT:
-			if (c == '/') {
-				s->state = S_ETAG;
-			} else if (c == '!') {
-				s->state = S_BANG;
-			} else if (c == '?') {
-				s->state = S_PI;
-				s->run = 0;
-			} else {
-				s->state = S_STAG;
-				s->run = 0;
-				if (s->depth == 1)
-					return s->tag_line;
-			}
-			break;
-		case S_STAG:
-			if (c == '"' || c == '\'') {
-				s->state = S_AVAL;
-				s->quote = c;
-			} else if (c == '>') {
-				if (!s->run)
-					s->depth++;  /* not "<x/>" */
-				s->state = S_TEXT;
-			}
-			s->run = c == '/';
-			break;
-		case S_AVAL:
-			if (c == s->quote)
-				s->state = S_STAG;
-			break;
-		case S_ETAG:
-			if (c == '>') {
-				s->depth--;
-				s->state = S_TEXT;
-			}
-			break;
-		case S_BANG:
-			/* "<!--" a comment, "<![CDATA[" (its "CDATA[" holds no "]]>"), else a
-			 * declaration */
-			s->state = c == '-' ? S_BANG_DASH : c == '[' ? S_CDATA : S_DECL;
-			s->run = 0;
-			break;
-		case S_BANG_DASH:
-			s->state = S_COMMENT;
-			s->run = 0;
-			break;
-		case S_COMMENT:
-			if (c == '>' && s->run >= 2)
-				s->state = S_TEXT;
-			s->run = c == '-' ? s->run + 1 : 0;
-			break;
-		case S_CDATA:
-			if (c == '>' && s->run >= 2)
-				s->state = S_TEXT;
-			s->run = c == ']' ? s->run + 1 : 0;
-			break;
-		case S_PI:
-			if (c == '>' && s->run)
-				s->state = S_TEXT;
-			s->run = c == '?';
-			break;
-		case S_DECL:
-			if (c == '>')
-				s->state = S_TEXT;  /* a DOCTYPE: refused by the reader anyway */
-			break;
-		}
-	}
-	lines_close(s);
-	return -1;
-}
-
 struct ag_reader {
 	const char *path;
 	sn_xml *x;
 	xmlTextReaderPtr rd;
-	struct ag_lines lines;
+	struct sn_xml_lines lines;  /* at depth 1: the k-th tag is the k-th record */
 	struct ag_buf f[F_COUNT];
 	char *pos;        /* "PATH:LINE" for the callback */
 	size_t poslen;
@@ -261,13 +126,13 @@ static int node_line(struct ag_reader *a)
  * tag); libxml2's line alone once the scan has given up or disagrees. */
 static int record_line(struct ag_reader *a)
 {
-	long scan = lines_next(&a->lines);
+	long scan = sn_xml_lines_next(&a->lines, 1, NULL);
 	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
 	int exact = n && n->line > 0 && n->line < 65535 ? n->line : 0;
 
 	if (scan > 0 && scan <= INT_MAX && (!exact || scan <= exact))
 		return (int)scan;
-	lines_close(&a->lines);  /* out of step: do not trust it for later records either */
+	sn_xml_lines_close(&a->lines);  /* out of step: do not trust it for later records either */
 	return node_line(a);
 }
 
@@ -499,10 +364,10 @@ int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, 
 		sn_xml_close(a.x);
 		return SN_INTERNAL;
 	}
-	lines_open(&a.lines, path);
+	(void)sn_xml_lines_open(&a.lines, path);  /* if it fails, libxml2's lines serve */
 	xmlResetLastError();  /* see report_error() */
 	rc = read_all(&a, fn, ctx);
-	lines_close(&a.lines);
+	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
 		free(a.f[i].p);
 	free(a.pos);

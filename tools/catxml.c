@@ -16,8 +16,9 @@
  *                 the element is absent;
  *   bindings      receives-online as the flag online (true/1 -> 1; false/0 or absent -> 0).
  * Record positions, and the lines of our own messages about a record's child elements, come
- * from a light second pass over the raw bytes (struct cx_lines), agxml.c's scan taken one level
- * deeper, since libxml2's node lines stop at 65535 and a procedure alone may run to 100000.
+ * from a light second pass over the raw bytes (struct sn_xml_lines), which agxml.c also uses but
+ * here taken one level deeper, since libxml2's node lines stop at 65535 and a procedure alone
+ * may run to 100000.
  */
 #include <errno.h>
 #include <limits.h>
@@ -68,145 +69,12 @@ struct cx_bindings {
 	size_t len, textcap;
 };
 
-/* Where each record and each of its child elements starts, from a second, lightweight pass
- * over the raw bytes: the scan of agxml.c's struct ag_lines (see there for why it is needed and
- * why it is safe), extended one level down. It finds the start tags at depth 1 (children of the
- * root: the records) and 2 (their children), in document order, in step with the reader. It
- * only needs the ASCII delimiters; on anything else (a NUL byte: UTF-16 or -32) it gives up and
- * we fall back to libxml2's line. */
-enum cx_scan_state { S_TEXT, S_LT, S_STAG, S_AVAL, S_ETAG, S_BANG, S_BANG_DASH, S_COMMENT,
-		     S_CDATA, S_PI, S_DECL };
-
-struct cx_lines {
-	FILE *f;             /* NULL: given up */
-	unsigned char buf[8192];
-	size_t len, off;
-	long line;           /* line of buf[off] */
-	long tag_line;       /* line of the last '<' */
-	int depth;           /* elements open at the scan position */
-	enum cx_scan_state state;
-	unsigned char quote; /* in S_AVAL */
-	int run;             /* S_STAG: last char was '/'; S_COMMENT: '-' run; S_CDATA: ']' run;
-			      * S_PI: last char was '?' */
-};
-
-static void lines_open(struct cx_lines *s, const char *path)
-{
-	memset(s, 0, sizeof *s);
-	s->line = 1;
-	s->f = fopen(path, "rb");
-}
-
-static void lines_close(struct cx_lines *s)
-{
-	if (s->f)
-		fclose(s->f);
-	s->f = NULL;
-}
-
-/* Advances to the next start tag at depth 1 (a child of the root) or 2 (a grandchild) and
- * returns the line of its '<' with its depth in *DEPTH, or -1 when the scan has given up or the
- * file ends first. Relies on the document being well-formed, which libxml2 checks on the same
- * bytes. */
-static long lines_next(struct cx_lines *s, int *depth)
-{
-	while (s->f) {
-		if (s->off == s->len) {
-			s->len = fread(s->buf, 1, sizeof s->buf, s->f);
-			s->off = 0;
-			if (s->len == 0)
-				break;
-		}
-		unsigned char c = s->buf[s->off++];
-		if (c == '\n')
-			s->line++;  /* libxml2 counts '\n' only, and we agree with its messages */
-		else if (c == '\0')
-			break;      /* not an ASCII-compatible encoding */
-		switch (s->state) {
-		case S_TEXT:
-			if (c == '<') {
-				s->state = S_LT;
-				s->tag_line = s->line;
-			}
-			break;
-		case S_LT:
-			if (c == '/') {
-				s->state = S_ETAG;
-			} else if (c == '!') {
-				s->state = S_BANG;
-			} else if (c == '?') {
-				s->state = S_PI;
-				s->run = 0;
-			} else {
-				s->state = S_STAG;
-				s->run = 0;
-				if (s->depth == 1 || s->depth == 2) {
-					*depth = s->depth;
-					return s->tag_line;
-				}
-			}
-			break;
-		case S_STAG:
-			if (c == '"' || c == '\'') {
-				s->state = S_AVAL;
-				s->quote = c;
-			} else if (c == '>') {
-				if (!s->run)
-					s->depth++;  /* not "<x/>" */
-				s->state = S_TEXT;
-			}
-			s->run = c == '/';
-			break;
-		case S_AVAL:
-			if (c == s->quote)
-				s->state = S_STAG;
-			break;
-		case S_ETAG:
-			if (c == '>') {
-				s->depth--;
-				s->state = S_TEXT;
-			}
-			break;
-		case S_BANG:
-			/* "<!--" a comment, "<![CDATA[" (its "CDATA[" holds no "]]>"), else a
-			 * declaration */
-			s->state = c == '-' ? S_BANG_DASH : c == '[' ? S_CDATA : S_DECL;
-			s->run = 0;
-			break;
-		case S_BANG_DASH:
-			s->state = S_COMMENT;
-			s->run = 0;
-			break;
-		case S_COMMENT:
-			if (c == '>' && s->run >= 2)
-				s->state = S_TEXT;
-			s->run = c == '-' ? s->run + 1 : 0;
-			break;
-		case S_CDATA:
-			if (c == '>' && s->run >= 2)
-				s->state = S_TEXT;
-			s->run = c == ']' ? s->run + 1 : 0;
-			break;
-		case S_PI:
-			if (c == '>' && s->run)
-				s->state = S_TEXT;
-			s->run = c == '?';
-			break;
-		case S_DECL:
-			if (c == '>')
-				s->state = S_TEXT;  /* a DOCTYPE: refused by the reader anyway */
-			break;
-		}
-	}
-	lines_close(s);
-	return -1;
-}
-
 struct cx_reader {
 	const char *path;
 	sn_xml *x;
 	xmlTextReaderPtr rd;
-	struct cx_lines lines;
+	struct sn_xml_lines lines;  /* at depths 1 and 2, in document order: the records and their
+				     * children, each checked against the reader's depth */
 	struct cx_buf f[F_COUNT];
 	struct cx_bindings b;
 	char *pos;        /* "PATH:LINE" for the callback */
@@ -300,13 +168,13 @@ static int node_line(struct cx_reader *a)
 static int tag_line(struct cx_reader *a, int depth)
 {
 	int scan_depth = 0;
-	long scan = lines_next(&a->lines, &scan_depth);
+	long scan = sn_xml_lines_next(&a->lines, 2, &scan_depth);
 	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
 	int exact = n && n->line > 0 && n->line < 65535 ? n->line : 0;
 
 	if (scan > 0 && scan <= INT_MAX && scan_depth == depth && (!exact || scan <= exact))
 		return (int)scan;
-	lines_close(&a->lines);  /* out of step: do not trust it for later records either */
+	sn_xml_lines_close(&a->lines);  /* out of step: do not trust it for later records either */
 	return node_line(a);
 }
 
@@ -672,10 +540,10 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 		sn_xml_close(a.x);
 		return SN_INTERNAL;
 	}
-	lines_open(&a.lines, path);
+	(void)sn_xml_lines_open(&a.lines, path);  /* if it fails, libxml2's lines serve */
 	xmlResetLastError();  /* see report_error() */
 	rc = read_all(&a, fn, ctx);
-	lines_close(&a.lines);
+	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
 		free(a.f[i].p);
 	free(a.b.v);

@@ -196,3 +196,121 @@ void sn_xml_close(sn_xml *x)
 	free(x->path);
 	free(x);
 }
+
+/* ---- exact lines of start tags (struct sn_xml_lines) ---- */
+
+/* Where in the markup the scan is: S_STAG is inside a start tag, S_AVAL inside one of its
+ * attribute values, S_BANG just after "<!". */
+enum lines_state { S_TEXT, S_LT, S_STAG, S_AVAL, S_ETAG, S_BANG, S_BANG_DASH, S_COMMENT,
+		   S_CDATA, S_PI, S_DECL };
+
+int sn_xml_lines_open(struct sn_xml_lines *s, const char *path)
+{
+	memset(s, 0, sizeof *s);
+	s->line = 1;
+	s->state = S_TEXT;
+	s->f = fopen(path, "rb");
+	return s->f ? 0 : -1;
+}
+
+void sn_xml_lines_close(struct sn_xml_lines *s)
+{
+	if (s->f)
+		fclose(s->f);
+	s->f = NULL;
+}
+
+long sn_xml_lines_next(struct sn_xml_lines *s, int max_depth, int *depth)
+{
+	while (s->f) {
+		if (s->off == s->len) {
+			s->len = fread(s->buf, 1, sizeof s->buf, s->f);
+			s->off = 0;
+			if (s->len == 0)
+				break;
+		}
+		unsigned char c = s->buf[s->off++];
+		if (c == '\n')
+			s->line++;  /* libxml2 counts '\n' only, and we agree with its messages */
+		else if (c == '\0')
+			break;      /* not an ASCII-compatible encoding */
+		switch ((enum lines_state)s->state) {
+		case S_TEXT:
+			if (c == '<') {
+				s->state = S_LT;
+				s->tag_line = s->line;
+			}
+			break;
+		case S_LT:
+			if (c == '/') {
+				s->state = S_ETAG;
+			} else if (c == '!') {
+				s->state = S_BANG;
+			} else if (c == '?') {
+				s->state = S_PI;
+				s->run = 0;
+			} else {
+				s->state = S_STAG;
+				s->run = 0;
+				if (s->depth >= 1 && s->depth <= max_depth) {
+					if (depth)
+						*depth = s->depth;
+					return s->tag_line;
+				}
+			}
+			break;
+		case S_STAG:
+			if (c == '"' || c == '\'') {
+				s->state = S_AVAL;
+				s->quote = c;
+			} else if (c == '>') {
+				if (!s->run)
+					s->depth++;  /* not "<x/>" */
+				s->state = S_TEXT;
+			}
+			s->run = c == '/';
+			break;
+		case S_AVAL:
+			if (c == s->quote)
+				s->state = S_STAG;
+			break;
+		case S_ETAG:
+			if (c == '>') {
+				s->depth--;
+				s->state = S_TEXT;
+			}
+			break;
+		case S_BANG:
+			/* "<!--" a comment, "<![CDATA[" (its "CDATA[" holds no "]]>"), else a
+			 * declaration */
+			s->state = c == '-' ? S_BANG_DASH : c == '[' ? S_CDATA : S_DECL;
+			s->run = 0;
+			break;
+		case S_BANG_DASH:
+			s->state = S_COMMENT;
+			s->run = 0;
+			break;
+		case S_COMMENT:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == '-' ? s->run + 1 : 0;
+			break;
+		case S_CDATA:
+			if (c == '>' && s->run >= 2)
+				s->state = S_TEXT;
+			s->run = c == ']' ? s->run + 1 : 0;
+			break;
+		case S_PI:
+			if (c == '>' && s->run)
+				s->state = S_TEXT;
+			s->run = c == '?';
+			break;
+		case S_DECL:
+			if (c == '>')
+				s->state = S_TEXT;  /* a DOCTYPE: refused by the reader anyway */
+			break;
+		}
+	}
+	sn_xml_lines_close(s);
+	return -1;
+}

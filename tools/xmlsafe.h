@@ -9,6 +9,7 @@
 #define SN_XMLSAFE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <libxml/xmlreader.h>
 
 /* Scans raw bytes of a document's prolog for "<!DOCTYPE", across successive buffers. Start with
@@ -42,5 +43,52 @@ int sn_xml_validate_with(sn_xml *x, const char *xsd_text, const char *xsd_name);
 int sn_xml_line(sn_xml *x);
 const char *sn_xml_error(const sn_xml *x);
 void sn_xml_close(sn_xml *x);
+
+/* Exact lines of start tags, from a second, lightweight pass over a document's raw bytes.
+ *
+ * libxml2 keeps node line numbers in 16 bits, so past line 65535 it can only say "65535 or
+ * later", and the parser's own position runs ahead of the node the reader hands us. Our files
+ * grow past that size, and a message pointing a few lines off lands on the wrong record. So a
+ * reader scans the file again, in step with sn_xml_read, for the start tags it cares about: the
+ * k-th tag the scan reports is the k-th element the reader meets at those depths. This is safe
+ * because the document has no DTD (sn_xml refuses one), so no entity can hide markup: the
+ * elements are exactly the tags in the bytes. It only needs the ASCII delimiters, so it works
+ * for UTF-8 and the 8-bit encodings; on anything else (a NUL byte: UTF-16 or -32) it gives up,
+ * and the caller falls back to libxml2's line.
+ *
+ * Depth counts the elements open around a tag: the root is at 0, its children at 1 (records),
+ * their children at 2. The fields are private to xmlsafe.c; the struct is public only so that a
+ * caller can hold it without an allocation. */
+struct sn_xml_lines {
+	FILE *f;             /* NULL: given up (or never opened) */
+	unsigned char buf[8192];
+	size_t len, off;
+	long line;           /* line of buf[off] */
+	long tag_line;       /* line of the last '<' */
+	int depth;           /* elements open at the scan position */
+	int state;           /* where in the markup the scan is (an enum in xmlsafe.c) */
+	unsigned char quote; /* the quote of the attribute value being skipped */
+	int run;             /* in a start tag: last char was '/'; comment: '-' run; CDATA: ']'
+			      * run; processing instruction: last char was '?' */
+};
+
+/* Starts a scan of PATH at its first byte. Returns 0, or -1 when the file cannot be opened, in
+ * which case the scan has given up from the start (sn_xml_lines_next returns -1); a caller may
+ * ignore the result, since the reader reports a file it cannot open itself. */
+int sn_xml_lines_open(struct sn_xml_lines *s, const char *path);
+
+/* Advances to the next start tag at a depth from 1 to MAX_DEPTH and returns the line of its
+ * '<' (counting '\n' only, as libxml2 does), with that depth in *DEPTH when DEPTH is not NULL.
+ * Tags at other depths are passed over, so a reader that wants only records asks for depth 1,
+ * and one that also wants the records' children asks for 2 and checks *DEPTH against the node
+ * it holds. Returns -1, and leaves *DEPTH alone, when the scan has given up or the file ends
+ * first; from then on it keeps returning -1. Relies on the document being well-formed, which
+ * libxml2 checks on the same bytes: the caller must compare the answer with what the reader
+ * says and call sn_xml_lines_close as soon as they disagree. */
+long sn_xml_lines_next(struct sn_xml_lines *s, int max_depth, int *depth);
+
+/* Gives the scan up (closes the file). Safe to call more than once, and after a scan that
+ * has given up by itself. */
+void sn_xml_lines_close(struct sn_xml_lines *s);
 
 #endif
