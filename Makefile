@@ -115,8 +115,13 @@ asan:
 demo: all
 	sh samples/demo.sh ./sapnhap
 
-bench: all
-	sh bench/run.sh ./sapnhap
+# The national-scale input generator (bench/gen.c): plain C, no project library.
+$(BUILD)/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
+
+bench: all $(BUILD)/gen
+	GEN=$(BUILD)/gen sh bench/run.sh ./sapnhap
 
 clean:
 	rm -rf build sapnhap

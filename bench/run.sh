@@ -8,6 +8,22 @@
 # parsing, cleaning, classification and the registry rebuild cost on top. Each figure is the best
 # of RUNS runs (wall seconds, including process start) and its peak resident memory (GNU
 # time). Needs ../shared/data.
+#
+# Then the national scale (bench/gen.c: every real old commune, ~10^5 agencies, ~10^6 bindings,
+# 10^7 x BENCH_SCALE dossiers, all as one merged province), after units, agencies, recode and
+# catalogs (one run each, figures only):
+#   dossiers import (70 + 75)  vs  sqlite3 .import --csv of the same two files into a bare table
+#   reassign                   vs  bench/reassign-floor.sql in the sqlite3 shell, on a copy of
+#                                  the same database taken just before reassign
+# each the best of NRUNS runs (default 1: one reassign at 10^7 dossiers takes minutes). A
+# sapnhap step still running at LIMIT_RATIO (default 3, the point where we profile) times its
+# floor is stopped and shown as "> seconds" with its peak memory until then. Peak memory of
+# both steps is shown again at BENCH_SCALE_SMALL (default BENCH_SCALE / 10) to show whether it
+# grows with the number of dossiers.
+#   BENCH_SCALE=1 (10^7 dossiers, the default): ~20 GB of scratch space under BENCH_DIR
+#   (default $TMPDIR) and about half an hour on the development machine, most of it reassign
+#   running to its limit; BENCH_SCALE=0.1 about 6 minutes, 0.01 about 3. BENCH_SCALE=0 skips
+#   the section.
 set -eu
 sn=$(cd "$(dirname "${1:-./sapnhap}")" && pwd)/$(basename "${1:-./sapnhap}")
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,3 +76,171 @@ EOF2
 	shift 2
 done
 echo "(best of $RUNS runs each; sqlite3 $(sqlite3 --version | cut -d' ' -f1))"
+
+# --- national scale -------------------------------------------------------------------------
+
+scale=${BENCH_SCALE:-1}
+if [ "$(awk "BEGIN { print ($scale <= 0) }")" = 1 ]; then
+	echo "bench: national-scale section skipped (BENCH_SCALE=$scale)" >&2
+	exit 0
+fi
+if [ ! -f "$data/nso-conversion-2025.flat.csv" ]; then
+	echo "bench: national-scale section skipped: $data/nso-conversion-2025.flat.csv not found" >&2
+	exit 0
+fi
+gen=${GEN:-build/release/gen}
+case $gen in /*) ;; *) gen=$top/$gen ;; esac
+if [ ! -x "$gen" ]; then
+	echo "bench: national-scale section skipped: $gen not built ('make bench' builds it)" >&2
+	exit 0
+fi
+small=${BENCH_SCALE_SMALL:-$(awk "BEGIN { print $scale / 10 }")}
+NRUNS=${NRUNS:-1}
+LIMIT_RATIO=${LIMIT_RATIO:-3}
+big=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/sapnhap-bench.XXXXXX")
+trap 'rm -rf "$work" "$big"' EXIT
+on=2025-07-01
+
+# measure RUNS PREP CMD LIMIT: "WALL MAXRSS_KB" (best wall, largest peak) over RUNS runs of CMD,
+# each after PREP (not timed); ">LIMIT MAXRSS_KB" when CMD was stopped after LIMIT seconds (0: no
+# limit), with its peak until then (a CMD under a limit is "exec ...", so that the stopped process
+# is timeout's own child and GNU time sees it). CMD's stdout of the last run is kept in $big/out.
+measure() {
+	mw= mm= mi=0
+	while [ $mi -lt "$1" ]; do
+		sh -c "$2" || exit 1
+		lim=
+		[ "${4:-0}" = 0 ] || lim="timeout $4"
+		t0=$(date +%s%N)
+		mrc=0
+		/usr/bin/time -f '%M' -o "$big/t" $lim sh -c "$3" > "$big/out" 2> "$big/err" || mrc=$?
+		t1=$(date +%s%N)
+		m=$(tail -n 1 "$big/t")
+		if [ $mrc = 124 ]; then
+			echo ">$4 $m"
+			return
+		elif [ $mrc != 0 ]; then
+			cat "$big/err" >&2
+			exit 1
+		fi
+		w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
+		if [ -z "$mw" ] || [ "$(awk "BEGIN{print ($w < $mw)}")" = 1 ]; then mw=$w; fi
+		if [ -z "$mm" ] || [ "$m" -gt "$mm" ]; then mm=$m; fi
+		mi=$((mi + 1))
+	done
+	echo "$mw $mm"
+}
+
+# dimport DIR RUNS LIMIT: both provinces' dossiers (two processes, times added, the larger peak)
+# into a fresh copy of the database after the catalogs, left in $big/pre.db; best of RUNS.
+dimport() {
+	dw= dm= dk=0
+	while [ $dk -lt "$2" ]; do
+		read -r w1 m1 <<EOF2
+$(measure 1 "rm -f $big/pre.db $big/pre.db-journal && cp $db $big/pre.db" "exec $sn --db $big/pre.db dossiers import $1/dossiers-70.csv --province 70" "$3")
+EOF2
+		[ -n "$m1" ] || exit 1
+		case $w1 in '>'*) echo "$w1 $m1"; return ;; esac
+		cp "$big/out" "$big/out70"
+		l2=$(awk "BEGIN { l = $3 - $w1; printf \"%d\", $3 == 0 ? 0 : (l < 1 ? 1 : l) }")
+		read -r w2 m2 <<EOF2
+$(measure 1 true "exec $sn --db $big/pre.db dossiers import $1/dossiers-75.csv --province 75" "$l2")
+EOF2
+		[ -n "$m2" ] || exit 1
+		case $w2 in '>'*) echo ">$3 $(( m1 > m2 ? m1 : m2 ))"; return ;; esac
+		cat "$big/out70" "$big/out" > "$big/out2" && mv "$big/out2" "$big/out"
+		w=$(awk "BEGIN { printf \"%.3f\", $w1 + $w2 }")
+		m=$(( m1 > m2 ? m1 : m2 ))
+		if [ -z "$dw" ] || [ "$(awk "BEGIN{print ($w < $dw)}")" = 1 ]; then dw=$w; fi
+		if [ -z "$dm" ] || [ "$m" -gt "$dm" ]; then dm=$m; fi
+		dk=$((dk + 1))
+	done
+	echo "$dw $dm"
+}
+
+# row LABEL WALL MAXRSS [FLOOR_WALL]
+row() {
+	case $2 in
+	'>'*) w="> ${2#>}"; r="> $(awk "BEGIN { printf \"%.1f\", ${2#>} / ($4 > 0 ? $4 : 0.001) }")" ;;
+	*) w=$2; r=${4:+$(awk "BEGIN { printf \"%.2f\", $2 / ($4 > 0 ? $4 : 0.001) }")} ;;
+	esac
+	printf '%-44s %10s %10s %8s\n' "$1" "$w" "$3" "${r:--}"
+}
+
+limit() {
+	awk "BEGIN { l = $LIMIT_RATIO * $1; printf \"%d\", (l < 60 ? 60 : l) + 1 }"
+}
+
+ndossiers=$(awk "BEGIN { printf \"%d\", 1e7 * $scale + 0.5 }")
+nsmall=$(awk "BEGIN { printf \"%d\", 1e7 * $small + 0.5 }")
+echo
+echo "national scale: every real old commune, one merged province; $ndossiers dossiers (BENCH_SCALE=$scale)"
+(cd "$top" && "$gen" "$big/in" --scale "$scale" && "$gen" "$big/in-small" --scale "$small") 2>&1 | sed 's/^/  /'
+in=$big/in
+db=$big/setup.db
+printf '%-44s %10s %10s %8s\n' "step" "seconds" "peak KiB" "ratio"
+set -- \
+	"units import (national units.csv)" "units import $in/units.csv" \
+	"agencies import 70" "agencies import $in/agencies-70.csv --province 70" \
+	"agencies import 75" "agencies import $in/agencies-75.csv --province 75" \
+	"recode" "recode --rules $in/allocation.csv --on $on" \
+	"catalog import 70" "catalog import $in/catalog-70.csv --province 70" \
+	"catalog import 75" "catalog import $in/catalog-75.csv --province 75"
+while [ $# -ge 2 ]; do
+	read -r w m <<EOF2
+$(measure 1 true "$sn --db $db $2" 0)
+EOF2
+	row "$1" "$w" "$m"
+	sed 's/^/    /' "$big/out"
+	shift 2
+done
+
+# dossiers import: floor, then sapnhap (each run on a copy of the database after the catalogs)
+dfloor="sqlite3 $big/f.db 'CREATE TABLE t(a,b,c,d,e,f,g,h)' '.import --csv --skip 1 $in/dossiers-70.csv t' '.import --csv --skip 1 $in/dossiers-75.csv t'"
+read -r fw fm <<EOF2
+$(measure "$NRUNS" "rm -f $big/f.db" "$dfloor" 0)
+EOF2
+rm -f "$big/f.db"
+row "floor: sqlite3 .import --csv dossiers" "$fw" "$fm" "$fw"
+read -r w m <<EOF2
+$(dimport "$in" "$NRUNS" "$(limit "$fw")")
+EOF2
+[ -n "$m" ] || exit 1
+row "dossiers import 70 + 75 ($ndossiers)" "$w" "$m" "$fw"
+sed 's/^/    /' "$big/out"
+mem_import=$m
+case $w in '>'*) echo "bench: the dossiers import did not finish; no reassign figures" >&2; exit 0 ;; esac
+
+# reassign: floor, then sapnhap, each on a copy of the database taken just before reassign
+fresh="rm -f $big/r.db $big/r.db-journal && cp $big/pre.db $big/r.db"
+read -r fw fm <<EOF2
+$(measure "$NRUNS" "$fresh" "cd $top && sqlite3 $big/r.db < bench/reassign-floor.sql" 0)
+EOF2
+[ -n "$fm" ] || exit 1
+row "floor: bench/reassign-floor.sql" "$fw" "$fm" "$fw"
+grep -E '^(moved|queued|procedures|bindings)\|' "$big/out" | tr '|\n' '= ' | sed 's/^/    /; s/ $/\n/'
+read -r w m <<EOF2
+$(measure "$NRUNS" "$fresh" "exec $sn --db $big/r.db reassign --on $on" "$(limit "$fw")")
+EOF2
+[ -n "$m" ] || exit 1
+row "reassign ($ndossiers dossiers)" "$w" "$m" "$fw"
+sed 's/^/    /' "$big/out"
+mem_reassign=$m
+rm -f "$big/r.db" "$big/r.db-journal" "$big/pre.db"
+
+# memory against the number of dossiers: the same two steps at BENCH_SCALE_SMALL
+read -r sw sm <<EOF2
+$(dimport "$big/in-small" 1 0)
+EOF2
+read -r rw rm_ <<EOF2
+$(measure 1 "$fresh" "exec $sn --db $big/r.db reassign --on $on" "$(limit "$fw")")
+EOF2
+[ -n "$sm" ] && [ -n "$rm_" ] || exit 1
+echo
+printf '%-44s %14s %14s\n' "peak KiB by number of dossiers" "$nsmall" "$ndossiers"
+printf '%-44s %14s %14s\n' "dossiers import 70 + 75" "$sm" "$mem_import"
+case $rw in '>'*) rm_="$rm_ (stopped)" ;; esac
+case $w in '>'*) mem_reassign="$mem_reassign (stopped)" ;; esac
+printf '%-44s %14s %14s\n' "reassign" "$rm_" "$mem_reassign"
+case "$rw $w" in *'>'*) echo "(stopped: a reassign stopped at its limit, with its peak until then)" ;; esac
+echo "(national: best of $NRUNS run(s) each; sqlite3 $(sqlite3 --version | cut -d' ' -f1))"

@@ -153,7 +153,8 @@ int sn_db_open(struct sn_ctx *ctx, int readonly)
 		}
 		return 0;
 	}
-	if (sn_exec(ctx, "PRAGMA journal_mode = DELETE"))
+	/* A bounded cache large enough that a big import does not spill pages mid-transaction. */
+	if (sn_exec(ctx, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = -65536"))
 		return SN_IO;
 	return migrate(ctx);
 }
@@ -394,5 +395,35 @@ int sn_db_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "sn_ascii_key", 1, f, (void *)(intptr_t)1, sql_key, NULL, NULL) ||
 	    sqlite3_create_function(db, "sn_type", 1, f, (void *)(intptr_t)2, sql_key, NULL, NULL))
 		return -1;
+	return 0;
+}
+
+int sn_digest_query(struct sn_ctx *ctx, const char *sql, char hex[65])
+{
+	sqlite3_stmt *st = sn_prepare(ctx, sql);
+	if (!st)
+		return SN_IO;
+	SHA2_CTX c;
+	unsigned char d[SHA256_DIGEST_LENGTH];
+	SHA256Init(&c);
+	int r;
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(st);
+		for (int i = 0; i < n; i++) {
+			const unsigned char *v = sqlite3_column_text(st, i);
+			int len = sqlite3_column_bytes(st, i);
+			/* Length-prefixed, so ("ab","c") and ("a","bc") differ; NULL differs from "". */
+			unsigned char hdr[5] = { v ? 1 : 0, (unsigned char)(len >> 24), (unsigned char)(len >> 16),
+						 (unsigned char)(len >> 8), (unsigned char)len };
+			SHA256Update(&c, hdr, sizeof hdr);
+			if (v)
+				SHA256Update(&c, v, (size_t)len);
+		}
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return SN_IO;
+	SHA256Final(d, &c);
+	to_hex(d, sizeof d, hex);
 	return 0;
 }

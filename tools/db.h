@@ -84,6 +84,10 @@ int sn_sha256_file(const char *path, char hex[65], long long *bytes);
 /* SHA-256 of a buffer, hex. */
 void sn_sha256_hex(const void *data, size_t len, char hex[65]);
 
+/* SHA-256 over every value of every row of SQL, streamed (memory does not grow with the rows).
+ * Steps use it to notice that the database rows they read changed since their last run. */
+int sn_digest_query(struct sn_ctx *ctx, const char *sql, char hex[65]);
+
 /* Current time as ISO 8601 UTC; honours SOURCE_DATE_EPOCH for reproducible journals. */
 void sn_now(char buf[32]);
 /* Today's date YYYY-MM-DD (local), honouring SOURCE_DATE_EPOCH. */

@@ -297,7 +297,9 @@ static const char *AFTER_CARRY =
 
 /* Dossiers at agencies that no longer exist. */
 static const char *DOSSIERS =
-	"CREATE TEMP TABLE dmove AS SELECT d.id, d.agency_code AS from_agency, "
+	/* Keyed by dossier id: the UPDATE below looks each moved dossier up here. */
+	"CREATE TEMP TABLE dmove(id INTEGER PRIMARY KEY, from_agency, to_agency, rule, why);"
+	"INSERT INTO temp.dmove SELECT d.id, d.agency_code AS from_agency, "
 	"  CASE WHEN x.outcome IN ('renumbered', 'merged') THEN x.new_code "
 	"    WHEN x.outcome = 'closed' AND r.target = 'province' THEN (SELECT c.code FROM code_table c "
 	"      WHERE c.kind = 'department' AND c.function = r.function ORDER BY c.code LIMIT 1) "
@@ -527,23 +529,18 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 	return 0;
 }
 
+/* What reassign reads from the database, so a re-run over changed catalogs, dossiers or codes is
+ * not taken for "already applied". Streamed: memory does not grow with the catalogs. */
 static int db_digest(struct sn_ctx *ctx, char out[65])
 {
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT (SELECT group_concat(x, char(10)) FROM (SELECT province || national_code || name || levels || "
-		"COALESCE(fee, '') || COALESCE(time_limit, '') || online_level || portal || COALESCE(legal_basis, '') AS x "
-		"FROM procedure ORDER BY province, national_code)) || (SELECT group_concat(x, char(10)) FROM (SELECT "
-		"catalog || national_code || agency_code || online AS x FROM binding WHERE from_binding IS NULL ORDER BY id)) || "
-		"(SELECT count(*) || '-' || COALESCE(sum(id), 0) FROM dossier) || (SELECT group_concat(x, char(10)) FROM "
-		"(SELECT old_code || outcome || COALESCE(new_code, '') AS x FROM crosswalk ORDER BY old_code))");
-	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return SN_IO;
-	}
-	const char *t = sn_col(st, 0);
-	sn_sha256_hex(t, strlen(t), out);
-	sqlite3_finalize(st);
-	return 0;
+	return sn_digest_query(ctx,
+		"SELECT 'p', province, national_code, name, levels, fee, time_limit, time_unit, online_level, "
+		"  portal, legal_basis FROM procedure UNION ALL "
+		"SELECT 'b', catalog, national_code, agency_code, online, id, NULL, NULL, NULL, NULL, NULL "
+		"  FROM binding WHERE from_binding IS NULL UNION ALL "
+		"SELECT 'd', count(*), sum(id), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dossier UNION ALL "
+		"SELECT 'x', old_code, outcome, new_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM crosswalk "
+		"ORDER BY 1, 2, 3, 4", out);
 }
 
 static void usage(FILE *f)

@@ -87,6 +87,7 @@ struct recode {
 	struct cc *cc;
 	int ncc;
 	sqlite3_stmt *ins_code, *taken;
+	int cursor_rule[SN_KIND_COUNT], cursor_n[SN_KIND_COUNT];  /* where allocation resumes */
 	long counts[5];
 	long reviews;
 };
@@ -327,13 +328,16 @@ static int issue(struct recode *rc, const char *code, const char *subject, const
  * or SN_DATA when every range is exhausted (message printed). *how says which rule gave it. */
 static int allocate(struct recode *rc, const char *kind, const char *subject, char out[40], char how[700])
 {
-	int any = 0;
-	for (int i = 0; i < rc->nrules; i++) {
+	int any = 0, k = sn_agency_kind_parse(kind);
+	/* Within one run codes are only ever taken, never freed: allocation resumes where the last
+	 * one of this kind stopped instead of rescanning every range (3,321 committees at once). */
+	for (int i = k >= 0 ? rc->cursor_rule[k] : 0; i < rc->nrules; i++) {
 		struct rule *r = &rc->rules[i];
 		if (strcmp(r->kind, kind))
 			continue;
 		any = 1;
-		for (int n = r->first; n <= r->last; n++) {
+		int start = k >= 0 && i == rc->cursor_rule[k] && rc->cursor_n[k] > r->first ? rc->cursor_n[k] : r->first;
+		for (int n = start; n <= r->last; n++) {
 			/* Substitute {l1} and {n}; {n} takes the width of its QCVN group. */
 			char buf[80] = "", num[16];
 			const char *p = r->pattern;
@@ -361,6 +365,10 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 				return SN_DATA;
 			}
 			if (!is_taken(rc, buf, subject)) {
+				if (k >= 0) {
+					rc->cursor_rule[k] = i;
+					rc->cursor_n[k] = n;
+				}
 				snprintf(out, 40, "%.39s", buf);
 				snprintf(how, 700, "rule %s (%s, %d-%d)", r->pos, r->pattern, r->first, r->last);
 				return 0;
@@ -1302,21 +1310,10 @@ static void usage(FILE *f)
  * not mistaken for "already applied". */
 static int db_digest(struct sn_ctx *ctx, char out[65])
 {
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT (SELECT group_concat(x, char(10)) FROM (SELECT code || '|' || name || '|' || kind || '|' || "
-		"COALESCE(parent_code, '') || '|' || COALESCE(unit_code, '') || '|' || status AS x FROM agency ORDER BY code)) || "
-		"(SELECT group_concat(x, char(10)) FROM (SELECT level || code || name || COALESCE(valid_from, '') || "
-		"COALESCE(valid_to, '') || COALESCE(province_code, '') AS x FROM unit ORDER BY level, code, valid_from))");
-	if (!st)
-		return SN_IO;
-	if (sn_step(ctx, st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return SN_IO;
-	}
-	const char *t = sn_col(st, 0);
-	sn_sha256_hex(t, strlen(t), out);
-	sqlite3_finalize(st);
-	return 0;
+	return sn_digest_query(ctx,
+		"SELECT 'a', code, name, kind, parent_code, unit_code, status FROM agency UNION ALL "
+		"SELECT 'u', level, code, name, valid_from, valid_to, province_code FROM unit "
+		"ORDER BY 1, 2, 3, 5", out);
 }
 
 int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)

@@ -561,7 +561,15 @@ char *sn_nfc(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
 
-	if (!s || !utf8_valid(s, strlen(s)))
+	if (!s)
+		return NULL;
+	/* ASCII is NFC already: codes, dates and numbers (most cells of a big import) skip utf8proc. */
+	const unsigned char *a = (const unsigned char *)s;
+	while (*a && *a < 0x80)
+		a++;
+	if (!*a)
+		return strdup(s);
+	if (!utf8_valid(s, strlen(s)))
 		return NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
