@@ -196,12 +196,14 @@ EOF2
 done
 
 # dossiers import: floor, then sapnhap (each run on a copy of the database after the catalogs)
-dfloor="sqlite3 $big/f.db 'CREATE TABLE t(a,b,c,d,e,f,g,h)' '.import --csv --skip 1 $in/dossiers-70.csv t' '.import --csv --skip 1 $in/dossiers-75.csv t'"
+# The floor loads the same rows into a table with the same unique key and index as sapnhap's
+# dossier table, with the same page cache: the least work that yields the same indexed table.
+dfloor="sqlite3 $big/f.db 'PRAGMA cache_size = -65536' 'CREATE TABLE t(code TEXT NOT NULL UNIQUE, national_code, agency_code, commune_code, hamlet, status, received, due)' 'CREATE INDEX t_agency ON t(agency_code)' '.import --csv --skip 1 $in/dossiers-70.csv t' '.import --csv --skip 1 $in/dossiers-75.csv t'"
 read -r fw fm <<EOF2
 $(measure "$NRUNS" "rm -f $big/f.db" "$dfloor" 0)
 EOF2
 rm -f "$big/f.db"
-row "floor: sqlite3 .import --csv dossiers" "$fw" "$fm" "$fw"
+row "floor: .import into an indexed table" "$fw" "$fm" "$fw"
 read -r w m <<EOF2
 $(dimport "$in" "$NRUNS" "$(limit "$fw")")
 EOF2
