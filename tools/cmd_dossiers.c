@@ -19,20 +19,22 @@ enum { D_CODE, D_NAT, D_AGENCY, D_COMMUNE, D_HAMLET, D_STATUS, D_RECEIVED, D_DUE
 static const char *dcols[NDCOLS] = { "dossier_code", "national_code", "agency_code", "commune_code",
 				     "hamlet", "status", "received", "due" };
 
+/* dossier.pos holds the line (or spreadsheet row) only: ten million copies of the file name
+ * would double the table. Messages put the file name back. */
 static const struct {
 	const char *sql, *fmt;
 } CHECKS[] = {
 	{ "SELECT d.pos, d.code, d.agency_code FROM dossier d WHERE d.province = ?1 AND NOT EXISTS "
 	  "(SELECT 1 FROM agency a WHERE a.code = d.agency_code) ORDER BY d.id LIMIT 1",
-	  "%s: dossier %s is at agency %s, which is not in any imported registry" },
+	  "%s:%s: dossier %s is at agency %s, which is not in any imported registry" },
 	{ "SELECT d.pos, d.code, d.national_code FROM dossier d WHERE d.province = ?1 AND NOT EXISTS "
 	  "(SELECT 1 FROM procedure p WHERE p.province = ?1 AND p.national_code = d.national_code) "
 	  "ORDER BY d.id LIMIT 1",
-	  "%s: dossier %s is for procedure %s, which the catalog of the province does not list" },
+	  "%s:%s: dossier %s is for procedure %s, which the catalog of the province does not list" },
 	{ "SELECT d.pos, d.code, d.commune_code FROM dossier d WHERE d.province = ?1 AND "
 	  "d.commune_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = 'commune' "
 	  "AND u.code = d.commune_code) ORDER BY d.id LIMIT 1",
-	  "%s: dossier %s names commune %s, which the unit registry does not know" },
+	  "%s:%s: dossier %s names commune %s, which the unit registry does not know" },
 };
 
 static void usage(FILE *f)
@@ -145,6 +147,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		for (int k = 0; k < NDCOLS; k++)
 			v[k] = col[k] >= 0 && (size_t)col[k] < n ? cells[col[k]] : "";
 		const char *pos = sn_table_pos(t, (size_t)-1);
+		long line = sn_table_line(t);
 		for (int k = 0; k < NDCOLS && rc == 0; k++)
 			if (!(cl[k] = sn_text_clean(v[k]))) {
 				sn_error(ctx, "%s: %s is not valid UTF-8", pos, dcols[k]);
@@ -167,21 +170,21 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc == 0) {
 			sqlite3_reset(ins);
 			sqlite3_clear_bindings(ins);
-			sqlite3_bind_text(ins, 1, cl[D_CODE], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 1, cl[D_CODE], -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 2, province, -1, SQLITE_STATIC);
-			sqlite3_bind_text(ins, 3, cl[D_NAT], -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(ins, 4, cl[D_AGENCY], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 3, cl[D_NAT], -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 4, cl[D_AGENCY], -1, SQLITE_STATIC);
 			if (*commune)
 				sqlite3_bind_text(ins, 5, commune, -1, SQLITE_TRANSIENT);
 			for (int k = D_HAMLET; k <= D_DUE; k++)
 				if (*cl[k])
-					sqlite3_bind_text(ins, 6 + k - D_HAMLET, cl[k], -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(ins, 10, pos, -1, SQLITE_TRANSIENT);
+					sqlite3_bind_text(ins, 6 + k - D_HAMLET, cl[k], -1, SQLITE_STATIC);
+			sqlite3_bind_int64(ins, 10, (sqlite3_int64)line);
 			int s = sqlite3_step(ins);
 			if (s == SQLITE_CONSTRAINT) {
 				sqlite3_reset(first);
 				sqlite3_bind_text(first, 1, cl[D_CODE], -1, SQLITE_TRANSIENT);
-				sn_error(ctx, "%s: dossier %s is listed twice (first at %s)", pos, cl[D_CODE],
+				sn_error(ctx, "%s: dossier %s is listed twice (first at line %s)", pos, cl[D_CODE],
 					 sn_step(ctx, first) == SQLITE_ROW ? sn_col(first, 0) : "?");
 				rc = SN_DATA;
 			} else if (s != SQLITE_DONE) {
@@ -213,7 +216,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		}
 		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
 		if (sn_step(ctx, st) == SQLITE_ROW) {
-			sn_error(ctx, CHECKS[i].fmt, sn_col(st, 0), sn_col(st, 1), sn_col(st, 2));
+			sn_error(ctx, CHECKS[i].fmt, path, sn_col(st, 0), sn_col(st, 1), sn_col(st, 2));
 			rc = SN_DATA;
 		}
 		sqlite3_finalize(st);

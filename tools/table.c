@@ -140,6 +140,11 @@ const char *sn_table_pos(sn_table *t, size_t col)
 	return t->pos;
 }
 
+long sn_table_line(const sn_table *t)
+{
+	return t->row;
+}
+
 int sn_table_is_number(const sn_table *t, size_t col)
 {
 	return t->xlsx ? sn_xlsx_cell_is_number(t->xlsx, col) : 0;

@@ -21,6 +21,8 @@ int sn_table_next(sn_table *t, char ***cells, size_t *ncells);
 
 /* Position of cell COL of the current row (COL = (size_t)-1: the row). Valid until the next call. */
 const char *sn_table_pos(sn_table *t, size_t col);
+/* Line (CSV) or row (XLSX) of the current row. */
+long sn_table_line(const sn_table *t);
 /* Whether the cell was a number in a spreadsheet. */
 int sn_table_is_number(const sn_table *t, size_t col);
 int sn_table_is_xlsx(const sn_table *t);

@@ -112,3 +112,14 @@ $ sapnhap --db bad.db catalog import data/ag-xxe.xml --province 70; echo "[statu
 [status 3]
 unchanged
 ! sapnhap: error: data/ag-xxe.xml:1: DOCTYPE refused (our XML formats never declare one; entities could be an attack)
+
+# Bad dossier files: exit 3 with the line, nothing written.
+$ sapnhap --db bad.db catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && cp bad.db bad0.db
+$ sapnhap --db bad.db dossiers import data/dossier-dup.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/dossier-dup.csv:3: dossier 000.00.32.H10-250615-0001 is listed twice (first at line 2)
+$ sapnhap --db bad.db dossiers import data/dossier-unknown-agency.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/dossier-unknown-agency.csv:2: dossier 000.00.32.H10-250615-0001 is at agency 000.00.99.H10, which is not in any imported registry
