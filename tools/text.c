@@ -597,6 +597,20 @@ char *sn_text_clean(const char *s)
 	len = strlen(t);
 	/* In place: every whitespace run is at least one byte and becomes at most one. */
 	while (i < len) {
+		unsigned char b = (unsigned char)t[i];
+		if (b < 0x80) {
+			/* ASCII, most bytes of most cells: no decoding needed. */
+			if (b == ' ' || (b >= '\t' && b <= '\r')) {
+				pending = 1;
+			} else {
+				if (pending && o > 0)
+					t[o++] = ' ';
+				pending = 0;
+				t[o++] = (char)b;
+			}
+			i++;
+			continue;
+		}
 		utf8proc_int32_t c;
 		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
 						      (utf8proc_ssize_t)(len - i), &c);
