@@ -6,12 +6,14 @@
  * migrated). The runner checks that stdout was written fully, so a full disk is not success.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
 #include "db.h"
+#include "text.h"
 #include "units.h"
 #include "version.h"
 
@@ -293,4 +295,45 @@ flush:
 		return SN_IO;
 	}
 	return rc == SN_FINDINGS ? SN_FINDINGS : SN_OK;
+}
+
+int sn_import_options(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
+		      char province[16], int *encoding, struct sn_step *step, const char **path)
+{
+	static const struct option lo[] = {
+		{ "province", required_argument, NULL, 'p' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	sn_encoding enc = SN_ENC_AUTO;
+	int c;
+	province[0] = '\0';
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
+				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
+			break;
+		case 'E':
+			if (sn_encoding_parse(optarg, &enc) != 0)
+				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
+			break;
+		case 'n': step->dry_run = 1; break;
+		case 'f': step->forced = 1; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, argv[0], "expected one FILE");
+	if (!*province)
+		return sn_usage_error(ctx, argv[0], "--province CODE is required");
+	*encoding = (int)enc;
+	*path = argv[optind];
+	return -1;
 }

@@ -56,6 +56,14 @@ void sn_json_string(FILE *f, const char *s);
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
 
+/* The options of the per-province imports (agencies, catalog, dossiers):
+ *   sapnhap X import FILE --province CODE [--encoding ENC] [--dry-run] [--force]
+ * Returns -1 when the command may proceed (FILE in *path, step flags set), or the exit status
+ * to return now (SN_OK after --help, SN_USAGE after printing the error). */
+struct sn_step;
+int sn_import_options(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
+		      char province[16], int *encoding, struct sn_step *step, const char **path);
+
 /* Commands, one file each (units commands: units.h). */
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv);

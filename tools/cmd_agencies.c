@@ -7,7 +7,6 @@
  * as a whole is refused (exit 3, nothing written) for duplicate codes, unknown parents, parent
  * cycles, unknown kinds or unit codes the unit registry does not know.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "agcode.h"
@@ -259,41 +258,14 @@ static void import_usage(FILE *f)
 
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "province", required_argument, NULL, 'p' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct sn_step step = { .step = "agencies import" };
 	sn_encoding enc = SN_ENC_AUTO;
-	char province[16] = "";
-	int c, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
-				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
-			break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'n': step.dry_run = 1; break;
-		case 'f': step.forced = 1; break;
-		case 'h': import_usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected one FILE");
-	if (!*province)
-		return sn_usage_error(ctx, argv[0], "--province CODE is required");
-	const char *path = argv[optind];
+	char province[16];
+	const char *path = NULL;
+	int e = 0, rc = sn_import_options(ctx, argc, argv, import_usage, province, &e, &step, &path);
+	if (rc != -1)
+		return rc;
+	enc = (sn_encoding)e;
 	if ((rc = sn_step_add_input(ctx, &step, path)))
 		return rc;
 	step.target = sqlite3_mprintf("province %s", province);

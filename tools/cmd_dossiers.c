@@ -5,7 +5,6 @@
  * in the province's catalog, applicants' communes the unit registry does not know. The first
  * offending row is reported with its line; nothing is written.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,41 +51,14 @@ static void usage(FILE *f)
 
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "province", required_argument, NULL, 'p' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct sn_step step = { .step = "dossiers import" };
 	sn_encoding enc = SN_ENC_AUTO;
-	char province[16] = "";
-	int c, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
-				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
-			break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'n': step.dry_run = 1; break;
-		case 'f': step.forced = 1; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected one FILE");
-	if (!*province)
-		return sn_usage_error(ctx, argv[0], "--province CODE is required");
-	const char *path = argv[optind];
+	char province[16];
+	const char *path = NULL;
+	int e = 0, rc = sn_import_options(ctx, argc, argv, usage, province, &e, &step, &path);
+	if (rc != -1)
+		return rc;
+	enc = (sn_encoding)e;
 	if ((rc = sn_step_add_input(ctx, &step, path)))
 		return rc;
 	step.target = sqlite3_mprintf("province %s", province);
