@@ -7,6 +7,7 @@
  * as a whole is refused (exit 3, nothing written) for duplicate codes, unknown parents, parent
  * cycles, unknown kinds or unit codes the unit registry does not know.
  */
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "agcode.h"
