@@ -26,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "catalog.h"
 #include "exitcodes.h"
@@ -399,39 +398,6 @@ static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
 	return fn(ctx, &rec, a->pos);
 }
 
-/* Does MSG start with "PATH:<digit>"? */
-static int has_line(const char *msg, const char *path)
-{
-	size_t n = strlen(path);
-	return strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] >= '0' && msg[n + 1] <= '9';
-}
-
-/* Puts the reason the reader stopped into a->err as "PATH:LINE: what".
- *
- * With a schema plugged in, libxml2 2.9 no longer passes well-formedness errors to the reader's
- * error handler, so sn_xml_error() can only say "PATH: malformed XML". libxml2 still records
- * the error as the thread's last one (reset before reading), so we take the line and text from
- * there: a broken catalog must say where it is broken. */
-static void report_error(struct cx_reader *a)
-{
-	const char *msg = sn_xml_error(a->x);
-	const xmlError *e = xmlGetLastError();
-
-	if (has_line(msg, a->path) || !e || e->level < XML_ERR_ERROR || e->line <= 0 ||
-	    !e->message) {
-		snprintf(a->err, a->errlen, "%s", msg);
-		return;
-	}
-	snprintf(a->err, a->errlen, "%s:%d: %s", a->path, e->line, e->message);
-	/* libxml2's messages end in a newline and may hold more: keep ours on one line */
-	for (char *c = a->err; *c; c++)
-		if (*c == '\n' || *c == '\r')
-			*c = ' ';
-	size_t n = strlen(a->err);
-	while (n > 0 && a->err[n - 1] == ' ')
-		a->err[--n] = '\0';
-}
-
 /* The read loop proper. Depths: 0 <catalog>, 1 <procedure>, 2 its child elements, 3 their
  * text. A record is emitted at </procedure>: by then libxml2 has validated the whole element
  * (content model and values), so the callback never sees a record the schema refuses. */
@@ -504,7 +470,7 @@ static int read_all(struct cx_reader *a, sn_procedure_fn fn, void *ctx)
 			return rc;
 	}
 	if (r < 0) {
-		report_error(a);
+		snprintf(a->err, a->errlen, "%s", sn_xml_error(a->x));
 		return SN_DATA;
 	}
 	return 0;
@@ -513,26 +479,14 @@ static int read_all(struct cx_reader *a, sn_procedure_fn fn, void *ctx)
 int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *err, size_t errlen)
 {
 	struct cx_reader a = { .path = path, .err = err, .errlen = errlen };
-	struct stat st;
 	int rc;
 
 	if (errlen > 0)
 		err[0] = '\0';
-	/* fopen() accepts a directory and only reading fails; say so the way a failed open does */
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
-		return SN_IO;
-	}
-	a.x = sn_xml_open(path, err, errlen);
+	a.x = sn_xml_open_schema(path, sn_xsd_catalog, "catalog.xsd", err, errlen, &rc);
 	if (!a.x)
-		return SN_IO;
+		return rc;
 	a.rd = sn_xml_reader(a.x);
-	if (sn_xml_validate_with(a.x, sn_xsd_catalog, "catalog.xsd") != 0) {
-		/* the schema is compiled in: failing to load it is our bug, not the file's */
-		snprintf(err, errlen, "%s", sn_xml_error(a.x));
-		sn_xml_close(a.x);
-		return SN_INTERNAL;
-	}
 	a.poslen = strlen(path) + 16;  /* ":" + up to 10 digits + NUL */
 	a.pos = malloc(a.poslen);
 	if (!a.pos) {
@@ -541,7 +495,6 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 		return SN_INTERNAL;
 	}
 	(void)sn_xml_lines_open(&a.lines, path);  /* if it fails, libxml2's lines serve */
-	xmlResetLastError();  /* see report_error() */
 	rc = read_all(&a, fn, ctx);
 	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)

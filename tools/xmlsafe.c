@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <libxml/xmlschemas.h>
+#include "exitcodes.h"
 #include "xmlsafe.h"
 
 int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n)
@@ -85,6 +87,13 @@ sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 	if (!x || !(x->path = strdup(path))) {
 		free(x);
 		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	/* fopen() accepts a directory and only reading fails: say so the way a failed open does. */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+		sn_xml_close(x);
 		return NULL;
 	}
 	x->f = fopen(path, "rb");
@@ -313,4 +322,22 @@ long sn_xml_lines_next(struct sn_xml_lines *s, int max_depth, int *depth)
 	}
 	sn_xml_lines_close(s);
 	return -1;
+}
+
+sn_xml *sn_xml_open_schema(const char *path, const char *xsd_text, const char *xsd_name, char *err,
+			   size_t errlen, int *status)
+{
+	sn_xml *x = sn_xml_open(path, err, errlen);
+	if (!x) {
+		*status = SN_IO;
+		return NULL;
+	}
+	if (sn_xml_validate_with(x, xsd_text, xsd_name) != 0) {
+		/* the schema is compiled in: failing to load it is our bug, not the file's */
+		snprintf(err, errlen, "%s", sn_xml_error(x));
+		sn_xml_close(x);
+		*status = SN_INTERNAL;
+		return NULL;
+	}
+	return x;
 }

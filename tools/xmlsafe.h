@@ -24,8 +24,14 @@ int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n);
 /* A pull reader over a file, refusing DOCTYPEs, with NONET and libxml2's size limits on. */
 typedef struct sn_xml sn_xml;
 
-/* Opens PATH. On failure returns NULL with "cannot open 'PATH': <strerror>" in err. */
+/* Opens PATH. On failure (a directory included) returns NULL with
+ * "cannot open 'PATH': <strerror>" in err. */
 sn_xml *sn_xml_open(const char *path, char *err, size_t errlen);
+
+/* sn_xml_open, then validation against XSD_TEXT while reading. NULL with *status SN_IO (cannot
+ * open; err says why) or SN_INTERNAL (the schema does not load: a bug, schemas are compiled in). */
+sn_xml *sn_xml_open_schema(const char *path, const char *xsd_text, const char *xsd_name, char *err,
+			   size_t errlen, int *status);
 
 /* The libxml2 reader, for xmlTextReader* calls. */
 xmlTextReaderPtr sn_xml_reader(sn_xml *x);
