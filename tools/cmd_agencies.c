@@ -219,22 +219,6 @@ static int check_registry(struct sn_ctx *ctx, const char *province)
 	return 0;
 }
 
-static int is_xml(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	char buf[64] = { 0 };
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	size_t i = 0;
-	if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB)
-		i = 3;
-	while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t'))
-		i++;
-	return buf[i] == '<';
-}
-
 static void import_usage(FILE *f)
 {
 	fputs("usage: sapnhap agencies import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
@@ -302,7 +286,7 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto out;
 	}
-	if (is_xml(path)) {
+	if (sn_looks_like_xml(path)) {
 		char err[1200] = "";
 		rc = sn_agency_xml_read(path, add_record, &ld, err, sizeof err);
 		if (rc && *err)

@@ -312,21 +312,6 @@ static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
 	return rc;
 }
 
-static int looks_like_xml(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	unsigned char b[64] = { 0 };
-	size_t n = fread(b, 1, sizeof b, f), i = 0;
-	fclose(f);
-	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-		i = 3;
-	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
-		i++;
-	return i < n && b[i] == '<';
-}
-
 static void usage(FILE *f)
 {
 	fputs("usage: sapnhap catalog import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
@@ -389,7 +374,7 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto out;
 	}
-	if (looks_like_xml(path)) {
+	if (sn_looks_like_xml(path)) {
 		char err[1200] = "";
 		rc = sn_catalog_xml_read(path, add_procedure, &ld, err, sizeof err);
 		if (rc && *err)

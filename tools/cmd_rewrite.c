@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "db.h"
 #include "rewrite.h"
+#include "table.h"
 #include "xwalk.h"
 
 /* The engine hands one context to both callbacks. */
@@ -62,21 +63,6 @@ static void usage(FILE *f)
 	      "  sapnhap rewrite letter.xml letter-new.xml\n", f);
 }
 
-static int looks_like_xml(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	unsigned char b[64] = { 0 };
-	size_t n = fread(b, 1, sizeof b, f), i = 0;
-	fclose(f);
-	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-		i = 3;
-	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
-		i++;
-	return i < n && b[i] == '<';
-}
-
 int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -114,7 +100,7 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv)
 		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode'");
 		return SN_FINDINGS;
 	}
-	int xml = format ? !strcmp(format, "xml") : looks_like_xml(in);
+	int xml = format ? !strcmp(format, "xml") : sn_looks_like_xml(in);
 	if (xml && columns)
 		return sn_usage_error(ctx, argv[0], "--columns applies to CSV only");
 	struct sn_xwalk *xw = sn_xwalk_open(ctx);

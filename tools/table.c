@@ -36,6 +36,21 @@ static size_t trimmed_len(const char *s)
 	return n;
 }
 
+int sn_looks_like_xml(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char b[64];
+	size_t n = fread(b, 1, sizeof b, f), i = 0;
+	fclose(f);
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		i = 3;
+	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		i++;
+	return i < n && b[i] == '<';
+}
+
 static const char *dec_err(const void *d)
 {
 	return sn_decoder_error(d);

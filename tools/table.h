@@ -15,6 +15,10 @@ typedef struct sn_table sn_table;
 sn_table *sn_table_open(const char *path, const char *sheet, const char *default_sheet,
 			sn_encoding enc, char *err, size_t errlen);
 
+/* Whether PATH starts (after a UTF-8 BOM and white space) with '<': our XML formats, as opposed
+ * to CSV or a spreadsheet. Commands that take either use it to choose the reader. */
+int sn_looks_like_xml(const char *path);
+
 /* Next non-blank row (every cell empty or whitespace = blank). 1 row, 0 end, -1 error
  * (sn_table_error). Cells are NUL-terminated UTF-8 as stored (not yet cleaned or NFC). */
 int sn_table_next(sn_table *t, char ***cells, size_t *ncells);
