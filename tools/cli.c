@@ -297,8 +297,8 @@ flush:
 	return rc == SN_FINDINGS ? SN_FINDINGS : SN_OK;
 }
 
-int sn_import_options(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		      char province[16], int *encoding, struct sn_step *step, const char **path)
+int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
+		    char province[16], int *encoding, struct sn_step *step, const char **path)
 {
 	static const struct option lo[] = {
 		{ "province", required_argument, NULL, 'p' },
@@ -335,5 +335,14 @@ int sn_import_options(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(F
 		return sn_usage_error(ctx, argv[0], "--province CODE is required");
 	*encoding = (int)enc;
 	*path = argv[optind];
-	return -1;
+	int rc = sn_step_add_input(ctx, step, *path);
+	if (rc)
+		return rc;
+	/* One run per old province: a second file for it replaces the first only with --force. */
+	step->target = sqlite3_mprintf("province %s", province);
+	step->args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
+	if (!step->target || !step->args)
+		return SN_IO;
+	rc = sn_step_begin(ctx, step);
+	return rc == -1 ? SN_OK : rc ? rc : -1;
 }

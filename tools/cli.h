@@ -56,13 +56,15 @@ void sn_json_string(FILE *f, const char *s);
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
 
-/* The options of the per-province imports (agencies, catalog, dossiers):
+/* The start of every per-province import (agencies, catalog, dossiers):
  *   sapnhap X import FILE --province CODE [--encoding ENC] [--dry-run] [--force]
- * Returns -1 when the command may proceed (FILE in *path, step flags set), or the exit status
- * to return now (SN_OK after --help, SN_USAGE after printing the error). */
+ * parses the options, hashes FILE, names the step "province CODE" and begins it. Returns -1 when
+ * the import proceeds (transaction open, step->previous set for --force), or the exit status to
+ * return now: SN_OK after --help or when the same input was already applied, SN_USAGE, SN_DATA
+ * (changed input without --force), SN_IO. The caller frees step->target and step->args. */
 struct sn_step;
-int sn_import_options(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		      char province[16], int *encoding, struct sn_step *step, const char **path);
+int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
+		    char province[16], int *encoding, struct sn_step *step, const char **path);
 
 /* Commands, one file each (units commands: units.h). */
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv);

@@ -247,22 +247,14 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
 	const char *path = NULL;
-	int e = 0, rc = sn_import_options(ctx, argc, argv, import_usage, province, &e, &step, &path);
-	if (rc != -1)
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, import_usage, province, &e, &step, &path);
+	if (rc != -1) {
+		sqlite3_free(step.target);
+		sqlite3_free(step.args);
 		return rc;
-	enc = (sn_encoding)e;
-	if ((rc = sn_step_add_input(ctx, &step, path)))
-		return rc;
-	step.target = sqlite3_mprintf("province %s", province);
-	step.args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
-	struct load ld = { .ctx = ctx, .province = province };
-	rc = sn_step_begin(ctx, &step);
-	if (rc == -1) {
-		rc = SN_OK;
-		goto out;
 	}
-	if (rc)
-		goto out;
+	enc = (sn_encoding)e;
+	struct load ld = { .ctx = ctx, .province = province };
 	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {
 		sn_error(ctx, "the unit registry is empty: import the units first ('sapnhap units import')");
 		rc = SN_DATA;

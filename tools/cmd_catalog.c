@@ -334,22 +334,14 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
 	const char *path = NULL;
-	int e = 0, rc = sn_import_options(ctx, argc, argv, usage, province, &e, &step, &path);
-	if (rc != -1)
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path);
+	if (rc != -1) {
+		sqlite3_free(step.target);
+		sqlite3_free(step.args);
 		return rc;
-	enc = (sn_encoding)e;
-	if ((rc = sn_step_add_input(ctx, &step, path)))
-		return rc;
-	step.target = sqlite3_mprintf("province %s", province);
-	step.args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
-	struct cload ld = { .ctx = ctx, .province = province };
-	rc = sn_step_begin(ctx, &step);
-	if (rc == -1) {
-		rc = SN_OK;
-		goto out;
 	}
-	if (rc)
-		goto out;
+	enc = (sn_encoding)e;
+	struct cload ld = { .ctx = ctx, .province = province };
 	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
 	long agencies = q ? (long)sn_query_int(ctx, q) : 0;
 	sqlite3_free(q);

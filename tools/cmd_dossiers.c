@@ -55,24 +55,16 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
 	const char *path = NULL;
-	int e = 0, rc = sn_import_options(ctx, argc, argv, usage, province, &e, &step, &path);
-	if (rc != -1)
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path);
+	if (rc != -1) {
+		sqlite3_free(step.target);
+		sqlite3_free(step.args);
 		return rc;
+	}
 	enc = (sn_encoding)e;
-	if ((rc = sn_step_add_input(ctx, &step, path)))
-		return rc;
-	step.target = sqlite3_mprintf("province %s", province);
-	step.args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
 	sqlite3_stmt *ins = NULL, *first = NULL;
 	sn_table *t = NULL;
 	long rows = 0;
-	rc = sn_step_begin(ctx, &step);
-	if (rc == -1) {
-		rc = SN_OK;
-		goto out;
-	}
-	if (rc)
-		goto out;
 	if (step.previous && (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
 					       "DELETE FROM dossier WHERE province = %Q", province, province)))
