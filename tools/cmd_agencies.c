@@ -253,6 +253,7 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		sqlite3_free(step.args);
 		return rc;
 	}
+	rc = 0;
 	enc = (sn_encoding)e;
 	struct load ld = { .ctx = ctx, .province = province };
 	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {

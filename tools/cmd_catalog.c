@@ -340,6 +340,7 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		sqlite3_free(step.args);
 		return rc;
 	}
+	rc = 0;
 	enc = (sn_encoding)e;
 	struct cload ld = { .ctx = ctx, .province = province };
 	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);

@@ -61,6 +61,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		sqlite3_free(step.args);
 		return rc;
 	}
+	rc = 0;
 	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL;
 	sn_table *t = NULL;
