@@ -39,6 +39,28 @@ int sn_execf(struct sn_ctx *ctx, const char *fmt, ...)
 	return rc;
 }
 
+int sn_exec_script(struct sn_ctx *ctx, const char *sql, void (*bind)(sqlite3_stmt *, void *), void *arg)
+{
+	for (const char *tail = sql; tail && *tail;) {
+		sqlite3_stmt *st = NULL;
+		const char *next = NULL;
+		if (sqlite3_prepare_v2(ctx->db, tail, -1, &st, &next) != SQLITE_OK) {
+			db_fail(ctx, tail);
+			return SN_IO;
+		}
+		if (st) {
+			if (bind)
+				bind(st, arg);
+			int r = sn_step(ctx, st);
+			sqlite3_finalize(st);
+			if (r < 0)
+				return SN_IO;
+		}
+		tail = next;
+	}
+	return 0;
+}
+
 sqlite3_stmt *sn_prepare(struct sn_ctx *ctx, const char *sql)
 {
 	sqlite3_stmt *st = NULL;

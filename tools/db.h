@@ -33,6 +33,10 @@ int sn_exec(struct sn_ctx *ctx, const char *sql);
 /* sqlite3_mprintf-formatted variant (%Q, %q, %w quoting). */
 int sn_execf(struct sn_ctx *ctx, const char *fmt, ...);
 
+/* Runs a script of several statements, calling BIND(statement, ARG) on each before it runs (to
+ * bind named parameters such as :ev). Reports failures as sn_exec. Returns 0 or SN_IO. */
+int sn_exec_script(struct sn_ctx *ctx, const char *sql, void (*bind)(sqlite3_stmt *, void *), void *arg);
+
 /* Prepares SQL; on failure prints as sn_exec and returns NULL. */
 sqlite3_stmt *sn_prepare(struct sn_ctx *ctx, const char *sql);
 /* Steps a statement; returns SQLITE_ROW, SQLITE_DONE or, after printing, -1. */

@@ -400,31 +400,21 @@ static const struct {
 	  "a dossier at a closed agency is neither moved nor queued" },
 };
 
+/* :t (the merged province) and :root (its committee) in every statement. */
+static void bind_target(sqlite3_stmt *st, void *arg)
+{
+	const struct ra *ra = arg;
+	int i = sqlite3_bind_parameter_index(st, ":t");
+	if (i)
+		sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
+	i = sqlite3_bind_parameter_index(st, ":root");
+	if (i)
+		sqlite3_bind_text(st, i, ra->root, -1, SQLITE_STATIC);
+}
+
 static int run(struct ra *ra, const char *sql)
 {
-	const char *tail = sql;
-	while (tail && *tail) {
-		sqlite3_stmt *st = NULL;
-		const char *next = NULL;
-		if (sqlite3_prepare_v2(ra->ctx->db, tail, -1, &st, &next) != SQLITE_OK) {
-			sn_error(ra->ctx, "database: %s (in: %.300s)", sqlite3_errmsg(ra->ctx->db), tail);
-			return SN_IO;
-		}
-		if (st) {
-			int i = sqlite3_bind_parameter_index(st, ":t");
-			if (i)
-				sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
-			i = sqlite3_bind_parameter_index(st, ":root");
-			if (i)
-				sqlite3_bind_text(st, i, ra->root, -1, SQLITE_STATIC);
-			int r = sn_step(ra->ctx, st);
-			sqlite3_finalize(st);
-			if (r < 0)
-				return SN_IO;
-		}
-		tail = next;
-	}
-	return 0;
+	return sn_exec_script(ra->ctx, sql, bind_target, ra);
 }
 
 static long count(struct ra *ra, const char *sql)
@@ -433,9 +423,7 @@ static long count(struct ra *ra, const char *sql)
 	long v = -1;
 	if (!st)
 		return -1;
-	int i = sqlite3_bind_parameter_index(st, ":t");
-	if (i)
-		sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
+	bind_target(st, ra);
 	if (sn_step(ra->ctx, st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);

@@ -106,46 +106,36 @@ static const char *NEW_NAME_CONFLICT =
 	"  AND b.new_name <> a.new_name AND sn_key(a.new_name) <> sn_key(b.new_name) "
 	"  ORDER BY b.seq LIMIT 1";
 
-/* Runs a script with :ev and :eff bound in every statement. */
+/* The event being applied: its id (:ev) and effective date (:eff) in every statement. */
+struct evbind {
+	long long ev;
+	const char *eff;
+};
+
+static void bind_event(sqlite3_stmt *st, void *arg)
+{
+	const struct evbind *e = arg;
+	int i = sqlite3_bind_parameter_index(st, ":ev");
+	if (i)
+		sqlite3_bind_int64(st, i, e->ev);
+	i = sqlite3_bind_parameter_index(st, ":eff");
+	if (i)
+		sqlite3_bind_text(st, i, e->eff, -1, SQLITE_TRANSIENT);
+}
+
 static int run_script(struct sn_ctx *ctx, const char *sql, long long ev, const char *eff)
 {
-	const char *tail = sql;
-	while (tail && *tail) {
-		sqlite3_stmt *st = NULL;
-		const char *next = NULL;
-		if (sqlite3_prepare_v2(ctx->db, tail, -1, &st, &next) != SQLITE_OK) {
-			sn_error(ctx, "database: %s (in: %.300s)", sqlite3_errmsg(ctx->db), tail);
-			return SN_IO;
-		}
-		if (st) {
-			int i = sqlite3_bind_parameter_index(st, ":ev");
-			if (i)
-				sqlite3_bind_int64(st, i, ev);
-			i = sqlite3_bind_parameter_index(st, ":eff");
-			if (i)
-				sqlite3_bind_text(st, i, eff, -1, SQLITE_TRANSIENT);
-			int r = sn_step(ctx, st);
-			sqlite3_finalize(st);
-			if (r < 0)
-				return SN_IO;
-		}
-		tail = next;
-	}
-	return 0;
+	struct evbind e = { ev, eff };
+	return sn_exec_script(ctx, sql, bind_event, &e);
 }
 
 /* Prepares a query with :ev/:eff bound; the caller steps and finalizes. */
 static sqlite3_stmt *query(struct sn_ctx *ctx, const char *sql, long long ev, const char *eff)
 {
 	sqlite3_stmt *st = sn_prepare(ctx, sql);
-	if (!st)
-		return NULL;
-	int i = sqlite3_bind_parameter_index(st, ":ev");
-	if (i)
-		sqlite3_bind_int64(st, i, ev);
-	i = sqlite3_bind_parameter_index(st, ":eff");
-	if (i)
-		sqlite3_bind_text(st, i, eff, -1, SQLITE_TRANSIENT);
+	struct evbind e = { ev, eff };
+	if (st)
+		bind_event(st, &e);
 	return st;
 }
 
