@@ -517,7 +517,6 @@ static const char *cc_commune(struct recode *rc, const char *code)
 static int decide(struct recode *rc, int idx)
 {
 	struct ag *a = &rc->a[idx];
-	struct ag *p = a->pidx >= 0 ? &rc->a[a->pidx] : NULL;
 	char popnote[160];
 	struct pin *pin = find_pin(rc, a->code);
 
@@ -671,7 +670,6 @@ static int decide(struct recode *rc, int idx)
 	if (!a->func[0])
 		return review(rc, a->code, "department function unknown: renumbered", a->name);
 	a->is_carrier = 1;
-	(void)p;
 	return 0;
 }
 
