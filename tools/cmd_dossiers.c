@@ -111,25 +111,24 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		char *cl[NDCOLS] = { 0 };
 		for (int k = 0; k < NDCOLS; k++)
 			v[k] = col[k] >= 0 && (size_t)col[k] < n ? cells[col[k]] : "";
-		const char *pos = sn_table_pos(t, (size_t)-1);
 		long line = sn_table_line(t);
 		for (int k = 0; k < NDCOLS && rc == 0; k++)
 			if (!(cl[k] = sn_text_clean(v[k]))) {
-				sn_error(ctx, "%s: %s is not valid UTF-8", pos, dcols[k]);
+				sn_error(ctx, "%s: %s is not valid UTF-8", sn_table_pos(t, (size_t)-1), dcols[k]);
 				rc = SN_DATA;
 			}
 		char commune[16] = "";
 		if (rc == 0 && (!*cl[D_CODE] || !*cl[D_NAT] || !*cl[D_AGENCY])) {
-			sn_error(ctx, "%s: dossier_code, national_code and agency_code are required", pos);
+			sn_error(ctx, "%s: dossier_code, national_code and agency_code are required", sn_table_pos(t, (size_t)-1));
 			rc = SN_DATA;
 		}
 		if (rc == 0 && *cl[D_COMMUNE] && sn_code_normalise(cl[D_COMMUNE], 5, commune) < 0) {
-			sn_error(ctx, "%s: commune_code '%s' must be a 5-digit commune code", pos, cl[D_COMMUNE]);
+			sn_error(ctx, "%s: commune_code '%s' must be a 5-digit commune code", sn_table_pos(t, (size_t)-1), cl[D_COMMUNE]);
 			rc = SN_DATA;
 		}
 		for (int k = D_RECEIVED; rc == 0 && k <= D_DUE; k++)
 			if (*cl[k] && !sn_valid_date(cl[k])) {
-				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", pos, dcols[k], cl[k]);
+				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", sn_table_pos(t, (size_t)-1), dcols[k], cl[k]);
 				rc = SN_DATA;
 			}
 		if (rc == 0) {
@@ -149,7 +148,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 			if (s == SQLITE_CONSTRAINT) {
 				sqlite3_reset(first);
 				sqlite3_bind_text(first, 1, cl[D_CODE], -1, SQLITE_TRANSIENT);
-				sn_error(ctx, "%s: dossier %s is listed twice (first at line %s)", pos, cl[D_CODE],
+				sn_error(ctx, "%s: dossier %s is listed twice (first at line %s)", sn_table_pos(t, (size_t)-1), cl[D_CODE],
 					 sn_step(ctx, first) == SQLITE_ROW ? sn_col(first, 0) : "?");
 				rc = SN_DATA;
 			} else if (s != SQLITE_DONE) {
