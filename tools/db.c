@@ -212,6 +212,11 @@ void sn_sha256_hex(const void *data, size_t len, char hex[65])
 
 int sn_sha256_file(const char *path, char hex[65], long long *bytes)
 {
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		errno = EISDIR;  /* fopen() would accept it and only reading would fail, with EIO */
+		return -1;
+	}
 	FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
 	if (!f)
 		return -1;

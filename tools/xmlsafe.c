@@ -34,6 +34,7 @@ struct sn_xml {
 	xmlSchemaPtr schema;
 	struct sn_prolog_scan scan;
 	int io_failed;
+	int eof;               /* the whole file has been read */
 	char io_msg[200];
 	int err_line;
 	char err_msg[300];
@@ -51,6 +52,8 @@ static int io_read(void *ctx, char *buf, int len)
 		snprintf(x->io_msg, sizeof x->io_msg, "read error: %s", strerror(errno));
 		return -1;
 	}
+	if (n == 0)
+		x->eof = 1;
 	if (sn_prolog_has_doctype(&x->scan, buf, n)) {
 		x->io_failed = 1;
 		snprintf(x->io_msg, sizeof x->io_msg,
@@ -163,22 +166,25 @@ int sn_xml_read(sn_xml *x)
 		}
 		return 0;
 	}
+	/* With a schema attached, libxml2 2.9 reports well-formedness errors only through its
+	 * global last-error slot, not the reader's handler. */
+	if (!x->io_failed && !x->err_msg[0]) {
+		xmlErrorPtr e = xmlGetLastError();
+		if (e && e->message)
+			on_error(x, e);
+	}
 	if (x->io_failed)
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path,
 			 xmlTextReaderGetParserLineNumber(x->rd), x->io_msg);
+	else if (x->err_msg[0] && x->eof)
+		/* The streaming parser words a cut-off file as "Extra content at the end of the
+		 * document"; say what happened. */
+		snprintf(x->msg, sizeof x->msg, "%s:%d: the file ends before its elements are closed "
+			 "(truncated?): %s", x->path, x->err_line, x->err_msg);
 	else if (x->err_msg[0])
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
-	else {
-		/* With a schema attached, libxml2 2.9 reports well-formedness errors only through its
-		 * global last-error slot, not the reader's handler. */
-		xmlErrorPtr e = xmlGetLastError();
-		if (e && e->message) {
-			on_error(x, e);
-			snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
-		} else {
-			snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
-		}
-	}
+	else
+		snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
 	return -1;
 }
 

@@ -51,7 +51,7 @@ unchanged
 $ sapnhap agencies import data/ag-invalid.xml --province 70 --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/ag-invalid.xml:5: Element '{urn:sapnhap:agencies:1}fax': This element is not expected. Expected is one of ( {urn:sapnhap:agencies:1}parent, {urn:sapnhap:agencies:1}unit, {urn:sapnhap:agencies:1}address, {urn:sapnhap:agencies:1}phone, {urn:sapnhap:agencies:1}email ).
+! sapnhap: error: data/ag-invalid.xml:5: the file ends before its elements are closed (truncated?): Element '{urn:sapnhap:agencies:1}fax': This element is not expected. Expected is one of ( {urn:sapnhap:agencies:1}parent, {urn:sapnhap:agencies:1}unit, {urn:sapnhap:agencies:1}address, {urn:sapnhap:agencies:1}phone, {urn:sapnhap:agencies:1}email ).
 
 # Hostile XML: an external entity naming a local file, and an entity-expansion bomb. Nothing is
 # resolved or expanded (no line of /etc/passwd appears anywhere).
@@ -73,3 +73,11 @@ $ sapnhap agencies import samples/agencies/binhphuoc.csv
 $ sapnhap --db fresh.db agencies import samples/agencies/binhphuoc.csv --province 70; test -e fresh.db || echo "no database left behind"
 no database left behind
 ! sapnhap: error: the unit registry is empty: import the units first ('sapnhap units import')
+
+# A cut-off XML file, and a directory where a file was expected.
+$ head -c 300 samples/agencies/dongnai.xml > cut.xml; sapnhap agencies import cut.xml --province 75 --force; echo "[status $?]"
+[status 3]
+! sapnhap: error: cut.xml:6: the file ends before its elements are closed (truncated?): Extra content at the end of the document
+$ sapnhap agencies import samples --province 70 --force; echo "[status $?]"
+[status 4]
+! sapnhap: error: cannot open 'samples': Is a directory
