@@ -76,6 +76,12 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
+/* Undoes an applied reassign (merged bindings and catalog, dossier moves, its queue items), so
+ * the imports it derives from can be replaced; *undone says whether there was one (the caller
+ * tells the user once its own step has committed). Returns 0 or SN_IO. */
+int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
+/* What a replacing import says after it committed over an undone reassign. */
+#define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -254,6 +254,7 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	rc = 0;
+	int undone = 0;
 	enc = (sn_encoding)e;
 	struct load ld = { .ctx = ctx, .province = province };
 	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {
@@ -263,6 +264,8 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (step.previous) {
 		/* --force: the old registry goes, and with it a code table computed from it. */
+		if ((rc = sn_reassign_undo(ctx, &undone)))
+			goto out;
 		char *q = sqlite3_mprintf("DELETE FROM agency WHERE province = %Q; DELETE FROM crosswalk_successor; "
 					  "DELETE FROM crosswalk; DELETE FROM code_table", province);
 		rc = q ? sn_exec(ctx, q) : SN_IO;
@@ -295,6 +298,8 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province,
 		path, counts);
 	rc = sn_step_commit(ctx, &step, counts);
+	if (rc == 0 && undone && !step.dry_run)
+		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ld.ins);
 	sqlite3_finalize(ld.dup);

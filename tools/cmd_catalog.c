@@ -341,6 +341,7 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	rc = 0;
+	int undone = 0;
 	enc = (sn_encoding)e;
 	struct cload ld = { .ctx = ctx, .province = province };
 	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
@@ -352,8 +353,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_DATA;
 		goto out;
 	}
-	if (step.previous && (rc = sn_execf(ctx, "DELETE FROM binding WHERE catalog = %Q; "
-					       "DELETE FROM procedure WHERE province = %Q", province, province)))
+	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
+			      (rc = sn_execf(ctx, "DELETE FROM binding WHERE catalog = %Q; "
+					       "DELETE FROM procedure WHERE province = %Q", province, province))))
 		goto out;
 	ld.ins_p = sn_prepare(ctx, "INSERT INTO procedure(province, national_code, local_code, name, "
 				   "field_code, field_name, levels, time_limit, time_unit, fee, online_level, "
@@ -382,6 +384,8 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	fprintf(ctx->out, "%s catalog of province %s from %s: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
 	rc = sn_step_commit(ctx, &step, counts);
+	if (rc == 0 && undone && !step.dry_run)
+		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ld.ins_p);
 	sqlite3_finalize(ld.ins_b);

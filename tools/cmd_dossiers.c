@@ -62,13 +62,15 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	rc = 0;
+	int undone = 0;
 	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL;
 	sn_table *t = NULL;
 	long rows = 0;
-	if (step.previous && (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
+	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
+			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
-					       "DELETE FROM dossier WHERE province = %Q", province, province)))
+					       "DELETE FROM dossier WHERE province = %Q", province, province))))
 		goto out;
 	char err[1200];
 	if (!(t = sn_table_open(path, NULL, NULL, enc, err, sizeof err))) {
@@ -192,6 +194,8 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
 	rc = sn_step_commit(ctx, &step, counts);
+	if (rc == 0 && undone && !step.dry_run)
+		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);

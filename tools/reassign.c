@@ -381,6 +381,17 @@ static const char *MERGE =
 	"  ' went to ' || min(target) FROM temp.prule WHERE rule LIKE 'default%' AND national_code IN "
 	"  (SELECT national_code FROM ob WHERE district) GROUP BY national_code ORDER BY national_code;";
 
+int sn_reassign_undo(struct sn_ctx *ctx, int *undone)
+{
+	*undone = 0;
+	if (!sn_query_int(ctx, "SELECT count(*) FROM binding WHERE from_binding IS NOT NULL") &&
+	    !sn_query_int(ctx, "SELECT count(*) FROM dossier_history WHERE step = 'reassign'") &&
+	    !sn_query_int(ctx, "SELECT count(*) FROM merged_procedure"))
+		return 0;
+	*undone = 1;
+	return sn_exec_script(ctx, RESET, NULL, NULL);
+}
+
 /* Conservation: each is a count that must be zero. */
 static const struct {
 	const char *sql, *what;

@@ -107,7 +107,7 @@ unchanged
 $ sapnhap --db bad.db catalog import data/cat-invalid.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-invalid.xml:5: Element '{urn:sapnhap:catalog:1}level': [facet 'enumeration'] The value 'county' is not an element of the set {'province', 'district', 'commune'}.
+! sapnhap: error: data/cat-invalid.xml:5: the file ends before its elements are closed (truncated?): Element '{urn:sapnhap:catalog:1}level': [facet 'enumeration'] The value 'county' is not an element of the set {'province', 'district', 'commune'}.
 $ sapnhap --db bad.db catalog import data/ag-xxe.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
@@ -123,3 +123,13 @@ $ sapnhap --db bad.db dossiers import data/dossier-unknown-agency.csv --province
 [status 3]
 unchanged
 ! sapnhap: error: data/dossier-unknown-agency.csv:2: dossier 000.00.32.H10-250615-0001 is at agency 000.00.99.H10, which is not in any imported registry
+
+# Replacing a catalog after reassign undoes the reassign first (its results come from it).
+$ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 --force
+re-imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
+! sapnhap: the earlier reassign was undone; run 'sapnhap reassign --force' again
+$ sqlite3 sapnhap.db "SELECT count(*) FROM merged_procedure; SELECT count(*) FROM dossier_history"
+0
+0
+$ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --force | cut -c1-60
+reassigned catalog of province 75: procedures=56 bindings=59
