@@ -7,6 +7,9 @@
 #ifndef SN_AGENCY_H
 #define SN_AGENCY_H
 
+#include <stddef.h>
+#include "text.h"
+
 /* Kinds of agency. The text forms are what the files carry. */
 #define SN_AGENCY_KINDS \
 	X(PROVINCE_COMMITTEE, "province-committee")  /* Ủy ban nhân dân tỉnh: 000.00.00.Hxx */ \
@@ -47,5 +50,11 @@ typedef int (*sn_agency_fn)(void *ctx, const struct sn_agency_rec *r, const char
  * does not load or memory runs out, or the callback's return value. Records before an error have
  * already reached the callback: the caller treats the file as all-or-nothing (one transaction). */
 int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Reads a registry CSV (or an XLSX sheet with the same header): header names select the columns,
+ * code, name and kind are required. Same contract as sn_agency_xml_read; err is empty when the
+ * callback's own error stopped it. */
+int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *ctx, char *err,
+		       size_t errlen);
 
 #endif

@@ -26,6 +26,7 @@
 #define SN_CATALOG_H
 
 #include <stddef.h>
+#include "text.h"
 
 /* One procedure with its bindings, as read. Strings UTF-8, never NULL ("" when absent), valid
  * during the callback. */
@@ -47,5 +48,38 @@ typedef int (*sn_procedure_fn)(void *ctx, const struct sn_procedure_rec *p, cons
  * Returns 0, SN_DATA with "file.xml:LINE: what" in err, SN_IO, or the callback's value.
  * Records before an error have reached the callback (the importer is all-or-nothing). */
 int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Reads a catalog CSV (columns above, ours or the national database's names, any order; an XLSX
+ * sheet works too), calling FN per row with its position ("file.csv:17"). Same contract as
+ * sn_catalog_xml_read: 0, SN_DATA with the message in err (unreadable table, missing header
+ * columns), SN_IO, or the callback's value (err then empty: the callback reported it). */
+int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *ctx, char *err,
+			size_t errlen);
+
+/* A record's values as the importer stores them: every text cleaned (NFC, white space), and
+ *   levels        "province,district,commune" or a subset in that order ("" when none given):
+ *                 "Cấp Huyện; Cấp Xã" -> "district,commune";
+ *   time_limit    a number ("1,5" -> 1.5), has_time_limit 0 when the cell is empty;
+ *   time_unit     "working-day", "day", "hour", "month" or "" ("ngày làm việc" -> "working-day");
+ *   online_level  "full", "partial" or "none" ("toàn trình" -> "full", "" -> "none");
+ *   portal        1 or 0 ("có", "yes", "true" -> 1; "" -> 0).
+ * text[] holds the twelve cleaned fields in the order of struct sn_procedure_rec. */
+enum { SN_PROC_NFIELDS = 12 };
+struct sn_procedure_values {
+	char *text[SN_PROC_NFIELDS];  /* owned */
+	char levels[40];
+	int has_time_limit;
+	double time_limit;
+	const char *time_unit, *online_level;  /* static strings */
+	int portal;
+};
+
+/* Normalises P into V. Returns 0, or SN_DATA with the reason in err (without the position):
+ * text that is not UTF-8, a national code not shaped like 1.001612, an unknown level, time limit,
+ * unit, online level or portal flag. Empty names and levels are the importer's business. On
+ * success release V with sn_procedure_values_release. */
+int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
+			size_t errlen);
+void sn_procedure_values_release(struct sn_procedure_values *v);
 
 #endif

@@ -126,20 +126,18 @@ done:
 	return rc;
 }
 
-/* Reads a CSV (or XLSX) registry: header names select the columns. */
-static int read_table(struct load *ld, const char *path, sn_encoding enc)
+int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *arg, char *err,
+		       size_t errlen)
 {
-	char err[1200];
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, sizeof err);
-	if (!t) {
-		sn_error(ld->ctx, "%s", err);
+	*err = '\0';
+	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
+	if (!t)
 		return SN_DATA;
-	}
 	char **cells;
 	size_t n;
 	int col[NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		sn_error(ld->ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		snprintf(err, errlen, "%s", r < 0 ? sn_table_error(t) : "file is empty");
 		sn_table_close(t);
 		return SN_DATA;
 	}
@@ -153,7 +151,7 @@ static int read_table(struct load *ld, const char *path, sn_encoding enc)
 		}
 	}
 	if (col[A_CODE] < 0 || col[A_NAME] < 0 || col[A_KIND] < 0) {
-		sn_error(ld->ctx, "%s: the header needs at least code, name and kind "
+		snprintf(err, errlen, "%s: the header needs at least code, name and kind "
 			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",
 			 sn_table_pos(t, (size_t)-1));
 		sn_table_close(t);
@@ -167,10 +165,10 @@ static int read_table(struct load *ld, const char *path, sn_encoding enc)
 					     v[A_ADDRESS], v[A_PHONE], v[A_EMAIL], v[A_STATUS] };
 		char pos[1200];
 		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
-		rc = add_record(ld, &rec, pos);
+		rc = fn(arg, &rec, pos);
 	}
 	if (rc == 0 && r < 0) {
-		sn_error(ld->ctx, "%s", sn_table_error(t));
+		snprintf(err, errlen, "%s", sn_table_error(t));
 		rc = SN_DATA;
 	}
 	sn_table_close(t);
@@ -282,14 +280,13 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto out;
 	}
-	if (sn_looks_like_xml(path)) {
-		char err[1200] = "";
+	char err[1200] = "";
+	if (sn_looks_like_xml(path))
 		rc = sn_agency_xml_read(path, add_record, &ld, err, sizeof err);
-		if (rc && *err)
-			sn_error(ctx, "%s", err);
-	} else {
-		rc = read_table(&ld, path, enc);
-	}
+	else
+		rc = sn_agency_csv_read(path, enc, add_record, &ld, err, sizeof err);
+	if (rc && *err)
+		sn_error(ctx, "%s", err);
 	if (rc || (rc = check_registry(ctx, province)))
 		goto out;
 	char counts[200];

@@ -2,6 +2,8 @@
  * bindings to agencies, from CSV (our column names or the national database's) or XML
  * (schema/catalog.xsd). Values are normalised (levels, time unit, online level, portal flag) and
  * checked; the file is refused as a whole, with the position, when one is not understood.
+ * The CSV reader and the value normaliser are shared (catalog.h): 'diff' reads catalogs with
+ * them, so a file means to it what it would mean to an import.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -101,58 +103,85 @@ static const char *const YESNO[][2] = {
 	{ "", "0" }, { "co", "1" }, { "yes", "1" }, { "true", "1" }, { "1", "1" }, { "x", "1" },
 	{ "khong", "0" }, { "no", "0" }, { "false", "0" }, { "0", "0" }, { NULL, NULL } };
 
+void sn_procedure_values_release(struct sn_procedure_values *v)
+{
+	for (int i = 0; i < SN_PROC_NFIELDS; i++) {
+		free(v->text[i]);
+		v->text[i] = NULL;
+	}
+}
+
+int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
+			size_t errlen)
+{
+	const char *in[SN_PROC_NFIELDS] = { p->national_code, p->local_code, p->name, p->field_code,
+					    p->field_name, p->levels, p->time_limit, p->time_unit, p->fee,
+					    p->online_level, p->portal, p->legal_basis };
+	char **f = v->text;
+	memset(v, 0, sizeof *v);
+	for (int i = 0; i < SN_PROC_NFIELDS; i++)
+		if (!(f[i] = sn_text_clean(in[i] ? in[i] : ""))) {
+			snprintf(err, errlen, "%s is not valid UTF-8", pcols[i][0]);
+			goto fail;
+		}
+	const char *nc = f[P_NAT];
+	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
+		snprintf(err, errlen, "national code '%s' must look like 1.001612", nc);
+		goto fail;
+	}
+	char bad[200];
+	if (parse_levels(f[P_LEVELS], v->levels, bad) != 0) {
+		snprintf(err, errlen, "level '%s' of %s is not Cấp Tỉnh, Cấp Huyện or Cấp Xã", bad, nc);
+		goto fail;
+	}
+	if (*f[P_TIME]) {
+		char *end = NULL;
+		for (char *c = f[P_TIME]; *c; c++)
+			if (*c == ',')
+				*c = '.';  /* "1,5" as a Vietnamese spreadsheet writes 1.5 */
+		v->time_limit = strtod(f[P_TIME], &end);
+		if (*end || v->time_limit < 0) {
+			snprintf(err, errlen, "time limit '%s' of %s must be a number (the unit goes in its own "
+				 "column)", in[P_TIME], nc);
+			goto fail;
+		}
+		v->has_time_limit = 1;
+	}
+	v->time_unit = canon(f[P_UNIT], UNITS);
+	v->online_level = canon(f[P_ONLINE], ONLINE);
+	const char *portal = canon(f[P_PORTAL], YESNO);
+	if (!v->time_unit || !v->online_level || !portal) {
+		snprintf(err, errlen, "%s '%s' of %s is not understood",
+			 !v->time_unit ? "time unit" : !v->online_level ? "online level" : "portal flag",
+			 !v->time_unit ? f[P_UNIT] : !v->online_level ? f[P_ONLINE] : f[P_PORTAL], nc);
+		goto fail;
+	}
+	v->portal = atoi(portal);
+	return 0;
+fail:
+	sn_procedure_values_release(v);
+	return SN_DATA;
+}
+
 static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char *pos)
 {
 	struct cload *ld = arg;
 	struct sn_ctx *ctx = ld->ctx;
-	const char *in[NPCOLS - 1] = { p->national_code, p->local_code, p->name, p->field_code,
-				       p->field_name, p->levels, p->time_limit, p->time_unit, p->fee,
-				       p->online_level, p->portal, p->legal_basis };
-	char *f[NPCOLS - 1] = { 0 };
+	struct sn_procedure_values v;
+	char msg[1200];
 	int rc = SN_DATA;
-	for (int i = 0; i < NPCOLS - 1; i++)
-		if (!(f[i] = sn_text_clean(in[i]))) {
-			sn_error(ctx, "%s: %s is not valid UTF-8", pos, pcols[i][0]);
-			goto done;
-		}
-	const char *nc = f[P_NAT];
-	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
-		sn_error(ctx, "%s: national code '%s' must look like 1.001612", pos, nc);
-		goto done;
+	if (sn_procedure_values(p, &v, msg, sizeof msg) != 0) {
+		sn_error(ctx, "%s: %s", pos, msg);
+		return SN_DATA;
 	}
+	char **f = v.text;
+	const char *nc = f[P_NAT];
 	if (!*f[P_NAME]) {
 		sn_error(ctx, "%s: name of %s is empty", pos, nc);
 		goto done;
 	}
-	char levels[40], bad[200];
-	if (parse_levels(f[P_LEVELS], levels, bad) != 0) {
-		sn_error(ctx, "%s: level '%s' of %s is not Cấp Tỉnh, Cấp Huyện or Cấp Xã", pos, bad, nc);
-		goto done;
-	}
-	if (!levels[0]) {
+	if (!v.levels[0]) {
 		sn_error(ctx, "%s: %s has no implementing level (CAPTHUCHIEN)", pos, nc);
-		goto done;
-	}
-	char *end = NULL;
-	double tl = 0;
-	int has_tl = *f[P_TIME] != '\0';
-	if (has_tl) {
-		for (char *c = f[P_TIME]; *c; c++)
-			if (*c == ',')
-				*c = '.';  /* "1,5" as a Vietnamese spreadsheet writes 1.5 */
-		tl = strtod(f[P_TIME], &end);
-		if (*end || tl < 0) {
-			sn_error(ctx, "%s: time limit '%s' of %s must be a number (the unit goes in its own "
-				 "column)", pos, in[P_TIME], nc);
-			goto done;
-		}
-	}
-	const char *unit = canon(f[P_UNIT], UNITS), *online = canon(f[P_ONLINE], ONLINE),
-		   *portal = canon(f[P_PORTAL], YESNO);
-	if (!unit || !online || !portal) {
-		sn_error(ctx, "%s: %s '%s' of %s is not understood", pos,
-			 !unit ? "time unit" : !online ? "online level" : "portal flag",
-			 !unit ? f[P_UNIT] : !online ? f[P_ONLINE] : f[P_PORTAL], nc);
 		goto done;
 	}
 	sqlite3_reset(ld->dup);
@@ -169,15 +198,15 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	for (int i = P_NAT; i <= P_FNAME; i++)
 		if (*f[i])
 			sqlite3_bind_text(s, 2 + i, f[i], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 7, levels, -1, SQLITE_TRANSIENT);
-	if (has_tl)
-		sqlite3_bind_double(s, 8, tl);
-	if (*unit)
-		sqlite3_bind_text(s, 9, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, v.levels, -1, SQLITE_TRANSIENT);
+	if (v.has_time_limit)
+		sqlite3_bind_double(s, 8, v.time_limit);
+	if (*v.time_unit)
+		sqlite3_bind_text(s, 9, v.time_unit, -1, SQLITE_STATIC);
 	if (*f[P_FEE])
 		sqlite3_bind_text(s, 10, f[P_FEE], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 11, online, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 12, atoi(portal));
+	sqlite3_bind_text(s, 11, v.online_level, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 12, v.portal);
 	if (*f[P_LEGAL])
 		sqlite3_bind_text(s, 13, f[P_LEGAL], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 14, pos, -1, SQLITE_TRANSIENT);
@@ -220,8 +249,7 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	}
 	rc = 0;
 done:
-	for (int i = 0; i < NPCOLS - 1; i++)
-		free(f[i]);
+	sn_procedure_values_release(&v);
 	return rc;
 }
 
@@ -249,19 +277,18 @@ static size_t split_bindings(char *cell, struct sn_binding_rec *b, size_t max)
 	return n;
 }
 
-static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
+int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *arg, char *err,
+			size_t errlen)
 {
-	char err[1200];
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, sizeof err);
-	if (!t) {
-		sn_error(ld->ctx, "%s", err);
+	*err = '\0';
+	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
+	if (!t)
 		return SN_DATA;
-	}
 	char **cells;
 	size_t n;
 	int col[NPCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		sn_error(ld->ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		snprintf(err, errlen, "%s", r < 0 ? sn_table_error(t) : "file is empty");
 		sn_table_close(t);
 		return SN_DATA;
 	}
@@ -275,13 +302,14 @@ static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
 		}
 	}
 	if (col[P_NAT] < 0 || col[P_NAME] < 0 || col[P_LEVELS] < 0) {
-		sn_error(ld->ctx, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
+		snprintf(err, errlen, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
 			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));
 		sn_table_close(t);
 		return SN_DATA;
 	}
 	struct sn_binding_rec *b = malloc(sizeof *b * 100000);
 	if (!b) {
+		snprintf(err, errlen, "out of memory");
 		sn_table_close(t);
 		return SN_IO;
 	}
@@ -291,6 +319,7 @@ static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
 			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
 		char *ag = strdup(v[P_AGENCIES]);
 		if (!ag) {
+			snprintf(err, errlen, "out of memory");
 			rc = SN_IO;
 			break;
 		}
@@ -300,11 +329,11 @@ static int read_csv(struct cload *ld, const char *path, sn_encoding enc)
 		p.nbindings = split_bindings(ag, b, 100000);
 		char pos[1200];
 		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
-		rc = add_procedure(ld, &p, pos);
+		rc = fn(arg, &p, pos);
 		free(ag);
 	}
 	if (rc == 0 && r < 0) {
-		sn_error(ld->ctx, "%s", sn_table_error(t));
+		snprintf(err, errlen, "%s", sn_table_error(t));
 		rc = SN_DATA;
 	}
 	free(b);
@@ -369,14 +398,13 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto out;
 	}
-	if (sn_looks_like_xml(path)) {
-		char err[1200] = "";
+	char err[1200] = "";
+	if (sn_looks_like_xml(path))
 		rc = sn_catalog_xml_read(path, add_procedure, &ld, err, sizeof err);
-		if (rc && *err)
-			sn_error(ctx, "%s", err);
-	} else {
-		rc = read_csv(&ld, path, enc);
-	}
+	else
+		rc = sn_catalog_csv_read(path, enc, add_procedure, &ld, err, sizeof err);
+	if (rc && *err)
+		sn_error(ctx, "%s", err);
 	if (rc)
 		goto out;
 	char counts[200];
