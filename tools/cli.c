@@ -37,6 +37,8 @@ static const struct sn_command commands[] = {
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	/* diff opens its two operands itself, read-only: no NEED_DB */
+	{ "diff", cmd_diff, 0, "what changed between two catalogs (databases, exports, catalog files)" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

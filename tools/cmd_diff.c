@@ -1,0 +1,177 @@
+/* cmd_diff.c - 'sapnhap diff BEFORE AFTER': what changed between two catalogs, for reviewers.
+ *
+ * The operands are opened here, read-only (the global --db is not used): a working database
+ * (its merged or old state), an export directory or a catalog file. The comparison is in
+ * diff.c, the formats in diffout.c and diffhtml.c. With --out the report is written to a
+ * temporary file beside FILE and renamed over it, so FILE is never left half-written.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "diff.h"
+
+enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap diff BEFORE AFTER [--format text|csv|json|html] [--summary] [--exit-code]\n"
+	      "                    [--out FILE]\n"
+	      "\n"
+	      "Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
+	      "national code and agency code) and agencies (by code), and lists what was added, removed\n"
+	      "and changed, field by field. Each of BEFORE and AFTER is one of:\n"
+	      "  a working database   the merged catalog once 'reassign' has run, else the old\n"
+	      "                       provinces' catalogs; FILE:old or FILE:merged picks the state\n"
+	      "                       ('sapnhap diff sapnhap.db:old sapnhap.db:merged' is the review of\n"
+	      "                       one migration)\n"
+	      "  an export directory  as 'sapnhap export' writes it: catalog.csv|xml, agencies.csv|xml,\n"
+	      "                       crosswalk.csv (optional)\n"
+	      "  a catalog file       .csv or .xml in the 'catalog import' format (agencies not compared)\n"
+	      "The old state holds two catalogs: where their values differ, BEFORE shows both\n"
+	      "(\"70: x | 75: y\"). When AFTER has a crosswalk (a merged database, or an export with\n"
+	      "crosswalk.csv), BEFORE's agency codes are carried through it first, so a binding whose\n"
+	      "agency was renumbered is one changed row (agency old -> new); bindings at closed codes\n"
+	      "are removed. Databases are only read.\n"
+	      "\n"
+	      "options:\n"
+	      "  --format FMT   text (default): counts, then the changes by entity and kind (an added or\n"
+	      "                 removed procedure or agency by its name: every field is in the other\n"
+	      "                 formats); csv: the highlighter form, header @@,entity,key,field,value,\n"
+	      "                 first column +++ added, --- removed, -> changed (value old->new);\n"
+	      "                 json: {before, after, summary, changes}; html: one self-contained page\n"
+	      "                 with a filter (page.html#q=TEXT&kind=added,changed pre-sets it)\n"
+	      "  --summary      the counts only\n"
+	      "  --exit-code    exit 1 when there is any difference, 0 when none\n"
+	      "  --out FILE     write to FILE (atomically) instead of standard output\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html\n", f);
+}
+
+/* Writes the report in FMT to F. */
+static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
+{
+	switch (fmt) {
+	case FMT_CSV: return sn_diff_write_csv(d, f, summary);
+	case FMT_JSON: return sn_diff_write_json(d, f, summary);
+	case FMT_HTML: return sn_diff_write_html(d, f, summary);
+	default: return sn_diff_write_text(d, f, summary);
+	}
+}
+
+/* The report into PATH: a temporary file in the same directory, renamed over PATH once
+ * complete and flushed to disk. */
+static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, const char *path)
+{
+	char *tmp = malloc(strlen(path) + 16);
+	int rc = SN_IO, fd = -1;
+	FILE *f = NULL;
+	if (!tmp) {
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
+	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		sn_error(ctx, "cannot create '%s': %s", tmp, strerror(errno));
+		free(tmp);
+		return SN_IO;
+	}
+	/* mkstemp makes it 0600; a report is an ordinary file. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
+		sn_error(ctx, "cannot write '%s': %s", tmp, strerror(errno));
+		close(fd);
+		goto done;
+	}
+	rc = write_report(d, fmt, summary, f);
+	if (rc == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0))
+		rc = SN_IO;
+	int saved = errno;
+	if (fclose(f) != 0 && rc == 0) {
+		saved = errno;
+		rc = SN_IO;
+	}
+	if (rc) {
+		sn_error(ctx, "cannot write '%s': %s", tmp, strerror(saved ? saved : EIO));
+		goto done;
+	}
+	if (rename(tmp, path) != 0) {
+		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno));
+		rc = SN_IO;
+	}
+done:
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "exit-code", no_argument, NULL, 'x' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *formats[] = { "text", "csv", "json", "html" };
+	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0;
+	const char *out = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			fmt = -1;
+			for (int i = 0; i < 4; i++)
+				if (!strcmp(optarg, formats[i]))
+					fmt = i;
+			if (fmt < 0)
+				return sn_usage_error(ctx, argv[0], "--format must be text, csv, json or html");
+			break;
+		case 's': summary = 1; break;
+		case 'x': exit_code = 1; break;
+		case 'o': out = optarg; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default:
+			if (optopt)
+				return sn_usage_error(ctx, argv[0], "option '%s' needs a value", argv[optind - 1]);
+			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return sn_usage_error(ctx, argv[0], "expected two operands, BEFORE and AFTER");
+	if (out && !*out)
+		return sn_usage_error(ctx, argv[0], "--out needs a file name");
+	struct sn_diff d;
+	int rc = sn_diff_open(ctx, &d);
+	if (rc || (rc = sn_diff_load(&d, 0, argv[optind])) || (rc = sn_diff_load(&d, 1, argv[optind + 1])) ||
+	    (rc = sn_diff_compute(&d)))
+		goto done;
+	long total = sn_diff_count(&d, NULL, NULL);
+	if (total < 0) {
+		rc = SN_IO;
+		goto done;
+	}
+	if (out) {
+		if ((rc = write_atomically(ctx, &d, fmt, summary, out)))
+			goto done;
+		sn_info(ctx, "wrote %s: %ld difference(s)", out, total);
+	} else if ((rc = write_report(&d, fmt, summary, ctx->out))) {
+		sn_error(ctx, "cannot write output: %s", strerror(errno ? errno : EIO));
+		goto done;
+	}
+	rc = exit_code && total > 0 ? SN_FINDINGS : SN_OK;
+done:
+	sn_diff_close(&d);
+	return rc;
+}

@@ -1,0 +1,890 @@
+/* diff.c - loading two catalogs into one in-memory database and computing their difference
+ * (diff.h). The writers are in diffout.c (text, CSV, JSON) and diffhtml.c.
+ *
+ * Sources: a working database (attached read-only, copied with INSERT ... SELECT), an export
+ * directory or a single catalog file (read with the importers' own readers and value
+ * normaliser, so a file means here what it would mean to 'catalog import'). The comparison is
+ * SQL over per-side tables; only the field lists below are spelled out in C.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "agcode.h"
+#include "agency.h"
+#include "catalog.h"
+#include "db.h"
+#include "diff.h"
+#include "table.h"
+#include "text.h"
+#include "units.h"
+
+const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
+const char *const sn_diff_kinds[3] = { "added", "removed", "changed" };
+
+static const char *SCHEMA =
+	"CREATE TABLE procedure(side INTEGER NOT NULL, province TEXT NOT NULL, national_code TEXT NOT NULL, "
+	"  local_code TEXT, name TEXT, field_code TEXT, field_name TEXT, levels TEXT, time_limit TEXT, "
+	"  time_unit TEXT, fee TEXT, online_level TEXT, portal TEXT, legal_basis TEXT, pos TEXT, "
+	"  PRIMARY KEY (side, province, national_code));"
+	"CREATE INDEX procedure_nc ON procedure(national_code);"
+	"CREATE TABLE binding(side INTEGER NOT NULL, province TEXT NOT NULL, national_code TEXT NOT NULL, "
+	"  agency_code TEXT NOT NULL, online TEXT NOT NULL, PRIMARY KEY (side, province, national_code, agency_code));"
+	"CREATE TABLE agency(side INTEGER NOT NULL, province TEXT NOT NULL, code TEXT NOT NULL, name TEXT, "
+	"  kind TEXT, parent_code TEXT, unit_code TEXT, phone TEXT, email TEXT, status TEXT, pos TEXT, "
+	"  PRIMARY KEY (side, province, code));"
+	"CREATE INDEX agency_code ON agency(code);"
+	"CREATE TABLE crosswalk(old_code TEXT PRIMARY KEY, outcome TEXT NOT NULL, new_code TEXT);"
+	"CREATE TABLE change(entity TEXT NOT NULL, erank INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
+	"  k1 TEXT NOT NULL, k2 TEXT NOT NULL, s1 TEXT NOT NULL, s2 TEXT NOT NULL, frank INTEGER NOT NULL, "
+	"  field TEXT NOT NULL, before TEXT, after TEXT, label TEXT, grp TEXT, grp_name TEXT);"
+	"CREATE INDEX change_key ON change(entity, key);";
+
+/* --- values in one vocabulary --------------------------------------------------------------- */
+
+/* An agency code in QCVN 102 notation when it parses and fits it ("H19.16" ->
+ * "000.00.16.H19"), else as written: the same agency is the same key in either notation.
+ * Returns BUF (40 bytes) or IN. */
+static const char *canon_code(const char *in, char buf[40])
+{
+	struct sn_agcode c;
+	if (sn_agcode_parse(in, &c) == SN_AGCODE_INVALID || sn_agcode_format(&c, SN_NOTATION_QCVN, buf, 40) < 0)
+		return in;
+	return buf;
+}
+
+static void sql_code(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(v[0]);
+	if (!s || !*s) {
+		sqlite3_result_null(c);
+		return;
+	}
+	char buf[40];
+	sqlite3_result_text(c, canon_code(s, buf), -1, SQLITE_TRANSIENT);
+}
+
+/* Orders agency codes as the code tables do (level 1, then levels 2-4 by value). */
+static void sql_sortkey(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(v[0]);
+	char key[200];
+	struct sn_agcode ac;
+	if (!s) {
+		sqlite3_result_null(c);
+		return;
+	}
+	sn_agcode_parse(s, &ac);
+	sn_agcode_sort_key(&ac, s, key, sizeof key);
+	sqlite3_result_text(c, key, -1, SQLITE_TRANSIENT);
+}
+
+/* A time limit as text without trailing zeros: 2.0 -> "2", 1.5 -> "1.5" (SQLite's printf does
+ * not depend on the locale). Text is kept; '' is NULL. */
+static void sql_num(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	int t = sqlite3_value_type(v[0]);
+	if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+		char *s = sqlite3_mprintf("%.15g", sqlite3_value_double(v[0]));
+		if (s)
+			sqlite3_result_text(c, s, -1, sqlite3_free);
+		else
+			sqlite3_result_error_nomem(c);
+	} else if (t == SQLITE_TEXT && sqlite3_value_bytes(v[0]) > 0) {
+		sqlite3_result_value(c, v[0]);
+	} else {
+		sqlite3_result_null(c);
+	}
+}
+
+int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
+{
+	memset(d, 0, sizeof *d);
+	d->ctx.out = ctx->out;
+	d->ctx.err = ctx->err;
+	d->ctx.db_path = ":memory:";
+	/* URI names, so that an operand is attached read-only (file:...?mode=ro). */
+	if (sqlite3_open_v2(":memory:", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+			    NULL) != SQLITE_OK) {
+		sn_error(ctx, "cannot open an in-memory database: %s",
+			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : "out of memory");
+		return SN_IO;
+	}
+	sqlite3_busy_timeout(d->ctx.db, 5000);
+	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+	if (sqlite3_create_function(d->ctx.db, "sn_diff_code", 1, f, NULL, sql_code, NULL, NULL) ||
+	    sqlite3_create_function(d->ctx.db, "sn_diff_sortkey", 1, f, NULL, sql_sortkey, NULL, NULL) ||
+	    sqlite3_create_function(d->ctx.db, "sn_diff_num", 1, f, NULL, sql_num, NULL, NULL)) {
+		sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(d->ctx.db));
+		return SN_IO;
+	}
+	return sn_exec(&d->ctx, SCHEMA);
+}
+
+void sn_diff_close(struct sn_diff *d)
+{
+	if (d->ctx.db)
+		sqlite3_close(d->ctx.db);
+	d->ctx.db = NULL;
+}
+
+/* --- a working database ----------------------------------------------------------------------- */
+
+/* "file:" URI of a path, read-only: every byte outside [A-Za-z0-9/._~-] percent-encoded, so a
+ * '?', '#' or '%' in a file name stays part of the name. Caller frees with sqlite3_free. */
+static char *ro_uri(const char *path)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(s, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/._~-", *p))
+			sqlite3_str_appendchar(s, 1, (char)*p);
+		else
+			sqlite3_str_appendf(s, "%%%02X", *p);
+	}
+	sqlite3_str_appendall(s, "?mode=ro");
+	return sqlite3_str_finish(s);
+}
+
+struct dbbind {
+	int side;
+	const char *target;
+};
+
+static void bind_side(sqlite3_stmt *st, void *arg)
+{
+	const struct dbbind *b = arg;
+	int i = sqlite3_bind_parameter_index(st, ":side");
+	if (i)
+		sqlite3_bind_int(st, i, b->side);
+	i = sqlite3_bind_parameter_index(st, ":t");
+	if (i)
+		sqlite3_bind_text(st, i, b->target, -1, SQLITE_STATIC);
+}
+
+/* The old provinces' catalogs: what was imported, before reassign (its own bindings, from_binding
+ * set, are the merged catalog's). */
+static const char *LOAD_OLD =
+	"INSERT INTO procedure(side, province, national_code, local_code, name, field_code, field_name, levels, "
+	"  time_limit, time_unit, fee, online_level, portal, legal_basis) SELECT :side, province, national_code, "
+	"  NULLIF(local_code, ''), NULLIF(name, ''), NULLIF(field_code, ''), NULLIF(field_name, ''), "
+	"  NULLIF(levels, ''), sn_diff_num(time_limit), NULLIF(time_unit, ''), NULLIF(fee, ''), "
+	"  NULLIF(online_level, ''), CASE portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, NULLIF(legal_basis, '') "
+	"  FROM src.procedure ORDER BY province, national_code;"
+	"INSERT INTO binding(side, province, national_code, agency_code, online) SELECT :side, catalog, "
+	"  national_code, sn_diff_code(agency_code), CASE WHEN online THEN 'yes' ELSE 'no' END FROM src.binding "
+	"  WHERE from_binding IS NULL AND catalog IN (SELECT province FROM src.procedure) ORDER BY id "
+	"  ON CONFLICT DO UPDATE SET online = max(online, excluded.online);"
+	"INSERT OR IGNORE INTO agency(side, province, code, name, kind, parent_code, unit_code, phone, email, status) "
+	"  SELECT :side, province, sn_diff_code(code), NULLIF(name, ''), NULLIF(kind, ''), sn_diff_code(parent_code), "
+	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), NULLIF(status, '') FROM src.agency ORDER BY id;";
+
+/* The merged catalog after reassign: merged_procedure, the active bindings it made for the
+ * target province, the code table (every code in it is in force). */
+static const char *LOAD_MERGED =
+	"INSERT INTO procedure(side, province, national_code, local_code, name, field_code, field_name, levels, "
+	"  time_limit, time_unit, fee, online_level, portal, legal_basis) SELECT :side, :t, national_code, "
+	"  NULLIF(local_code, ''), NULLIF(name, ''), NULLIF(field_code, ''), NULLIF(field_name, ''), "
+	"  NULLIF(levels, ''), sn_diff_num(time_limit), NULLIF(time_unit, ''), NULLIF(fee, ''), "
+	"  NULLIF(online_level, ''), CASE portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, NULLIF(legal_basis, '') "
+	"  FROM src.merged_procedure ORDER BY national_code;"
+	"INSERT INTO binding(side, province, national_code, agency_code, online) SELECT :side, :t, national_code, "
+	"  sn_diff_code(agency_code), CASE WHEN online THEN 'yes' ELSE 'no' END FROM src.binding "
+	"  WHERE active = 1 AND from_binding IS NOT NULL AND catalog = :t ORDER BY id "
+	"  ON CONFLICT DO UPDATE SET online = max(online, excluded.online);"
+	"INSERT OR IGNORE INTO agency(side, province, code, name, kind, parent_code, unit_code, phone, email, status) "
+	"  SELECT :side, :t, sn_diff_code(code), NULLIF(name, ''), NULLIF(kind, ''), sn_diff_code(parent_code), "
+	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), 'active' FROM src.code_table ORDER BY sort_key;";
+
+static const char *LOAD_CROSSWALK =
+	"INSERT OR IGNORE INTO crosswalk(old_code, outcome, new_code) SELECT sn_diff_code(old_code), outcome, "
+	"  sn_diff_code(new_code) FROM src.crosswalk ORDER BY old_code;";
+
+/* One text value of a query on the attached database ("" when none); -1 on error. */
+static int query_text(struct sn_diff *d, const char *sql, char *out, size_t len)
+{
+	sqlite3_stmt *st = sn_prepare(&d->ctx, sql);
+	int r = st ? sn_step(&d->ctx, st) : -1;
+	if (r == SQLITE_ROW)
+		snprintf(out, len, "%s", sn_col(st, 0));
+	else if (r == SQLITE_DONE)
+		*out = '\0';
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : 0;
+}
+
+static int load_database(struct sn_diff *d, int side, const char *path, const char *want)
+{
+	struct sn_diff_side *s = &d->side[side];
+	sqlite3 *db = d->ctx.db;
+	int rc = SN_IO, attached = 0;
+	char *uri = ro_uri(path);
+	sqlite3_stmt *st = NULL;
+	if (!uri || sqlite3_prepare_v2(db, "ATTACH ?1 AS src", -1, &st, NULL) != SQLITE_OK) {
+		sn_error(&d->ctx, "database: %s", sqlite3_errmsg(db));
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sn_error(&d->ctx, "cannot open database '%s': %s", path, sqlite3_errmsg(db));
+		goto done;
+	}
+	attached = 1;
+	sqlite3_finalize(st);
+	/* The first read of the file: a damaged one fails here. */
+	if (sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		sn_error(&d->ctx, "cannot read database '%s': %s", path, sqlite3_errmsg(db));
+		goto done;
+	}
+	long long version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	int latest = sn_migrations[sn_migration_count - 1].version;
+	if (version == 0) {
+		sn_error(&d->ctx, "'%s' is an SQLite database but not a sapnhap working database", path);
+		rc = SN_DATA;
+		goto done;
+	}
+	if (version != latest) {
+		sn_error(&d->ctx, "'%s' is a sapnhap database of another version (schema %lld; this sapnhap reads %d)",
+			 path, version, latest);
+		rc = SN_DATA;
+		goto done;
+	}
+	char applied[8], nproc[24], target[16];
+	if (query_text(d, "SELECT EXISTS (SELECT 1 FROM src.journal WHERE step = 'reassign') AND "
+			  "EXISTS (SELECT 1 FROM src.merged_procedure)", applied, sizeof applied) ||
+	    query_text(d, "SELECT count(*) FROM src.procedure", nproc, sizeof nproc) ||
+	    query_text(d, "SELECT group_concat(province, ', ') FROM (SELECT DISTINCT province FROM src.procedure "
+			  "ORDER BY province)", s->provinces, sizeof s->provinces) ||
+	    /* The merged province: where reassign put its bindings, else what the unit links say. */
+	    query_text(d, "SELECT COALESCE((SELECT min(catalog) FROM src.binding WHERE from_binding IS NOT NULL), "
+			  "(SELECT min(new_province_code) FROM src.link WHERE old_province_code = "
+			  "(SELECT min(province) FROM src.agency)), '')", target, sizeof target))
+		goto done;
+	int merged = want ? !strcmp(want, "merged") : !strcmp(applied, "1");
+	if (merged && strcmp(applied, "1")) {
+		sn_error(&d->ctx, "'%s' has no merged catalog: 'sapnhap reassign' has not been applied to it", path);
+		rc = SN_DATA;
+		goto done;
+	}
+	if (!merged && !strcmp(nproc, "0")) {
+		sn_error(&d->ctx, "'%s' has no catalog in the old state: no catalog was imported into it "
+			 "('sapnhap catalog import')", path);
+		rc = SN_DATA;
+		goto done;
+	}
+	s->source = SN_DIFF_DATABASE;
+	snprintf(s->state, sizeof s->state, "%s", merged ? "merged" : "old");
+	if (merged)
+		snprintf(s->provinces, sizeof s->provinces, "%s", target);
+	struct dbbind b = { side, target };
+	if ((rc = sn_exec_script(&d->ctx, merged ? LOAD_MERGED : LOAD_OLD, bind_side, &b)))
+		goto done;
+	/* Only a merged catalog's crosswalk leads the old codes to the codes AFTER holds. */
+	if (side == 1 && merged) {
+		if ((rc = sn_exec_script(&d->ctx, LOAD_CROSSWALK, NULL, NULL)))
+			goto done;
+		s->has_crosswalk = 1;
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(st);
+	if (attached)
+		sqlite3_exec(db, "DETACH src", NULL, NULL, NULL);
+	sqlite3_free(uri);
+	return rc;
+}
+
+/* --- files: catalogs, agency registries, a crosswalk ---------------------------------------- */
+
+struct fload {
+	struct sn_diff *d;
+	int side;
+	sqlite3_stmt *ins, *ins_b, *first;
+};
+
+/* The position of the row holding KEY already, for "listed twice" messages. */
+static const char *first_pos(struct fload *f, const char *key)
+{
+	sqlite3_reset(f->first);
+	sqlite3_bind_int(f->first, 1, f->side);
+	sqlite3_bind_text(f->first, 2, key, -1, SQLITE_TRANSIENT);
+	return sqlite3_step(f->first) == SQLITE_ROW ? sn_col(f->first, 0) : "?";
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int file_procedure(void *arg, const struct sn_procedure_rec *p, const char *pos)
+{
+	struct fload *f = arg;
+	struct sn_ctx *ctx = &f->d->ctx;
+	struct sn_procedure_values v;
+	char msg[1200];
+	if (sn_procedure_values(p, &v, msg, sizeof msg) != 0) {
+		sn_error(ctx, "%s: %s", pos, msg);
+		return SN_DATA;
+	}
+	int rc = SN_IO;
+	sqlite3_stmt *s = f->ins;
+	sqlite3_reset(s);
+	sqlite3_bind_int(s, 1, f->side);
+	/* text[] follows struct sn_procedure_rec: national_code, local_code, name, field_code,
+	 * field_name, levels, time_limit, time_unit, fee, online_level, portal, legal_basis. */
+	for (int i = 0; i <= 4; i++)
+		bind_opt(s, 2 + i, v.text[i]);
+	bind_opt(s, 7, v.levels);
+	if (v.has_time_limit)
+		sqlite3_bind_double(s, 8, v.time_limit);
+	else
+		sqlite3_bind_null(s, 8);
+	bind_opt(s, 9, v.time_unit);
+	bind_opt(s, 10, v.text[8]);
+	bind_opt(s, 11, v.online_level);
+	sqlite3_bind_text(s, 12, v.portal ? "yes" : "no", -1, SQLITE_STATIC);
+	bind_opt(s, 13, v.text[11]);
+	sqlite3_bind_text(s, 14, pos, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(s);
+	if (r == SQLITE_CONSTRAINT) {
+		sn_error(ctx, "%s: procedure %s is listed twice (first at %s)", pos, v.text[0], first_pos(f, v.text[0]));
+		rc = SN_DATA;
+		goto done;
+	}
+	if (r != SQLITE_DONE) {
+		sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+		goto done;
+	}
+	for (size_t i = 0; i < p->nbindings; i++) {
+		char *code = sn_text_clean(p->bindings[i].agency);
+		if (!code) {
+			sn_error(ctx, "%s: an agency code of %s is not valid UTF-8", pos, v.text[0]);
+			rc = SN_DATA;
+			goto done;
+		}
+		char canon[40];
+		sqlite3_stmt *b = f->ins_b;
+		sqlite3_reset(b);
+		sqlite3_bind_int(b, 1, f->side);
+		sqlite3_bind_text(b, 2, v.text[0], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(b, 3, canon_code(code, canon), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(b, 4, p->bindings[i].online ? "yes" : "no", -1, SQLITE_STATIC);
+		r = *code ? sqlite3_step(b) : SQLITE_DONE;
+		free(code);
+		if (r != SQLITE_DONE) {
+			sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+			goto done;
+		}
+	}
+	rc = 0;
+done:
+	sn_procedure_values_release(&v);
+	return rc;
+}
+
+static int file_agency(void *arg, const struct sn_agency_rec *r, const char *pos)
+{
+	struct fload *f = arg;
+	struct sn_ctx *ctx = &f->d->ctx;
+	static const char *names[] = { "code", "name", "kind", "parent_code", "unit_code", "phone", "email", "status" };
+	const char *in[8] = { r->code, r->name, r->kind, r->parent_code, r->unit_code, r->phone, r->email, r->status };
+	char *v[8] = { 0 };
+	int rc = SN_DATA;
+	for (int i = 0; i < 8; i++)
+		if (!(v[i] = sn_text_clean(in[i] ? in[i] : ""))) {
+			sn_error(ctx, "%s: %s is not valid UTF-8", pos, names[i]);
+			goto done;
+		}
+	if (!*v[0]) {
+		sn_error(ctx, "%s: code is empty", pos);
+		goto done;
+	}
+	char cbuf[40], pbuf[40], unit[16];
+	const char *code = canon_code(v[0], cbuf), *parent = canon_code(v[3], pbuf), *unitp = v[4];
+	/* A unit code typed as a number lost its zeros: padded as the import pads it. */
+	size_t w = strlen(v[4]);
+	if (*v[4] && sn_code_normalise(v[4], w <= 2 ? 2 : w == 3 ? 3 : 5, unit) >= 0)
+		unitp = unit;
+	sqlite3_stmt *s = f->ins;
+	sqlite3_reset(s);
+	sqlite3_bind_int(s, 1, f->side);
+	sqlite3_bind_text(s, 2, code, -1, SQLITE_TRANSIENT);
+	bind_opt(s, 3, v[1]);
+	bind_opt(s, 4, v[2]);
+	bind_opt(s, 5, parent);
+	bind_opt(s, 6, unitp);
+	bind_opt(s, 7, v[5]);
+	bind_opt(s, 8, v[6]);
+	bind_opt(s, 9, *v[7] ? v[7] : "active");  /* as the import reads an empty status */
+	sqlite3_bind_text(s, 10, pos, -1, SQLITE_TRANSIENT);
+	int x = sqlite3_step(s);
+	if (x == SQLITE_CONSTRAINT) {
+		sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, v[0], first_pos(f, code));
+		goto done;
+	}
+	rc = x == SQLITE_DONE ? 0 : SN_IO;
+	if (rc)
+		sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+done:
+	for (int i = 0; i < 8; i++)
+		free(v[i]);
+	return rc;
+}
+
+/* Whether PATH can be opened for reading; reports and returns SN_IO when not. */
+static int readable(struct sn_diff *d, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+		return SN_IO;
+	}
+	fclose(fp);
+	return 0;
+}
+
+static int load_catalog_file(struct sn_diff *d, int side, const char *path)
+{
+	struct fload f = { .d = d, .side = side };
+	int rc = readable(d, path);
+	if (rc)
+		return rc;
+	f.ins = sn_prepare(&d->ctx, "INSERT INTO procedure(side, province, national_code, local_code, name, field_code, "
+				    "field_name, levels, time_limit, time_unit, fee, online_level, portal, legal_basis, pos) "
+				    "VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, sn_diff_num(?8), ?9, ?10, ?11, ?12, ?13, ?14)");
+	f.ins_b = sn_prepare(&d->ctx, "INSERT INTO binding(side, province, national_code, agency_code, online) "
+				      "VALUES (?1, '', ?2, ?3, ?4) ON CONFLICT DO UPDATE SET online = max(online, excluded.online)");
+	f.first = sn_prepare(&d->ctx, "SELECT pos FROM procedure WHERE side = ?1 AND national_code = ?2");
+	if (!f.ins || !f.ins_b || !f.first) {
+		rc = SN_IO;
+		goto done;
+	}
+	char err[1200] = "";
+	if ((rc = sn_exec(&d->ctx, "BEGIN")))
+		goto done;
+	if (sn_looks_like_xml(path))
+		rc = sn_catalog_xml_read(path, file_procedure, &f, err, sizeof err);
+	else
+		rc = sn_catalog_csv_read(path, SN_ENC_AUTO, file_procedure, &f, err, sizeof err);
+	if (rc && *err)
+		sn_error(&d->ctx, "%s", err);
+	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+done:
+	sqlite3_finalize(f.ins);
+	sqlite3_finalize(f.ins_b);
+	sqlite3_finalize(f.first);
+	return rc;
+}
+
+static int load_agency_file(struct sn_diff *d, int side, const char *path)
+{
+	struct fload f = { .d = d, .side = side };
+	int rc = readable(d, path);
+	if (rc)
+		return rc;
+	f.ins = sn_prepare(&d->ctx, "INSERT INTO agency(side, province, code, name, kind, parent_code, unit_code, "
+				    "phone, email, status, pos) VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	f.first = sn_prepare(&d->ctx, "SELECT pos FROM agency WHERE side = ?1 AND code = ?2");
+	if (!f.ins || !f.first) {
+		rc = SN_IO;
+		goto done;
+	}
+	char err[1200] = "";
+	if ((rc = sn_exec(&d->ctx, "BEGIN")))
+		goto done;
+	if (sn_looks_like_xml(path))
+		rc = sn_agency_xml_read(path, file_agency, &f, err, sizeof err);
+	else
+		rc = sn_agency_csv_read(path, SN_ENC_AUTO, file_agency, &f, err, sizeof err);
+	if (rc && *err)
+		sn_error(&d->ctx, "%s", err);
+	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+done:
+	sqlite3_finalize(f.ins);
+	sqlite3_finalize(f.first);
+	return rc;
+}
+
+/* crosswalk.csv as 'sapnhap crosswalk --format csv' prints it (old_code, outcome and new_code
+ * are the columns read). */
+static int load_crosswalk_file(struct sn_diff *d, const char *path)
+{
+	char err[1200];
+	int rc = readable(d, path);
+	if (rc)
+		return rc;
+	sn_table *t = sn_table_open(path, NULL, NULL, SN_ENC_AUTO, err, sizeof err);
+	if (!t) {
+		sn_error(&d->ctx, "%s", err);
+		return SN_DATA;
+	}
+	sqlite3_stmt *ins = sn_prepare(&d->ctx, "INSERT INTO crosswalk(old_code, outcome, new_code) VALUES (?1, ?2, ?3)");
+	char **cells;
+	size_t n;
+	int col[3] = { -1, -1, -1 }, r = sn_table_next(t, &cells, &n);
+	static const char *names[3] = { "old_code", "outcome", "new_code" };
+	rc = SN_DATA;
+	if (!ins) {
+		rc = SN_IO;
+		goto done;
+	}
+	if (r <= 0) {
+		sn_error(&d->ctx, "%s", r < 0 ? sn_table_error(t) : "crosswalk file is empty");
+		goto done;
+	}
+	for (int c = 0; c < 3; c++)
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(cells[i], names[c]))
+				col[c] = (int)i;
+	if (col[0] < 0 || col[1] < 0 || col[2] < 0) {
+		sn_error(&d->ctx, "%s: the header needs old_code, outcome and new_code (as 'sapnhap crosswalk "
+			 "--format csv' prints it)", sn_table_pos(t, (size_t)-1));
+		goto done;
+	}
+	if (sn_exec(&d->ctx, "BEGIN")) {
+		rc = SN_IO;
+		goto done;
+	}
+	while ((r = sn_table_next(t, &cells, &n)) == 1) {
+		const char *v[3];
+		char oldc[40], newc[40];
+		for (int c = 0; c < 3; c++)
+			v[c] = (size_t)col[c] < n ? cells[col[c]] : "";
+		if (strcmp(v[1], "kept") && strcmp(v[1], "renumbered") && strcmp(v[1], "merged") && strcmp(v[1], "closed")) {
+			sn_error(&d->ctx, "%s: outcome '%s' is not kept, renumbered, merged or closed",
+				 sn_table_pos(t, (size_t)-1), v[1]);
+			break;
+		}
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, canon_code(v[0], oldc), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, v[1], -1, SQLITE_TRANSIENT);
+		bind_opt(ins, 3, canon_code(v[2], newc));
+		int x = sqlite3_step(ins);
+		if (x == SQLITE_CONSTRAINT) {
+			sn_error(&d->ctx, "%s: old code %s is listed twice", sn_table_pos(t, (size_t)-1), v[0]);
+			break;
+		}
+		if (x != SQLITE_DONE) {
+			sn_error(&d->ctx, "database: %s", sqlite3_errmsg(d->ctx.db));
+			rc = SN_IO;
+			break;
+		}
+	}
+	if (r < 0)
+		sn_error(&d->ctx, "%s", sn_table_error(t));
+	else if (r == 0)
+		rc = 0;
+	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+done:
+	sqlite3_finalize(ins);
+	sn_table_close(t);
+	return rc;
+}
+
+/* DIR/NAME.csv, else DIR/NAME.xml (an export written in both formats is read as CSV); 0 when
+ * neither exists. */
+static int pick(const char *dir, const char *name, int xml_too, char *out, size_t len)
+{
+	struct stat sb;
+	snprintf(out, len, "%s/%s.csv", dir, name);
+	if (stat(out, &sb) == 0)
+		return 1;
+	snprintf(out, len, "%s/%s.xml", dir, name);
+	return xml_too && stat(out, &sb) == 0;
+}
+
+static int load_export(struct sn_diff *d, int side, const char *dir)
+{
+	struct sn_diff_side *s = &d->side[side];
+	char cat[1100], ag[1100], xw[1100];
+	int has_cat = pick(dir, "catalog", 1, cat, sizeof cat), has_ag = pick(dir, "agencies", 1, ag, sizeof ag);
+	if (!has_cat || !has_ag) {
+		const char *missing = has_cat ? "agencies" : "catalog";
+		sn_error(&d->ctx, "'%s' is not an export directory: it has no %s.csv or %s.xml", dir, missing, missing);
+		return SN_DATA;
+	}
+	int rc;
+	if ((rc = load_catalog_file(d, side, cat)) || (rc = load_agency_file(d, side, ag)))
+		return rc;
+	s->source = SN_DIFF_EXPORT;
+	snprintf(s->files, sizeof s->files, "%s, %s", strrchr(cat, '/') + 1, strrchr(ag, '/') + 1);
+	/* Only the AFTER side's crosswalk is used: it leads BEFORE's codes to AFTER's. */
+	if (side == 1 && pick(dir, "crosswalk", 0, xw, sizeof xw)) {
+		if ((rc = load_crosswalk_file(d, xw)))
+			return rc;
+		s->has_crosswalk = 1;
+		snprintf(s->files + strlen(s->files), sizeof s->files - strlen(s->files), ", crosswalk.csv");
+	}
+	return 0;
+}
+
+/* --- which kind of operand ------------------------------------------------------------------- */
+
+/* 1 when PATH starts with the SQLite header, 0 when not, -1 (reported) when it cannot be read. */
+static int sqlite_header(struct sn_diff *d, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	char hdr[16] = { 0 };
+	size_t n = fread(hdr, 1, sizeof hdr, fp);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		sn_error(&d->ctx, "cannot read '%s': %s", path, strerror(EIO));
+		return -1;
+	}
+	return n == 16 && memcmp(hdr, "SQLite format 3", 16) == 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int sn_diff_load(struct sn_diff *d, int side, const char *operand)
+{
+	struct sn_diff_side *s = &d->side[side];
+	struct stat sb;
+	char path[1024];
+	const char *state = NULL;
+	snprintf(s->operand, sizeof s->operand, "%s", operand);
+	snprintf(path, sizeof path, "%s", operand);
+	if (stat(path, &sb) != 0) {
+		/* FILE:old / FILE:merged, only when no file has the full name. */
+		char *colon = strrchr(path, ':');
+		int err = errno;
+		if (colon && (!strcmp(colon + 1, "old") || !strcmp(colon + 1, "merged"))) {
+			state = !strcmp(colon + 1, "old") ? "old" : "merged";
+			*colon = '\0';
+			if (stat(path, &sb) != 0) {
+				sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+				return SN_IO;
+			}
+		} else {
+			sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(err));
+			return SN_IO;
+		}
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		if (state) {
+			sn_error(&d->ctx, "'%s': a state (:old, :merged) is asked of a working database, "
+				 "not of a directory", operand);
+			return SN_DATA;
+		}
+		return load_export(d, side, path);
+	}
+	int h = sqlite_header(d, path);
+	if (h < 0)
+		return SN_IO;
+	if (h)
+		return load_database(d, side, path, state);
+	if (state) {
+		sn_error(&d->ctx, "'%s' is not a working database: a state (:old, :merged) is asked of a "
+			 "database only", path);
+		return SN_DATA;
+	}
+	if (ends_with(path, ".csv") || ends_with(path, ".xml") || sn_looks_like_xml(path)) {
+		s->source = SN_DIFF_CATALOG;
+		return load_catalog_file(d, side, path);
+	}
+	sn_error(&d->ctx, "'%s' is neither a sapnhap database, an export directory nor a catalog file "
+		 "(.csv or .xml)", operand);
+	return SN_DATA;
+}
+
+/* --- the comparison ---------------------------------------------------------------------------- */
+
+/* The fields compared, per entity, in the order they are listed; the first of each is shown
+ * for an added or removed thing even when empty. */
+static const char *const PFIELDS[] = { "name", "local_code", "field_code", "field_name", "levels", "time_limit",
+				       "time_unit", "fee", "online_level", "portal", "legal_basis", NULL };
+static const char *const BFIELDS[] = { "online", "agency", NULL };
+static const char *const AFIELDS[] = { "name", "kind", "parent_code", "unit_code", "phone", "email", "status", NULL };
+
+static const struct {
+	const char *entity, *view, *source, *k1, *k2, *s1, *s2;
+	const char *const *fields;
+} ENTITY[SN_DIFF_ENTITIES] = {
+	{ "procedure", "vproc", "SELECT * FROM procedure ORDER BY side, national_code, province",
+	  "national_code", "''", "k1", "''", PFIELDS },
+	/* bindings: by national code and (carried) agency code; see BINDINGS below */
+	{ "binding", "vbind", "SELECT * FROM temp.b2 ORDER BY side, national_code, akey, province",
+	  "national_code", "akey", "k1", "sn_diff_sortkey(k2)", BFIELDS },
+	{ "agency", "vagency", "SELECT * FROM agency ORDER BY side, code, province",
+	  "code", "''", "sn_diff_sortkey(k1)", "''", AFIELDS },
+};
+
+/* BEFORE's bindings carried through AFTER's crosswalk; the old codes that meet at one new code
+ * listed together ("000.50.31.H10, 000.51.31.H10"), online if any of them was. */
+static const char *BINDINGS =
+	"CREATE TEMP TABLE b1 AS SELECT b.side, b.province, b.national_code, "
+	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN x.new_code ELSE b.agency_code END AS akey, "
+	"  b.agency_code, b.online FROM binding b LEFT JOIN crosswalk x ON b.side = 0 AND x.old_code = b.agency_code "
+	"  AND x.outcome IN ('kept', 'renumbered', 'merged');"
+	"CREATE TEMP TABLE b2 AS SELECT side, province, national_code, akey, group_concat(agency_code, ', ') AS agency, "
+	"  max(online) AS online FROM (SELECT * FROM temp.b1 ORDER BY side, province, national_code, akey, "
+	"  sn_diff_sortkey(agency_code), agency_code) GROUP BY side, province, national_code, akey;";
+
+/* Names and fields (lĩnh vực) for the reports: AFTER's when it has one, else BEFORE's. */
+static const char *LABELS =
+	"CREATE TEMP TABLE plabel AS SELECT n.national_code AS k, "
+	"  (SELECT name FROM procedure q WHERE q.national_code = n.national_code AND q.name IS NOT NULL "
+	"    ORDER BY q.side DESC, q.province LIMIT 1) AS name, "
+	"  (SELECT field_code FROM procedure q WHERE q.national_code = n.national_code AND q.field_code IS NOT NULL "
+	"    ORDER BY q.side DESC, q.province LIMIT 1) AS grp, "
+	"  (SELECT field_name FROM procedure q WHERE q.national_code = n.national_code AND q.field_code IS NOT NULL "
+	"    ORDER BY q.side DESC, q.province LIMIT 1) AS grp_name "
+	"  FROM (SELECT DISTINCT national_code FROM procedure) n;"
+	"CREATE INDEX temp.plabel_k ON plabel(k);"
+	"CREATE TEMP TABLE alabel AS SELECT c.code AS k, (SELECT name FROM agency q WHERE q.code = c.code AND "
+	"  q.name IS NOT NULL ORDER BY q.side DESC, q.province LIMIT 1) AS name FROM (SELECT DISTINCT code FROM agency) c;"
+	"CREATE INDEX temp.alabel_k ON alabel(k);"
+	"UPDATE change SET label = CASE entity WHEN 'procedure' THEN (SELECT name FROM plabel WHERE k = change.k1) "
+	"  WHEN 'binding' THEN (SELECT name FROM alabel WHERE k = change.k2) "
+	"  ELSE (SELECT name FROM alabel WHERE k = change.k1) END, "
+	"  grp = CASE WHEN entity <> 'agency' THEN (SELECT grp FROM plabel WHERE k = change.k1) END, "
+	"  grp_name = CASE WHEN entity <> 'agency' THEN (SELECT grp_name FROM plabel WHERE k = change.k1) END;";
+
+/* Builds the per-side view of entity E: one row per side and key, the old provinces' values
+ * combined ("70: x | 75: y" where they differ; NULL shown as "-"). */
+static char *view_sql(int e)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	sqlite3_str_appendf(s, "CREATE TEMP TABLE %s AS SELECT side, %s AS k1, %s AS k2", ENTITY[e].view,
+			    ENTITY[e].k1, ENTITY[e].k2);
+	for (const char *const *f = ENTITY[e].fields; *f; f++)
+		sqlite3_str_appendf(s, ", CASE WHEN count(DISTINCT quote(\"%w\")) > 1 THEN group_concat(province || ': ' || "
+				    "COALESCE(\"%w\", '-'), ' | ') ELSE max(\"%w\") END AS \"%w\"", *f, *f, *f, *f);
+	sqlite3_str_appendf(s, " FROM (%s) GROUP BY side, %s, %s; CREATE INDEX temp.%s_k ON %s(side, k1, k2);",
+			    ENTITY[e].source, ENTITY[e].k1, ENTITY[e].k2, ENTITY[e].view, ENTITY[e].view);
+	return sqlite3_str_finish(s);
+}
+
+/* Which one-sided fields are listed: the entity's first field always, a binding's agency when
+ * it came from other codes (otherwise it is the key itself), any other field when not empty. */
+static char *keep_cond(int e, int rank, const char *field, char side)
+{
+	if (rank == 0)
+		return sqlite3_mprintf("1");
+	if (e == 1 && !strcmp(field, "agency"))
+		return sqlite3_mprintf("%c.agency IS NOT %c.k2", side, side);
+	return sqlite3_mprintf("%c.\"%w\" IS NOT NULL", side, field);
+}
+
+/* The change rows of entity E: for each field, the keys on both sides whose values differ
+ * (NULL-safe), and the fields of a key found on one side only. */
+static char *change_sql(int e)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	const char *v = ENTITY[e].view, *ent = ENTITY[e].entity;
+	const char *kb = e == 1 ? "b.k1 || '@' || b.k2" : "b.k1", *ka = e == 1 ? "a.k1 || '@' || a.k2" : "a.k1";
+	int rank = 0;
+	for (const char *const *f = ENTITY[e].fields; *f; f++, rank++) {
+		char *cb = keep_cond(e, rank, *f, 'b'), *ca = keep_cond(e, rank, *f, 'a');
+		sqlite3_str_appendf(s,
+			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
+			"SELECT %Q, %d, 'changed', %s, b.k1, b.k2, '', '', %d, %Q, b.\"%w\", a.\"%w\" FROM %s b JOIN %s a "
+			"ON a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2 WHERE b.side = 0 AND b.\"%w\" IS NOT a.\"%w\";",
+			ent, e, kb, rank, *f, *f, *f, v, v, *f, *f);
+		sqlite3_str_appendf(s,
+			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
+			"SELECT %Q, %d, 'removed', %s, b.k1, b.k2, '', '', %d, %Q, b.\"%w\", NULL FROM %s b WHERE b.side = 0 "
+			"AND NOT EXISTS (SELECT 1 FROM %s a WHERE a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2) AND %s;",
+			ent, e, kb, rank, *f, *f, v, v, cb ? cb : "1");
+		sqlite3_str_appendf(s,
+			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
+			"SELECT %Q, %d, 'added', %s, a.k1, a.k2, '', '', %d, %Q, NULL, a.\"%w\" FROM %s a WHERE a.side = 1 "
+			"AND NOT EXISTS (SELECT 1 FROM %s b WHERE b.side = 0 AND b.k1 = a.k1 AND b.k2 = a.k2) AND %s;",
+			ent, e, ka, rank, *f, *f, v, v, ca ? ca : "1");
+		sqlite3_free(cb);
+		sqlite3_free(ca);
+	}
+	sqlite3_str_appendf(s, "UPDATE change SET s1 = %s, s2 = %s WHERE entity = %Q;", ENTITY[e].s1, ENTITY[e].s2, ent);
+	return sqlite3_str_finish(s);
+}
+
+int sn_diff_agencies_compared(const struct sn_diff *d)
+{
+	return d->side[0].source != SN_DIFF_CATALOG && d->side[1].source != SN_DIFF_CATALOG;
+}
+
+int sn_diff_compute(struct sn_diff *d)
+{
+	int rc = sn_exec(&d->ctx, "DELETE FROM change; DROP TABLE IF EXISTS temp.b1; DROP TABLE IF EXISTS temp.b2; "
+				  "DROP TABLE IF EXISTS temp.vproc; DROP TABLE IF EXISTS temp.vbind; "
+				  "DROP TABLE IF EXISTS temp.vagency; DROP TABLE IF EXISTS temp.plabel; "
+				  "DROP TABLE IF EXISTS temp.alabel; BEGIN");
+	if (rc || (rc = sn_exec(&d->ctx, BINDINGS)))
+		goto done;
+	for (int e = 0; e < SN_DIFF_ENTITIES && !rc; e++) {
+		/* A single catalog file has no agencies: comparing would list every agency. */
+		if (e == 2 && !sn_diff_agencies_compared(d))
+			continue;
+		char *v = view_sql(e), *c = change_sql(e);
+		rc = v && c ? sn_exec(&d->ctx, v) : SN_IO;
+		if (!rc)
+			rc = sn_exec(&d->ctx, c);
+		sqlite3_free(v);
+		sqlite3_free(c);
+	}
+	if (!rc)
+		rc = sn_exec(&d->ctx, LABELS);
+done:
+	if (rc) {
+		sqlite3_exec(d->ctx.db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return sn_exec(&d->ctx, "COMMIT");
+}
+
+long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind)
+{
+	sqlite3_stmt *st = sn_prepare(&d->ctx, "SELECT count(*) FROM (SELECT DISTINCT entity, key FROM change "
+					       "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR kind = ?2))");
+	long n = -1;
+	if (!st)
+		return -1;
+	if (entity)
+		sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	if (kind)
+		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	if (sn_step(&d->ctx, st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len)
+{
+	switch (s->source) {
+	case SN_DIFF_DATABASE:
+		if (!strcmp(s->state, "merged"))
+			snprintf(buf, len, "working database, merged catalog of province %s", s->provinces);
+		else
+			snprintf(buf, len, "working database, old catalogs of province%s %s",
+				 strchr(s->provinces, ',') ? "s" : "", s->provinces);
+		break;
+	case SN_DIFF_EXPORT:
+		snprintf(buf, len, "export directory (%s)", s->files);
+		break;
+	case SN_DIFF_CATALOG:
+		snprintf(buf, len, "catalog file (procedures and bindings)");
+		break;
+	default:
+		snprintf(buf, len, "test data");
+	}
+}

@@ -1,0 +1,87 @@
+/* diff.h - the before/after comparison of two catalogs ('sapnhap diff').
+ *
+ * Both sides are loaded into one in-memory SQLite database, into the same normalised tables
+ * (a side column tells them apart), and the difference is computed there, set-based:
+ *
+ *   procedure(side, province, national_code, local_code, name, field_code, field_name, levels,
+ *             time_limit, time_unit, fee, online_level, portal, legal_basis, pos)
+ *   binding(side, province, national_code, agency_code, online)
+ *   agency(side, province, code, name, kind, parent_code, unit_code, phone, email, status)
+ *   crosswalk(old_code, outcome, new_code)         -- the AFTER side's, when it has one
+ *
+ * side is 0 (before) or 1 (after); province is the catalog a row comes from: the old provinces
+ * of a database in the old state ('70', '75'), the merged province, or '' for files. Values are
+ * text in one vocabulary whatever the source: NULL for an absent value (never ''), time limits
+ * as numbers without trailing zeros ("1.5", "15"), portal and online as "yes"/"no", levels as
+ * "district,commune", agency codes in QCVN 102 notation when they can be written in it.
+ *
+ * The result is the table
+ *   change(entity, erank, kind, key, s1, s2, frank, field, before, after, label, grp, grp_name)
+ * one row per changed field: entity procedure|binding|agency, kind added|removed|changed, key a
+ * national code, "national_code@agency" or an agency code. Read it ordered by
+ * erank, s1, s2, key, frank (entity, key, field).
+ */
+#ifndef SN_DIFF_H
+#define SN_DIFF_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+#include "cli.h"
+
+enum sn_diff_source { SN_DIFF_NONE, SN_DIFF_DATABASE, SN_DIFF_EXPORT, SN_DIFF_CATALOG };
+
+/* One operand as loaded. */
+struct sn_diff_side {
+	char operand[1024];         /* as the user wrote it */
+	enum sn_diff_source source;
+	char state[8];              /* a database's state: "old" or "merged"; "" otherwise */
+	char provinces[64];         /* "70, 75" (old), "75" (merged), "" (files) */
+	char files[200];            /* an export directory's files read: "catalog.csv, agencies.csv" */
+	int has_crosswalk;
+};
+
+struct sn_diff {
+	struct sn_ctx ctx;          /* db = the in-memory database; err = the caller's */
+	struct sn_diff_side side[2];
+};
+
+enum { SN_DIFF_ENTITIES = 3 };
+extern const char *const sn_diff_entities[SN_DIFF_ENTITIES];  /* procedure, binding, agency */
+extern const char *const sn_diff_kinds[3];                     /* added, removed, changed */
+
+/* Creates the in-memory database with the tables above. Returns 0 or SN_IO (reported on
+ * ctx->err). Close with sn_diff_close in any case. */
+int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d);
+void sn_diff_close(struct sn_diff *d);
+
+/* Loads OPERAND as side SIDE (0 before, 1 after): a working database (by its SQLite header),
+ * optionally FILE:old or FILE:merged when FILE itself is not there under the full name; an
+ * export directory (catalog.csv|xml, agencies.csv|xml, crosswalk.csv); or a catalog file (.csv or
+ * .xml in the catalog import format). A database is opened read-only; without a state it is
+ * the merged catalog once 'reassign' has been applied, else the old provinces' catalogs.
+ * Returns 0; SN_DATA (an operand of no known kind, a database with no catalog in the asked
+ * state, bad data in a file, with its position); SN_IO (cannot read). Reported on ctx->err. */
+int sn_diff_load(struct sn_diff *d, int side, const char *operand);
+
+/* Computes the change table from what is loaded (tests may insert rows into the side tables
+ * directly instead of loading). BEFORE's agency codes are first carried through the crosswalk
+ * (kept, renumbered, merged -> new code), so a binding whose agency was renumbered is one
+ * changed row, agency "old->new". Returns 0 or SN_IO. */
+int sn_diff_compute(struct sn_diff *d);
+
+/* Number of changed things (distinct keys) of ENTITY and KIND; either may be NULL for all. */
+long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind);
+
+/* Whether agencies were compared (both sides have an agency table). */
+int sn_diff_agencies_compared(const struct sn_diff *d);
+
+/* Human description of a side: "database, old catalogs of provinces 70, 75". */
+void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len);
+
+/* Writers. SUMMARY: counts only. Each returns 0 or SN_IO. */
+int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary);
+int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary);
+int sn_diff_write_json(struct sn_diff *d, FILE *f, int summary);
+int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary);
+
+#endif

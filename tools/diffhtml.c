@@ -1,0 +1,315 @@
+/* diffhtml.c - the diff as one self-contained HTML page for reviewers (diff.h).
+ *
+ * One file, nothing fetched: inline CSS and JS, system fonts that carry Vietnamese (Noto Sans,
+ * DejaVu Sans), no images, no timestamp (the same inputs give the same bytes). Every text from
+ * the data is escaped. Layout: the summary counts; then the changes grouped by field of
+ * procedure (lĩnh vực) and, within a field, by kind; agencies last. Each changed thing (a
+ * procedure, binding or agency with its changed fields) is one <tbody class="thing">, which the
+ * filter box and the kind checkboxes hide or show. The filter ignores case and diacritics
+ * ("dong nai" finds "Đồng Nai"); the URL fragment pre-sets it: page.html#q=TEXT&kind=added,changed.
+ */
+#include <string.h>
+#include "db.h"
+#include "diff.h"
+
+static void esc(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+static const char *entity_vi(const char *e)
+{
+	return !strcmp(e, "procedure") ? "Thủ tục" : !strcmp(e, "binding") ? "Cơ quan thực hiện" : "Cơ quan";
+}
+
+static const char *kind_vi(const char *k)
+{
+	return !strcmp(k, "added") ? "Thêm" : !strcmp(k, "removed") ? "Bỏ" : "Thay đổi";
+}
+
+/* The Vietnamese label of a field, as the national database names it. */
+static const char *field_vi(const char *field)
+{
+	static const char *const names[][2] = {
+		{ "name", "Tên" }, { "local_code", "Mã TTHC địa phương" }, { "field_code", "Mã lĩnh vực" },
+		{ "field_name", "Lĩnh vực" }, { "levels", "Cấp thực hiện" }, { "time_limit", "Thời hạn giải quyết" },
+		{ "time_unit", "Đơn vị thời hạn" }, { "fee", "Phí, lệ phí" }, { "online_level", "Mức độ trực tuyến" },
+		{ "portal", "Tích hợp Cổng DVCQG" }, { "legal_basis", "Căn cứ pháp lý" },
+		{ "online", "Tiếp nhận trực tuyến" }, { "agency", "Mã cơ quan" }, { "kind", "Loại cơ quan" },
+		{ "parent_code", "Cơ quan cấp trên" }, { "unit_code", "Mã đơn vị hành chính" },
+		{ "phone", "Điện thoại" }, { "email", "Thư điện tử" }, { "status", "Trạng thái" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(field, names[i][0]))
+			return names[i][1];
+	return field;
+}
+
+static const char *STYLE =
+	"<style>\n"
+	":root{--fg:#1d2330;--muted:#5b6475;--line:#d8dde6;--bg:#f6f7f9;--add:#e3f4e6;--add-b:#2e7d32;"
+	"--rem:#fbe5e5;--rem-b:#c62828;--chg:#fff4d6;--chg-b:#a06800;}\n"
+	"*{box-sizing:border-box}\n"
+	"body{margin:0;font-family:\"Noto Sans\",\"DejaVu Sans\",\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
+	"font-size:15px;line-height:1.45;color:var(--fg);background:var(--bg)}\n"
+	"header{background:#173f5f;color:#fff;padding:18px 28px}\n"
+	"header h1{margin:0 0 6px;font-size:22px;font-weight:600}\n"
+	"header dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:14px}\n"
+	"header dt{opacity:.8}header dd{margin:0}header code{color:#fff;font-weight:600}\n"
+	"main{padding:18px 28px 40px;max-width:1400px}\n"
+	"h2{font-size:18px;margin:26px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--line)}\n"
+	"h3{font-size:15px;margin:16px 0 6px;color:var(--muted);font-weight:600}\n"
+	"table{border-collapse:collapse;background:#fff;width:100%}\n"
+	"th,td{border:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}\n"
+	"thead th{background:#eef1f5;font-weight:600;font-size:13px}\n"
+	"table.summary{width:auto;min-width:520px}\n"
+	"table.summary td{text-align:right;font-variant-numeric:tabular-nums;min-width:90px}\n"
+	"table.summary td.added{background:var(--add)}table.summary td.removed{background:var(--rem)}"
+	"table.summary td.changed{background:var(--chg)}table.summary tr.total th,table.summary tr.total td{font-weight:700}\n"
+	"#controls{position:sticky;top:0;z-index:1;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--line);"
+	"display:flex;flex-wrap:wrap;gap:8px 18px;align-items:center}\n"
+	"#filter{font:inherit;padding:5px 8px;width:340px;border:1px solid #9aa3b2;border-radius:4px}\n"
+	"#controls label.k{padding:3px 8px;border-radius:4px}\n"
+	"label.added{background:var(--add)}label.removed{background:var(--rem)}label.changed{background:var(--chg)}\n"
+	"#shown{color:var(--muted)}\n"
+	"tbody.thing{border-top:2px solid var(--line)}\n"
+	"tbody.added td.mark{border-left:4px solid var(--add-b)}tbody.removed td.mark{border-left:4px solid var(--rem-b)}"
+	"tbody.changed td.mark{border-left:4px solid var(--chg-b)}\n"
+	"td.key{white-space:nowrap;font-family:\"DejaVu Sans Mono\",\"Noto Sans Mono\",monospace;font-size:13px}\n"
+	"td.key small{display:block;font-family:\"Noto Sans\",\"DejaVu Sans\",sans-serif;white-space:normal;"
+	"color:var(--muted);max-width:340px}\n"
+	"td.field code{color:var(--muted);font-size:12px;margin-left:4px}\n"
+	"td.before{background:var(--rem)}td.after{background:var(--add)}\n"
+	"tbody.added td.before,tbody.removed td.after{background:#fff}\n"
+	"span.none{color:var(--muted)}\n"
+	"col.c1{width:9%}col.c2{width:20%}col.c3{width:15%}col.c4{width:28%}col.c5{width:28%}\n"
+	"p.empty{font-size:16px;color:var(--muted)}\n"
+	"footer{color:var(--muted);font-size:12px;padding:0 28px 20px}\n"
+	"</style>\n";
+
+/* Reads the fragment (#q=...&kind=added,changed), then hides the things that do not match, the
+ * kind sections and fields left empty, and counts what is shown. */
+static const char *SCRIPT =
+	"<script>\n"
+	"(function () {\n"
+	"  'use strict';\n"
+	"  var fold = function (s) {\n"
+	"    return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u0111\\u0110]/g, 'd').toLowerCase();\n"
+	"  };\n"
+	"  var things = Array.prototype.slice.call(document.querySelectorAll('tbody.thing'));\n"
+	"  var texts = things.map(function (t) { return fold(t.textContent); });\n"
+	"  var input = document.getElementById('filter');\n"
+	"  var boxes = Array.prototype.slice.call(document.querySelectorAll('input.kind'));\n"
+	"  var shown = document.getElementById('shown');\n"
+	"  var params = new URLSearchParams(location.hash.replace(/^#/, '') || location.search.replace(/^\\?/, ''));\n"
+	"  if (params.has('q')) input.value = params.get('q');\n"
+	"  if (params.has('kind')) {\n"
+	"    var want = params.get('kind').split(',');\n"
+	"    boxes.forEach(function (b) { b.checked = want.indexOf(b.value) >= 0; });\n"
+	"  }\n"
+	"  function apply(save) {\n"
+	"    var q = fold(input.value.trim()), on = {}, n = 0;\n"
+	"    boxes.forEach(function (b) { on[b.value] = b.checked; });\n"
+	"    things.forEach(function (t, i) {\n"
+	"      var vis = on[t.getAttribute('data-kind')] && (!q || texts[i].indexOf(q) >= 0);\n"
+	"      t.hidden = !vis;\n"
+	"      if (vis) n++;\n"
+	"    });\n"
+	"    Array.prototype.forEach.call(document.querySelectorAll('section.kind, section.group'), function (s) {\n"
+	"      s.hidden = !s.querySelector('tbody.thing:not([hidden])');\n"
+	"    });\n"
+	"    shown.setAttribute('data-shown', n);\n"
+	"    shown.textContent = 'Hiển thị ' + n + ' / ' + things.length;\n"
+	"    if (save) {\n"
+	"      var p = new URLSearchParams();\n"
+	"      if (input.value) p.set('q', input.value);\n"
+	"      if (boxes.some(function (b) { return !b.checked; }))\n"
+	"        p.set('kind', boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }).join(','));\n"
+	"      try { history.replaceState(null, '', '#' + p.toString()); } catch (e) { /* a file: URL may refuse */ }\n"
+	"    }\n"
+	"  }\n"
+	"  input.addEventListener('input', function () { apply(true); });\n"
+	"  boxes.forEach(function (b) { b.addEventListener('change', function () { apply(true); }); });\n"
+	"  apply(false);\n"
+	"})();\n"
+	"</script>\n";
+
+static void value_cell(FILE *f, const char *cls, sqlite3_stmt *st, int i)
+{
+	fprintf(f, "<td class=\"%s\">", cls);
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		fputs("<span class=\"none\">—</span>", f);
+	else
+		esc(f, sn_col(st, i));
+	fputs("</td>", f);
+}
+
+static void summary_table(struct sn_diff *d, FILE *f)
+{
+	long tot[3] = { 0 }, all = 0;
+	fputs("<table class=\"summary\" id=\"summary\">\n<thead><tr><th></th>", f);
+	for (int k = 0; k < 3; k++)
+		fprintf(f, "<th>%s (%s)</th>", kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
+	fputs("<th>Cộng (total)</th></tr></thead>\n<tbody>\n", f);
+	int ne = sn_diff_agencies_compared(d) ? SN_DIFF_ENTITIES : SN_DIFF_ENTITIES - 1;
+	for (int e = 0; e < ne; e++) {
+		long row = 0;
+		fprintf(f, "<tr data-entity=\"%s\"><th>%s (%s)</th>", sn_diff_entities[e], entity_vi(sn_diff_entities[e]),
+			sn_diff_entities[e]);
+		for (int k = 0; k < 3; k++) {
+			long n = sn_diff_count(d, sn_diff_entities[e], sn_diff_kinds[k]);
+			fprintf(f, "<td class=\"%s\" data-kind=\"%s\">%ld</td>", sn_diff_kinds[k], sn_diff_kinds[k], n);
+			tot[k] += n;
+			row += n;
+		}
+		fprintf(f, "<td data-kind=\"all\">%ld</td></tr>\n", row);
+		all += row;
+	}
+	fputs("<tr class=\"total\" data-entity=\"all\"><th>Tổng (total)</th>", f);
+	for (int k = 0; k < 3; k++)
+		fprintf(f, "<td class=\"%s\" data-kind=\"%s\">%ld</td>", sn_diff_kinds[k], sn_diff_kinds[k], tot[k]);
+	fprintf(f, "<td data-kind=\"all\">%ld</td></tr>\n</tbody></table>\n", all);
+	if (!sn_diff_agencies_compared(d))
+		fputs("<p>Không so sánh cơ quan: tệp danh mục không có danh sách cơ quan (agencies not compared: "
+		      "a catalog file has none).</p>\n", f);
+}
+
+int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
+{
+	char desc[400];
+	long total = sn_diff_count(d, NULL, NULL);
+	if (total < 0)
+		return SN_IO;
+	fputs("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<meta name=\"generator\" content=\"sapnhap diff\">\n<title>So sánh danh mục TTHC: ", f);
+	esc(f, d->side[0].operand);
+	fputs(" → ", f);
+	esc(f, d->side[1].operand);
+	fputs("</title>\n", f);
+	fputs(STYLE, f);
+	fputs("</head>\n<body>\n<header>\n<h1>So sánh danh mục thủ tục hành chính "
+	      "<span style=\"font-weight:400;opacity:.8\">(catalog diff)</span></h1>\n<dl>\n", f);
+	for (int s = 0; s < 2; s++) {
+		sn_diff_describe(&d->side[s], desc, sizeof desc);
+		fprintf(f, "<dt>%s</dt><dd><code>", s ? "Sau (after)" : "Trước (before)");
+		esc(f, d->side[s].operand);
+		fputs("</code> — ", f);
+		esc(f, desc);
+		fputs("</dd>\n", f);
+	}
+	fputs("</dl>\n</header>\n<main>\n<h2>Tổng hợp (summary)</h2>\n", f);
+	summary_table(d, f);
+	if (summary || total == 0) {
+		if (total == 0)
+			fputs("<p class=\"empty\" id=\"empty\">Không có khác biệt (no differences).</p>\n", f);
+		fputs("</main>\n</body>\n</html>\n", f);
+		return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
+	}
+	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
+	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
+	for (int k = 0; k < 3; k++)
+		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
+			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
+	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+
+	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
+	sqlite3_stmt *st = sn_prepare(&d->ctx,
+		"SELECT entity, kind, key, field, before, after, label, COALESCE(grp, ''), COALESCE(grp_name, ''), "
+		"  (SELECT count(*) FROM change c WHERE c.entity = change.entity AND c.key = change.key) "
+		"FROM change ORDER BY entity = 'agency', grp IS NULL, grp, "
+		"  CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, erank, s1, s2, key, frank");
+	if (!st)
+		return SN_IO;
+	char group[300] = "\x01", kind[16] = "", key[1024] = "";
+	int r, ingroup = 0, inkind = 0, inthing = 0;
+	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW) {
+		const char *entity = sn_col(st, 0), *k = sn_col(st, 1), *ky = sn_col(st, 2), *grp = sn_col(st, 7);
+		char g[300];
+		snprintf(g, sizeof g, "%s", !strcmp(entity, "agency") ? "\x02" : grp);
+		if (strcmp(g, group)) {
+			fputs(inthing ? "</tbody>\n" : "", f);
+			fputs(inkind ? "</table>\n</section>\n" : "", f);
+			fputs(ingroup ? "</section>\n" : "", f);
+			snprintf(group, sizeof group, "%s", g);
+			fputs("<section class=\"group\" data-group=\"", f);
+			esc(f, !strcmp(entity, "agency") ? "agencies" : grp);
+			fputs("\">\n<h2>", f);
+			if (!strcmp(entity, "agency")) {
+				fputs("Cơ quan (agencies)", f);
+			} else if (*grp) {
+				fputs("Lĩnh vực ", f);
+				esc(f, grp);
+				if (*sn_col(st, 8)) {
+					fputs(" — ", f);
+					esc(f, sn_col(st, 8));
+				}
+			} else {
+				fputs("Không rõ lĩnh vực (no field)", f);
+			}
+			fputs("</h2>\n", f);
+			ingroup = 1;
+			inkind = inthing = 0;
+			kind[0] = key[0] = '\0';
+		}
+		if (strcmp(k, kind)) {
+			fputs(inthing ? "</tbody>\n" : "", f);
+			fputs(inkind ? "</table>\n</section>\n" : "", f);
+			snprintf(kind, sizeof kind, "%s", k);
+			fprintf(f, "<section class=\"kind\" data-kind=\"%s\">\n<h3>%s (%s)</h3>\n<table class=\"changes\">\n"
+				"<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\">"
+				"</colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
+				"<th>Sau (after)</th></tr></thead>\n", k, kind_vi(k), k);
+			inkind = 1;
+			inthing = 0;
+			key[0] = '\0';
+		}
+		int first = strcmp(ky, key) != 0;
+		if (first) {
+			fputs(inthing ? "</tbody>\n" : "", f);
+			snprintf(key, sizeof key, "%s", ky);
+			fprintf(f, "<tbody class=\"thing %s\" data-kind=\"%s\" data-entity=\"%s\">\n", k, k, entity);
+			inthing = 1;
+		}
+		fputs("<tr>", f);
+		if (first) {
+			int n = sqlite3_column_int(st, 9);
+			fprintf(f, "<td class=\"mark\" rowspan=\"%d\">%s</td><td class=\"key\" rowspan=\"%d\">", n,
+				entity_vi(entity), n);
+			esc(f, ky);
+			if (*sn_col(st, 6)) {
+				fputs("<small>", f);
+				esc(f, sn_col(st, 6));
+				fputs("</small>", f);
+			}
+			fputs("</td>", f);
+		}
+		fputs("<td class=\"field\">", f);
+		esc(f, field_vi(sn_col(st, 3)));
+		fputs("<code>", f);
+		esc(f, sn_col(st, 3));
+		fputs("</code></td>", f);
+		value_cell(f, "before", st, 4);
+		value_cell(f, "after", st, 5);
+		fputs("</tr>\n", f);
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return SN_IO;
+	fputs(inthing ? "</tbody>\n" : "", f);
+	fputs(inkind ? "</table>\n</section>\n" : "", f);
+	fputs(ingroup ? "</section>\n" : "", f);
+	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", f);
+	fputs(SCRIPT, f);
+	fputs("</body>\n</html>\n", f);
+	return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
+}
