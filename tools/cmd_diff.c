@@ -78,7 +78,7 @@ static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int 
 	}
 	sprintf(tmp, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
-		sn_error(ctx, "cannot create '%s': %s", tmp, strerror(errno));
+		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
 		return SN_IO;
 	}

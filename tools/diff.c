@@ -879,10 +879,10 @@ void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len)
 				 strchr(s->provinces, ',') ? "s" : "", s->provinces);
 		break;
 	case SN_DIFF_EXPORT:
-		snprintf(buf, len, "export directory (%s)", s->files);
+		snprintf(buf, len, "export directory with %s", s->files);
 		break;
 	case SN_DIFF_CATALOG:
-		snprintf(buf, len, "catalog file (procedures and bindings)");
+		snprintf(buf, len, "catalog file, procedures and bindings only");
 		break;
 	default:
 		snprintf(buf, len, "test data");
