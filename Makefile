@@ -2,7 +2,8 @@
 #
 #   make          build ./sapnhap
 #   make demo     run the migration on samples/ (installs dependencies first when root)
-#   make check    every test, then the whole suite again under ASan+UBSan
+#   make check    every test, then the whole suite again under ASan+UBSan (installs the HTML
+#                 test's browser first when root)
 #   make bench    benchmarks beside their floors (see README, "Performance")
 #
 # Objects go to build/<variant>/; the sanitizer build is the variant "asan".
@@ -11,6 +12,9 @@ PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
              libzip-dev libutf8proc-dev libmd-dev libcmocka-dev zip time
+# The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
+# glyphs; without them (and not root) it is skipped.
+HTML_DEB_PKGS := chromium fonts-dejavu-core
 
 VARIANT ?= release
 BUILD   := build/$(VARIANT)
@@ -46,7 +50,7 @@ else
 PROGRAM := $(BUILD)/sapnhap
 endif
 
-.PHONY: all deps demo check unit cli realdata test-suite asan bench clean
+.PHONY: all deps test-deps demo check unit cli realdata html test-suite asan bench clean
 all: deps $(PROGRAM)
 
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
@@ -60,6 +64,18 @@ deps:
 	else \
 	  echo "sapnhap needs Debian packages; run:" >&2; \
 	  echo "  sudo apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
+	fi
+
+# The HTML test's browser and font: installed as root; otherwise a note, and the test skips.
+test-deps:
+	@if command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages for the HTML test: $(HTML_DEB_PKGS)" >&2; \
+	  (apt-get install -y --no-install-recommends $(HTML_DEB_PKGS) || \
+	   (apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS))) >&2; \
+	else \
+	  echo "note: the HTML test is skipped without chromium and fonts-dejavu-core; to run it:" >&2; \
+	  echo "  sudo apt-get install -y $(HTML_DEB_PKGS)" >&2; \
 	fi
 
 # The schema migrations are compiled in, so the binary carries the schema it expects.
@@ -102,14 +118,17 @@ cli: deps $(PROGRAM)
 realdata: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/data/run.sh
 
-test-suite: unit cli realdata
+html: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/html/run.sh
+
+test-suite: unit cli realdata html
 
 # make check = the suite on the release build, then the same suite under ASan+UBSan.
-check: deps
+check: deps test-deps
 	$(MAKE) VARIANT=release test-suite
 	$(MAKE) VARIANT=asan test-suite
 
-asan:
+asan: test-deps
 	$(MAKE) VARIANT=asan test-suite
 
 demo: all
