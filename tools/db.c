@@ -137,6 +137,12 @@ static int trace_cb(unsigned type, void *arg, void *p, void *x)
 	return 0;
 }
 
+void sn_db_trace(sqlite3 *db)
+{
+	if (getenv("SAPNHAP_TRACE") && *getenv("SAPNHAP_TRACE"))
+		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, trace_cb, NULL);
+}
+
 int sn_db_open(struct sn_ctx *ctx, int readonly)
 {
 	struct stat sb;
@@ -156,8 +162,7 @@ int sn_db_open(struct sn_ctx *ctx, int readonly)
 	}
 	ctx->db_created = !exists;
 	sqlite3_busy_timeout(ctx->db, 5000);
-	if (getenv("SAPNHAP_TRACE") && *getenv("SAPNHAP_TRACE"))
-		sqlite3_trace_v2(ctx->db, SQLITE_TRACE_PROFILE, trace_cb, NULL);
+	sn_db_trace(ctx->db);
 	if (sn_db_functions(ctx->db) != 0) {
 		sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));
 		return SN_IO;

@@ -26,6 +26,9 @@ struct sn_ctx;
  * code (SN_IO) after printing the error. */
 int sn_db_open(struct sn_ctx *ctx, int readonly);
 void sn_db_close(struct sn_ctx *ctx);
+/* SAPNHAP_TRACE=1 in the environment: every statement of DB taking 10 ms or more is printed on
+ * stderr with its time (sn_db_open does it for the working database). */
+void sn_db_trace(sqlite3 *db);
 
 /* Runs SQL (no result rows). On failure prints "sapnhap: error: database: <msg> (in: <sql>)" and
  * returns SN_IO. */

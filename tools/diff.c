@@ -22,22 +22,26 @@
 const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
 const char *const sn_diff_kinds[3] = { "added", "removed", "changed" };
 
+/* The side tables are kept in key order (WITHOUT ROWID, key first, province last): grouping by
+ * key then reads each key's rows in province order with no sort, which is also what orders the
+ * combined "70: x | 75: y" values. */
 static const char *SCHEMA =
 	"CREATE TABLE procedure(side INTEGER NOT NULL, province TEXT NOT NULL, national_code TEXT NOT NULL, "
 	"  local_code TEXT, name TEXT, field_code TEXT, field_name TEXT, levels TEXT, time_limit TEXT, "
 	"  time_unit TEXT, fee TEXT, online_level TEXT, portal TEXT, legal_basis TEXT, pos TEXT, "
-	"  PRIMARY KEY (side, province, national_code));"
+	"  PRIMARY KEY (side, national_code, province)) WITHOUT ROWID;"
 	"CREATE INDEX procedure_nc ON procedure(national_code);"
 	"CREATE TABLE binding(side INTEGER NOT NULL, province TEXT NOT NULL, national_code TEXT NOT NULL, "
-	"  agency_code TEXT NOT NULL, online TEXT NOT NULL, PRIMARY KEY (side, province, national_code, agency_code));"
+	"  agency_code TEXT NOT NULL, online TEXT NOT NULL, "
+	"  PRIMARY KEY (side, national_code, agency_code, province)) WITHOUT ROWID;"
 	"CREATE TABLE agency(side INTEGER NOT NULL, province TEXT NOT NULL, code TEXT NOT NULL, name TEXT, "
 	"  kind TEXT, parent_code TEXT, unit_code TEXT, phone TEXT, email TEXT, status TEXT, pos TEXT, "
-	"  PRIMARY KEY (side, province, code));"
+	"  PRIMARY KEY (side, code, province)) WITHOUT ROWID;"
 	"CREATE INDEX agency_code ON agency(code);"
 	"CREATE TABLE crosswalk(old_code TEXT PRIMARY KEY, outcome TEXT NOT NULL, new_code TEXT);"
 	"CREATE TABLE change(entity TEXT NOT NULL, erank INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
 	"  k1 TEXT NOT NULL, k2 TEXT NOT NULL, s1 TEXT NOT NULL, s2 TEXT NOT NULL, frank INTEGER NOT NULL, "
-	"  field TEXT NOT NULL, before TEXT, after TEXT, label TEXT, grp TEXT, grp_name TEXT);"
+	"  field TEXT NOT NULL, before TEXT, after TEXT);"
 	"CREATE INDEX change_key ON change(entity, key);";
 
 /* --- values in one vocabulary --------------------------------------------------------------- */
@@ -59,6 +63,15 @@ static void sql_code(sqlite3_context *c, int argc, sqlite3_value **v)
 	const char *s = (const char *)sqlite3_value_text(v[0]);
 	if (!s || !*s) {
 		sqlite3_result_null(c);
+		return;
+	}
+	/* Already in QCVN shape (ddd.dd.dd.Ldd): that is its canonical form; most codes are. */
+	static const char shape[] = "999.99.99.A99";
+	int qcvn = strlen(s) == 13;
+	for (int i = 0; qcvn && i < 13; i++)
+		qcvn = shape[i] == '9' ? s[i] >= '0' && s[i] <= '9' : shape[i] == 'A' ? s[i] >= 'A' && s[i] <= 'Z' : s[i] == '.';
+	if (qcvn) {
+		sqlite3_result_value(c, v[0]);
 		return;
 	}
 	char buf[40];
@@ -114,6 +127,7 @@ int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 		return SN_IO;
 	}
 	sqlite3_busy_timeout(d->ctx.db, 5000);
+	sn_db_trace(d->ctx.db);
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(d->ctx.db, "sn_diff_code", 1, f, NULL, sql_code, NULL, NULL) ||
 	    sqlite3_create_function(d->ctx.db, "sn_diff_sortkey", 1, f, NULL, sql_sortkey, NULL, NULL) ||
@@ -715,31 +729,38 @@ static const char *const PFIELDS[] = { "name", "local_code", "field_code", "fiel
 static const char *const BFIELDS[] = { "online", "agency", NULL };
 static const char *const AFIELDS[] = { "name", "kind", "parent_code", "unit_code", "phone", "email", "status", NULL };
 
+/* sort[0] and sort[1]: the sort keys s1, s2 of a key, from a BEFORE row (alias b), sort[2] and
+ * sort[3] from an AFTER row (alias a). */
 static const struct {
-	const char *entity, *view, *source, *k1, *k2, *s1, *s2;
+	const char *entity, *view, *source, *k1, *k2, *sort[4];
 	const char *const *fields;
 } ENTITY[SN_DIFF_ENTITIES] = {
-	{ "procedure", "vproc", "SELECT * FROM procedure ORDER BY side, national_code, province",
-	  "national_code", "''", "k1", "''", PFIELDS },
+	{ "procedure", "vproc", "procedure", "national_code", "''", { "b.k1", "''", "a.k1", "''" }, PFIELDS },
 	/* bindings: by national code and (carried) agency code; see BINDINGS below */
-	{ "binding", "vbind", "SELECT * FROM temp.b2 ORDER BY side, national_code, akey, province",
-	  "national_code", "akey", "k1", "sn_diff_sortkey(k2)", BFIELDS },
-	{ "agency", "vagency", "SELECT * FROM agency ORDER BY side, code, province",
-	  "code", "''", "sn_diff_sortkey(k1)", "''", AFIELDS },
+	{ "binding", "vbind", "temp.b2", "national_code", "akey",
+	  { "b.k1", "sn_diff_sortkey(b.k2)", "a.k1", "sn_diff_sortkey(a.k2)" }, BFIELDS },
+	{ "agency", "vagency", "agency", "code", "''",
+	  { "sn_diff_sortkey(b.k1)", "''", "sn_diff_sortkey(a.k1)", "''" }, AFIELDS },
 };
 
 /* BEFORE's bindings carried through AFTER's crosswalk; the old codes that meet at one new code
  * listed together ("000.50.31.H10, 000.51.31.H10"), online if any of them was. */
 static const char *BINDINGS =
-	"CREATE TEMP TABLE b1 AS SELECT b.side, b.province, b.national_code, "
-	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN x.new_code ELSE b.agency_code END AS akey, "
+	"CREATE TEMP TABLE b1(side, national_code, akey, province, skey, agency_code, online, "
+	"  PRIMARY KEY (side, national_code, akey, province, skey, agency_code)) WITHOUT ROWID;"
+	"INSERT INTO temp.b1 SELECT b.side, b.national_code, "
+	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN x.new_code ELSE b.agency_code END, b.province, "
+	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN sn_diff_sortkey(b.agency_code) ELSE '' END, "
 	"  b.agency_code, b.online FROM binding b LEFT JOIN crosswalk x ON b.side = 0 AND x.old_code = b.agency_code "
 	"  AND x.outcome IN ('kept', 'renumbered', 'merged');"
-	"CREATE TEMP TABLE b2 AS SELECT side, province, national_code, akey, group_concat(agency_code, ', ') AS agency, "
-	"  max(online) AS online FROM (SELECT * FROM temp.b1 ORDER BY side, province, national_code, akey, "
-	"  sn_diff_sortkey(agency_code), agency_code) GROUP BY side, province, national_code, akey;";
+	"CREATE TEMP TABLE b2(side, national_code, akey, province, agency, online, "
+	"  PRIMARY KEY (side, national_code, akey, province)) WITHOUT ROWID;"
+	"INSERT INTO temp.b2 SELECT side, national_code, akey, province, group_concat(agency_code, ', '), max(online) "
+	"  FROM temp.b1 GROUP BY side, national_code, akey, province;"
+	"DROP TABLE temp.b1;";
 
-/* Names and fields (lĩnh vực) for the reports: AFTER's when it has one, else BEFORE's. */
+/* Names and fields (lĩnh vực) for the reports: AFTER's when it has one, else BEFORE's; joined
+ * to the changes when they are written (the view labelled). */
 static const char *LABELS =
 	"CREATE TEMP TABLE plabel AS SELECT n.national_code AS k, "
 	"  (SELECT name FROM procedure q WHERE q.national_code = n.national_code AND q.name IS NOT NULL "
@@ -753,25 +774,53 @@ static const char *LABELS =
 	"CREATE TEMP TABLE alabel AS SELECT c.code AS k, (SELECT name FROM agency q WHERE q.code = c.code AND "
 	"  q.name IS NOT NULL ORDER BY q.side DESC, q.province LIMIT 1) AS name FROM (SELECT DISTINCT code FROM agency) c;"
 	"CREATE INDEX temp.alabel_k ON alabel(k);"
-	"UPDATE change SET label = CASE entity WHEN 'procedure' THEN (SELECT name FROM plabel WHERE k = change.k1) "
-	"  WHEN 'binding' THEN (SELECT name FROM alabel WHERE k = change.k2) "
-	"  ELSE (SELECT name FROM alabel WHERE k = change.k1) END, "
-	"  grp = CASE WHEN entity <> 'agency' THEN (SELECT grp FROM plabel WHERE k = change.k1) END, "
-	"  grp_name = CASE WHEN entity <> 'agency' THEN (SELECT grp_name FROM plabel WHERE k = change.k1) END;";
+	"CREATE TEMP VIEW labelled AS SELECT c.*, CASE c.entity WHEN 'agency' THEN a.name WHEN 'binding' THEN "
+	"  COALESCE(a.name, '') ELSE p.name END AS label, p.grp, p.grp_name FROM change c "
+	"  LEFT JOIN plabel p ON c.entity <> 'agency' AND p.k = c.k1 "
+	"  LEFT JOIN alabel a ON a.k = CASE c.entity WHEN 'binding' THEN c.k2 ELSE c.k1 END;";
 
-/* Builds the per-side view of entity E: one row per side and key, the old provinces' values
- * combined ("70: x | 75: y" where they differ; NULL shown as "-"). */
-static char *view_sql(int e)
+/* Builds the per-side view of entity E: one row per side and key. A side holding several
+ * catalogs (the old state) has its values combined ("70: x | 75: y" where they differ; NULL
+ * shown as "-"; quote() tells NULL from text, so min <> max is "the values differ"); a side
+ * with one catalog is copied as it is, which spares the aggregation on the larger side. */
+static char *view_sql(int e, const int several[2])
 {
 	sqlite3_str *s = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(s, "CREATE TEMP TABLE %s AS SELECT side, %s AS k1, %s AS k2", ENTITY[e].view,
-			    ENTITY[e].k1, ENTITY[e].k2);
+	sqlite3_str_appendf(s, "CREATE TEMP TABLE %s(side, k1, k2", ENTITY[e].view);
 	for (const char *const *f = ENTITY[e].fields; *f; f++)
-		sqlite3_str_appendf(s, ", CASE WHEN count(DISTINCT quote(\"%w\")) > 1 THEN group_concat(province || ': ' || "
-				    "COALESCE(\"%w\", '-'), ' | ') ELSE max(\"%w\") END AS \"%w\"", *f, *f, *f, *f);
-	sqlite3_str_appendf(s, " FROM (%s) GROUP BY side, %s, %s; CREATE INDEX temp.%s_k ON %s(side, k1, k2);",
-			    ENTITY[e].source, ENTITY[e].k1, ENTITY[e].k2, ENTITY[e].view, ENTITY[e].view);
+		sqlite3_str_appendf(s, ", \"%w\"", *f);
+	sqlite3_str_appendf(s, ");");
+	for (int side = 0; side < 2; side++) {
+		sqlite3_str_appendf(s, "INSERT INTO temp.%s SELECT side, %s, %s", ENTITY[e].view, ENTITY[e].k1, ENTITY[e].k2);
+		for (const char *const *f = ENTITY[e].fields; *f; f++)
+			if (several[side])
+				sqlite3_str_appendf(s, ", CASE WHEN min(quote(\"%w\")) <> max(quote(\"%w\")) THEN "
+						    "group_concat(province || ': ' || COALESCE(\"%w\", '-'), ' | ') ELSE max(\"%w\") END",
+						    *f, *f, *f, *f);
+			else
+				sqlite3_str_appendf(s, ", \"%w\"", *f);
+		sqlite3_str_appendf(s, " FROM %s WHERE side = %d", ENTITY[e].source, side);
+		if (several[side])
+			sqlite3_str_appendf(s, " GROUP BY side, %s, %s", ENTITY[e].k1, ENTITY[e].k2);
+		sqlite3_str_appendf(s, ";");
+	}
+	sqlite3_str_appendf(s, "CREATE INDEX temp.%s_k ON %s(side, k1, k2);", ENTITY[e].view, ENTITY[e].view);
 	return sqlite3_str_finish(s);
+}
+
+/* Whether a side of entity E's source holds rows of more than one catalog (province). */
+static int several_catalogs(struct sn_diff *d, int e, int side, int *out)
+{
+	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM %s WHERE side = %d AND province <> "
+				  "(SELECT province FROM %s WHERE side = %d LIMIT 1))", ENTITY[e].source, side,
+				  ENTITY[e].source, side);
+	sqlite3_stmt *st = q ? sn_prepare(&d->ctx, q) : NULL;
+	sqlite3_free(q);
+	int r = st ? sn_step(&d->ctx, st) : -1;
+	if (r == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return r == SQLITE_ROW ? 0 : SN_IO;
 }
 
 /* Which one-sided fields are listed: the entity's first field always, a binding's agency when
@@ -797,23 +846,22 @@ static char *change_sql(int e)
 		char *cb = keep_cond(e, rank, *f, 'b'), *ca = keep_cond(e, rank, *f, 'a');
 		sqlite3_str_appendf(s,
 			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'changed', %s, b.k1, b.k2, '', '', %d, %Q, b.\"%w\", a.\"%w\" FROM %s b JOIN %s a "
+			"SELECT %Q, %d, 'changed', %s, b.k1, b.k2, %s, %s, %d, %Q, b.\"%w\", a.\"%w\" FROM %s b JOIN %s a "
 			"ON a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2 WHERE b.side = 0 AND b.\"%w\" IS NOT a.\"%w\";",
-			ent, e, kb, rank, *f, *f, *f, v, v, *f, *f);
+			ent, e, kb, ENTITY[e].sort[0], ENTITY[e].sort[1], rank, *f, *f, *f, v, v, *f, *f);
 		sqlite3_str_appendf(s,
 			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'removed', %s, b.k1, b.k2, '', '', %d, %Q, b.\"%w\", NULL FROM %s b WHERE b.side = 0 "
+			"SELECT %Q, %d, 'removed', %s, b.k1, b.k2, %s, %s, %d, %Q, b.\"%w\", NULL FROM %s b WHERE b.side = 0 "
 			"AND NOT EXISTS (SELECT 1 FROM %s a WHERE a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2) AND %s;",
-			ent, e, kb, rank, *f, *f, v, v, cb ? cb : "1");
+			ent, e, kb, ENTITY[e].sort[0], ENTITY[e].sort[1], rank, *f, *f, v, v, cb ? cb : "1");
 		sqlite3_str_appendf(s,
 			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'added', %s, a.k1, a.k2, '', '', %d, %Q, NULL, a.\"%w\" FROM %s a WHERE a.side = 1 "
+			"SELECT %Q, %d, 'added', %s, a.k1, a.k2, %s, %s, %d, %Q, NULL, a.\"%w\" FROM %s a WHERE a.side = 1 "
 			"AND NOT EXISTS (SELECT 1 FROM %s b WHERE b.side = 0 AND b.k1 = a.k1 AND b.k2 = a.k2) AND %s;",
-			ent, e, ka, rank, *f, *f, v, v, ca ? ca : "1");
+			ent, e, ka, ENTITY[e].sort[2], ENTITY[e].sort[3], rank, *f, *f, v, v, ca ? ca : "1");
 		sqlite3_free(cb);
 		sqlite3_free(ca);
 	}
-	sqlite3_str_appendf(s, "UPDATE change SET s1 = %s, s2 = %s WHERE entity = %Q;", ENTITY[e].s1, ENTITY[e].s2, ent);
 	return sqlite3_str_finish(s);
 }
 
@@ -822,19 +870,37 @@ int sn_diff_agencies_compared(const struct sn_diff *d)
 	return d->side[0].source != SN_DIFF_CATALOG && d->side[1].source != SN_DIFF_CATALOG;
 }
 
+/* The counts, once: a key is in one kind only, so distinct keys per entity and kind. */
+static int count_things(struct sn_diff *d)
+{
+	memset(d->count, 0, sizeof d->count);
+	sqlite3_stmt *st = sn_prepare(&d->ctx, "SELECT erank, CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 "
+					       "ELSE 2 END, count(DISTINCT key) FROM change GROUP BY 1, 2");
+	int r;
+	if (!st)
+		return SN_IO;
+	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW)
+		d->count[sqlite3_column_int(st, 0) % 3][sqlite3_column_int(st, 1)] = (long)sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	return r < 0 ? SN_IO : 0;
+}
+
 int sn_diff_compute(struct sn_diff *d)
 {
 	int rc = sn_exec(&d->ctx, "DELETE FROM change; DROP TABLE IF EXISTS temp.b1; DROP TABLE IF EXISTS temp.b2; "
 				  "DROP TABLE IF EXISTS temp.vproc; DROP TABLE IF EXISTS temp.vbind; "
-				  "DROP TABLE IF EXISTS temp.vagency; DROP TABLE IF EXISTS temp.plabel; "
-				  "DROP TABLE IF EXISTS temp.alabel; BEGIN");
+				  "DROP TABLE IF EXISTS temp.vagency; DROP VIEW IF EXISTS temp.labelled; "
+				  "DROP TABLE IF EXISTS temp.plabel; DROP TABLE IF EXISTS temp.alabel; BEGIN");
 	if (rc || (rc = sn_exec(&d->ctx, BINDINGS)))
 		goto done;
 	for (int e = 0; e < SN_DIFF_ENTITIES && !rc; e++) {
 		/* A single catalog file has no agencies: comparing would list every agency. */
 		if (e == 2 && !sn_diff_agencies_compared(d))
 			continue;
-		char *v = view_sql(e), *c = change_sql(e);
+		int several[2];
+		if ((rc = several_catalogs(d, e, 0, &several[0])) || (rc = several_catalogs(d, e, 1, &several[1])))
+			break;
+		char *v = view_sql(e, several), *c = change_sql(e);
 		rc = v && c ? sn_exec(&d->ctx, v) : SN_IO;
 		if (!rc)
 			rc = sn_exec(&d->ctx, c);
@@ -843,6 +909,8 @@ int sn_diff_compute(struct sn_diff *d)
 	}
 	if (!rc)
 		rc = sn_exec(&d->ctx, LABELS);
+	if (!rc)
+		rc = count_things(d);
 done:
 	if (rc) {
 		sqlite3_exec(d->ctx.db, "ROLLBACK", NULL, NULL, NULL);
@@ -853,19 +921,15 @@ done:
 
 long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind)
 {
-	sqlite3_stmt *st = sn_prepare(&d->ctx, "SELECT count(*) FROM (SELECT DISTINCT entity, key FROM change "
-					       "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR kind = ?2))");
-	long n = -1;
-	if (!st)
-		return -1;
-	if (entity)
-		sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-	if (kind)
-		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	if (sn_step(&d->ctx, st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	long n = 0;
+	int found = 0;
+	for (int e = 0; e < SN_DIFF_ENTITIES; e++)
+		for (int k = 0; k < 3; k++)
+			if ((!entity || !strcmp(entity, sn_diff_entities[e])) && (!kind || !strcmp(kind, sn_diff_kinds[k]))) {
+				n += d->count[e][k];
+				found = 1;
+			}
+	return found ? n : -1;
 }
 
 void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len)

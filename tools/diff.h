@@ -16,10 +16,11 @@
  * "district,commune", agency codes in QCVN 102 notation when they can be written in it.
  *
  * The result is the table
- *   change(entity, erank, kind, key, s1, s2, frank, field, before, after, label, grp, grp_name)
+ *   change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after)
  * one row per changed field: entity procedure|binding|agency, kind added|removed|changed, key a
- * national code, "national_code@agency" or an agency code. Read it ordered by
- * erank, s1, s2, key, frank (entity, key, field).
+ * national code, "national_code@agency" or an agency code (k1, k2 its parts; s1, s2 their sort
+ * keys). Read it ordered by erank, s1, s2, key, frank (entity, key, field). The view labelled
+ * adds label (the procedure's or agency's name) and grp, grp_name (the procedure's field).
  */
 #ifndef SN_DIFF_H
 #define SN_DIFF_H
@@ -43,6 +44,7 @@ struct sn_diff_side {
 struct sn_diff {
 	struct sn_ctx ctx;          /* db = the in-memory database; err = the caller's */
 	struct sn_diff_side side[2];
+	long count[3][3];           /* things per entity and kind, set by sn_diff_compute */
 };
 
 enum { SN_DIFF_ENTITIES = 3 };
@@ -69,7 +71,8 @@ int sn_diff_load(struct sn_diff *d, int side, const char *operand);
  * changed row, agency "old->new". Returns 0 or SN_IO. */
 int sn_diff_compute(struct sn_diff *d);
 
-/* Number of changed things (distinct keys) of ENTITY and KIND; either may be NULL for all. */
+/* Number of changed things (distinct keys) of ENTITY and KIND after sn_diff_compute; either may
+ * be NULL for all; -1 for an unknown name. */
 long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind);
 
 /* Whether agencies were compared (both sides have an agency table). */

@@ -225,8 +225,8 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
 		"SELECT entity, kind, key, field, before, after, label, COALESCE(grp, ''), COALESCE(grp_name, ''), "
-		"  (SELECT count(*) FROM change c WHERE c.entity = change.entity AND c.key = change.key) "
-		"FROM change ORDER BY entity = 'agency', grp IS NULL, grp, "
+		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) "
+		"FROM labelled l ORDER BY entity = 'agency', grp IS NULL, grp, "
 		"  CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, erank, s1, s2, key, frank");
 	if (!st)
 		return SN_IO;

@@ -63,7 +63,7 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 	}
 	/* Grouped by entity, then kind; within a group by key and field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
-		"SELECT entity, kind, key, field, before, after, label, frank FROM change ORDER BY erank, "
+		"SELECT entity, kind, key, field, before, after, label, frank FROM labelled ORDER BY erank, "
 		"CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, s1, s2, key, frank");
 	if (!st)
 		return SN_IO;
