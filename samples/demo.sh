@@ -46,4 +46,9 @@ step dossiers import samples/dossiers/dongnai.csv --province 75
 step reassign --hamlets samples/dossiers/hamlets.csv
 step queue --step reassign --format csv
 step status
+
+echo
+echo "== 4. the reviewer's before/after: old catalogs against the merged one"
+step diff "$db:old" "$db:merged" --summary
+"$sn" diff "$db:old" "$db:merged" --format html --out "$out/review.html"
 printf '\nworking database: %s\n' "$db"

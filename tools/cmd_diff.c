@@ -50,6 +50,9 @@ static void usage(FILE *f)
 	      "  --exit-code    exit 1 when there is any difference, 0 when none\n"
 	      "  --out FILE     write to FILE (atomically) instead of standard output\n"
 	      "\n"
+	      "exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
+	      "a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n"
+	      "\n"
 	      "example:\n"
 	      "  sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html\n", f);
 }
