@@ -72,14 +72,15 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
  * complete and flushed to disk. */
 static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, const char *path)
 {
-	char *tmp = malloc(strlen(path) + 16);
+	size_t len = strlen(path) + 16;
+	char *tmp = malloc(len);
 	int rc = SN_IO, fd = -1;
 	FILE *f = NULL;
 	if (!tmp) {
 		sn_error(ctx, "out of memory");
 		return SN_IO;
 	}
-	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	snprintf(tmp, len, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
