@@ -37,6 +37,7 @@ static const struct sn_command commands[] = {
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	{ "run", cmd_run, 0, "the whole migration from one plan file, with its reports" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -225,8 +226,10 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			ctx.db_path = argv[++i];
+			ctx.db_given = 1;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			ctx.db_path = argv[i] + 5;
+			ctx.db_given = 1;
 		} else if (is_help(argv[i])) {
 			main_help(out);
 			goto flush;

@@ -14,6 +14,7 @@ struct sn_ctx {
 	FILE *out;            /* results */
 	FILE *err;            /* diagnostics and progress */
 	const char *db_path;  /* --db, default ./sapnhap.db */
+	int db_given;         /* --db was on the command line */
 	sqlite3 *db;
 	int db_created;       /* the file did not exist before this run */
 	int in_tx;
@@ -76,6 +77,7 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_run(struct sn_ctx *ctx, int argc, char **argv);
 /* Undoes an applied reassign (merged bindings and catalog, dossier moves, its queue items), so
  * the imports it derives from can be replaced; *undone says whether there was one (the caller
  * tells the user once its own step has committed). Returns 0 or SN_IO. */
