@@ -84,6 +84,11 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
  * the imports it derives from can be replaced; *undone says whether there was one (the caller
  * tells the user once its own step has committed). Returns 0 or SN_IO. */
 int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
+/* The merged province, as reassign names it: TARGET the new province that the old provinces'
+ * units went to ("75"; its code is the catalog of the merged bindings), ROOT its People's
+ * Committee in the code table ("000.00.00.H19", the suffix of localised procedure codes); ""
+ * for what is not known yet. Returns 0 or SN_IO. */
+int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40]);
 /* What a replacing import says after it committed over an undone reassign. */
 #define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);

@@ -31,16 +31,13 @@ int sn_crosswalk_write(struct sn_ctx *ctx, FILE *f, enum sn_format fmt, const en
 		goto done;
 	}
 	if (fmt == SN_FMT_XML) {
-		sqlite3_stmt *p = sn_prepare(ctx, "SELECT min(new_province_code) FROM link WHERE old_province_code = "
-					     "(SELECT min(province) FROM agency)");
-		if (!p) {
+		char target[8], root[40];
+		if (sn_merged_province(ctx, target, root)) {
 			r = -1;
 			goto done;
 		}
 		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<crosswalk xmlns=\"urn:sapnhap:crosswalk:1\" province=\"", f);
-		if (sn_step(ctx, p) == SQLITE_ROW)
-			sn_xml_text(f, sn_col(p, 0));
-		sqlite3_finalize(p);
+		sn_xml_text(f, target);
 		fputs("\">\n", f);
 	} else if (fmt == SN_FMT_CSV) {
 		fputs("old_code,province,outcome,new_code,successors,reason\n", f);
