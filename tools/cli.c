@@ -37,6 +37,8 @@ static const struct sn_command commands[] = {
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	{ "export", cmd_export, NEED_DB,
+	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
