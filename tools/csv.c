@@ -500,13 +500,15 @@ void sn_csv_write_cell(FILE *f, const char *s)
 {
 	if (!s)
 		s = "";
-	if (sn_csv_needs_neutralising(s))
-		fputc('\'', f);
+	/* The apostrophe is part of the value: inside the quotes when the cell is quoted. */
+	const char *mark = sn_csv_needs_neutralising(s) ? "'" : "";
 	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(mark, f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	fputs(mark, f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);

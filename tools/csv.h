@@ -58,7 +58,7 @@ void sn_csv_free(sn_csv *c);
 int sn_csv_needs_neutralising(const char *s);
 
 /* Writes S (NULL = "") as one CSV field: neutralised as above, then quoted per RFC 4180 when it
- * holds a comma, a quote, CR or LF. */
+ * holds a comma, a quote, CR or LF (the apostrophe inside the quotes: "'=A1,B1" -> "\"'=A1,B1\""). */
 void sn_csv_write_cell(FILE *f, const char *s);
 
 /* S without the apostrophe sn_csv_write_cell added: S + 1 for "'=...", S itself otherwise. */
