@@ -145,9 +145,9 @@ static int write_catalog(struct ex *e, FILE *f)
 		for (int i = 0; i < C_CONFLICTS; i++)
 			v[i] = sn_col(p, i);
 		int conflicts = sqlite3_column_int(p, C_CONFLICTS);
-		char time[400] = "", levels[40];
+		char limit[400] = "", levels[40];
 		if (sqlite3_column_type(p, C_TIME) != SQLITE_NULL)
-			number(sqlite3_column_double(p, C_TIME), time, sizeof time);
+			number(sqlite3_column_double(p, C_TIME), limit, sizeof limit);
 		/* "province,commune" as the CSV form documents it ("province;commune"). */
 		snprintf(levels, sizeof levels, "%s", v[C_LEVELS]);
 		for (char *s = levels; *s; s++)
@@ -162,7 +162,7 @@ static int write_catalog(struct ex *e, FILE *f)
 		e->rows[F_CATALOG]++;
 		if (e->fmt == SN_FMT_CSV) {
 			const char *cells[C_CONFLICTS] = { v[C_NAT], v[C_LOCAL], v[C_NAME], v[C_FCODE], v[C_FNAME],
-							   levels, time, v[C_UNIT], v[C_FEE], v[C_ONLINE],
+							   levels, limit, v[C_UNIT], v[C_FEE], v[C_ONLINE],
 							   *portal ? (*portal == '1' ? "yes" : "no") : "", v[C_LEGAL] };
 			for (int i = 0; i < C_CONFLICTS; i++) {
 				sn_csv_write_cell(f, cells[i]);
@@ -199,11 +199,11 @@ static int write_catalog(struct ex *e, FILE *f)
 			fprintf(f, "    <level>%.*s</level>\n", (int)n, s);
 			s += n + (s[n] == ',');
 		}
-		if (*time && *v[C_UNIT]) {
+		if (*limit && *v[C_UNIT]) {
 			fputs("    <time-limit unit=\"", f);
 			sn_xml_text(f, v[C_UNIT]);
-			fprintf(f, "\">%s</time-limit>\n", time);
-		} else if (*time) {
+			fprintf(f, "\">%s</time-limit>\n", limit);
+		} else if (*limit) {
 			e->unitless++;
 		}
 		if (*v[C_FEE])

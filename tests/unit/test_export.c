@@ -408,6 +408,30 @@ static void test_xml_valid_and_round_trip(void **state)
 	free(a2);
 }
 
+/* catalog.xsd needs a time limit's unit; a catalog imported without one still exports to CSV,
+ * and to XML without the time limit, with a warning and exit 1. */
+static void test_time_limit_without_unit(void **state)
+{
+	struct fixture *fx = *state;
+	char out[4096], err[4096], dir[128];
+	make_merged(fx->db);
+	exec_db(fx->db, "UPDATE merged_procedure SET fee = '+10%', conflicts = 0, time_unit = NULL "
+			"WHERE national_code = '1.000002'");
+	snprintf(dir, sizeof dir, "%s/x", fx->dir);
+	assert_int_equal(run(fx->db, out, err, sizeof out, "export", "--format", "xml", "--out", dir, NULL),
+			 SN_FINDINGS);
+	assert_non_null(strstr(err, "warning: 1 procedure(s) have a time limit without its unit, left out of"));
+	validate(fx, sn_xsd_catalog, "x/catalog.xml");
+	char *cat = slurp(in_dir(fx, "x/catalog.xml"));
+	assert_non_null(strstr(cat, "<level>commune</level>\n    <fee>+10%</fee>"));
+	free(cat);
+	snprintf(dir, sizeof dir, "%s/c", fx->dir);
+	assert_int_equal(run(fx->db, out, err, sizeof out, "export", "--format", "csv", "--out", dir, NULL), SN_OK);
+	cat = slurp(in_dir(fx, "c/catalog.csv"));
+	assert_non_null(strstr(cat, ",commune,15,,'+10%,"));
+	free(cat);
+}
+
 static void test_refused_before_reassign(void **state)
 {
 	struct fixture *fx = *state;
@@ -445,6 +469,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_undecided_fields_written_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_files_and_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xml_valid_and_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_time_limit_without_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_before_reassign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_replaced_on_failure, setup, teardown),
 	};
