@@ -45,5 +45,10 @@ step dossiers import samples/dossiers/binhphuoc.csv --province 70
 step dossiers import samples/dossiers/dongnai.csv --province 75
 step reassign --hamlets samples/dossiers/hamlets.csv
 step queue --step reassign --format csv
+
+echo
+echo "== 4. the merged province's files (exit 1 while catalog conflicts await a decision)"
+step export --format csv --bom --out "$out/export" || true
+step export --format xml --out "$out/export" || true
 step status
 printf '\nworking database: %s\n' "$db"

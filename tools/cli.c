@@ -37,6 +37,8 @@ static const struct sn_command commands[] = {
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	{ "export", cmd_export, NEED_DB,
+	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
 	{ "run", cmd_run, 0, "the whole migration from one plan file, with its reports" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
@@ -86,8 +88,8 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 {
-	static const char *names[] = { "text", "csv", "json" };
-	for (int i = 0; i < 3; i++)
+	static const char *names[] = { "text", "csv", "json", "xml" };
+	for (int i = 0; i < 4; i++)
 		if ((allowed & (1u << i)) && strcmp(s, names[i]) == 0) {
 			*out = (enum sn_format)i;
 			return 0;
@@ -130,6 +132,27 @@ void sn_json_string(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+void sn_xml_text(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		/* As references, these survive attribute-value normalisation and CR-LF folding. */
+		case '\t': fputs("&#9;", f); break;
+		case '\n': fputs("&#10;", f); break;
+		case '\r': fputs("&#13;", f); break;
+		default:
+			if (*p < 0x20)
+				fputs("\xEF\xBF\xBD", f);  /* U+FFFD: XML 1.0 cannot carry this byte */
+			else
+				fputc(*p, f);
+		}
+	}
 }
 
 int sn_valid_date(const char *s)
