@@ -83,5 +83,6 @@ int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
 /* What a replacing import says after it committed over an undone reassign. */
 #define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif
