@@ -141,7 +141,7 @@ static const struct rule rules[] = {
 	  "  COALESCE(' (old code, ' || x.outcome || ')', ', which the code table does not have') AS detail, "
 	  "  d.code AS sort_key FROM dossier d LEFT JOIN crosswalk x ON x.old_code = d.agency_code "
 	  "WHERE NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = d.agency_code) AND NOT EXISTS "
-	  "(SELECT 1 FROM review r WHERE r.status = 'open' AND r.subject = 'dossier:' || d.code)" },
+	  "(SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "dossier-unbound", SEV_ERROR, REQ_MERGED,
 	  "an in-flight dossier at an agency that does not implement its procedure in the merged catalog",
 	  "SELECT d.code AS subject, 'procedure ' || d.national_code || CASE WHEN NOT EXISTS (SELECT 1 FROM "
@@ -149,8 +149,8 @@ static const struct rule rules[] = {
 	  "  ELSE ' is not bound at ' || d.agency_code || ' ' || c.name END AS detail, d.code AS sort_key "
 	  "FROM dossier d JOIN code_table c ON c.code = d.agency_code WHERE NOT EXISTS (SELECT 1 FROM binding b "
 	  "  WHERE b.active = 1 AND b.catalog = :t AND b.national_code = d.national_code AND b.agency_code = "
-	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.status = 'open' AND "
-	  "  r.subject = 'dossier:' || d.code)" },
+	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND "
+	  "  r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "commune-without-committee", SEV_ERROR, REQ_CODES,
 	  "a new commune of the merged province, in force, without its committee in the code table",
 	  "SELECT u.code AS subject, u.name || ': no commune committee in the code table' AS detail, "
@@ -602,10 +602,11 @@ static void usage(FILE *f)
 	      "the review queue. Each rule is a query returning the offending rows; the report gives,\n"
 	      "per rule, its severity, the count and a sample, then the catalogs' statistics. Exit\n"
 	      "status 1 when an error rule has rows (warnings and info do not fail); 3 when a rule\n"
-	      "needs a step that has not been applied. Rules ('code table': can run after recode):\n", f);
+	      "needs a step that has not been applied. Rules (id, severity, the step it needs, what\n"
+	      "it finds):\n", f);
 	for (size_t i = 0; i < NRULES; i++)
-		fprintf(f, "  %-26s %-8s %s%s\n", rules[i].id, sev_names[rules[i].sev],
-			rules[i].req & REQ_MERGED ? "" : "code table: ", rules[i].message);
+		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sev_names[rules[i].sev],
+			rules[i].req & REQ_MERGED ? "reassign" : "recode", rules[i].message);
 	fputs("\noptions:\n"
 	      "  --format FMT      text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
 	      "                    row per rule (detail = the count), its 'finding' rows and the\n"
