@@ -100,7 +100,7 @@ static const struct rule rules[] = {
 	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
 	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol > 0 AND f.nol < f.nb" },
 	{ "online-level-none", SEV_WARNING, REQ_MERGED,
-	  "a binding that receives online a procedure whose online level is none",
+	  "a procedure whose online level is none that some of its agencies receive online",
 	  "SELECT m.national_code AS subject, 'online level none, yet ' || "
 	  "  (SELECT count(*) FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
 	  "  b.national_code = m.national_code) || ' binding(s) receive it online: ' || (SELECT group_concat(agency_code, ', ') FROM "

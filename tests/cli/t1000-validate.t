@@ -51,7 +51,7 @@ warning  online-not-everywhere          9  a procedure offered online that some 
     1.004873       online partial, on the national portal: received online at 4 of 12 agencies; not at 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
     1.004884       online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
     3.000465       online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
-warning  online-level-none              0  a binding that receives online a procedure whose online level is none
+warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
 error    agency-code-invalid            0  a code of the code table that is not an agency code
 warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
 error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
@@ -259,7 +259,7 @@ error    binding-district-level         0  an active binding at district level, 
 error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
 error    online-not-received            0  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
 warning  online-not-everywhere          0  a procedure offered online that some of its agencies do not receive online
-warning  online-level-none              0  a binding that receives online a procedure whose online level is none
+warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
 error    agency-code-invalid            0  a code of the code table that is not an agency code
 warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
 error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
