@@ -192,7 +192,8 @@ static const struct rule rules[] = {
 	  "a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision",
 	  "SELECT m.national_code AS subject, m.conflicts || ' field(s) await a decision: ' || "
 	  "  COALESCE((SELECT group_concat(field, ', ') FROM (SELECT DISTINCT r.field FROM review r WHERE "
-	  "  r.status = 'open' AND r.subject = m.national_code AND r.field IS NOT NULL ORDER BY 1)), '?') AS detail, "
+	  "  r.step = 'reassign' AND r.subject = m.national_code AND r.status = 'open' AND r.field IS NOT NULL "
+	  "  ORDER BY 1)), '?') AS detail, "
 	  "  m.national_code AS sort_key FROM merged_procedure m WHERE m.conflicts > 0" },
 	{ "statistics", SEV_INFO, REQ_MERGED,
 	  "the catalogs in figures: procedures, shares online and on the national portal, per level", NULL },
