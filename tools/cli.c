@@ -36,6 +36,8 @@ static const struct sn_command commands[] = {
 	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
+	{ "validate", cmd_validate, NEED_DB,
+	  "findings about the merged province after reassign, with the catalogs' statistics" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
 	{ "export", cmd_export, NEED_DB,
 	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },

@@ -95,5 +95,6 @@ int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40]);
 #define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_export(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif
