@@ -294,6 +294,12 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 			goto done;
 		}
 		*eq = '\0';
+		/* A comment may follow a value after white space: "on = 2025-07-01  # the reform". */
+		for (char *c = eq + 1; *c; c++)
+			if ((*c == '#' || *c == ';') && (c[-1] == ' ' || c[-1] == '\t')) {
+				*c = '\0';
+				break;
+			}
 		char *k = trim(s), *v = trim(eq + 1);
 		int kr;
 		switch (sec) {

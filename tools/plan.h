@@ -12,7 +12,8 @@
  *   [rules]                     allocation, pins, level1, departments (recode);
  *                               jurisdiction, decisions, hamlets (reassign)
  *
- * '#' or ';' starts a comment line; 'key = value' with spaces around '=' optional.
+ * '#' or ';' starts a comment line, or a comment after a value when white space precedes it;
+ * 'key = value' with spaces around '=' optional.
  */
 #ifndef SN_PLAN_H
 #define SN_PLAN_H

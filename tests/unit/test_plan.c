@@ -47,7 +47,7 @@ static const char GOOD[] =
 	"[migration]\n"
 	"province = 75\n"
 	"output=../out/./report\n"
-	"on = 2025-07-01\n"
+	"on = 2025-07-01   # the reform ; date\n"
 	"export = xml\n"
 	"\n"
 	"[units reform-2025]\n"
