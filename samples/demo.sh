@@ -45,10 +45,15 @@ step dossiers import samples/dossiers/binhphuoc.csv --province 70
 step dossiers import samples/dossiers/dongnai.csv --province 75
 step reassign --hamlets samples/dossiers/hamlets.csv
 step queue --step reassign --format csv
+
+echo
+echo "== 4. the merged province's files (exit 1 while catalog conflicts await a decision)"
+step export --format csv --bom --out "$out/export" || true
+step export --format xml --out "$out/export" || true
 step status
 
 echo
-echo "== 4. the reviewer's before/after: old catalogs against the merged one"
+echo "== 5. the reviewer's before/after: old catalogs against the merged one"
 step diff "$db:old" "$db:merged" --summary
 "$sn" diff "$db:old" "$db:merged" --format html --out "$out/review.html"
 printf '\nworking database: %s\n' "$db"

@@ -36,9 +36,14 @@ static const struct sn_command commands[] = {
 	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
+	{ "validate", cmd_validate, NEED_DB,
+	  "findings about the merged province after reassign, with the catalogs' statistics" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	{ "export", cmd_export, NEED_DB,
+	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
 	/* diff opens its two operands itself, read-only: no NEED_DB */
 	{ "diff", cmd_diff, 0, "what changed between two catalogs (databases, exports, catalog files)" },
+	{ "run", cmd_run, 0, "the whole migration from one plan file, with its reports" },
 	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -87,8 +92,8 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 {
-	static const char *names[] = { "text", "csv", "json" };
-	for (int i = 0; i < 3; i++)
+	static const char *names[] = { "text", "csv", "json", "xml" };
+	for (int i = 0; i < 4; i++)
 		if ((allowed & (1u << i)) && strcmp(s, names[i]) == 0) {
 			*out = (enum sn_format)i;
 			return 0;
@@ -131,6 +136,27 @@ void sn_json_string(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+void sn_xml_text(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		/* As references, these survive attribute-value normalisation and CR-LF folding. */
+		case '\t': fputs("&#9;", f); break;
+		case '\n': fputs("&#10;", f); break;
+		case '\r': fputs("&#13;", f); break;
+		default:
+			if (*p < 0x20)
+				fputs("\xEF\xBF\xBD", f);  /* U+FFFD: XML 1.0 cannot carry this byte */
+			else
+				fputc(*p, f);
+		}
+	}
 }
 
 int sn_valid_date(const char *s)
@@ -227,8 +253,10 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			ctx.db_path = argv[++i];
+			ctx.db_given = 1;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			ctx.db_path = argv[i] + 5;
+			ctx.db_given = 1;
 		} else if (is_help(argv[i])) {
 			main_help(out);
 			goto flush;

@@ -14,6 +14,7 @@ struct sn_ctx {
 	FILE *out;            /* results */
 	FILE *err;            /* diagnostics and progress */
 	const char *db_path;  /* --db, default ./sapnhap.db */
+	int db_given;         /* --db was on the command line */
 	sqlite3 *db;
 	int db_created;       /* the file did not exist before this run */
 	int in_tx;
@@ -44,14 +45,18 @@ void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Output formats of tabular commands. */
-enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON };
+/* Output formats of tabular commands (XML where a schema describes the file). */
+enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML };
 /* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
 
 /* Writes s as a CSV field (quoted when needed) / as a JSON string (with quotes). */
 void sn_csv_field(FILE *f, const char *s);
 void sn_json_string(FILE *f, const char *s);
+/* Writes s (NULL = "") escaped for XML text or a double-quoted attribute: & < > " as entities,
+ * tab, LF and CR as character references; other control bytes, which XML 1.0 cannot carry,
+ * become U+FFFD. */
+void sn_xml_text(FILE *f, const char *s);
 
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
@@ -76,13 +81,21 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_run(struct sn_ctx *ctx, int argc, char **argv);
 /* Undoes an applied reassign (merged bindings and catalog, dossier moves, its queue items), so
  * the imports it derives from can be replaced; *undone says whether there was one (the caller
  * tells the user once its own step has committed). Returns 0 or SN_IO. */
 int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
+/* The merged province, as reassign names it: TARGET the new province that the old provinces'
+ * units went to ("75"; its code is the catalog of the merged bindings), ROOT its People's
+ * Committee in the code table ("000.00.00.H19", the suffix of localised procedure codes); ""
+ * for what is not known yet. Returns 0 or SN_IO. */
+int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40]);
 /* What a replacing import says after it committed over an undone reassign. */
 #define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_export(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_diff(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 #include "agcode.h"
 #include "agency.h"
 #include "cli.h"
+#include "csv.h"
 #include "db.h"
 #include "table.h"
 #include "text.h"
@@ -157,10 +158,15 @@ int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void 
 		sn_table_close(t);
 		return SN_DATA;
 	}
+	/* Our export neutralised cells a spreadsheet would run as formulas; undone here (csv.h). */
+	int csv = !sn_table_is_xlsx(t);
 	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
 		const char *v[NCOLS];
-		for (int c = 0; c < NCOLS; c++)
+		for (int c = 0; c < NCOLS; c++) {
 			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
+			if (csv)
+				v[c] = sn_csv_unneutralise(v[c]);
+		}
 		struct sn_agency_rec rec = { v[A_CODE], v[A_NAME], v[A_KIND], v[A_PARENT], v[A_UNIT],
 					     v[A_ADDRESS], v[A_PHONE], v[A_EMAIL], v[A_STATUS] };
 		char pos[1200];
@@ -228,6 +234,8 @@ static void import_usage(FILE *f)
 	      "Codes in either notation (000.00.16.H19 or H19.16) are kept as written; codes that do not\n"
 	      "conform are kept and flagged. The file is refused (exit 3, nothing written) for\n"
 	      "duplicate codes, unknown parents, parent cycles and unit codes the registry lacks.\n"
+	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
+	      "loses that one leading apostrophe.\n"
 	      "\n"
 	      "options:\n"
 	      "  --province CODE   the old province (2 digits) the registry belongs to\n"

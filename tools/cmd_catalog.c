@@ -9,6 +9,7 @@
 #include <string.h>
 #include "catalog.h"
 #include "cli.h"
+#include "csv.h"
 #include "db.h"
 #include "table.h"
 #include "text.h"
@@ -313,10 +314,15 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 		sn_table_close(t);
 		return SN_IO;
 	}
+	/* Our export neutralised cells a spreadsheet would run as formulas; undone here (csv.h). */
+	int csv = !sn_table_is_xlsx(t);
 	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
 		const char *v[NPCOLS];
-		for (int c = 0; c < NPCOLS; c++)
+		for (int c = 0; c < NPCOLS; c++) {
 			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
+			if (csv)
+				v[c] = sn_csv_unneutralise(v[c]);
+		}
 		char *ag = strdup(v[P_AGENCIES]);
 		if (!ag) {
 			snprintf(err, errlen, "out of memory");
@@ -352,6 +358,8 @@ static void usage(FILE *f)
 	      "  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
 	      "  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
 	      "Import the agency registry first: every binding must name one of its agencies.\n"
+	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
+	      "loses that one leading apostrophe.\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70\n", f);

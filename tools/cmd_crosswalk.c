@@ -1,21 +1,119 @@
-/* cmd_crosswalk.c - 'sapnhap crosswalk': the old -> new agency codes recode decided. */
+/* cmd_crosswalk.c - 'sapnhap crosswalk': the old -> new agency codes recode decided. The writer is
+ * shared with 'sapnhap export' (export.h). */
 #include <getopt.h>
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "csv.h"
 #include "db.h"
+#include "export.h"
 
-static void xml_text(FILE *f, const char *s)
+/* CODE in the notation asked for, or as written (also when it would not fit BUF). */
+static const char *shown(const char *code, const enum sn_notation *notation, char *buf, size_t len)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
+	if (!notation || strlen(code) >= len)
+		return code;
+	return sn_agcode_display(code, *notation, buf, len);
+}
+
+int sn_crosswalk_write(struct sn_ctx *ctx, FILE *f, enum sn_format fmt, const enum sn_notation *notation,
+		       long *rows)
+{
+	long n = 0;
+	int r;
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT x.old_code, x.province, x.outcome, COALESCE(x.new_code, ''), x.reason "
+		"FROM crosswalk x JOIN agency a ON a.code = x.old_code ORDER BY x.province, a.sort_key, x.old_code");
+	sqlite3_stmt *succ = sn_prepare(ctx, "SELECT new_code FROM crosswalk_successor WHERE old_code = ?1 "
+					     "ORDER BY new_code");
+	if (!st || !succ) {
+		r = -1;
+		goto done;
+	}
+	if (fmt == SN_FMT_XML) {
+		char target[8], root[40];
+		if (sn_merged_province(ctx, target, root)) {
+			r = -1;
+			goto done;
+		}
+		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<crosswalk xmlns=\"urn:sapnhap:crosswalk:1\" province=\"", f);
+		sn_xml_text(f, target);
+		fputs("\">\n", f);
+	} else if (fmt == SN_FMT_CSV) {
+		fputs("old_code,province,outcome,new_code,successors,reason\n", f);
+	}
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		char oldc[64], newc[64], one[64];
+		const char *old = shown(sn_col(st, 0), notation, oldc, sizeof oldc);
+		const char *prov = sn_col(st, 1), *outcome = sn_col(st, 2), *reason = sn_col(st, 4);
+		const char *new = shown(sn_col(st, 3), notation, newc, sizeof newc);
+		int k, first = 1;
+		n++;
+		if (fmt == SN_FMT_XML) {
+			fputs("  <entry old=\"", f);
+			sn_xml_text(f, old);
+			fputs("\" province=\"", f);
+			sn_xml_text(f, prov);
+			fputs("\" outcome=\"", f);
+			sn_xml_text(f, outcome);
+			fputc('"', f);
+			if (*new) {
+				fputs(" new=\"", f);
+				sn_xml_text(f, new);
+				fputc('"', f);
+			}
+			fputs(">\n", f);
+		} else if (fmt == SN_FMT_CSV) {
+			sn_csv_write_cell(f, old);
+			fputc(',', f);
+			sn_csv_write_cell(f, prov);
+			fputc(',', f);
+			sn_csv_write_cell(f, outcome);
+			fputc(',', f);
+			sn_csv_write_cell(f, new);
+			fputc(',', f);
+		} else {
+			fprintf(f, "%-15s %s %-10s %-15s ", old, prov, outcome, *new ? new : "-");
+		}
+		/* Successors are streamed: a district closed into hundreds of communes has as many. */
+		sqlite3_reset(succ);
+		sqlite3_bind_text(succ, 1, sn_col(st, 0), -1, SQLITE_TRANSIENT);
+		while ((k = sn_step(ctx, succ)) == SQLITE_ROW) {
+			const char *s = shown(sn_col(succ, 0), notation, one, sizeof one);
+			if (fmt == SN_FMT_XML) {
+				fputs("    <successor>", f);
+				sn_xml_text(f, s);
+				fputs("</successor>\n", f);
+			} else {
+				/* Codes never start with a formula character: no neutralising needed. */
+				fprintf(f, "%s%s", first ? "" : ";", s);
+			}
+			first = 0;
+		}
+		if (k < 0) {
+			r = -1;
+			break;
+		}
+		if (fmt == SN_FMT_XML) {
+			fputs("    <reason>", f);
+			sn_xml_text(f, reason);
+			fputs("</reason>\n  </entry>\n", f);
+		} else if (fmt == SN_FMT_CSV) {
+			fputc(',', f);
+			sn_csv_write_cell(f, reason);
+			fputc('\n', f);
+		} else {
+			fputc('\n', f);
 		}
 	}
+	if (r >= 0 && fmt == SN_FMT_XML)
+		fputs("</crosswalk>\n", f);
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(succ);
+	if (rows)
+		*rows = n;
+	return r < 0 ? SN_IO : SN_OK;
 }
 
 static void usage(FILE *f)
@@ -39,16 +137,14 @@ int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 	};
 	enum sn_notation notation = SN_NOTATION_QCVN;
 	int renotate = 0;
-	int c, xml = 0;
+	int c;
 	enum sn_format fmt = SN_FMT_TEXT;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!strcmp(optarg, "xml"))
-				xml = 1;
-			else if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &fmt))
+			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV | 1u << SN_FMT_XML, &fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text, csv or xml");
 			break;
 		case 'N':
@@ -66,81 +162,5 @@ int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode'");
 		return SN_FINDINGS;
 	}
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT x.old_code, x.province, x.outcome, COALESCE(x.new_code, ''), "
-		"COALESCE((SELECT group_concat(new_code, ';') FROM (SELECT new_code FROM crosswalk_successor "
-		"WHERE old_code = x.old_code ORDER BY new_code)), ''), x.reason "
-		"FROM crosswalk x JOIN agency a ON a.code = x.old_code ORDER BY x.province, a.sort_key, x.old_code");
-	if (!st)
-		return SN_IO;
-	FILE *f = ctx->out;
-	if (xml) {
-		char *q = sqlite3_mprintf("SELECT min(new_province_code) FROM link WHERE old_province_code = "
-					  "(SELECT min(province) FROM agency)");
-		sqlite3_stmt *p = q ? sn_prepare(ctx, q) : NULL;
-		sqlite3_free(q);
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<crosswalk xmlns=\"urn:sapnhap:crosswalk:1\" province=\"", f);
-		if (p && sn_step(ctx, p) == SQLITE_ROW)
-			xml_text(f, sn_col(p, 0));
-		sqlite3_finalize(p);
-		fputs("\">\n", f);
-	} else if (fmt == SN_FMT_CSV) {
-		fputs("old_code,province,outcome,new_code,successors,reason\n", f);
-	}
-	int r;
-	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
-		const char *col[6];
-		char oldc[64], newc[64], succ[1024];
-		for (int i = 0; i < 6; i++)
-			col[i] = sn_col(st, i);
-		if (renotate) {
-			col[0] = sn_agcode_display(col[0], notation, oldc, sizeof oldc);
-			col[3] = sn_agcode_display(col[3], notation, newc, sizeof newc);
-			size_t used = 0;
-			succ[0] = '\0';
-			for (const char *s = col[4]; *s && used < sizeof succ;) {
-				const char *e = strchr(s, ';');
-				char one[64], shown[64];
-				snprintf(one, sizeof one, "%.*s", (int)(e ? (size_t)(e - s) : strlen(s)), s);
-				used += (size_t)snprintf(succ + used, sizeof succ - used, "%s%s", used ? ";" : "",
-							 sn_agcode_display(one, notation, shown, sizeof shown));
-				s = e ? e + 1 : s + strlen(s);
-			}
-			col[4] = succ;
-		}
-		if (xml) {
-			fputs("  <entry old=\"", f);
-			xml_text(f, col[0]);
-			fprintf(f, "\" province=\"%s\" outcome=\"%s\"", col[1], col[2]);
-			if (*col[3]) {
-				fputs(" new=\"", f);
-				xml_text(f, col[3]);
-				fputc('"', f);
-			}
-			fputs(">\n", f);
-			for (const char *s = col[4]; *s;) {
-				const char *e = strchr(s, ';');
-				size_t n = e ? (size_t)(e - s) : strlen(s);
-				fprintf(f, "    <successor>%.*s</successor>\n", (int)n, s);
-				s += n + (e ? 1 : 0);
-			}
-			fputs("    <reason>", f);
-			xml_text(f, col[5]);
-			fputs("</reason>\n  </entry>\n", f);
-		} else if (fmt == SN_FMT_CSV) {
-			for (int i = 0; i < 6; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_field(f, col[i]);
-			}
-			fputc('\n', f);
-		} else {
-			fprintf(f, "%-15s %s %-10s %-15s %s\n", col[0], col[1], col[2],
-				*col[3] ? col[3] : "-", *col[4] ? col[4] : "");
-		}
-	}
-	sqlite3_finalize(st);
-	if (xml)
-		fputs("</crosswalk>\n", f);
-	return r < 0 ? SN_IO : SN_OK;
+	return sn_crosswalk_write(ctx, ctx->out, fmt, renotate ? &notation : NULL, NULL);
 }

@@ -3,18 +3,15 @@
  * The operands are opened here, read-only (the global --db is not used): a working database
  * (its merged or old state), an export directory or a catalog file. The comparison is in
  * diff.c, the formats in diffout.c and diffhtml.c. With --out the report is written to a
- * temporary file beside FILE and renamed over it, so FILE is never left half-written.
+ * temporary file beside FILE and renamed over it (outfile.h), so FILE is never left half-written.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "cli.h"
 #include "diff.h"
+#include "outfile.h"
 
 enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
@@ -68,52 +65,25 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 	}
 }
 
-/* The report into PATH: a temporary file in the same directory, renamed over PATH once
- * complete and flushed to disk. */
+/* The report into PATH, replaced whole or not at all (outfile.h). */
 static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, const char *path)
 {
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	int rc = SN_IO, fd = -1;
-	FILE *f = NULL;
-	if (!tmp) {
-		sn_error(ctx, "out of memory");
-		return SN_IO;
-	}
-	snprintf(tmp, len, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
-		return SN_IO;
-	}
-	/* mkstemp makes it 0600; a report is an ordinary file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
-		sn_error(ctx, "cannot write '%s': %s", tmp, strerror(errno));
-		close(fd);
-		goto done;
-	}
-	rc = write_report(d, fmt, summary, f);
-	if (rc == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0))
-		rc = SN_IO;
-	int saved = errno;
-	if (fclose(f) != 0 && rc == 0) {
-		saved = errno;
-		rc = SN_IO;
-	}
+	struct sn_outfile o;
+	char err[1200];
+	int rc = sn_outfile_open(&o, path, err, sizeof err);
 	if (rc) {
-		sn_error(ctx, "cannot write '%s': %s", tmp, strerror(saved ? saved : EIO));
+		sn_error(ctx, "%s", err);
+		return rc;
+	}
+	rc = write_report(d, fmt, summary, o.f);
+	if (rc) {
+		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
 		goto done;
 	}
-	if (rename(tmp, path) != 0) {
-		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno));
-		rc = SN_IO;
-	}
+	if ((rc = sn_outfile_close(&o, err, sizeof err)) || (rc = sn_outfile_rename(&o, err, sizeof err)))
+		sn_error(ctx, "%s", err);
 done:
-	if (rc)
-		unlink(tmp);
-	free(tmp);
+	sn_outfile_abort(&o);
 	return rc;
 }
 

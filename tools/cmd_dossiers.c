@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "db.h"
 #include "table.h"
+#include "strset.h"
 #include "text.h"
 #include "units.h"
 
@@ -19,22 +20,88 @@ static const char *dcols[NDCOLS] = { "dossier_code", "national_code", "agency_co
 				     "hamlet", "status", "received", "due" };
 
 /* dossier.pos holds the line (or spreadsheet row) only: ten million copies of the file name
- * would double the table. Messages put the file name back. */
-static const struct {
-	const char *sql, *fmt;
-} CHECKS[] = {
-	{ "SELECT d.pos, d.code, d.agency_code FROM dossier d WHERE d.province = ?1 AND NOT EXISTS "
-	  "(SELECT 1 FROM agency a WHERE a.code = d.agency_code) ORDER BY d.id LIMIT 1",
-	  "%s:%s: dossier %s is at agency %s, which is not in any imported registry" },
-	{ "SELECT d.pos, d.code, d.national_code FROM dossier d WHERE d.province = ?1 AND NOT EXISTS "
-	  "(SELECT 1 FROM procedure p WHERE p.province = ?1 AND p.national_code = d.national_code) "
-	  "ORDER BY d.id LIMIT 1",
-	  "%s:%s: dossier %s is for procedure %s, which the catalog of the province does not list" },
-	{ "SELECT d.pos, d.code, d.commune_code FROM dossier d WHERE d.province = ?1 AND "
-	  "d.commune_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = 'commune' "
-	  "AND u.code = d.commune_code) ORDER BY d.id LIMIT 1",
-	  "%s:%s: dossier %s names commune %s, which the unit registry does not know" },
+ * would double the table. */
+
+/* The references every row is checked against, each loaded once into memory (their size is
+ * the registry's, not the file's). */
+static const char *SET_SQL[] = {
+	"SELECT code FROM agency",
+	"SELECT national_code FROM procedure WHERE province = ?1",
+	"SELECT DISTINCT code FROM unit WHERE level = 'commune'",
 };
+enum { S_AGENCY, S_PROC, S_COMMUNE, NSETS };
+
+static sn_strset *load_set(struct sn_ctx *ctx, const char *sql, const char *province)
+{
+	sqlite3_stmt *st = sn_prepare(ctx, sql);
+	sn_strset *s = st ? sn_strset_new() : NULL;
+	int r = SQLITE_DONE;
+	if (s && sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
+	while (s && (r = sn_step(ctx, st)) == SQLITE_ROW)
+		if (sn_strset_add(s, sn_col(st, 0)) < 0)
+			r = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		if (r == SQLITE_NOMEM)
+			sn_error(ctx, "out of memory");
+		sn_strset_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* A cell that is already clean (ASCII, no control bytes, single inner spaces, nothing around):
+ * codes, dates and most numbers. These are used as they are; only the others go through NFC and
+ * white-space cleanup, which costs an allocation each. */
+static int plain(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (*p == ' ')
+		return 0;
+	for (; *p; p++)
+		if (*p >= 0x80 || *p < 0x20 || (*p == ' ' && (p[1] == ' ' || !p[1])))
+			return 0;
+	return 1;
+}
+
+/* The status column repeats a handful of Vietnamese phrases ("đã tiếp nhận"): their cleaned
+ * form is kept in a small cache rather than normalised again on every row. */
+#define NCACHE 16
+struct cache {
+	char *raw[NCACHE], *clean[NCACHE];
+	unsigned next;
+};
+
+static const char *cached_clean(struct cache *c, const char *raw)
+{
+	for (unsigned i = 0; i < NCACHE && c->raw[i]; i++)
+		if (!strcmp(c->raw[i], raw))
+			return c->clean[i];
+	char *r = strdup(raw), *cl = sn_text_clean(raw);
+	if (!r || !cl) {
+		free(r);
+		free(cl);
+		return NULL;
+	}
+	unsigned i = c->next++ % NCACHE;
+	free(c->raw[i]);
+	free(c->clean[i]);
+	c->raw[i] = r;
+	c->clean[i] = cl;
+	return cl;
+}
+
+static void cache_release(struct cache *c)
+{
+	for (unsigned i = 0; i < NCACHE; i++) {
+		free(c->raw[i]);
+		free(c->clean[i]);
+	}
+}
+
+/* The row's position, formatted only when a message needs it. */
+#define POS sn_table_pos(t, (size_t)-1)
 
 static void usage(FILE *f)
 {
@@ -66,12 +133,19 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL;
 	sn_table *t = NULL;
+	sn_strset *set[NSETS] = { 0 };
+	struct cache status = { 0 };
 	long rows = 0;
 	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
 			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
 					       "DELETE FROM dossier WHERE province = %Q", province, province))))
 		goto out;
+	for (int k = 0; k < NSETS; k++)
+		if (!(set[k] = load_set(ctx, SET_SQL[k], province))) {
+			rc = SN_IO;
+			goto out;
+		}
 	char err[1200];
 	if (!(t = sn_table_open(path, NULL, NULL, enc, err, sizeof err))) {
 		sn_error(ctx, "%s", err);
@@ -109,48 +183,67 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	while ((r = sn_table_next(t, &cells, &n)) == 1) {
-		const char *v[NDCOLS];
-		char *cl[NDCOLS] = { 0 };
-		for (int k = 0; k < NDCOLS; k++)
-			v[k] = col[k] >= 0 && (size_t)col[k] < n ? cells[col[k]] : "";
-		long line = sn_table_line(t);
-		for (int k = 0; k < NDCOLS && rc == 0; k++)
-			if (!(cl[k] = sn_text_clean(v[k]))) {
+		const char *cl[NDCOLS];
+		char *owned[NDCOLS] = { 0 };
+		for (int k = 0; k < NDCOLS && rc == 0; k++) {
+			const char *v = col[k] >= 0 && (size_t)col[k] < n ? cells[col[k]] : "";
+			if (plain(v))
+				cl[k] = v;
+			else if (!(cl[k] = k == D_STATUS ? cached_clean(&status, v) : (owned[k] = sn_text_clean(v)))) {
 				sn_error(ctx, "%s: %s is not valid UTF-8", sn_table_pos(t, (size_t)-1), dcols[k]);
 				rc = SN_DATA;
 			}
+		}
 		char commune[16] = "";
 		if (rc == 0 && (!*cl[D_CODE] || !*cl[D_NAT] || !*cl[D_AGENCY])) {
-			sn_error(ctx, "%s: dossier_code, national_code and agency_code are required", sn_table_pos(t, (size_t)-1));
+			sn_error(ctx, "%s: dossier_code, national_code and agency_code are required", POS);
 			rc = SN_DATA;
 		}
 		if (rc == 0 && *cl[D_COMMUNE] && sn_code_normalise(cl[D_COMMUNE], 5, commune) < 0) {
-			sn_error(ctx, "%s: commune_code '%s' must be a 5-digit commune code", sn_table_pos(t, (size_t)-1), cl[D_COMMUNE]);
+			sn_error(ctx, "%s: commune_code '%s' must be a 5-digit commune code", POS, cl[D_COMMUNE]);
 			rc = SN_DATA;
 		}
 		for (int k = D_RECEIVED; rc == 0 && k <= D_DUE; k++)
 			if (*cl[k] && !sn_valid_date(cl[k])) {
-				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", sn_table_pos(t, (size_t)-1), dcols[k], cl[k]);
+				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", POS, dcols[k], cl[k]);
 				rc = SN_DATA;
 			}
+		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
+			sn_error(ctx, "%s: dossier %s is at agency %s, which is not in any imported registry",
+				 POS, cl[D_CODE], cl[D_AGENCY]);
+			rc = SN_DATA;
+		}
+		if (rc == 0 && !sn_strset_has(set[S_PROC], cl[D_NAT])) {
+			sn_error(ctx, "%s: dossier %s is for procedure %s, which the catalog of the province does not list",
+				 POS, cl[D_CODE], cl[D_NAT]);
+			rc = SN_DATA;
+		}
+		if (rc == 0 && *commune && !sn_strset_has(set[S_COMMUNE], commune)) {
+			sn_error(ctx, "%s: dossier %s names commune %s, which the unit registry does not know",
+				 POS, cl[D_CODE], commune);
+			rc = SN_DATA;
+		}
 		if (rc == 0) {
 			sqlite3_reset(ins);
-			sqlite3_clear_bindings(ins);
 			sqlite3_bind_text(ins, 1, cl[D_CODE], -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 2, province, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 3, cl[D_NAT], -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 4, cl[D_AGENCY], -1, SQLITE_STATIC);
 			if (*commune)
-				sqlite3_bind_text(ins, 5, commune, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(ins, 5, commune, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(ins, 5);
 			for (int k = D_HAMLET; k <= D_DUE; k++)
 				if (*cl[k])
 					sqlite3_bind_text(ins, 6 + k - D_HAMLET, cl[k], -1, SQLITE_STATIC);
-			sqlite3_bind_int64(ins, 10, (sqlite3_int64)line);
+				else
+					sqlite3_bind_null(ins, 6 + k - D_HAMLET);
+			sqlite3_bind_int64(ins, 10, (sqlite3_int64)sn_table_line(t));
 			int s = sqlite3_step(ins);
 			if (s == SQLITE_CONSTRAINT) {
 				sqlite3_reset(first);
 				sqlite3_bind_text(first, 1, cl[D_CODE], -1, SQLITE_TRANSIENT);
-				sn_error(ctx, "%s: dossier %s is listed twice (first at line %s)", sn_table_pos(t, (size_t)-1), cl[D_CODE],
+				sn_error(ctx, "%s: dossier %s is listed twice (first at line %s)", POS, cl[D_CODE],
 					 sn_step(ctx, first) == SQLITE_ROW ? sn_col(first, 0) : "?");
 				rc = SN_DATA;
 			} else if (s != SQLITE_DONE) {
@@ -160,7 +253,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 			rows++;
 		}
 		for (int k = 0; k < NDCOLS; k++)
-			free(cl[k]);
+			free(owned[k]);
 		if (rc)
 			goto out;
 		/* Progress on long imports, only for a person watching a terminal. */
@@ -174,21 +267,6 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (rows >= 1000000 && isatty(fileno(ctx->err)))
 		fputc('\n', ctx->err);
-	for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
-		sqlite3_stmt *st = sn_prepare(ctx, CHECKS[i].sql);
-		if (!st) {
-			rc = SN_IO;
-			goto out;
-		}
-		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
-		if (sn_step(ctx, st) == SQLITE_ROW) {
-			sn_error(ctx, CHECKS[i].fmt, path, sn_col(st, 0), sn_col(st, 1), sn_col(st, 2));
-			rc = SN_DATA;
-		}
-		sqlite3_finalize(st);
-		if (rc)
-			goto out;
-	}
 	char counts[100];
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
 	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
@@ -200,6 +278,9 @@ out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);
 	sn_table_close(t);
+	for (int k = 0; k < NSETS; k++)
+		sn_strset_free(set[k]);
+	cache_release(&status);
 	if (rc)
 		sn_step_abort(ctx, &step);
 	sqlite3_free(step.target);

@@ -479,3 +479,45 @@ record_done:
 	*nfields = c->nfields;
 	return 1;
 }
+
+/* --- CSV a person opens in a spreadsheet (see csv.h) ------------------------------------------ */
+
+static int is_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+int sn_csv_needs_neutralising(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == '\'')
+		s++;
+	return is_formula_start(*s);
+}
+
+void sn_csv_write_cell(FILE *f, const char *s)
+{
+	if (!s)
+		s = "";
+	/* The apostrophe is part of the value: inside the quotes when the cell is quoted. */
+	const char *mark = sn_csv_needs_neutralising(s) ? "'" : "";
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(mark, f);
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	fputs(mark, f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+const char *sn_csv_unneutralise(const char *s)
+{
+	return s[0] == '\'' && sn_csv_needs_neutralising(s + 1) ? s + 1 : s;
+}

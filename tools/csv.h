@@ -8,6 +8,7 @@
 #define SN_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* Byte source: returns the number of bytes read into buf, 0 at end, -1 on error (the source keeps
@@ -40,5 +41,27 @@ long sn_csv_line(const sn_csv *c);
 
 const char *sn_csv_error(const sn_csv *c);
 void sn_csv_free(sn_csv *c);
+
+/* --- CSV a person opens in a spreadsheet ------------------------------------------------------
+ *
+ * A spreadsheet runs a cell that starts with '=', '+', '-' or '@' (and, in some, a tab or CR) as
+ * a formula: "CSV injection". The files sapnhap writes for people (export, crosswalk) follow
+ * OWASP's advice and prefix such a cell with an apostrophe, which spreadsheets show as text. So
+ * that the importers can undo it exactly, a cell that already starts with apostrophes followed by
+ * one of those characters gets one more:
+ *   "=1+2"  -> "'=1+2"      "-"  -> "'-"      "'-" -> "''-"
+ *   "'x"    -> "'x"          "a-b" -> "a-b"   (unchanged: not a formula)
+ * and sn_csv_unneutralise removes exactly one apostrophe from a cell of the form "'+[=+-@\t\r]..."
+ * and nothing else, so unneutralise(neutralise(v)) == v for every v. */
+
+/* Whether S would be written with an apostrophe in front. */
+int sn_csv_needs_neutralising(const char *s);
+
+/* Writes S (NULL = "") as one CSV field: neutralised as above, then quoted per RFC 4180 when it
+ * holds a comma, a quote, CR or LF (the apostrophe inside the quotes: "'=A1,B1" -> "\"'=A1,B1\""). */
+void sn_csv_write_cell(FILE *f, const char *s);
+
+/* S without the apostrophe sn_csv_write_cell added: S + 1 for "'=...", S itself otherwise. */
+const char *sn_csv_unneutralise(const char *s);
 
 #endif

@@ -13,11 +13,14 @@
 #include "agcode.h"
 #include "agency.h"
 #include "catalog.h"
+#include "csv.h"
 #include "db.h"
 #include "diff.h"
+#include "embedded.h"
 #include "table.h"
 #include "text.h"
 #include "units.h"
+#include "xmlsafe.h"
 
 const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
 const char *const sn_diff_kinds[3] = { "added", "removed", "changed" };
@@ -455,6 +458,12 @@ done:
 	return rc;
 }
 
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
 /* Whether PATH can be opened for reading; reports and returns SN_IO when not. */
 static int readable(struct sn_diff *d, const char *path)
 {
@@ -529,6 +538,32 @@ done:
 	return rc;
 }
 
+/* One crosswalk entry, from either form: codes canonical, "closed" without a new code. */
+static int crosswalk_row(struct sn_diff *d, sqlite3_stmt *ins, const char *oldc, const char *outcome,
+			 const char *newc, const char *pos)
+{
+	char ob[40], nb[40];
+	if (strcmp(outcome, "kept") && strcmp(outcome, "renumbered") && strcmp(outcome, "merged") &&
+	    strcmp(outcome, "closed")) {
+		sn_error(&d->ctx, "%s: outcome '%s' is not kept, renumbered, merged or closed", pos, outcome);
+		return SN_DATA;
+	}
+	sqlite3_reset(ins);
+	sqlite3_bind_text(ins, 1, canon_code(oldc, ob), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 2, outcome, -1, SQLITE_TRANSIENT);
+	bind_opt(ins, 3, canon_code(newc, nb));
+	int x = sqlite3_step(ins);
+	if (x == SQLITE_CONSTRAINT) {
+		sn_error(&d->ctx, "%s: old code %s is listed twice", pos, oldc);
+		return SN_DATA;
+	}
+	if (x != SQLITE_DONE) {
+		sn_error(&d->ctx, "database: %s", sqlite3_errmsg(d->ctx.db));
+		return SN_IO;
+	}
+	return 0;
+}
+
 /* crosswalk.csv as 'sapnhap crosswalk --format csv' prints it (old_code, outcome and new_code
  * are the columns read). */
 static int load_crosswalk_file(struct sn_diff *d, const char *path)
@@ -569,39 +604,62 @@ static int load_crosswalk_file(struct sn_diff *d, const char *path)
 		rc = SN_IO;
 		goto done;
 	}
-	while ((r = sn_table_next(t, &cells, &n)) == 1) {
+	rc = 0;
+	while (!rc && (r = sn_table_next(t, &cells, &n)) == 1) {
 		const char *v[3];
-		char oldc[40], newc[40];
-		for (int c = 0; c < 3; c++)
-			v[c] = (size_t)col[c] < n ? cells[col[c]] : "";
-		if (strcmp(v[1], "kept") && strcmp(v[1], "renumbered") && strcmp(v[1], "merged") && strcmp(v[1], "closed")) {
-			sn_error(&d->ctx, "%s: outcome '%s' is not kept, renumbered, merged or closed",
-				 sn_table_pos(t, (size_t)-1), v[1]);
-			break;
-		}
-		sqlite3_reset(ins);
-		sqlite3_bind_text(ins, 1, canon_code(v[0], oldc), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 2, v[1], -1, SQLITE_TRANSIENT);
-		bind_opt(ins, 3, canon_code(v[2], newc));
-		int x = sqlite3_step(ins);
-		if (x == SQLITE_CONSTRAINT) {
-			sn_error(&d->ctx, "%s: old code %s is listed twice", sn_table_pos(t, (size_t)-1), v[0]);
-			break;
-		}
-		if (x != SQLITE_DONE) {
-			sn_error(&d->ctx, "database: %s", sqlite3_errmsg(d->ctx.db));
-			rc = SN_IO;
-			break;
-		}
+		for (int c = 0; c < 3; c++)  /* cells an export neutralised against formulas, restored */
+			v[c] = sn_csv_unneutralise((size_t)col[c] < n ? cells[col[c]] : "");
+		rc = crosswalk_row(d, ins, v[0], v[1], v[2], sn_table_pos(t, (size_t)-1));
 	}
-	if (r < 0)
+	if (!rc && r < 0) {
 		sn_error(&d->ctx, "%s", sn_table_error(t));
-	else if (r == 0)
-		rc = 0;
+		rc = SN_DATA;
+	}
 	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
 done:
 	sqlite3_finalize(ins);
 	sn_table_close(t);
+	return rc;
+}
+
+/* crosswalk.xml as 'sapnhap crosswalk --format xml' writes it (schema/crosswalk.xsd, validated
+ * while reading): the old, outcome and new attributes of each entry. */
+static int load_crosswalk_xml(struct sn_diff *d, const char *path)
+{
+	char err[1200] = "";
+	int rc = readable(d, path);
+	if (rc)
+		return rc;
+	sn_xml *x = sn_xml_open_schema(path, sn_xsd_crosswalk, "crosswalk.xsd", err, sizeof err, &rc);
+	if (!x) {
+		sn_error(&d->ctx, "%s", err);
+		return rc;
+	}
+	xmlTextReaderPtr rd = sn_xml_reader(x);
+	sqlite3_stmt *ins = sn_prepare(&d->ctx, "INSERT INTO crosswalk(old_code, outcome, new_code) VALUES (?1, ?2, ?3)");
+	int r = 0;
+	rc = ins ? sn_exec(&d->ctx, "BEGIN") : SN_IO;
+	while (!rc && (r = sn_xml_read(x)) == 1) {
+		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT ||
+		    strcmp((const char *)xmlTextReaderConstLocalName(rd), "entry"))
+			continue;
+		char *oldc = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"old");
+		char *outcome = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"outcome");
+		char *newc = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"new");
+		char pos[1100];
+		snprintf(pos, sizeof pos, "%s:%d", path, sn_xml_line(x));
+		rc = crosswalk_row(d, ins, oldc ? oldc : "", outcome ? outcome : "", newc ? newc : "", pos);
+		xmlFree(oldc);
+		xmlFree(outcome);
+		xmlFree(newc);
+	}
+	if (!rc && r < 0) {
+		sn_error(&d->ctx, "%s", sn_xml_error(x));
+		rc = SN_DATA;
+	}
+	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+	sqlite3_finalize(ins);
+	sn_xml_close(x);
 	return rc;
 }
 
@@ -633,11 +691,11 @@ static int load_export(struct sn_diff *d, int side, const char *dir)
 	s->source = SN_DIFF_EXPORT;
 	snprintf(s->files, sizeof s->files, "%s, %s", strrchr(cat, '/') + 1, strrchr(ag, '/') + 1);
 	/* Only the AFTER side's crosswalk is used: it leads BEFORE's codes to AFTER's. */
-	if (side == 1 && pick(dir, "crosswalk", 0, xw, sizeof xw)) {
-		if ((rc = load_crosswalk_file(d, xw)))
+	if (side == 1 && pick(dir, "crosswalk", 1, xw, sizeof xw)) {
+		if ((rc = ends_with(xw, ".xml") ? load_crosswalk_xml(d, xw) : load_crosswalk_file(d, xw)))
 			return rc;
 		s->has_crosswalk = 1;
-		snprintf(s->files + strlen(s->files), sizeof s->files - strlen(s->files), ", crosswalk.csv");
+		snprintf(s->files + strlen(s->files), sizeof s->files - strlen(s->files), ", %s", strrchr(xw, '/') + 1);
 	}
 	return 0;
 }
@@ -661,12 +719,6 @@ static int sqlite_header(struct sn_diff *d, const char *path)
 		return -1;
 	}
 	return n == 16 && memcmp(hdr, "SQLite format 3", 16) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
 int sn_diff_load(struct sn_diff *d, int side, const char *operand)

@@ -6,6 +6,8 @@
 
 extern const char sn_xsd_agencies[];          /* schema/agencies.xsd */
 extern const char sn_xsd_catalog[];          /* schema/catalog.xsd */
+extern const char sn_xsd_crosswalk[];        /* schema/crosswalk.xsd */
+extern const char sn_xsd_review[];           /* schema/review.xsd */
 extern const char sn_mapping_level1_codes[];  /* mappings/level1-codes.csv */
 extern const char sn_mapping_departments[];   /* mappings/departments.csv */
 extern const char sn_mapping_allocation[];    /* mappings/allocation.csv */

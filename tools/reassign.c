@@ -381,6 +381,21 @@ static const char *MERGE =
 	"  ' went to ' || min(target) FROM temp.prule WHERE rule LIKE 'default%' AND national_code IN "
 	"  (SELECT national_code FROM ob WHERE district) GROUP BY national_code ORDER BY national_code;";
 
+int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40])
+{
+	sqlite3_stmt *st = sn_prepare(ctx, "SELECT (SELECT min(new_province_code) FROM link WHERE old_province_code = "
+					   "(SELECT min(province) FROM agency)), (SELECT code FROM code_table WHERE "
+					   "kind = 'province-committee' AND parent_code IS NULL ORDER BY code LIMIT 1)");
+	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return SN_IO;
+	}
+	snprintf(target, 8, "%s", sn_col(st, 0));
+	snprintf(root, 40, "%s", sn_col(st, 1));
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int sn_reassign_undo(struct sn_ctx *ctx, int *undone)
 {
 	*undone = 0;
@@ -634,17 +649,8 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (rc)
 		goto out;
-	sqlite3_stmt *st = sn_prepare(ctx, "SELECT (SELECT min(new_province_code) FROM link WHERE old_province_code = "
-					   "(SELECT min(province) FROM agency)), (SELECT code FROM code_table WHERE "
-					   "kind = 'province-committee' AND parent_code IS NULL ORDER BY code LIMIT 1)");
-	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		rc = SN_IO;
+	if ((rc = sn_merged_province(ctx, ra.target, ra.root)))
 		goto out;
-	}
-	snprintf(ra.target, sizeof ra.target, "%s", sn_col(st, 0));
-	snprintf(ra.root, sizeof ra.root, "%s", sn_col(st, 1));
-	sqlite3_finalize(st);
 	if ((rc = compute(&ra, rules, decisions, hamlets)))
 		goto out;
 	long procedures = sn_query_int(ctx, "SELECT count(*) FROM merged_procedure");

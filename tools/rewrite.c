@@ -22,6 +22,7 @@
 #include "agcode.h"
 #include "csv.h"
 #include "exitcodes.h"
+#include "outfile.h"
 #include "xmlsafe.h"
 
 #define LOOKUP_CAP 1024
@@ -371,71 +372,6 @@ static int rewrite_value(struct run *r, const char *v, size_t n, long line, cons
 
 /* ---------------------------------------------------------------- the output file */
 
-struct outfile {
-	const char *out;
-	char *tmp;
-	FILE *f;
-};
-
-/* Creates the temporary file beside OUT. O_EXCL with mode 0666 lets the umask decide the
- * permissions as for any new file (mkstemp would force 0600); a file being replaced passes its
- * own permissions on. */
-static int out_open(struct outfile *o, const char *out, char *err, size_t errlen)
-{
-	const char *slash = strrchr(out, '/');
-	size_t dirlen = slash ? (size_t)(slash - out) + 1 : 0;
-	size_t cap = strlen(out) + 64;
-	struct stat st;
-	int fd = -1;
-
-	o->out = out;
-	o->f = NULL;
-	o->tmp = malloc(cap);
-	if (!o->tmp) {
-		snprintf(err, errlen, "out of memory");
-		return SN_IO;
-	}
-	for (int i = 0; i < 1000 && fd < 0; i++) {
-		snprintf(o->tmp, cap, "%.*s.%s.%ld.%d.tmp", (int)dirlen, out, out + dirlen,
-			 (long)getpid(), i);
-		fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd < 0 && errno != EEXIST)
-			break;
-	}
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", out,
-			 strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		return SN_IO;
-	}
-	if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
-		(void)fchmod(fd, st.st_mode & 07777);  /* best effort: the content matters more */
-	o->f = fdopen(fd, "wb");
-	if (!o->f) {
-		snprintf(err, errlen, "cannot write '%s': %s", out, strerror(errno));
-		close(fd);
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-		return SN_IO;
-	}
-	return 0;
-}
-
-/* Removes the temporary file: OUT stays as it was. */
-static void out_abort(struct outfile *o)
-{
-	if (o->f)
-		fclose(o->f);
-	o->f = NULL;
-	if (o->tmp) {
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
-}
-
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -446,64 +382,28 @@ static int same_file(const char *a, const char *b)
 
 /* Makes the temporary file durable and renames it over OUT; when IN is OUT and nothing changed
  * the file is left alone. Returns 0 or SN_IO (the temporary file is then gone). */
-static int out_commit(struct outfile *o, const char *in, long changed, char *err, size_t errlen)
+static int out_commit(struct sn_outfile *o, const char *in, long changed, char *err, size_t errlen)
 {
-	int e = 0;
-	const char *slash;
+	int rc = sn_outfile_close(o, err, errlen);
 
-	if (fflush(o->f) != 0 || ferror(o->f))
-		e = errno ? errno : EIO;
-	else if (fsync(fileno(o->f)) != 0)
-		e = errno;
-	if (fclose(o->f) != 0 && !e)
-		e = errno;
-	o->f = NULL;
-	if (e) {
-		snprintf(err, errlen, "cannot write '%s': %s", o->out, strerror(e));
-		out_abort(o);
-		return SN_IO;
-	}
-	if (changed == 0 && same_file(in, o->out)) {
-		out_abort(o);
+	if (rc)
+		return rc;
+	if (changed == 0 && same_file(in, o->path)) {
+		sn_outfile_abort(o);
 		return 0;
 	}
-	if (rename(o->tmp, o->out) != 0) {
-		snprintf(err, errlen, "cannot replace '%s': %s", o->out, strerror(errno));
-		out_abort(o);
-		return SN_IO;
-	}
-	/* The rename itself is durable only once the directory is synced; best effort, since some
-	 * file systems refuse fsync on a directory and the data is already safe. */
-	slash = strrchr(o->out, '/');
-	if (slash) {
-		char *dir = strndup(o->out, slash == o->out ? 1 : (size_t)(slash - o->out));
-		int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-		if (fd >= 0) {
-			(void)fsync(fd);
-			close(fd);
-		}
-		free(dir);
-	} else {
-		int fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0) {
-			(void)fsync(fd);
-			close(fd);
-		}
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	return 0;
+	return sn_outfile_rename(o, err, errlen);
 }
 
 /* The final status of a run whose input was read to the end: an ambiguity wins over writing. */
-static int finish(struct run *r, struct outfile *o, const char *in, char *err, size_t errlen)
+static int finish(struct run *r, struct sn_outfile *o, const char *in, char *err, size_t errlen)
 {
 	if (r->st->ambiguous > 0) {
 		snprintf(err, errlen,
 			 "%s:%ld: '%s' has several successors (%s); %ld ambiguous occurrence(s); "
 			 "'%s' not written",
-			 in, r->amb_line, r->amb_code, r->amb_to, r->st->ambiguous, o->out);
-		out_abort(o);
+			 in, r->amb_line, r->amb_code, r->amb_to, r->st->ambiguous, o->path);
+		sn_outfile_abort(o);
 		return SN_FINDINGS;
 	}
 	return out_commit(o, in, r->st->codes_changed, err, errlen);
@@ -811,7 +711,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 	struct sn_rewrite_stats local;
 	struct run r;
 	struct xw xw;
-	struct outfile o = { 0 };
+	struct sn_outfile o = { 0 };
 	xmlOutputBufferPtr ob;
 	int rc, bom = 0, k;
 
@@ -836,7 +736,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 	rc = xml_peek(in, &bom, &xw.has_decl, err, errlen);
 	if (rc)
 		goto done_noout;
-	rc = out_open(&o, out, err, errlen);
+	rc = sn_outfile_open(&o, out, err, errlen);
 	if (rc)
 		goto done_noout;
 	if (bom && fwrite("\xEF\xBB\xBF", 1, 3, o.f) != 3) {
@@ -883,7 +783,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 done:
 	if (xw.w)
 		xmlFreeTextWriter(xw.w);
-	out_abort(&o);
+	sn_outfile_abort(&o);
 done_noout:
 	sn_xml_close(xw.x);
 	sb_free(&xw.path);
@@ -1037,7 +937,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 {
 	struct sn_rewrite_stats local;
 	struct run r;
-	struct outfile o = { 0 };
+	struct sn_outfile o = { 0 };
 	sn_decoder *dec = NULL;
 	sn_csv *c = NULL;
 	char **f, **where = NULL, *sel = NULL;
@@ -1106,7 +1006,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 		if (rc)
 			goto done_noout;
 	}
-	rc = out_open(&o, out, err, errlen);
+	rc = sn_outfile_open(&o, out, err, errlen);
 	if (rc)
 		goto done_noout;
 	/* Large writes: the per-field fwrite calls then cost no system calls. */
@@ -1174,14 +1074,14 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	goto done_noout;
 
 csv_error:
-	out_abort(&o);
+	sn_outfile_abort(&o);
 csv_error_noout:
 	/* The decoder's read failures come through the CSV reader like data errors. */
 	rc = strstr(sn_csv_error(c), "read error") ? SN_IO : SN_DATA;
 	snprintf(err, errlen, "%s", sn_csv_error(c));
 	goto done_noout;
 done:
-	out_abort(&o);
+	sn_outfile_abort(&o);
 done_noout:
 	if (where)
 		for (size_t j = 0; j < nh; j++)

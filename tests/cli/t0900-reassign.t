@@ -123,6 +123,24 @@ $ sapnhap --db bad.db dossiers import data/dossier-unknown-agency.csv --province
 [status 3]
 unchanged
 ! sapnhap: error: data/dossier-unknown-agency.csv:2: dossier 000.00.32.H10-250615-0001 is at agency 000.00.99.H10, which is not in any imported registry
+$ sapnhap --db bad.db dossiers import data/dossier-unknown-procedure.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/dossier-unknown-procedure.csv:3: dossier 000.00.32.H10-250615-0002 is for procedure 9.999999, which the catalog of the province does not list
+$ sapnhap --db bad.db dossiers import data/dossier-unknown-commune.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/dossier-unknown-commune.csv:3: dossier 000.00.32.H10-250615-0002 names commune 99998, which the unit registry does not know
+
+# Cells are cleaned as they are stored: white space trimmed and collapsed (NBSP too), NFD composed
+# to NFC, a commune code that lost its leading zeros padded.
+$ cp bad0.db messy.db && sapnhap --db messy.db dossiers import data/dossier-messy.csv --province 70
+imported dossiers of province 70 from data/dossier-messy.csv: dossiers=4
+$ sqlite3 messy.db "SELECT code, commune_code, quote(hamlet), status, status IN ('đã tiếp nhận', 'đang xử lý'), quote(due) FROM dossier WHERE pos IN (2, 3, 4, 5) ORDER BY pos"
+000.00.32.H10-250615-0001|25213|NULL|đã tiếp nhận|1|'2025-06-30'
+000.00.32.H10-250615-0002|25213|'Ấp 3'|đã tiếp nhận|1|NULL
+000.00.32.H10-250615-0003|25213|NULL|đang xử lý|1|NULL
+000.00.32.H10-250615-0004|00103|NULL|||NULL
 
 # Replacing a catalog after reassign undoes the reassign first (its results come from it).
 $ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 --force

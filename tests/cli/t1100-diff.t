@@ -218,12 +218,10 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged --summary >/dev/null
 $ cmp sapnhap.db reassigned.db && echo unchanged
 unchanged
 
-# An export directory in the layout 'sapnhap export' writes (here made with SQL): the merged
-# catalog with its bindings, the code table, the crosswalk. It differs from the database only
-# where the catalogs still conflict: a file cannot hold an undecided value (an empty online
-# level reads as none, an empty portal flag as no).
-$ mkdir export && sqlite3 -csv -header sapnhap.db "SELECT m.national_code, m.local_code, m.name, m.field_code, m.field_name, m.levels, m.time_limit, m.time_unit, m.fee, m.online_level, m.portal, m.legal_basis, (SELECT group_concat(agency_code || CASE WHEN online THEN ':online' ELSE '' END, '; ') FROM (SELECT agency_code, online FROM binding b WHERE b.national_code = m.national_code AND b.active AND b.catalog = '75' ORDER BY agency_code)) AS agencies FROM merged_procedure m ORDER BY 1" > export/catalog.csv && sqlite3 -csv -header sapnhap.db "SELECT code, name, kind, parent_code, unit_code, address, phone, email, 'active' AS status FROM code_table ORDER BY sort_key" > export/agencies.csv && sapnhap crosswalk --format csv > export/crosswalk.csv
-$ sapnhap diff sapnhap.db:merged export --summary
+# An export directory as 'sapnhap export' writes it. Exported while catalog conflicts wait for
+# a decision, it differs from the database only there: a file cannot hold an undecided value
+# (an empty online level reads as none, an empty portal flag as no).
+$ sapnhap export --format csv --out export >/dev/null 2>&1; sapnhap diff sapnhap.db:merged export --summary
 before: sapnhap.db:merged (working database, merged catalog of province 75)
 after:  export (export directory with catalog.csv, agencies.csv, crosswalk.csv)
 
@@ -243,6 +241,29 @@ binding        449     132     136
 agency          33     112       1
 total          482     244     183
 
+# With every conflict decided, the database, its CSV export (with a BOM) and its XML export are
+# one catalog; BEFORE's codes are carried through crosswalk.xml as through crosswalk.csv.
+$ cp sapnhap.db decided.db && sapnhap --db decided.db reassign --decisions data/decisions-all.csv --force >/dev/null && sapnhap --db decided.db export --format csv --bom --out decided-csv >/dev/null && sapnhap --db decided.db export --format xml --out decided-xml >/dev/null
+$ sapnhap diff decided.db decided-csv --exit-code --summary | tail -1
+no differences
+$ sapnhap diff decided-csv decided-xml --exit-code
+before: decided-csv (export directory with catalog.csv, agencies.csv)
+after:  decided-xml (export directory with catalog.xml, agencies.xml, crosswalk.xml)
+
+             added removed changed
+procedure        0       0       0
+binding          0       0       0
+agency           0       0       0
+total            0       0       0
+
+no differences
+$ sapnhap diff sapnhap.db:old decided-xml --summary | tail -5
+             added removed changed
+procedure        0       0      47
+binding        449     132     136
+agency          33     112       1
+total          482     244     184
+
 # HTML, written atomically with --out (no temporary file left behind).
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html && ls review.html* && head -3 review.html
 review.html
@@ -253,7 +274,7 @@ review.html
 $ grep -c '<tbody class="thing' review.html
 909
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --out no/such/dir/review.html
-! sapnhap: error: cannot write 'no/such/dir/review.html': No such file or directory
+! sapnhap: error: cannot create a temporary file beside 'no/such/dir/review.html': No such file or directory
 [exit 4]
 
 # Operands that are not what diff reads.

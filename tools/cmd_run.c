@@ -1,0 +1,379 @@
+/* cmd_run.c - 'sapnhap run PLAN': the whole migration from one plan file.
+ *
+ * Each step is the same command a person would type, run in-process through sn_main() with
+ * the plan's database, in the order of the data flow: units, agency registries, recode,
+ * catalogs, dossiers, reassign; then the reports (validation, diff, exports) into the output
+ * folder. Every step keeps its own transaction and journal entry, so a re-run skips what is
+ * already applied and a stopped run resumes where it stopped. The first step that fails stops
+ * the run with the step named; findings (validation errors, fields awaiting a decision) do not
+ * stop it, since the reports are what a person needs to act on them, but make the exit status 1.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "plan.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap run PLAN [--force]\n"
+	      "\n"
+	      "Runs the whole migration the plan file describes: units import, agencies import,\n"
+	      "recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
+	      "folder the validation report (validation.txt, validation.json), the before/after diff\n"
+	      "(diff.html, diff.csv) and the exports (export-csv/, export-xml/). Steps already applied\n"
+	      "with the same inputs are skipped, so a run can be repeated or resumed. The first failing\n"
+	      "step stops the run and is named; validation errors do not stop it (exit status 1).\n"
+	      "The database is the plan's 'database' unless --db is given.\n"
+	      "\n"
+	      "plan file (INI style; relative paths are taken from the plan's folder):\n"
+	      "  [migration]        province = 75 (the merged province), output = DIR,\n"
+	      "                     database = FILE (default sapnhap.db), on = DATE (default today),\n"
+	      "                     export = csv xml\n"
+	      "  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
+	      "                     one section per unit event, imported in the order given\n"
+	      "  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
+	      "  [rules]            allocation, pins, level1, departments (recode);\n"
+	      "                     jurisdiction, decisions, hamlets (reassign)\n"
+	      "\n"
+	      "options:\n"
+	      "  --force    pass --force to every step (replace what changed inputs had applied)\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap run samples/demo.plan\n", f);
+}
+
+/* The argument vector of one step, built up word by word. */
+struct args {
+	char *v[32];
+	int n;
+};
+
+static void add(struct args *a, const char *w)
+{
+	if (a->n < (int)(sizeof a->v / sizeof a->v[0]) - 1)
+		a->v[a->n++] = (char *)w;
+	a->v[a->n] = NULL;
+}
+
+static void opt(struct args *a, const char *name, const char *value)
+{
+	if (value) {
+		add(a, name);
+		add(a, value);
+	}
+}
+
+struct run {
+	struct sn_ctx *ctx;
+	const struct sn_plan *plan;
+	const char *db;
+	int force, tty, findings;
+	int n, total;
+};
+
+/* Runs one step: "sapnhap --db DB WORDS...", stdout to OUT (NULL: ours). Prints the step's
+ * header first. Returns its exit status. */
+static int step(struct run *r, struct args *a, FILE *out, const char *what)
+{
+	struct args full = { .n = 0 };
+	add(&full, "sapnhap");
+	add(&full, "--db");
+	add(&full, r->db);
+	for (int i = 0; i < a->n; i++)
+		add(&full, a->v[i]);
+	r->n++;
+	fprintf(r->ctx->out, "\n== %d/%d %s\n$ sapnhap", r->n, r->total, what);
+	for (int i = 0; i < a->n; i++)
+		fprintf(r->ctx->out, " %s", a->v[i]);
+	fputc('\n', r->ctx->out);
+	fflush(r->ctx->out);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = sn_main(full.n, full.v, out ? out : r->ctx->out, r->ctx->err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* Elapsed time only for a person watching: transcripts stay byte-identical. */
+	if (r->tty)
+		fprintf(r->ctx->err, "sapnhap: run: step %d/%d done in %.1f s\n", r->n, r->total,
+			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return rc;
+}
+
+/* A step that must succeed: any status but 0 stops the run. */
+static int must(struct run *r, struct args *a, const char *what)
+{
+	int rc = step(r, a, NULL, what);
+	if (rc != SN_OK) {
+		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
+			 r->n, r->total, what, rc);
+		return rc ? rc : SN_INTERNAL;
+	}
+	return 0;
+}
+
+/* The plan's old provinces must be the ones that become its merged province. */
+static int check_provinces(struct run *r)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+	if (sqlite3_open_v2(r->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', ') FROM (SELECT DISTINCT new_province_code AS p "
+				   "FROM link WHERE old_province_code = ?1 ORDER BY p)", -1, &st, NULL) != SQLITE_OK) {
+		sn_error(r->ctx, "run: %s: %s", r->db, sqlite3_errmsg(db));
+		rc = SN_IO;
+		goto done;
+	}
+	for (size_t i = 0; i < r->plan->nprov && !rc; i++) {
+		const struct sn_plan_province *o = &r->plan->prov[i];
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, o->code, -1, SQLITE_STATIC);
+		const char *to = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		if (!to) {
+			sn_error(r->ctx, "%s:%d: the unit registry knows no province %s", r->plan->path, o->line, o->code);
+			rc = SN_DATA;
+		} else if (strcmp(to, r->plan->province)) {
+			sn_error(r->ctx, "%s:%d: province %s becomes %s by the unit registry, not %s as [migration] says",
+				 r->plan->path, o->line, o->code, to, r->plan->province);
+			rc = SN_DATA;
+		}
+	}
+done:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* Creates DIR and its parents (mkdir -p). */
+static int mkdirs(const char *dir)
+{
+	char *p = strdup(dir);
+	int rc = 0;
+	if (!p)
+		return -1;
+	for (char *s = p + 1; *s && !rc; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0777) < 0 && errno != EEXIST)
+				rc = -1;
+			*s = '/';
+		}
+	if (!rc && mkdir(p, 0777) < 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/* "DIR/NAME" in a buffer of the caller. */
+static const char *join(char *buf, size_t n, const char *dir, const char *name)
+{
+	snprintf(buf, n, "%s/%s", dir, name);
+	return buf;
+}
+
+/* A report step whose stdout is a file in the output folder, written under a temporary name and
+ * renamed when complete. Status 1 (findings) counts as done. */
+static int report(struct run *r, struct args *a, const char *path, const char *what)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		sn_error(r->ctx, "run: cannot create '%s': %s", tmp, strerror(errno));
+		return SN_IO;
+	}
+	int rc = step(r, a, f, what);
+	if (fclose(f) != 0 && rc <= SN_FINDINGS) {
+		sn_error(r->ctx, "run: cannot write '%s': %s", tmp, strerror(errno));
+		rc = SN_IO;
+	}
+	if (rc > SN_FINDINGS) {
+		unlink(tmp);
+		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
+			 r->n, r->total, what, rc);
+		return rc;
+	}
+	if (rename(tmp, path) < 0) {
+		sn_error(r->ctx, "run: cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
+		unlink(tmp);
+		return SN_IO;
+	}
+	fprintf(r->ctx->out, "wrote %s\n", path);
+	if (rc == SN_FINDINGS)
+		r->findings = 1;
+	return 0;
+}
+
+/* A step writing its own files (diff --out, export --out): 1 = findings, noted, not a stop. */
+static int output_step(struct run *r, struct args *a, const char *what)
+{
+	int rc = step(r, a, NULL, what);
+	if (rc == SN_FINDINGS) {
+		r->findings = 1;
+		return 0;
+	}
+	if (rc != SN_OK)
+		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
+			 r->n, r->total, what, rc);
+	return rc;
+}
+
+int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int force = 0, c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': force = 1; break;
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, "run", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return sn_usage_error(ctx, "run", "expected one PLAN file");
+
+	struct sn_plan plan;
+	char err[4400];
+	int rc = 0;
+	if (sn_plan_read(&plan, argv[optind], err, sizeof err) < 0) {
+		sn_error(ctx, "%s", err);
+		/* The plan file itself unreadable: I/O; anything wrong inside it: bad input. */
+		rc = strncmp(err, "cannot ", 7) ? SN_DATA : SN_IO;
+		sn_plan_release(&plan);
+		return rc;
+	}
+	if (sn_plan_check_files(&plan, err, sizeof err) < 0) {
+		sn_error(ctx, "%s", err);
+		sn_plan_release(&plan);
+		return SN_DATA;
+	}
+	struct run r = { .ctx = ctx, .plan = &plan, .force = force, .tty = isatty(fileno(ctx->err)),
+			 .db = ctx->db_given ? ctx->db_path : plan.database };
+	size_t ndossiers = 0;
+	for (size_t i = 0; i < plan.nprov; i++)
+		ndossiers += plan.prov[i].dossiers != NULL;
+	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 2 + 2 + plan.export_csv + plan.export_xml;
+	fprintf(ctx->out, "run %s: province %s from %zu old province(s); database %s; output %s\n",
+		plan.path, plan.province, plan.nprov, r.db, plan.output);
+
+	struct args a;
+	char what[300];
+	const char *f = force ? "--force" : NULL;
+	for (size_t i = 0; i < plan.nunits; i++) {
+		const struct sn_plan_units *u = &plan.units[i];
+		a = (struct args){ .n = 0 };
+		add(&a, "units"), add(&a, "import"), add(&a, u->file), opt(&a, "--event", u->event);
+		opt(&a, "--kind", u->kind), opt(&a, "--effective", u->effective), opt(&a, "--sheet", u->sheet);
+		opt(&a, "--encoding", u->encoding);
+		if (f)
+			add(&a, f);
+		snprintf(what, sizeof what, "unit event %s", u->event);
+		if ((rc = must(&r, &a, what)))
+			goto done;
+	}
+	if ((rc = check_provinces(&r)))
+		goto done;
+	for (size_t i = 0; i < plan.nprov; i++) {
+		const struct sn_plan_province *o = &plan.prov[i];
+		a = (struct args){ .n = 0 };
+		add(&a, "agencies"), add(&a, "import"), add(&a, o->agencies), opt(&a, "--province", o->code);
+		opt(&a, "--encoding", o->encoding);
+		if (f)
+			add(&a, f);
+		snprintf(what, sizeof what, "agency registry of province %s", o->code);
+		if ((rc = must(&r, &a, what)))
+			goto done;
+	}
+	a = (struct args){ .n = 0 };
+	add(&a, "recode"), opt(&a, "--rules", plan.allocation), opt(&a, "--pins", plan.pins);
+	opt(&a, "--level1", plan.level1), opt(&a, "--departments", plan.departments), opt(&a, "--on", plan.on);
+	if (f)
+		add(&a, f);
+	if ((rc = must(&r, &a, "agency codes of the merged province")))
+		goto done;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < plan.nprov; i++) {
+			const struct sn_plan_province *o = &plan.prov[i];
+			const char *file = pass ? o->dossiers : o->catalog;
+			if (!file)
+				continue;
+			a = (struct args){ .n = 0 };
+			add(&a, pass ? "dossiers" : "catalog"), add(&a, "import"), add(&a, file);
+			opt(&a, "--province", o->code), opt(&a, "--encoding", o->encoding);
+			if (f)
+				add(&a, f);
+			snprintf(what, sizeof what, "%s of province %s", pass ? "dossiers" : "catalog", o->code);
+			if ((rc = must(&r, &a, what)))
+				goto done;
+		}
+	a = (struct args){ .n = 0 };
+	add(&a, "reassign"), opt(&a, "--rules", plan.jurisdiction), opt(&a, "--decisions", plan.decisions);
+	opt(&a, "--hamlets", plan.hamlets), opt(&a, "--on", plan.on);
+	if (f)
+		add(&a, f);
+	if ((rc = must(&r, &a, "jurisdiction, dossiers and the merged catalog")))
+		goto done;
+
+	/* The reports. */
+	if (mkdirs(plan.output) < 0) {
+		sn_error(ctx, "run: cannot create '%s': %s", plan.output, strerror(errno));
+		rc = SN_IO;
+		goto done;
+	}
+	char path[4200], sides[2][4200];
+	a = (struct args){ .n = 0 };
+	add(&a, "validate"), add(&a, "--format"), add(&a, "text"), add(&a, "--limit"), add(&a, "0");
+	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.txt"), "validation report")))
+		goto done;
+	a = (struct args){ .n = 0 };
+	add(&a, "validate"), add(&a, "--format"), add(&a, "json"), add(&a, "--limit"), add(&a, "0");
+	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.json"), "validation report (JSON)")))
+		goto done;
+	snprintf(sides[0], sizeof sides[0], "%s:old", r.db);
+	snprintf(sides[1], sizeof sides[1], "%s:merged", r.db);
+	static const char *diff_formats[] = { "html", "csv" };
+	for (int k = 0; k < 2; k++) {
+		char name[32];
+		snprintf(name, sizeof name, "diff.%s", diff_formats[k]);
+		a = (struct args){ .n = 0 };
+		add(&a, "diff"), add(&a, sides[0]), add(&a, sides[1]), add(&a, "--format");
+		add(&a, diff_formats[k]), add(&a, "--out"), add(&a, join(path, sizeof path, plan.output, name));
+		snprintf(what, sizeof what, "before/after diff (%s)", diff_formats[k]);
+		if ((rc = output_step(&r, &a, what)))
+			goto done;
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!(k ? plan.export_xml : plan.export_csv))
+			continue;
+		char name[32];
+		snprintf(name, sizeof name, "export-%s", k ? "xml" : "csv");
+		a = (struct args){ .n = 0 };
+		add(&a, "export"), add(&a, "--format"), add(&a, k ? "xml" : "csv"), add(&a, "--out");
+		add(&a, join(path, sizeof path, plan.output, name));
+		snprintf(what, sizeof what, "export (%s)", k ? "xml" : "csv");
+		if ((rc = output_step(&r, &a, what)))
+			goto done;
+	}
+	fprintf(ctx->out, "\nmigration of province %s complete%s.\n"
+		"  validation report: %s/validation.txt\n"
+		"  before/after diff: %s/diff.html (open in a browser), %s/diff.csv\n",
+		plan.province, r.findings ? ", with findings to review" : "", plan.output, plan.output, plan.output);
+	if (plan.export_csv || plan.export_xml)
+		fprintf(ctx->out, "  exports:           %s/export-%s/\n", plan.output,
+			plan.export_csv && plan.export_xml ? "{csv,xml}" : plan.export_csv ? "csv" : "xml");
+	rc = r.findings ? SN_FINDINGS : SN_OK;
+done:
+	sn_plan_release(&plan);
+	return rc;
+}

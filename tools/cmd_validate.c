@@ -1,0 +1,757 @@
+/* cmd_validate.c - 'sapnhap validate': is the merged province ready to go live?
+ *
+ * Checks the working database after 'recode' and 'reassign': the code table, the merged catalog
+ * with its active bindings, the dossiers and the review queue. Each rule is one query returning
+ * the offending rows (subject, detail, sort_key), with an id, a severity and a message, in the
+ * manner of dbt tests; the report gives, per rule in table order, the count and a capped sample,
+ * then statistics of the catalogs (the shares the province reports: fully online, partly online,
+ * integrated on the national portal). Exit 1 when an error-severity rule has rows.
+ *
+ * Queries see :t (the merged province, '75'), :l1 and :k1 (its level-1 codes, 'H19', 'K19'),
+ * derived from the imported registries, and the SQL functions registered below.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "agcode.h"
+#include "cli.h"
+#include "contact.h"
+#include "db.h"
+
+enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
+static const char *const sev_names[] = { "error", "warning", "info" };
+
+/* What a rule reads: the code table (after recode) or the merged catalog (after reassign). */
+enum { REQ_CODES = 1, REQ_MERGED = 2 };
+
+struct rule {
+	const char *id;
+	int sev;
+	int req;
+	const char *message;
+	const char *sql;  /* columns subject, detail, sort_key; NULL: the statistics */
+};
+
+/* Active bindings of the merged catalog at agencies of the code table (nb; bindings elsewhere
+ * are the binding rules' findings), those that receive the procedure online (nol), and the first
+ * three that do not (missing). */
+#define BINDINGS_OF(m)                                                                              \
+	"(SELECT count(*) FROM binding b JOIN code_table c ON c.code = b.agency_code WHERE "            \
+	"b.active = 1 AND b.catalog = :t AND b.national_code = " m ") AS nb, (SELECT count(*) FROM "    \
+	"binding b JOIN code_table c ON c.code = b.agency_code WHERE b.active = 1 AND b.catalog = :t "  \
+	"AND b.online = 1 AND b.national_code = " m ") AS nol, (SELECT group_concat(agency_code, ', ') " \
+	"FROM (SELECT b.agency_code FROM binding b JOIN code_table c ON c.code = b.agency_code WHERE "  \
+	"b.active = 1 AND b.catalog = :t AND b.national_code = " m " AND b.online = 0 ORDER BY "        \
+	"b.agency_code LIMIT 3)) AS missing "
+
+/* Whether a procedure of the merged catalog is offered online / on the national portal: the
+ * merged value, or while the catalogs disagree (NULL), what any old catalog says (the portal
+ * links to that one). */
+#define FLAGS                                                                                       \
+	"CASE WHEN m.online_level IS NOT NULL THEN m.online_level IN ('full', 'partial') ELSE EXISTS "  \
+	"(SELECT 1 FROM procedure p WHERE p.national_code = m.national_code AND p.online_level IN "     \
+	"('full', 'partial')) END AS online, CASE WHEN m.portal IS NOT NULL THEN m.portal = 1 ELSE "    \
+	"EXISTS (SELECT 1 FROM procedure p WHERE p.national_code = m.national_code AND p.portal = 1) "  \
+	"END AS portal, "
+
+#define OFFERED                                                                                     \
+	"trim(CASE WHEN f.online THEN 'online ' || COALESCE(f.online_level, 'level undecided') ELSE " \
+	"'' END || CASE WHEN f.online AND f.portal THEN ', ' ELSE '' END || CASE WHEN f.portal THEN "  \
+	"'on the national portal' ELSE '' END)"
+
+static const struct rule rules[] = {
+	{ "binding-district-level", SEV_ERROR, REQ_MERGED,
+	  "an active binding at district level, or of the merged catalog at an old agency code",
+	  "SELECT b.national_code AS subject, 'catalog ' || b.catalog || ': at ' || b.agency_code || ' ' || "
+	  "  COALESCE(c.name, a.name) || ' (' || CASE WHEN COALESCE(c.kind, a.kind) IN ('district-committee', "
+	  "  'district-office') THEN COALESCE(c.kind, a.kind) ELSE 'old code, ' || x.outcome || "
+	  "  COALESCE(' -> ' || x.new_code, '') END || ')' AS detail, b.national_code || ' ' || b.agency_code AS sort_key "
+	  "FROM binding b LEFT JOIN code_table c ON c.code = b.agency_code LEFT JOIN agency a ON a.code = b.agency_code "
+	  "LEFT JOIN crosswalk x ON x.old_code = b.agency_code WHERE b.active = 1 AND "
+	  "(COALESCE(c.kind, a.kind) IN ('district-committee', 'district-office') OR "
+	  "(b.catalog = :t AND x.outcome IS NOT NULL AND x.outcome <> 'kept'))" },
+	{ "binding-agency-unknown", SEV_ERROR, REQ_MERGED,
+	  "an active binding of the merged catalog at a code that is neither in the code table nor an old code",
+	  "SELECT b.national_code AS subject, 'at ' || b.agency_code || ', which the code table does not have' AS detail, "
+	  "  b.national_code || ' ' || b.agency_code AS sort_key FROM binding b WHERE b.active = 1 AND b.catalog = :t "
+	  "AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code) AND NOT EXISTS "
+	  "(SELECT 1 FROM crosswalk x WHERE x.old_code = b.agency_code AND x.outcome <> 'kept')" },
+	{ "online-not-received", SEV_ERROR, REQ_MERGED,
+	  "a procedure offered online or on the national portal that is not in the merged catalog or that "
+	  "no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")",
+	  "SELECT f.national_code AS subject, " OFFERED " || ': ' || CASE WHEN f.nb = 0 THEN 'no active binding at an agency of the code table' "
+	  "  WHEN f.nb = 1 THEN 'its one active binding, at ' || f.missing || ', does not receive it online' "
+	  "  ELSE 'none of its ' || f.nb || ' active bindings receives it online (' || f.missing || "
+	  "  CASE WHEN f.nb > 3 THEN ', ...' ELSE '' END || ')' END AS detail, f.national_code AS sort_key "
+	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
+	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol = 0 "
+	  "UNION ALL SELECT p.national_code, 'offered online or on the national portal by catalog ' || "
+	  "  group_concat(p.province, ', ') || ' but not in the merged catalog', p.national_code FROM "
+	  "  (SELECT * FROM procedure ORDER BY province) p WHERE (p.online_level IN ('full', 'partial') OR p.portal = 1) "
+	  "  AND NOT EXISTS (SELECT 1 FROM merged_procedure m WHERE m.national_code = p.national_code) "
+	  "  GROUP BY p.national_code" },
+	{ "online-not-everywhere", SEV_WARNING, REQ_MERGED,
+	  "a procedure offered online that some of its agencies do not receive online",
+	  "SELECT f.national_code AS subject, " OFFERED " || ': received online at ' || f.nol || ' of ' || f.nb || "
+	  "  ' agencies; not at ' || f.missing || CASE WHEN f.nb - f.nol > 3 THEN ', ...' ELSE '' END AS detail, "
+	  "  f.national_code AS sort_key "
+	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
+	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol > 0 AND f.nol < f.nb" },
+	{ "online-level-none", SEV_WARNING, REQ_MERGED,
+	  "a procedure whose online level is none that some of its agencies receive online",
+	  "SELECT m.national_code AS subject, 'online level none, yet ' || "
+	  "  (SELECT count(*) FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
+	  "  b.national_code = m.national_code) || ' binding(s) receive it online: ' || (SELECT group_concat(agency_code, ', ') FROM "
+	  "  (SELECT b.agency_code FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
+	  "  b.national_code = m.national_code ORDER BY b.agency_code LIMIT 3)) AS detail, m.national_code AS sort_key "
+	  "FROM merged_procedure m WHERE m.online_level = 'none' AND EXISTS (SELECT 1 FROM binding b WHERE "
+	  "  b.active = 1 AND b.catalog = :t AND b.online = 1 AND b.national_code = m.national_code)" },
+	{ "agency-code-invalid", SEV_ERROR, REQ_CODES, "a code of the code table that is not an agency code",
+	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
+	  "WHERE sn_agcode_status(code) = 'invalid'" },
+	{ "agency-code-nonconforming", SEV_WARNING, REQ_CODES,
+	  "a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)",
+	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
+	  "WHERE sn_agcode_status(code) = 'nonconforming'" },
+	{ "agency-code-duplicate", SEV_ERROR, REQ_CODES,
+	  "one code written more than once in the code table (in another notation or spelling)",
+	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
+	  "SELECT min(code) AS subject, count(*) || ' rows: ' || group_concat(code || ' ' || name, '; ') AS detail, "
+	  "  min(sort_key) AS sort_key FROM (SELECT * FROM k ORDER BY key, code) GROUP BY key HAVING count(*) > 1" },
+	{ "agency-code-closed", SEV_ERROR, REQ_CODES, "a code of the code table that was closed, never to be issued again",
+	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
+	  "SELECT k.code AS subject, k.name || ': ' || x.code || ' is closed (' || x.reason || ')' AS detail, "
+	  "  k.sort_key FROM k JOIN closed_code x ON x.sort_key = k.key OR x.code = k.code" },
+	{ "agency-code-level1", SEV_ERROR, REQ_CODES,
+	  "a code of the code table that is not under the merged province's level-1 codes",
+	  "SELECT c.code AS subject, c.name || ': level-1 code ' || sn_agcode_l1(c.code) || ', not ' || :l1 || "
+	  "  ' or ' || :k1 || COALESCE(' (' || x.code || ' is closed: ' || x.reason || ')', '') AS detail, "
+	  "  c.sort_key FROM code_table c LEFT JOIN closed_code x ON x.code = sn_agcode_l1(c.code) "
+	  "WHERE sn_agcode_l1(c.code) NOT IN (:l1, :k1)" },
+	{ "agency-parent-unknown", SEV_ERROR, REQ_CODES,
+	  "an agency whose parent code is not in the code table",
+	  "SELECT c.code AS subject, c.name || ': parent ' || c.parent_code || ' is not in the code table' AS detail, "
+	  "  c.sort_key FROM code_table c WHERE COALESCE(c.parent_code, '') <> '' AND NOT EXISTS "
+	  "(SELECT 1 FROM code_table p WHERE p.code = c.parent_code)" },
+	{ "dossier-agency-unknown", SEV_ERROR, REQ_MERGED,
+	  "an in-flight dossier at an agency that is not in the code table (and waits for no decision)",
+	  "SELECT d.code AS subject, 'procedure ' || d.national_code || ' at ' || d.agency_code || "
+	  "  COALESCE(' (old code, ' || x.outcome || ')', ', which the code table does not have') AS detail, "
+	  "  d.code AS sort_key FROM dossier d LEFT JOIN crosswalk x ON x.old_code = d.agency_code "
+	  "WHERE NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = d.agency_code) AND NOT EXISTS "
+	  "(SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code AND r.status = 'open')" },
+	{ "dossier-unbound", SEV_ERROR, REQ_MERGED,
+	  "an in-flight dossier at an agency that does not implement its procedure in the merged catalog",
+	  "SELECT d.code AS subject, 'procedure ' || d.national_code || CASE WHEN NOT EXISTS (SELECT 1 FROM "
+	  "  merged_procedure m WHERE m.national_code = d.national_code) THEN ' is not in the merged catalog' "
+	  "  ELSE ' is not bound at ' || d.agency_code || ' ' || c.name END AS detail, d.code AS sort_key "
+	  "FROM dossier d JOIN code_table c ON c.code = d.agency_code WHERE NOT EXISTS (SELECT 1 FROM binding b "
+	  "  WHERE b.active = 1 AND b.catalog = :t AND b.national_code = d.national_code AND b.agency_code = "
+	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND "
+	  "  r.subject = 'dossier:' || d.code AND r.status = 'open')" },
+	{ "commune-without-committee", SEV_ERROR, REQ_CODES,
+	  "a new commune of the merged province, in force, without its committee in the code table",
+	  "SELECT u.code AS subject, u.name || ': no commune committee in the code table' AS detail, "
+	  "  u.code AS sort_key FROM unit u WHERE u.level = 'commune' AND u.province_code = :t "
+	  "AND u.valid_to IS NULL AND u.opened_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code_table c "
+	  "WHERE c.kind = 'commune-committee' AND c.unit_code = u.code)" },
+	{ "commune-procedure-unbound", SEV_ERROR, REQ_MERGED,
+	  "a commune-level procedure not bound at every commune committee (filing must not depend on the "
+	  "boundary within the province)",
+	  "WITH cc AS MATERIALIZED (SELECT code, unit_code FROM code_table WHERE kind = 'commune-committee'), "
+	  "gap AS (SELECT m.national_code, cc.code, cc.unit_code, row_number() OVER (PARTITION BY m.national_code "
+	  "  ORDER BY cc.code) AS n FROM merged_procedure m JOIN cc WHERE (instr(m.levels, 'commune') > 0 OR "
+	  "  EXISTS (SELECT 1 FROM procedure p WHERE p.national_code = m.national_code AND "
+	  "  instr(p.levels, 'commune') > 0)) AND NOT EXISTS (SELECT 1 FROM binding b WHERE b.active = 1 AND "
+	  "  b.catalog = :t AND b.national_code = m.national_code AND b.agency_code = cc.code)) "
+	  "SELECT national_code AS subject, 'not bound at ' || count(*) || ' of ' || (SELECT count(*) FROM cc) || "
+	  "  ' commune committees: ' || group_concat(CASE WHEN n <= 3 THEN code || ' (' || unit_code || ')' END, ', ') || "
+	  "  CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END AS detail, national_code AS sort_key "
+	  "FROM (SELECT * FROM gap ORDER BY national_code, n) GROUP BY national_code" },
+	{ "phone-invalid", SEV_WARNING, REQ_CODES,
+	  "a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or "
+	  "1800/1900 hotline",
+	  "SELECT code AS subject, name || ': ' || sn_phone_problem(phone) AS detail, sort_key FROM code_table "
+	  "WHERE sn_phone_problem(phone) IS NOT NULL" },
+	{ "email-invalid", SEV_WARNING, REQ_CODES, "an e-mail address that is not local@domain.tld",
+	  "SELECT code AS subject, name || ': ' || sn_email_problem(email) AS detail, sort_key FROM code_table "
+	  "WHERE sn_email_problem(email) IS NOT NULL" },
+	{ "contact-missing", SEV_INFO, REQ_CODES, "an agency without a phone number or an e-mail address, to fill in",
+	  "SELECT code AS subject, name || ': no ' || CASE WHEN trim(COALESCE(phone, '')) = '' AND "
+	  "  trim(COALESCE(email, '')) = '' THEN 'phone, no e-mail' WHEN trim(COALESCE(phone, '')) = '' "
+	  "  THEN 'phone' ELSE 'e-mail' END AS detail, sort_key FROM code_table "
+	  "WHERE trim(COALESCE(phone, '')) = '' OR trim(COALESCE(email, '')) = ''" },
+	{ "review-open", SEV_WARNING, REQ_CODES,
+	  "an open review item that needs a person (catalog conflicts: see catalog-conflict)",
+	  "SELECT subject, step || ': ' || reason || COALESCE(': ' || NULLIF(detail, ''), '') AS detail, "
+	  "  printf('%s %s %012d', step, subject, id) AS sort_key FROM review "
+	  "WHERE status = 'open' AND reason NOT LIKE 'conflict:%'" },
+	{ "catalog-conflict", SEV_WARNING, REQ_MERGED,
+	  "a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision",
+	  "SELECT m.national_code AS subject, m.conflicts || ' field(s) await a decision: ' || "
+	  "  COALESCE((SELECT group_concat(field, ', ') FROM (SELECT DISTINCT r.field FROM review r WHERE "
+	  "  r.step = 'reassign' AND r.subject = m.national_code AND r.status = 'open' AND r.field IS NOT NULL "
+	  "  ORDER BY 1)), '?') AS detail, "
+	  "  m.national_code AS sort_key FROM merged_procedure m WHERE m.conflicts > 0" },
+	{ "statistics", SEV_INFO, REQ_MERGED,
+	  "the catalogs in figures: procedures, shares online and on the national portal, per level", NULL },
+};
+#define NRULES (sizeof rules / sizeof rules[0])
+
+/* --- statistics ------------------------------------------------------------------------------ */
+
+enum { ST_PROCEDURES, ST_FULL, ST_PARTIAL, ST_NONE, ST_UNDECIDED, ST_PORTAL, ST_PORTAL_UNDECIDED,
+       ST_PROVINCE, ST_DISTRICT, ST_COMMUNE, NSTAT };
+
+/* Names in JSON and CSV, labels in text; pct: also given as a share of the procedures. */
+static const struct {
+	const char *name, *label;
+	int pct;
+} stat_fields[NSTAT] = {
+	{ "procedures", "procedures", 0 },
+	{ "full_online", "fully online", 1 },
+	{ "partial_online", "partly online", 1 },
+	{ "not_online", "not online", 0 },
+	{ "online_undecided", "online level undecided", 0 },
+	{ "portal", "on the national portal", 1 },
+	{ "portal_undecided", "portal undecided", 0 },
+	{ "level_province", "at province level", 0 },
+	{ "level_district", "at district level", 0 },
+	{ "level_commune", "at commune level", 0 },
+};
+
+struct stats {
+	char scope[16];  /* "merged", or the old province whose catalog it is */
+	long long v[NSTAT];
+};
+
+#define STAT_COLUMNS(table)                                                                          \
+	"count(*), total(online_level = 'full'), total(online_level = 'partial'), "                     \
+	"total(online_level = 'none'), total(online_level IS NULL), total(portal = 1), "                \
+	"total(portal IS NULL), total(instr(levels, 'province') > 0), total(instr(levels, 'district') > 0), " \
+	"total(instr(levels, 'commune') > 0) FROM " table
+
+static const char *STATS_SQL =
+	"SELECT 0, 'merged', " STAT_COLUMNS("merged_procedure")
+	" UNION ALL SELECT 1, province, " STAT_COLUMNS("procedure") " GROUP BY province ORDER BY 1, 2";
+
+/* A share of the procedures in tenths of a percent, rounded half up: 10 of 41 -> 244. */
+static long long tenths(long long n, long long total)
+{
+	return total > 0 ? (1000 * n + total / 2) / total : 0;
+}
+
+/* --- the run --------------------------------------------------------------------------------- */
+
+struct row {
+	char *subject, *detail;
+};
+
+struct result {
+	long count;
+	struct row *rows;  /* the sample: the first LIMIT rows (all when LIMIT is 0) */
+	size_t n, cap;
+};
+
+struct target {
+	char province[16], l1[8], k1[8];
+};
+
+/* sn_agcode_status(code), sn_agcode_problem(code), sn_agcode_key(code), sn_agcode_l1(code):
+ * the agency-code parser inside SQL. */
+static void sql_agcode(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(v[0]);
+	struct sn_agcode a;
+	char key[80];
+	if (!s) {
+		sqlite3_result_null(c);
+		return;
+	}
+	enum sn_agcode_status st = sn_agcode_parse(s, &a);
+	switch ((intptr_t)sqlite3_user_data(c)) {
+	case 0:
+		sqlite3_result_text(c, st == SN_AGCODE_OK ? "ok" : st == SN_AGCODE_INVALID ? "invalid" :
+				    "nonconforming", -1, SQLITE_STATIC);
+		break;
+	case 1:
+		if (st == SN_AGCODE_OK)
+			sqlite3_result_null(c);
+		else
+			sqlite3_result_text(c, a.problem, -1, SQLITE_TRANSIENT);
+		break;
+	case 2:
+		sn_agcode_sort_key(&a, s, key, sizeof key);
+		sqlite3_result_text(c, key, -1, SQLITE_TRANSIENT);
+		break;
+	default:
+		if (st == SN_AGCODE_INVALID)
+			sqlite3_result_null(c);
+		else
+			sqlite3_result_text(c, a.l1, -1, SQLITE_TRANSIENT);
+	}
+}
+
+static int register_functions(struct sn_ctx *ctx)
+{
+	static const char *names[] = { "sn_agcode_status", "sn_agcode_problem", "sn_agcode_key", "sn_agcode_l1" };
+	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+	for (intptr_t i = 0; i < 4; i++)
+		if (sqlite3_create_function(ctx->db, names[i], 1, f, (void *)i, sql_agcode, NULL, NULL) != SQLITE_OK)
+			goto fail;
+	if (sn_contact_functions(ctx->db) == SQLITE_OK)
+		return 0;
+fail:
+	sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));
+	return SN_IO;
+}
+
+/* The merged province: the new province of the imported registries' old provinces (as recode
+ * computes it), and its level-1 code: that of its own committee in its registry (the survivor
+ * keeps it, QĐ 09/2025/QĐ-TTg). Returns 0, SN_DATA (cannot tell) or SN_IO. */
+static int derive_target(struct sn_ctx *ctx, struct target *t)
+{
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT t.province, (SELECT a.l1 FROM agency a WHERE a.province = t.province AND "
+		"a.kind = 'province-committee' AND COALESCE(a.parent_code, '') = '' AND a.l1 IS NOT NULL "
+		"ORDER BY a.sort_key LIMIT 1) FROM (SELECT min(l.new_province_code) AS province FROM link l "
+		"JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' WHERE l.old_province_code IN "
+		"(SELECT province FROM agency)) t");
+	int rc = SN_IO;
+	if (!st)
+		return SN_IO;
+	int r = sn_step(ctx, st);
+	if (r < 0)
+		goto done;
+	if (r != SQLITE_ROW || !sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1)) {
+		sn_error(ctx, "cannot tell the merged province or its level-1 code: the conversion table "
+			 "and the surviving province's registry are needed");
+		rc = SN_DATA;
+		goto done;
+	}
+	snprintf(t->province, sizeof t->province, "%s", sn_col(st, 0));
+	snprintf(t->l1, sizeof t->l1, "%s", sn_col(st, 1));
+	snprintf(t->k1, sizeof t->k1, "K%s", t->l1 + 1);  /* the council's: K + the same number */
+	rc = 0;
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void bind_target(sqlite3_stmt *st, const struct target *t)
+{
+	static const char *names[] = { ":t", ":l1", ":k1" };
+	const char *vals[] = { t->province, t->l1, t->k1 };
+	for (int i = 0; i < 3; i++) {
+		int k = sqlite3_bind_parameter_index(st, names[i]);
+		if (k)
+			sqlite3_bind_text(st, k, vals[i], -1, SQLITE_STATIC);
+	}
+}
+
+static char *dup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		exit(SN_IO);  /* out of memory */
+	return d;
+}
+
+/* Runs one rule; counts every row and keeps the first LIMIT (0: all). Returns 0 or SN_IO. */
+static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct target *t, long limit,
+		    struct result *res)
+{
+	char *q = sqlite3_mprintf("SELECT subject, detail FROM (%s) ORDER BY sort_key, subject, detail", ru->sql);
+	sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
+	int r, rc = SN_IO;
+	sqlite3_free(q);
+	if (!st)
+		return SN_IO;
+	bind_target(st, t);
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		res->count++;
+		if (limit && (long)res->n >= limit)
+			continue;
+		if (res->n == res->cap) {
+			size_t cap = res->cap ? 2 * res->cap : 16;
+			struct row *rows = realloc(res->rows, cap * sizeof *rows);
+			if (!rows)
+				exit(SN_IO);
+			res->rows = rows;
+			res->cap = cap;
+		}
+		res->rows[res->n].subject = dup(sn_col(st, 0));
+		res->rows[res->n].detail = dup(sn_col(st, 1));
+		res->n++;
+	}
+	if (r == SQLITE_DONE)
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Loads the statistics: the merged catalog first, then each old catalog. Returns the number of
+ * scopes (at most max) or -1. */
+static int load_stats(struct sn_ctx *ctx, struct stats *s, int max)
+{
+	sqlite3_stmt *st = sn_prepare(ctx, STATS_SQL);
+	int n = 0, r;
+	if (!st)
+		return -1;
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+		if (n == max)
+			continue;
+		snprintf(s[n].scope, sizeof s[n].scope, "%s", sn_col(st, 1));
+		for (int i = 0; i < NSTAT; i++)
+			s[n].v[i] = sqlite3_column_int64(st, 2 + i);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? n : -1;
+}
+
+/* --- the report ------------------------------------------------------------------------------ */
+
+struct report {
+	const struct target *t;
+	int selected[NRULES];
+	struct result res[NRULES];
+	struct stats stats[16];
+	int nstats;           /* -1: statistics not asked for */
+	long rows[3], failing[3];  /* offending rows and rules with rows, per severity */
+};
+
+static void pct_text(char *buf, size_t len, long long n, long long total)
+{
+	long long t = tenths(n, total);
+	snprintf(buf, len, "%lld.%lld", t / 10, t % 10);
+}
+
+/* One column of the statistics table; the last is not padded (no trailing blanks). */
+static void stat_cell(FILE *f, const char *cell, int last)
+{
+	fprintf(f, last ? "%s\n" : "%-16s", cell);
+}
+
+static void stats_text(FILE *f, const struct report *rp)
+{
+	fprintf(f, "\n%-26s", "statistics");
+	for (int k = 0; k < rp->nstats; k++) {
+		char head[40];
+		snprintf(head, sizeof head, "%s %s", k ? "catalog" : "merged",
+			 k ? rp->stats[k].scope : rp->t->province);
+		stat_cell(f, head, k + 1 == rp->nstats);
+	}
+	for (int i = 0; i < NSTAT; i++) {
+		fprintf(f, "  %-24s", stat_fields[i].label);
+		for (int k = 0; k < rp->nstats; k++) {
+			char cell[64], pct[24];
+			const long long *v = rp->stats[k].v;
+			if (stat_fields[i].pct) {
+				pct_text(pct, sizeof pct, v[i], v[ST_PROCEDURES]);
+				snprintf(cell, sizeof cell, "%lld (%s %%)", v[i], pct);
+			} else {
+				snprintf(cell, sizeof cell, "%lld", v[i]);
+			}
+			stat_cell(f, cell, k + 1 == rp->nstats);
+		}
+	}
+}
+
+static void print_text(FILE *f, const struct report *rp)
+{
+	int first = 1;
+	fprintf(f, "validate: merged province %s (level-1 codes %s, %s)\n", rp->t->province, rp->t->l1, rp->t->k1);
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct result *res = &rp->res[i];
+		if (!rp->selected[i] || !rules[i].sql)
+			continue;
+		if (first)
+			fputc('\n', f);
+		first = 0;
+		fprintf(f, "%-7s  %-26s %5ld  %s\n", sev_names[rules[i].sev], rules[i].id, res->count, rules[i].message);
+		for (size_t k = 0; k < res->n; k++)
+			fprintf(f, "    %-14s %s\n", res->rows[k].subject, res->rows[k].detail);
+		if ((long)res->n < res->count)
+			fprintf(f, "    ... and %ld more (--limit 0 shows all)\n", res->count - (long)res->n);
+	}
+	if (rp->nstats >= 0)
+		stats_text(f, rp);
+	fprintf(f, "\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): %s\n",
+		rp->rows[SEV_ERROR], rp->failing[SEV_ERROR], rp->rows[SEV_WARNING], rp->failing[SEV_WARNING],
+		rp->rows[SEV_INFO], rp->failing[SEV_INFO], rp->rows[SEV_ERROR] ? "failed" : "passed");
+}
+
+static void csv_row(FILE *f, const char *type, const struct rule *ru, const char *subject, const char *detail)
+{
+	fprintf(f, "%s,%s,%s,", type, ru->id, sev_names[ru->sev]);
+	sn_csv_field(f, subject);
+	fputc(',', f);
+	sn_csv_field(f, detail);
+	fputc('\n', f);
+}
+
+static void print_csv(FILE *f, const struct report *rp)
+{
+	fputs("type,rule,severity,subject,detail\n", f);
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct result *res = &rp->res[i];
+		char num[32];
+		if (!rp->selected[i] || !rules[i].sql)
+			continue;
+		snprintf(num, sizeof num, "%ld", res->count);
+		csv_row(f, "count", &rules[i], "", num);
+		for (size_t k = 0; k < res->n; k++)
+			csv_row(f, "finding", &rules[i], res->rows[k].subject, res->rows[k].detail);
+	}
+	for (int k = 0; k < rp->nstats; k++) {
+		const struct rule *ru = &rules[NRULES - 1];  /* the statistics, last in the table */
+		const long long *v = rp->stats[k].v;
+		for (int i = 0; i < NSTAT; i++) {
+			char name[64], val[32];
+			char scope[32];
+			snprintf(scope, sizeof scope, "%s%s", k ? "catalog-" : "", rp->stats[k].scope);
+			snprintf(name, sizeof name, "%s.%s", scope, stat_fields[i].name);
+			snprintf(val, sizeof val, "%lld", v[i]);
+			csv_row(f, "statistic", ru, name, val);
+			if (stat_fields[i].pct) {
+				snprintf(name, sizeof name, "%s.%s_pct", scope, stat_fields[i].name);
+				pct_text(val, sizeof val, v[i], v[ST_PROCEDURES]);
+				csv_row(f, "statistic", ru, name, val);
+			}
+		}
+	}
+}
+
+static void stats_json(FILE *f, const struct stats *s)
+{
+	fputs("{", f);
+	for (int i = 0; i < NSTAT; i++) {
+		fprintf(f, "%s\"%s\": %lld", i ? ", " : "", stat_fields[i].name, s->v[i]);
+		if (stat_fields[i].pct) {
+			char pct[24];
+			pct_text(pct, sizeof pct, s->v[i], s->v[ST_PROCEDURES]);
+			fprintf(f, ", \"%s_pct\": %s", stat_fields[i].name, pct);
+		}
+	}
+	fputs("}", f);
+}
+
+static void print_json(FILE *f, const struct report *rp)
+{
+	fputs("{\"province\": ", f);
+	sn_json_string(f, rp->t->province);
+	fputs(", \"level1\": [", f);
+	sn_json_string(f, rp->t->l1);
+	fputs(", ", f);
+	sn_json_string(f, rp->t->k1);
+	fputs("],\n \"rules\": [", f);
+	int first = 1;
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct result *res = &rp->res[i];
+		if (!rp->selected[i] || !rules[i].sql)
+			continue;
+		fprintf(f, "%s\n  {\"id\": \"%s\", \"severity\": \"%s\", \"message\": ", first ? "" : ",",
+			rules[i].id, sev_names[rules[i].sev]);
+		sn_json_string(f, rules[i].message);
+		fprintf(f, ", \"count\": %ld, \"truncated\": %s, \"sample\": [", res->count,
+			(long)res->n < res->count ? "true" : "false");
+		for (size_t k = 0; k < res->n; k++) {
+			fputs(k ? ",\n    {\"subject\": " : "\n    {\"subject\": ", f);
+			sn_json_string(f, res->rows[k].subject);
+			fputs(", \"detail\": ", f);
+			sn_json_string(f, res->rows[k].detail);
+			fputc('}', f);
+		}
+		fputs("]}", f);
+		first = 0;
+	}
+	fprintf(f, "\n ],\n \"counts\": {\"error\": %ld, \"warning\": %ld, \"info\": %ld},\n"
+		" \"failing_rules\": {\"error\": %ld, \"warning\": %ld, \"info\": %ld},\n \"passed\": %s",
+		rp->rows[SEV_ERROR], rp->rows[SEV_WARNING], rp->rows[SEV_INFO], rp->failing[SEV_ERROR],
+		rp->failing[SEV_WARNING], rp->failing[SEV_INFO], rp->rows[SEV_ERROR] ? "false" : "true");
+	if (rp->nstats >= 0) {
+		fputs(",\n \"statistics\": {\"merged\": ", f);
+		if (rp->nstats > 0)
+			stats_json(f, &rp->stats[0]);
+		else
+			fputs("null", f);
+		fputs(", \"catalogs\": {", f);
+		for (int k = 1; k < rp->nstats; k++) {
+			fputs(k > 1 ? ", " : "", f);
+			sn_json_string(f, rp->stats[k].scope);
+			fputs(": ", f);
+			stats_json(f, &rp->stats[k]);
+		}
+		fputs("}}", f);
+	}
+	fputs("\n}\n", f);
+}
+
+/* --- the command ----------------------------------------------------------------------------- */
+
+static void usage(FILE *f)
+{
+	fputs("usage: sapnhap validate [--format text|json|csv] [--rule ID]... [--severity LEVEL]\n"
+	      "                        [--limit N]\n"
+	      "\n"
+	      "Validates the merged province as the working database holds it after 'recode' and\n"
+	      "'reassign': the code table, the merged catalog and its active bindings, the dossiers,\n"
+	      "the review queue. Each rule is a query returning the offending rows; the report gives,\n"
+	      "per rule, its severity, the count and a sample, then the catalogs' statistics. Exit\n"
+	      "status 1 when an error rule has rows (warnings and info do not fail); 3 when a rule\n"
+	      "needs a step that has not been applied. Rules (id, severity, the step it needs, what\n"
+	      "it finds):\n", f);
+	for (size_t i = 0; i < NRULES; i++)
+		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sev_names[rules[i].sev],
+			rules[i].req & REQ_MERGED ? "reassign" : "recode", rules[i].message);
+	fputs("\noptions:\n"
+	      "  --format FMT      text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
+	      "                    row per rule (detail = the count), its 'finding' rows and the\n"
+	      "                    'statistic' rows (subject = scope.name); json: rules with counts and\n"
+	      "                    samples, totals, statistics\n"
+	      "  --rule ID         only this rule (repeatable)\n"
+	      "  --severity LEVEL  only rules of LEVEL or above (error, warning, info)\n"
+	      "  --limit N         rows shown per rule (default 10; 0: all); counts are always complete\n"
+	      "\n"
+	      "example:\n"
+	      "  sapnhap validate --severity error --limit 0\n", f);
+}
+
+static int rank(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, sev_names[i]))
+			return i;
+	return -1;
+}
+
+static void rule_list(char *buf, size_t len, int only_codes)
+{
+	size_t k = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < NRULES && k < len; i++)
+		if (!only_codes || !(rules[i].req & REQ_MERGED)) {
+			int w = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", rules[i].id);
+			if (w < 0)
+				break;
+			k += (size_t)w;
+		}
+}
+
+int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ "severity", required_argument, NULL, 's' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum sn_format fmt = SN_FMT_TEXT;
+	int want[NRULES] = { 0 }, any_rule = 0, maxrank = SEV_INFO, c, rc = SN_OK;
+	long limit = 10;
+	char ids[1024];
+	struct target t = { "", "", "" };
+	struct report rp = { .t = &t, .nstats = -1 };
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (sn_parse_format(optarg, 7, &fmt))
+				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
+			break;
+		case 'r': {
+			size_t i;
+			for (i = 0; i < NRULES && strcmp(optarg, rules[i].id); i++)
+				;
+			if (i == NRULES) {
+				rule_list(ids, sizeof ids, 0);
+				return sn_usage_error(ctx, argv[0], "no rule '%s' (rules: %s)", optarg, ids);
+			}
+			want[i] = 1;
+			any_rule = 1;
+			break;
+		}
+		case 's':
+			if ((maxrank = rank(optarg)) < 0)
+				return sn_usage_error(ctx, argv[0], "--severity must be error, warning or info");
+			break;
+		case 'l': {
+			char *end;
+			errno = 0;
+			limit = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || limit < 0)
+				return sn_usage_error(ctx, argv[0], "--limit must be a number of rows, 0 or more");
+			break;
+		}
+		case 'h': usage(ctx->out); return SN_OK;
+		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
+
+	int req = 0, nsel = 0;
+	for (size_t i = 0; i < NRULES; i++) {
+		rp.selected[i] = (!any_rule || want[i]) && rules[i].sev <= maxrank;
+		if (rp.selected[i]) {
+			req |= rules[i].req;
+			nsel++;
+		}
+	}
+	if (!nsel)
+		return sn_usage_error(ctx, argv[0], "no rule of severity %s or above among those asked for",
+				      sev_names[maxrank]);
+	/* Say which step is missing rather than report its absence as thousands of findings. */
+	if (!sn_query_int(ctx, "SELECT count(*) FROM code_table")) {
+		sn_error(ctx, "no code table to validate: run 'sapnhap recode' first");
+		return SN_DATA;
+	}
+	if ((req & REQ_MERGED) && !sn_query_int(ctx, "SELECT count(*) FROM merged_procedure")) {
+		sn_error(ctx, "no merged catalog to validate: 'sapnhap reassign' has not been applied");
+		rule_list(ids, sizeof ids, 1);
+		sn_info(ctx, "before reassign only the code-table rules can run: --rule ID with ID among %s", ids);
+		return SN_DATA;
+	}
+	if ((rc = register_functions(ctx)) || (rc = derive_target(ctx, &t)))
+		return rc;
+
+	for (size_t i = 0; i < NRULES; i++) {
+		if (!rp.selected[i])
+			continue;
+		if (!rules[i].sql) {
+			if ((rp.nstats = load_stats(ctx, rp.stats, 16)) < 0) {
+				rc = SN_IO;
+				goto done;
+			}
+			continue;
+		}
+		if ((rc = run_rule(ctx, &rules[i], &t, limit, &rp.res[i])))
+			goto done;
+		rp.rows[rules[i].sev] += rp.res[i].count;
+		rp.failing[rules[i].sev] += rp.res[i].count > 0;
+	}
+	if (fmt == SN_FMT_TEXT)
+		print_text(ctx->out, &rp);
+	else if (fmt == SN_FMT_CSV)
+		print_csv(ctx->out, &rp);
+	else
+		print_json(ctx->out, &rp);
+	rc = rp.rows[SEV_ERROR] ? SN_FINDINGS : SN_OK;
+done:
+	for (size_t i = 0; i < NRULES; i++) {
+		for (size_t k = 0; k < rp.res[i].n; k++) {
+			free(rp.res[i].rows[k].subject);
+			free(rp.res[i].rows[k].detail);
+		}
+		free(rp.res[i].rows);
+	}
+	return rc;
+}

@@ -1,0 +1,390 @@
+/* plan.c - reads the plan file of 'sapnhap run' (format in plan.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "plan.h"
+#include "text.h"
+
+enum section { SEC_NONE, SEC_MIGRATION, SEC_UNITS, SEC_PROVINCE, SEC_RULES };
+
+struct reader {
+	struct sn_plan *p;
+	const char *dir;        /* the plan's folder, "" when it is the current one */
+	char *err;
+	size_t errlen;
+	int line;
+};
+
+static int fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	/* Line 0: about the plan as a whole. */
+	int n = r->line ? snprintf(r->err, r->errlen, "%s:%d: ", r->p->path, r->line)
+			: snprintf(r->err, r->errlen, "%s: ", r->p->path);
+	va_start(ap, fmt);
+	if (n >= 0 && (size_t)n < r->errlen)
+		vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* A path from the plan, taken from the plan's folder unless absolute; "x/../" and "./" are
+ * folded so messages show the path a person would write ("samples/../build" -> "build"). */
+static char *resolve(const struct reader *r, const char *v)
+{
+	size_t n = strlen(r->dir) + strlen(v) + 3;
+	char *s = malloc(n), *out = malloc(n);
+	if (!s || !out) {
+		free(s);
+		free(out);
+		return NULL;
+	}
+	if (v[0] == '/' || !*r->dir)
+		snprintf(s, n, "%s", v);
+	else
+		snprintf(s, n, "%s/%s", r->dir, v);
+	char *o = out, *in = s;
+	if (*in == '/')
+		*o++ = '/';
+	char *start = o;
+	while (*in) {
+		char *e = strchr(in, '/');
+		size_t len = e ? (size_t)(e - in) : strlen(in);
+		int prev_up = o - start >= 3 && !strncmp(o - 3, "../", 3) && (o - 3 == start || o[-4] == '/');
+		if (len == 0 || (len == 1 && in[0] == '.')) {
+			/* "." and empty segments add nothing */
+		} else if (len == 2 && !strncmp(in, "..", 2) && o > start && !prev_up) {
+			/* "x/.." cancels: back to the start of the previous segment */
+			o--;
+			while (o > start && o[-1] != '/')
+				o--;
+		} else {
+			memcpy(o, in, len);
+			o += len;
+			*o++ = '/';
+		}
+		in += len + (e != NULL);
+	}
+	if (o > start && o[-1] == '/')
+		o--;
+	if (o == out)
+		*o++ = '.';
+	*o = '\0';
+	free(s);
+	return out;
+}
+
+enum { PLAIN, PATH, INPUT };
+
+/* Stores VALUE into *SLOT (refusing a second value). PATH: resolved from the plan's folder;
+ * INPUT: also remembered for the file check. */
+static int set(struct reader *r, const char *key, char **slot, const char *value, int mode)
+{
+	if (*slot)
+		return fail(r, "'%s' is given twice in this section", key);
+	if (!*value)
+		return fail(r, "'%s' has no value", key);
+	if (!(*slot = mode != PLAIN ? resolve(r, value) : strdup(value)))
+		return fail(r, "out of memory");
+	if (mode == INPUT) {
+		struct sn_plan *p = r->p;
+		struct sn_plan_ref *refs = realloc(p->refs, (p->nrefs + 1) * sizeof *refs);
+		if (!refs)
+			return fail(r, "out of memory");
+		p->refs = refs;
+		if (!(refs[p->nrefs].key = strdup(key)))
+			return fail(r, "out of memory");
+		refs[p->nrefs].file = *slot;
+		refs[p->nrefs++].line = r->line;
+	}
+	return 0;
+}
+
+static int migration_key(struct reader *r, const char *k, const char *v)
+{
+	struct sn_plan *p = r->p;
+	if (!strcmp(k, "province"))
+		return set(r, k, &p->province, v, PLAIN);
+	if (!strcmp(k, "database"))
+		return set(r, k, &p->database, v, PATH);
+	if (!strcmp(k, "output"))
+		return set(r, k, &p->output, v, PATH);
+	if (!strcmp(k, "on"))
+		return set(r, k, &p->on, v, PLAIN);
+	if (!strcmp(k, "export")) {
+		p->export_csv = p->export_xml = 0;
+		char *w = strdup(v), *save = NULL;
+		if (!w)
+			return fail(r, "out of memory");
+		for (char *t = strtok_r(w, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+			if (!strcmp(t, "csv"))
+				p->export_csv = 1;
+			else if (!strcmp(t, "xml"))
+				p->export_xml = 1;
+			else {
+				fail(r, "export format '%s' is not csv or xml", t);
+				free(w);
+				return -1;
+			}
+		}
+		free(w);
+		return 0;
+	}
+	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, export)", k);
+}
+
+static int units_key(struct reader *r, const char *k, const char *v)
+{
+	struct sn_plan_units *u = &r->p->units[r->p->nunits - 1];
+	if (!strcmp(k, "file"))
+		return set(r, k, &u->file, v, INPUT);
+	if (!strcmp(k, "kind"))
+		return set(r, k, &u->kind, v, PLAIN);
+	if (!strcmp(k, "effective"))
+		return set(r, k, &u->effective, v, PLAIN);
+	if (!strcmp(k, "sheet"))
+		return set(r, k, &u->sheet, v, PLAIN);
+	if (!strcmp(k, "encoding"))
+		return set(r, k, &u->encoding, v, PLAIN);
+	return fail(r, "unknown key '%s' in [units] (file, kind, effective, sheet, encoding)", k);
+}
+
+static int province_key(struct reader *r, const char *k, const char *v)
+{
+	struct sn_plan_province *o = &r->p->prov[r->p->nprov - 1];
+	if (!strcmp(k, "agencies"))
+		return set(r, k, &o->agencies, v, INPUT);
+	if (!strcmp(k, "catalog"))
+		return set(r, k, &o->catalog, v, INPUT);
+	if (!strcmp(k, "dossiers"))
+		return set(r, k, &o->dossiers, v, INPUT);
+	if (!strcmp(k, "encoding"))
+		return set(r, k, &o->encoding, v, PLAIN);
+	return fail(r, "unknown key '%s' in [province] (agencies, catalog, dossiers, encoding)", k);
+}
+
+static int rules_key(struct reader *r, const char *k, const char *v)
+{
+	struct sn_plan *p = r->p;
+	static const char *names[] = { "allocation", "pins", "level1", "departments",
+				       "jurisdiction", "decisions", "hamlets" };
+	char **slots[] = { &p->allocation, &p->pins, &p->level1, &p->departments,
+			   &p->jurisdiction, &p->decisions, &p->hamlets };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(k, names[i]))
+			return set(r, k, slots[i], v, INPUT);
+	return fail(r, "unknown key '%s' in [rules] (allocation, pins, level1, departments, "
+		    "jurisdiction, decisions, hamlets)", k);
+}
+
+/* "[units NAME]" / "[province CODE]" / "[migration]" / "[rules]" */
+static int section(struct reader *r, char *h, enum section *sec)
+{
+	struct sn_plan *p = r->p;
+	char *sp = strchr(h, ' ');
+	char *arg = sp ? trim(sp + 1) : NULL;
+	if (sp)
+		*sp = '\0';
+	if (!strcmp(h, "migration") && !arg) {
+		*sec = SEC_MIGRATION;
+		return 0;
+	}
+	if (!strcmp(h, "rules") && !arg) {
+		*sec = SEC_RULES;
+		return 0;
+	}
+	if (!strcmp(h, "units") && arg && *arg) {
+		for (size_t i = 0; i < p->nunits; i++)
+			if (!strcmp(p->units[i].event, arg))
+				return fail(r, "[units %s] is given twice", arg);
+		struct sn_plan_units *u = realloc(p->units, (p->nunits + 1) * sizeof *u);
+		if (!u)
+			return fail(r, "out of memory");
+		p->units = u;
+		u[p->nunits] = (struct sn_plan_units){ .event = strdup(arg), .line = r->line };
+		p->nunits++;
+		*sec = SEC_UNITS;
+		return 0;
+	}
+	if (!strcmp(h, "province") && arg && *arg) {
+		if (strspn(arg, "0123456789") != strlen(arg) || strlen(arg) > 2)
+			return fail(r, "[province %s]: a province code is one or two digits", arg);
+		for (size_t i = 0; i < p->nprov; i++)
+			if (!strcmp(p->prov[i].code, arg))
+				return fail(r, "[province %s] is given twice", arg);
+		struct sn_plan_province *o = realloc(p->prov, (p->nprov + 1) * sizeof *o);
+		if (!o)
+			return fail(r, "out of memory");
+		p->prov = o;
+		o[p->nprov] = (struct sn_plan_province){ .code = strdup(arg), .line = r->line };
+		p->nprov++;
+		*sec = SEC_PROVINCE;
+		return 0;
+	}
+	return fail(r, "unknown section [%s%s%s] (migration, units NAME, province CODE, rules)", h,
+		    arg ? " " : "", arg ? arg : "");
+}
+
+int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
+{
+	memset(p, 0, sizeof *p);
+	p->export_csv = p->export_xml = 1;
+	p->path = strdup(path);
+	char *dir = strdup(path);
+	struct reader r = { p, "", err, errlen, 0 };
+	int rc = -1;
+	char *buf = NULL;
+	size_t cap = 0;
+	FILE *f = NULL;
+	if (!p->path || !dir) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	char *slash = strrchr(dir, '/');
+	if (slash) {
+		slash[slash == dir] = '\0';
+		r.dir = dir;
+	}
+	if (!(f = fopen(path, "r"))) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	enum section sec = SEC_NONE;
+	while (getline(&buf, &cap, f) > 0) {
+		r.line++;
+		char *s = buf;
+		if (r.line == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
+			s += 3;
+		char *nfc = sn_nfc(s);
+		if (!nfc) {
+			fail(&r, "not valid UTF-8");
+			goto done;
+		}
+		free(nfc);
+		s = trim(s);
+		if (!*s || *s == '#' || *s == ';')
+			continue;
+		if (*s == '[') {
+			char *e = strchr(s, ']');
+			if (!e || *trim(e + 1)) {
+				fail(&r, "a section header is '[name]' alone on its line");
+				goto done;
+			}
+			*e = '\0';
+			if (section(&r, trim(s + 1), &sec) < 0)
+				goto done;
+			continue;
+		}
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			fail(&r, "expected 'key = value' or '[section]'");
+			goto done;
+		}
+		*eq = '\0';
+		/* A comment may follow a value after white space: "on = 2025-07-01  # the reform". */
+		for (char *c = eq + 1; *c; c++)
+			if ((*c == '#' || *c == ';') && (c[-1] == ' ' || c[-1] == '\t')) {
+				*c = '\0';
+				break;
+			}
+		char *k = trim(s), *v = trim(eq + 1);
+		int kr;
+		switch (sec) {
+		case SEC_MIGRATION: kr = migration_key(&r, k, v); break;
+		case SEC_UNITS: kr = units_key(&r, k, v); break;
+		case SEC_PROVINCE: kr = province_key(&r, k, v); break;
+		case SEC_RULES: kr = rules_key(&r, k, v); break;
+		default: kr = fail(&r, "'%s' comes before any [section]", k);
+		}
+		if (kr < 0)
+			goto done;
+	}
+	if (ferror(f)) {
+		snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	/* What a migration cannot do without. */
+	r.line = 0;
+	if (!p->province) {
+		fail(&r, "[migration] needs 'province' (the merged province's code)");
+		goto done;
+	}
+	if (!p->output) {
+		fail(&r, "[migration] needs 'output' (the folder for reports and exports)");
+		goto done;
+	}
+	if (p->nprov == 0) {
+		fail(&r, "no [province CODE] section: name the old provinces' inputs");
+		goto done;
+	}
+	for (size_t i = 0; i < p->nunits; i++)
+		if (!p->units[i].file) {
+			r.line = p->units[i].line;
+			fail(&r, "[units %s] needs 'file'", p->units[i].event);
+			goto done;
+		}
+	for (size_t i = 0; i < p->nprov; i++)
+		if (!p->prov[i].agencies || !p->prov[i].catalog) {
+			r.line = p->prov[i].line;
+			fail(&r, "[province %s] needs 'agencies' and 'catalog' ('dossiers' when it has any)",
+			     p->prov[i].code);
+			goto done;
+		}
+	if (!p->database && !(p->database = resolve(&r, "sapnhap.db"))) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	rc = 0;
+done:
+	if (f)
+		fclose(f);
+	free(buf);
+	free(dir);
+	return rc;
+}
+
+int sn_plan_check_files(const struct sn_plan *p, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < p->nrefs; i++) {
+		FILE *f = fopen(p->refs[i].file, "rb");
+		if (!f) {
+			snprintf(err, errlen, "%s:%d: %s: cannot read '%s': %s", p->path, p->refs[i].line,
+				 p->refs[i].key, p->refs[i].file, strerror(errno));
+			return -1;
+		}
+		fclose(f);
+	}
+	return 0;
+}
+
+void sn_plan_release(struct sn_plan *p)
+{
+	for (size_t i = 0; i < p->nunits; i++) {
+		struct sn_plan_units *u = &p->units[i];
+		free(u->event), free(u->file), free(u->kind), free(u->effective), free(u->sheet), free(u->encoding);
+	}
+	for (size_t i = 0; i < p->nprov; i++) {
+		struct sn_plan_province *o = &p->prov[i];
+		free(o->code), free(o->agencies), free(o->catalog), free(o->dossiers), free(o->encoding);
+	}
+	for (size_t i = 0; i < p->nrefs; i++)
+		free(p->refs[i].key);
+	free(p->units), free(p->prov), free(p->refs);
+	free(p->path), free(p->province), free(p->database), free(p->output), free(p->on);
+	free(p->allocation), free(p->pins), free(p->level1), free(p->departments);
+	free(p->jurisdiction), free(p->decisions), free(p->hamlets);
+	memset(p, 0, sizeof *p);
+}
