@@ -58,7 +58,7 @@ void sn_diff_close(struct sn_diff *d);
 
 /* Loads OPERAND as side SIDE (0 before, 1 after): a working database (by its SQLite header),
  * optionally FILE:old or FILE:merged when FILE itself is not there under the full name; an
- * export directory (catalog.csv|xml, agencies.csv|xml, crosswalk.csv); or a catalog file (.csv or
+ * export directory (catalog.csv|xml, agencies.csv|xml, crosswalk.csv|xml); or a catalog file (.csv or
  * .xml in the catalog import format). A database is opened read-only; without a state it is
  * the merged catalog once 'reassign' has been applied, else the old provinces' catalogs.
  * Returns 0; SN_DATA (an operand of no known kind, a database with no catalog in the asked
