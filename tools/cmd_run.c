@@ -88,7 +88,7 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 	for (int i = 0; i < a->n; i++)
 		add(&full, a->v[i]);
 	r->n++;
-	fprintf(r->ctx->out, "\n== %d/%d %s\n$ sapnhap", r->n, r->total, what);
+	fprintf(r->ctx->out, "\n== %d/%d %s: sapnhap", r->n, r->total, what);
 	for (int i = 0; i < a->n; i++)
 		fprintf(r->ctx->out, " %s", a->v[i]);
 	fputc('\n', r->ctx->out);
@@ -267,6 +267,18 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	fprintf(ctx->out, "run %s: province %s from %zu old province(s); database %s; output %s\n",
 		plan.path, plan.province, plan.nprov, r.db, plan.output);
 
+	/* The database's folder, like the output folder, is made when missing. */
+	char *dbdir = strdup(r.db), *slash = dbdir ? strrchr(dbdir, '/') : NULL;
+	if (slash && slash != dbdir) {
+		*slash = '\0';
+		if (mkdirs(dbdir) < 0) {
+			sn_error(ctx, "run: cannot create '%s': %s", dbdir, strerror(errno));
+			free(dbdir);
+			rc = SN_IO;
+			goto done;
+		}
+	}
+	free(dbdir);
 	struct args a;
 	char what[300];
 	const char *f = force ? "--force" : NULL;
