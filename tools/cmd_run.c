@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,40 @@ struct run {
 	int n, total;
 };
 
+/* On a terminal, a long step shows that it is alive: after two seconds, its number, name and
+ * elapsed time, rewritten in place each second until it ends. */
+struct ticker {
+	pthread_mutex_t lock;
+	pthread_cond_t done_cv;
+	int done, shown;
+	FILE *err;
+	int n, total;
+	const char *what;
+};
+
+static void *tick(void *arg)
+{
+	struct ticker *t = arg;
+	struct timespec start, until;
+	clock_gettime(CLOCK_REALTIME, &start);
+	pthread_mutex_lock(&t->lock);
+	for (int s = 1; !t->done; s++) {
+		until = start;
+		until.tv_sec += s;
+		while (!t->done && pthread_cond_timedwait(&t->done_cv, &t->lock, &until) == 0)
+			;
+		if (!t->done && s >= 2) {
+			fprintf(t->err, "\r[%d/%d] %s: %d s ", t->n, t->total, t->what, s);
+			fflush(t->err);
+			t->shown = 1;
+		}
+	}
+	if (t->shown)
+		fputs("\r\033[K", t->err);  /* clear the line for what follows */
+	pthread_mutex_unlock(&t->lock);
+	return NULL;
+}
+
 /* Runs one step: "sapnhap --db DB WORDS...", stdout to OUT (NULL: ours). Prints the step's
  * header first. Returns its exit status. */
 static int step(struct run *r, struct args *a, FILE *out, const char *what)
@@ -95,7 +130,28 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 	fflush(r->ctx->out);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct ticker tk = { .err = r->ctx->err, .n = r->n, .total = r->total, .what = what };
+	pthread_t th;
+	int ticking = r->tty && pthread_mutex_init(&tk.lock, NULL) == 0;
+	if (ticking && pthread_cond_init(&tk.done_cv, NULL) != 0) {
+		pthread_mutex_destroy(&tk.lock);
+		ticking = 0;
+	}
+	if (ticking && pthread_create(&th, NULL, tick, &tk) != 0) {
+		pthread_cond_destroy(&tk.done_cv);
+		pthread_mutex_destroy(&tk.lock);
+		ticking = 0;
+	}
 	int rc = sn_main(full.n, full.v, out ? out : r->ctx->out, r->ctx->err);
+	if (ticking) {
+		pthread_mutex_lock(&tk.lock);
+		tk.done = 1;
+		pthread_cond_signal(&tk.done_cv);
+		pthread_mutex_unlock(&tk.lock);
+		pthread_join(th, NULL);
+		pthread_cond_destroy(&tk.done_cv);
+		pthread_mutex_destroy(&tk.lock);
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	/* Elapsed time only for a person watching: transcripts stay byte-identical. */
 	if (r->tty)
