@@ -35,7 +35,8 @@ static void usage(FILE *f)
 	      "plan file (INI style; relative paths are taken from the plan's folder):\n"
 	      "  [migration]        province = 75 (the merged province), output = DIR,\n"
 	      "                     database = FILE (default sapnhap.db), on = DATE (default today),\n"
-	      "                     export = csv xml\n"
+	      "                     export = csv xml, diff = html csv (\"none\": no such file;\n"
+	      "                     at national scale the HTML page is too large: diff = csv)\n"
 	      "  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
 	      "                     one section per unit event, imported in the order given\n"
 	      "  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
@@ -319,7 +320,8 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	size_t ndossiers = 0;
 	for (size_t i = 0; i < plan.nprov; i++)
 		ndossiers += plan.prov[i].dossiers != NULL;
-	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 2 + 2 + plan.export_csv + plan.export_xml;
+	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 2 + plan.diff_html + plan.diff_csv +
+		  plan.export_csv + plan.export_xml;
 	fprintf(ctx->out, "run %s: province %s from %zu old province(s); database %s; output %s\n",
 		plan.path, plan.province, plan.nprov, r.db, plan.output);
 
@@ -412,6 +414,8 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(sides[1], sizeof sides[1], "%s:merged", r.db);
 	static const char *diff_formats[] = { "html", "csv" };
 	for (int k = 0; k < 2; k++) {
+		if (!(k ? plan.diff_csv : plan.diff_html))
+			continue;
 		char name[32];
 		snprintf(name, sizeof name, "diff.%s", diff_formats[k]);
 		a = (struct args){ .n = 0 };
@@ -434,9 +438,12 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 			goto done;
 	}
 	fprintf(ctx->out, "\nmigration of province %s complete%s.\n"
-		"  validation report: %s/validation.txt\n"
-		"  before/after diff: %s/diff.html (open in a browser), %s/diff.csv\n",
-		plan.province, r.findings ? ", with findings to review" : "", plan.output, plan.output, plan.output);
+		"  validation report: %s/validation.txt\n",
+		plan.province, r.findings ? ", with findings to review" : "", plan.output);
+	if (plan.diff_html || plan.diff_csv)
+		fprintf(ctx->out, "  before/after diff: %s%s%s%s%s\n", plan.diff_html ? plan.output : "",
+			plan.diff_html ? "/diff.html (open in a browser)" : "", plan.diff_html && plan.diff_csv ? ", " : "",
+			plan.diff_csv ? plan.output : "", plan.diff_csv ? "/diff.csv" : "");
 	if (plan.export_csv || plan.export_xml)
 		fprintf(ctx->out, "  exports:           %s/export-%s/\n", plan.output,
 			plan.export_csv && plan.export_xml ? "{csv,xml}" : plan.export_csv ? "csv" : "xml");

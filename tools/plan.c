@@ -113,6 +113,28 @@ static int set(struct reader *r, const char *key, char **slot, const char *value
 	return 0;
 }
 
+/* "csv xml", "csv", "html, csv", "none": which of two formats a report is written in. */
+static int formats(struct reader *r, const char *v, const char *f1, const char *f2, int *o1, int *o2)
+{
+	*o1 = *o2 = 0;
+	char *w = strdup(v), *save = NULL;
+	if (!w)
+		return fail(r, "out of memory");
+	for (char *t = strtok_r(w, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+		if (!strcmp(t, f1))
+			*o1 = 1;
+		else if (!strcmp(t, f2))
+			*o2 = 1;
+		else if (strcmp(t, "none")) {
+			fail(r, "format '%s' is not %s, %s or none", t, f1, f2);
+			free(w);
+			return -1;
+		}
+	}
+	free(w);
+	return 0;
+}
+
 static int migration_key(struct reader *r, const char *k, const char *v)
 {
 	struct sn_plan *p = r->p;
@@ -124,26 +146,11 @@ static int migration_key(struct reader *r, const char *k, const char *v)
 		return set(r, k, &p->output, v, PATH);
 	if (!strcmp(k, "on"))
 		return set(r, k, &p->on, v, PLAIN);
-	if (!strcmp(k, "export")) {
-		p->export_csv = p->export_xml = 0;
-		char *w = strdup(v), *save = NULL;
-		if (!w)
-			return fail(r, "out of memory");
-		for (char *t = strtok_r(w, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
-			if (!strcmp(t, "csv"))
-				p->export_csv = 1;
-			else if (!strcmp(t, "xml"))
-				p->export_xml = 1;
-			else {
-				fail(r, "export format '%s' is not csv or xml", t);
-				free(w);
-				return -1;
-			}
-		}
-		free(w);
-		return 0;
-	}
-	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, export)", k);
+	if (!strcmp(k, "export"))
+		return formats(r, v, "csv", "xml", &p->export_csv, &p->export_xml);
+	if (!strcmp(k, "diff"))
+		return formats(r, v, "html", "csv", &p->diff_html, &p->diff_csv);
+	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, export, diff)", k);
 }
 
 static int units_key(struct reader *r, const char *k, const char *v)
@@ -241,7 +248,7 @@ static int section(struct reader *r, char *h, enum section *sec)
 int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 {
 	memset(p, 0, sizeof *p);
-	p->export_csv = p->export_xml = 1;
+	p->export_csv = p->export_xml = p->diff_html = p->diff_csv = 1;
 	p->path = strdup(path);
 	char *dir = strdup(path);
 	struct reader r = { p, "", err, errlen, 0 };

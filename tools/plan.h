@@ -6,6 +6,7 @@
  *   [migration]                 province = 75        the merged province (checked after recode)
  *                               database = sapnhap.db   output = report   on = 2025-07-01
  *                               export = csv xml     (formats written under OUTPUT/export-*)
+ *                               diff = html csv      (OUTPUT/diff.html, OUTPUT/diff.csv)
  *   [units NAME]                file = units/conversion-2025.csv   (one section per event, run in
  *                               kind = ...  effective = ...  sheet = ...  encoding = ...   order)
  *   [province CODE]             agencies = ...  catalog = ...  dossiers = ...  encoding = ...
@@ -34,6 +35,7 @@ struct sn_plan {
 	char *path;             /* as given */
 	char *province, *database, *output, *on;
 	int export_csv, export_xml;
+	int diff_html, diff_csv;  /* which before/after diffs run writes */
 	struct sn_plan_units *units;
 	size_t nunits;
 	struct sn_plan_province *prov;

@@ -49,6 +49,7 @@ static const char GOOD[] =
 	"output=../out/./report\n"
 	"on = 2025-07-01   # the reform ; date\n"
 	"export = xml\n"
+	"diff = csv\n"
 	"\n"
 	"[units reform-2025]\n"
 	"file = units.csv\n"
@@ -83,6 +84,8 @@ static void test_good_plan(void **state)
 	assert_string_equal(p.on, "2025-07-01");
 	assert_int_equal(p.export_csv, 0);
 	assert_int_equal(p.export_xml, 1);
+	assert_int_equal(p.diff_html, 0);
+	assert_int_equal(p.diff_csv, 1);
 	assert_int_equal(p.nunits, 2);
 	assert_string_equal(p.units[0].event, "reform-2025");
 	assert_string_equal(p.units[1].event, "dongnai-2026");
@@ -102,7 +105,7 @@ static void test_good_plan(void **state)
 	assert_null(p.pins);
 	/* Missing inputs are named with the plan line that names them. */
 	assert_int_equal(sn_plan_check_files(&p, err, sizeof err), -1);
-	snprintf(want, sizeof want, "%s:9: file: cannot read '%s/in/units.csv': No such file or directory", path, dir);
+	snprintf(want, sizeof want, "%s:10: file: cannot read '%s/in/units.csv': No such file or directory", path, dir);
 	assert_string_equal(err, want);
 	sn_plan_release(&p);
 }
@@ -122,7 +125,7 @@ static void test_bad_plans(void **state)
 {
 	(void)state;
 	expect_error("[migration]\nprovince = 75\nouput = x\n",
-		     "3: unknown key 'ouput' in [migration] (province, database, output, on, export)");
+		     "3: unknown key 'ouput' in [migration] (province, database, output, on, export, diff)");
 	expect_error("province = 75\n", "1: 'province' comes before any [section]");
 	expect_error("[migration]\nprovince = 75\nprovince = 70\n", "3: 'province' is given twice in this section");
 	expect_error("[migrations]\n", "1: unknown section [migrations] (migration, units NAME, province CODE, rules)");
@@ -131,7 +134,7 @@ static void test_bad_plans(void **state)
 	expect_error("[migration\n", "1: a section header is '[name]' alone on its line");
 	expect_error("[migration]\nprovince\n", "2: expected 'key = value' or '[section]'");
 	expect_error("[migration]\nprovince =\n", "2: 'province' has no value");
-	expect_error("[migration]\nexport = csv pdf\n", "2: export format 'pdf' is not csv or xml");
+	expect_error("[migration]\nexport = csv pdf\n", "2: format 'pdf' is not csv, xml or none");
 	expect_error("[migration]\noutput = r\n[province 70]\nagencies = a\ncatalog = c\n",
 		     " [migration] needs 'province' (the merged province's code)");
 	expect_error("[migration]\nprovince = 75\noutput = r\n",
