@@ -142,15 +142,8 @@ int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void 
 		sn_table_close(t);
 		return SN_DATA;
 	}
-	for (int c = 0; c < NCOLS; c++) {
-		col[c] = -1;
-		for (size_t i = 0; i < n; i++) {
-			char *h = sn_text_clean(cells[i]);
-			if (h && strcmp(h, col_names[c]) == 0)
-				col[c] = (int)i;
-			free(h);
-		}
-	}
+	for (int c = 0; c < NCOLS; c++)
+		col[c] = sn_table_column(cells, n, col_names[c], NULL);
 	if (col[A_CODE] < 0 || col[A_NAME] < 0 || col[A_KIND] < 0) {
 		snprintf(err, errlen, "%s: the header needs at least code, name and kind "
 			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",

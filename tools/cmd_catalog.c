@@ -293,15 +293,8 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 		sn_table_close(t);
 		return SN_DATA;
 	}
-	for (int c = 0; c < NPCOLS; c++) {
-		col[c] = -1;
-		for (size_t i = 0; i < n; i++) {
-			char *h = sn_text_clean(cells[i]);
-			if (h && (!strcmp(h, pcols[c][0]) || !strcmp(h, pcols[c][1])))
-				col[c] = (int)i;
-			free(h);
-		}
-	}
+	for (int c = 0; c < NPCOLS; c++)
+		col[c] = sn_table_column(cells, n, pcols[c][0], pcols[c][1]);
 	if (col[P_NAT] < 0 || col[P_NAME] < 0 || col[P_LEVELS] < 0) {
 		snprintf(err, errlen, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
 			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));

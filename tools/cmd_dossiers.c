@@ -160,15 +160,8 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_DATA;
 		goto out;
 	}
-	for (int k = 0; k < NDCOLS; k++) {
-		col[k] = -1;
-		for (size_t i = 0; i < n; i++) {
-			char *h = sn_text_clean(cells[i]);
-			if (h && !strcmp(h, dcols[k]))
-				col[k] = (int)i;
-			free(h);
-		}
-	}
+	for (int k = 0; k < NDCOLS; k++)
+		col[k] = sn_table_column(cells, n, dcols[k], NULL);
 	if (col[D_CODE] < 0 || col[D_NAT] < 0 || col[D_AGENCY] < 0) {
 		sn_error(ctx, "%s: the header needs dossier_code, national_code and agency_code",
 			 sn_table_pos(t, (size_t)-1));

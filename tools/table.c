@@ -155,6 +155,18 @@ const char *sn_table_pos(sn_table *t, size_t col)
 	return t->pos;
 }
 
+int sn_table_column(char **cells, size_t n, const char *name, const char *alias)
+{
+	int col = -1;
+	for (size_t i = 0; i < n; i++) {
+		char *h = sn_text_clean(cells[i]);
+		if (h && (!strcmp(h, name) || (alias && !strcmp(h, alias))))
+			col = (int)i;
+		free(h);
+	}
+	return col;
+}
+
 long sn_table_line(const sn_table *t)
 {
 	return t->row;

@@ -23,6 +23,11 @@ int sn_looks_like_xml(const char *path);
  * (sn_table_error). Cells are NUL-terminated UTF-8 as stored (not yet cleaned or NFC). */
 int sn_table_next(sn_table *t, char ***cells, size_t *ncells);
 
+/* The header row's column named NAME or ALIAS (ALIAS may be NULL), compared after cleanup
+ * (" code " is "code"); -1 when there is none. The last such column wins.
+ *   header "MATTHC,TENTTHC": sn_table_column(cells, 2, "name", "TENTTHC") -> 1 */
+int sn_table_column(char **cells, size_t n, const char *name, const char *alias);
+
 /* Position of cell COL of the current row (COL = (size_t)-1: the row). Valid until the next call. */
 const char *sn_table_pos(sn_table *t, size_t col);
 /* Line (CSV) or row (XLSX) of the current row. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "table.h"
 
 #define REAL_CSV "../shared/data/units/nso-conversion-2025.flat.csv"
 
@@ -488,9 +489,23 @@ static void test_real_conversion_table(void **state)
 	fclose(fp);
 }
 
+/* Header columns are found after cleanup, by name or alias; the last one wins. */
+static void test_table_column(void **state)
+{
+	(void)state;
+	char c0[] = " national_code ", c1[] = "TENTTHC", c2[] = "x", c3[] = "name\xc2\xa0", c4[] = "";
+	char *h[] = { c0, c1, c2, c3, c4 };  /* c3: NBSP after "name" */
+	assert_int_equal(sn_table_column(h, 5, "national_code", "MATTHC"), 0);
+	assert_int_equal(sn_table_column(h, 5, "name", "TENTTHC"), 3);
+	assert_int_equal(sn_table_column(h, 2, "name", "TENTTHC"), 1);
+	assert_int_equal(sn_table_column(h, 5, "levels", NULL), -1);
+	assert_int_equal(sn_table_column(h, 0, "name", NULL), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_column),
 		cmocka_unit_test(test_simple),
 		cmocka_unit_test(test_direct_api),
 		cmocka_unit_test(test_quoted_comma),
