@@ -3,7 +3,7 @@
  *
  * The registry is streamed with the safe reader (tools/xmlsafe.h) and validated against the
  * embedded schema as it goes, so a registry of any size is read in bounded memory: only the
- * current <agency> record is held, each of its values capped at AG_MAX_VALUE bytes. Values are
+ * current <agency> record is held, each of its values capped at SN_XML_MAX_VALUE bytes. Values are
  * handed over as written (white space included): cleaning and checking codes is the importer's
  * job, so that the CSV and XML paths share one set of rules. Record positions come from a light
  * second pass over the raw bytes (struct sn_xml_lines), since libxml2's node lines stop at 65535.
@@ -20,11 +20,6 @@
 #include "embedded.h"
 
 #define AG_NS "urn:sapnhap:agencies:1"
-
-/* Longest value kept for one field of one record. Far beyond any real name or address; it exists
- * so that a hostile file cannot make us copy megabytes per record (libxml2 itself already caps a
- * text node at 10 MB, since XML_PARSE_HUGE is off). */
-#define AG_MAX_VALUE 65536
 
 /* ---- kinds ---- */
 
@@ -60,65 +55,17 @@ int sn_agency_kind_parse(const char *s)
 enum ag_field { F_CODE, F_NAME, F_KIND, F_PARENT, F_UNIT, F_ADDRESS, F_PHONE, F_EMAIL, F_STATUS,
 		F_COUNT };
 
-/* A growable, NUL-terminated value; p stays NULL until something is appended. */
-struct ag_buf {
-	char *p;
-	size_t len, cap;
-};
-
 struct ag_reader {
 	const char *path;
 	sn_xml *x;
 	xmlTextReaderPtr rd;
 	struct sn_xml_lines lines;  /* at depth 1: the k-th tag is the k-th record */
-	struct ag_buf f[F_COUNT];
+	struct sn_xml_value f[F_COUNT];
 	char *pos;        /* "PATH:LINE" for the callback */
 	size_t poslen;
 	char *err;
 	size_t errlen;
 };
-
-/* Appends N bytes of S to B. Returns 0, 1 when the value would exceed AG_MAX_VALUE (B is left
- * unchanged), or -1 when out of memory. */
-static int buf_append(struct ag_buf *b, const char *s, size_t n)
-{
-	if (n > AG_MAX_VALUE - b->len)
-		return 1;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if (cap > AG_MAX_VALUE + 1)
-			cap = AG_MAX_VALUE + 1;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			return -1;
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-	return 0;
-}
-
-static const char *buf_str(const struct ag_buf *b)
-{
-	return b->p ? b->p : "";
-}
-
-/* Line of the reader's current node, as libxml2 knows it (for field errors, and for records
- * when the byte scan is unavailable): where its start tag ends, which is the line of the start
- * tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits (65535 meaning
- * "that or later"), so past that we fall back to the parser's position, which may run a few
- * lines ahead of the node (the reader parses in chunks). */
-static int node_line(struct ag_reader *a)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
-	if (n && n->line > 0 && n->line < 65535)
-		return n->line;
-	return sn_xml_line(a->x);
-}
 
 /* Line of the start tag of the current node, a child of the root: from the raw scan, checked
  * against libxml2's line where that one is exact (the scan cannot be later than the end of the
@@ -132,7 +79,7 @@ static int record_line(struct ag_reader *a)
 	if (scan > 0 && scan <= INT_MAX && (!exact || scan <= exact))
 		return (int)scan;
 	sn_xml_lines_close(&a->lines);  /* out of step: do not trust it for later records either */
-	return node_line(a);
+	return sn_xml_node_line(a->x);
 }
 
 /* Is the current node LOCALNAME in our namespace? */
@@ -166,10 +113,10 @@ static int child_field(struct ag_reader *a)
 static int add_value(struct ag_reader *a, enum ag_field f, const xmlChar *s, const char *what,
 		     int line)
 {
-	int r = buf_append(&a->f[f], (const char *)s, strlen((const char *)s));
+	int r = sn_xml_value_append(&a->f[f], (const char *)s, strlen((const char *)s));
 	if (r == 1) {
 		snprintf(a->err, a->errlen, "%s:%d: %s longer than %d bytes", a->path, line, what,
-			 AG_MAX_VALUE);
+			 SN_XML_MAX_VALUE);
 		return SN_DATA;
 	}
 	if (r < 0) {
@@ -184,9 +131,7 @@ static int add_value(struct ag_reader *a, enum ag_field f, const xmlChar *s, con
 static int begin_agency(struct ag_reader *a, int line)
 {
 	for (int i = 0; i < F_COUNT; i++) {
-		a->f[i].len = 0;
-		if (a->f[i].p)
-			a->f[i].p[0] = '\0';
+		sn_xml_value_clear(&a->f[i]);
 	}
 	if (xmlTextReaderMoveToFirstAttribute(a->rd) != 1)
 		return 0;
@@ -215,14 +160,14 @@ static int begin_agency(struct ag_reader *a, int line)
 static int emit(struct ag_reader *a, int line, sn_agency_fn fn, void *ctx)
 {
 	struct sn_agency_rec rec = {
-		.code = buf_str(&a->f[F_CODE]),
-		.name = buf_str(&a->f[F_NAME]),
-		.kind = buf_str(&a->f[F_KIND]),
-		.parent_code = buf_str(&a->f[F_PARENT]),
-		.unit_code = buf_str(&a->f[F_UNIT]),
-		.address = buf_str(&a->f[F_ADDRESS]),
-		.phone = buf_str(&a->f[F_PHONE]),
-		.email = buf_str(&a->f[F_EMAIL]),
+		.code = sn_xml_value_str(&a->f[F_CODE]),
+		.name = sn_xml_value_str(&a->f[F_NAME]),
+		.kind = sn_xml_value_str(&a->f[F_KIND]),
+		.parent_code = sn_xml_value_str(&a->f[F_PARENT]),
+		.unit_code = sn_xml_value_str(&a->f[F_UNIT]),
+		.address = sn_xml_value_str(&a->f[F_ADDRESS]),
+		.phone = sn_xml_value_str(&a->f[F_PHONE]),
+		.email = sn_xml_value_str(&a->f[F_EMAIL]),
 		/* the schema's default, which the streaming validator does not fill in */
 		.status = a->f[F_STATUS].len ? a->f[F_STATUS].p : "active",
 	};
@@ -261,7 +206,7 @@ static int read_all(struct ag_reader *a, sn_agency_fn fn, void *ctx)
 				}
 			} else if (depth == 2 && in_agency) {
 				field = child_field(a);
-				field_line = node_line(a);
+				field_line = sn_xml_node_line(a->x);
 				snprintf(what, sizeof what, "<%s>",
 					 (const char *)xmlTextReaderConstLocalName(a->rd));
 				if (xmlTextReaderIsEmptyElement(a->rd) == 1)
@@ -322,7 +267,7 @@ int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, 
 	rc = read_all(&a, fn, ctx);
 	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
-		free(a.f[i].p);
+		sn_xml_value_free(&a.f[i]);
 	free(a.pos);
 	sn_xml_close(a.x);
 	return rc;

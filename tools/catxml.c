@@ -2,7 +2,7 @@
  *
  * The catalog is streamed with the safe reader (tools/xmlsafe.h) and validated against the
  * embedded schema as it goes, so a catalog of any size is read in bounded memory: only the
- * current <procedure> record is held, each of its values capped at CX_MAX_VALUE bytes and its
+ * current <procedure> record is held, each of its values capped at SN_XML_MAX_VALUE bytes and its
  * bindings at CX_MAX_BINDINGS. A record reaches the callback at its end tag, once libxml2 has
  * validated the whole element.
  *
@@ -34,11 +34,6 @@
 
 #define CX_NS "urn:sapnhap:catalog:1"
 
-/* Longest value kept for one field of one record (and for the joined levels). Far beyond any
- * real name, fee or legal basis; it exists so that a hostile file cannot make us copy megabytes
- * per record (libxml2 itself already caps a text node at 10 MB, since XML_PARSE_HUGE is off). */
-#define CX_MAX_VALUE 65536
-
 /* Most bindings kept for one procedure. A catalog binds a procedure to every commune committee
  * of a province at most, some thousands; 100000 must pass. Beyond this the file is refused
  * rather than held in memory (each binding costs some 60 bytes here). */
@@ -50,12 +45,6 @@ enum cx_field { F_NATIONAL_CODE, F_LOCAL_CODE, F_NAME, F_FIELD_CODE, F_FIELD_NAM
 		F_TIME_LIMIT, F_TIME_UNIT, F_FEE, F_ONLINE_LEVEL, F_PORTAL, F_LEGAL_BASIS,
 		F_RECORD, /* the fields above make the record */
 		F_BIND_AGENCY = F_RECORD, F_BIND_ONLINE, F_COUNT };
-
-/* A growable, NUL-terminated value; p stays NULL until something is appended. */
-struct cx_buf {
-	char *p;
-	size_t len, cap;
-};
 
 /* The bindings of the current record: agency codes back to back in text (each NUL-terminated,
  * at off[i]), the records in v, whose agency pointers are set just before the callback (text
@@ -74,49 +63,13 @@ struct cx_reader {
 	xmlTextReaderPtr rd;
 	struct sn_xml_lines lines;  /* at depths 1 and 2, in document order: the records and their
 				     * children, each checked against the reader's depth */
-	struct cx_buf f[F_COUNT];
+	struct sn_xml_value f[F_COUNT];
 	struct cx_bindings b;
 	char *pos;        /* "PATH:LINE" for the callback */
 	size_t poslen;
 	char *err;
 	size_t errlen;
 };
-
-/* Appends N bytes of S to B. Returns 0, 1 when the value would exceed CX_MAX_VALUE (B is left
- * unchanged), or -1 when out of memory. */
-static int buf_append(struct cx_buf *b, const char *s, size_t n)
-{
-	if (n > CX_MAX_VALUE - b->len)
-		return 1;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if (cap > CX_MAX_VALUE + 1)
-			cap = CX_MAX_VALUE + 1;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			return -1;
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-	return 0;
-}
-
-static const char *buf_str(const struct cx_buf *b)
-{
-	return b->p ? b->p : "";
-}
-
-static void buf_clear(struct cx_buf *b)
-{
-	b->len = 0;
-	if (b->p)
-		b->p[0] = '\0';
-}
 
 /* XML white space (what xs:boolean and xs:decimal collapse). */
 static int is_xml_space(char c)
@@ -125,7 +78,7 @@ static int is_xml_space(char c)
 }
 
 /* B's value without leading and trailing XML white space; trims B in place. */
-static const char *buf_trimmed(struct cx_buf *b)
+static const char *buf_trimmed(struct sn_xml_value *b)
 {
 	if (!b->p)
 		return "";
@@ -147,19 +100,6 @@ static int parse_boolean(const char *s)
 	return -1;
 }
 
-/* Line of the reader's current node, as libxml2 knows it (for records and their children when
- * the byte scan is unavailable): where its start tag ends, which is the line of the start
- * tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits (65535 meaning
- * "that or later"), so past that we fall back to the parser's position, which may run a few
- * lines ahead of the node (the reader parses in chunks). */
-static int node_line(struct cx_reader *a)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
-	if (n && n->line > 0 && n->line < 65535)
-		return n->line;
-	return sn_xml_line(a->x);
-}
-
 /* Line of the start tag of the current node, an element at depth 1 or 2: from the raw scan,
  * checked against the reader's depth and against libxml2's line where that one is exact (the
  * scan cannot be later than the end of the tag); libxml2's line alone once the scan has given
@@ -174,7 +114,7 @@ static int tag_line(struct cx_reader *a, int depth)
 	if (scan > 0 && scan <= INT_MAX && scan_depth == depth && (!exact || scan <= exact))
 		return (int)scan;
 	sn_xml_lines_close(&a->lines);  /* out of step: do not trust it for later records either */
-	return node_line(a);
+	return sn_xml_node_line(a->x);
 }
 
 /* Is the current node LOCALNAME in our namespace? */
@@ -238,10 +178,10 @@ static int which_child(struct cx_reader *a)
 static int add_value(struct cx_reader *a, enum cx_field f, const char *s, const char *what,
 		     int line)
 {
-	int r = buf_append(&a->f[f], s, strlen(s));
+	int r = sn_xml_value_append(&a->f[f], s, strlen(s));
 	if (r == 1) {
 		snprintf(a->err, a->errlen, "%s:%d: %s longer than %d bytes", a->path, line, what,
-			 CX_MAX_VALUE);
+			 SN_XML_MAX_VALUE);
 		return SN_DATA;
 	}
 	if (r < 0) {
@@ -285,7 +225,7 @@ static int begin_procedure(struct cx_reader *a, int line)
 	};
 
 	for (int i = 0; i < F_COUNT; i++)
-		buf_clear(&a->f[i]);
+		sn_xml_value_clear(&a->f[i]);
 	a->b.n = 0;
 	a->b.len = 0;
 	return take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
@@ -319,8 +259,8 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 			 a->path, line, CX_MAX_BINDINGS, procedure_line);
 		return SN_DATA;
 	}
-	buf_clear(&a->f[F_BIND_AGENCY]);
-	buf_clear(&a->f[F_BIND_ONLINE]);
+	sn_xml_value_clear(&a->f[F_BIND_AGENCY]);
+	sn_xml_value_clear(&a->f[F_BIND_ONLINE]);
 	rc = take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
 	if (rc != 0)
 		return rc;
@@ -352,7 +292,7 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 		b->text = t;
 		b->textcap = cap;
 	}
-	memcpy(b->text + b->len, buf_str(&a->f[F_BIND_AGENCY]), n + 1);
+	memcpy(b->text + b->len, sn_xml_value_str(&a->f[F_BIND_AGENCY]), n + 1);
 	b->off[b->n] = b->len;
 	/* the schema's default (false), which the streaming validator does not fill in */
 	b->v[b->n].agency = NULL;
@@ -379,18 +319,18 @@ static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
 		a->b.v[i].agency = a->b.text + a->b.off[i];
 
 	struct sn_procedure_rec rec = {
-		.national_code = buf_str(&a->f[F_NATIONAL_CODE]),
-		.local_code = buf_str(&a->f[F_LOCAL_CODE]),
-		.name = buf_str(&a->f[F_NAME]),
-		.field_code = buf_str(&a->f[F_FIELD_CODE]),
-		.field_name = buf_str(&a->f[F_FIELD_NAME]),
-		.levels = buf_str(&a->f[F_LEVELS]),
+		.national_code = sn_xml_value_str(&a->f[F_NATIONAL_CODE]),
+		.local_code = sn_xml_value_str(&a->f[F_LOCAL_CODE]),
+		.name = sn_xml_value_str(&a->f[F_NAME]),
+		.field_code = sn_xml_value_str(&a->f[F_FIELD_CODE]),
+		.field_name = sn_xml_value_str(&a->f[F_FIELD_NAME]),
+		.levels = sn_xml_value_str(&a->f[F_LEVELS]),
 		.time_limit = buf_trimmed(&a->f[F_TIME_LIMIT]),
-		.time_unit = buf_str(&a->f[F_TIME_UNIT]),
-		.fee = buf_str(&a->f[F_FEE]),
-		.online_level = buf_str(&a->f[F_ONLINE_LEVEL]),
+		.time_unit = sn_xml_value_str(&a->f[F_TIME_UNIT]),
+		.fee = sn_xml_value_str(&a->f[F_FEE]),
+		.online_level = sn_xml_value_str(&a->f[F_ONLINE_LEVEL]),
 		.portal = portal,
-		.legal_basis = buf_str(&a->f[F_LEGAL_BASIS]),
+		.legal_basis = sn_xml_value_str(&a->f[F_LEGAL_BASIS]),
 		.bindings = a->b.n ? a->b.v : NULL,
 		.nbindings = a->b.n,
 	};
@@ -498,7 +438,7 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 	rc = read_all(&a, fn, ctx);
 	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
-		free(a.f[i].p);
+		sn_xml_value_free(&a.f[i]);
 	free(a.b.v);
 	free(a.b.off);
 	free(a.b.text);

@@ -45,8 +45,29 @@ int sn_xml_read(sn_xml *x);
  * -1 with sn_xml_error() set. Call before the first sn_xml_read. */
 int sn_xml_validate_with(sn_xml *x, const char *xsd_text, const char *xsd_name);
 
-/* Line of the current node (for messages). */
+/* Line of the parser's position (for messages). */
 int sn_xml_line(sn_xml *x);
+/* Line of the reader's current node as libxml2 knows it: where its start tag ends, which is the
+ * line of the start tag itself unless the tag spans lines. libxml2 stores node lines in 16 bits
+ * (65535 meaning "that or later"), so past that it falls back to the parser's position, which
+ * may run a few lines ahead of the node (the reader parses in chunks). */
+int sn_xml_node_line(sn_xml *x);
+
+/* The text of one field of a record being read: growable, NUL-terminated, capped at
+ * SN_XML_MAX_VALUE bytes. The cap is far beyond any real name, fee or legal basis; it exists so
+ * that a hostile file cannot make a reader copy megabytes per record (libxml2 itself caps a
+ * text node at 10 MB, since XML_PARSE_HUGE is off). p stays NULL until something is appended. */
+#define SN_XML_MAX_VALUE 65536
+struct sn_xml_value {
+	char *p;
+	size_t len, cap;
+};
+/* Appends N bytes of S. Returns 0, 1 when the value would exceed SN_XML_MAX_VALUE (V is left
+ * unchanged), or -1 when out of memory. */
+int sn_xml_value_append(struct sn_xml_value *v, const char *s, size_t n);
+const char *sn_xml_value_str(const struct sn_xml_value *v);  /* "" while empty */
+void sn_xml_value_clear(struct sn_xml_value *v);
+void sn_xml_value_free(struct sn_xml_value *v);
 const char *sn_xml_error(const sn_xml *x);
 void sn_xml_close(sn_xml *x);
 
