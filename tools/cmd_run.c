@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "outfile.h"
 #include "plan.h"
 
 static void usage(FILE *f)
@@ -161,16 +162,19 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 	return rc;
 }
 
+/* Names the step that failed with RC (not 0) and returns RC: the run stops here. */
+static int stop(struct run *r, const char *what, int rc)
+{
+	sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
+		 r->n, r->total, what, rc);
+	return rc;
+}
+
 /* A step that must succeed: any status but 0 stops the run. */
 static int must(struct run *r, struct args *a, const char *what)
 {
 	int rc = step(r, a, NULL, what);
-	if (rc != SN_OK) {
-		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
-			 r->n, r->total, what, rc);
-		return rc ? rc : SN_INTERNAL;
-	}
-	return 0;
+	return rc == SN_OK ? 0 : stop(r, what, rc);
 }
 
 /* The plan's old provinces must be the ones that become its merged province. */
@@ -233,31 +237,24 @@ static const char *join(char *buf, size_t n, const char *dir, const char *name)
 	return buf;
 }
 
-/* A report step whose stdout is a file in the output folder, written under a temporary name and
- * renamed when complete. Status 1 (findings) counts as done. */
+/* A report step whose stdout is a file in the output folder, replaced whole or not at all
+ * (outfile.h). Status 1 (findings) counts as done. */
 static int report(struct run *r, struct args *a, const char *path, const char *what)
 {
-	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		sn_error(r->ctx, "run: cannot create '%s': %s", tmp, strerror(errno));
+	struct sn_outfile o;
+	char err[4400];
+	if (sn_outfile_open(&o, path, err, sizeof err)) {
+		sn_error(r->ctx, "run: %s", err);
 		return SN_IO;
 	}
-	int rc = step(r, a, f, what);
-	if (fclose(f) != 0 && rc <= SN_FINDINGS) {
-		sn_error(r->ctx, "run: cannot write '%s': %s", tmp, strerror(errno));
-		rc = SN_IO;
-	}
+	int rc = step(r, a, o.f, what);
 	if (rc > SN_FINDINGS) {
-		unlink(tmp);
-		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
-			 r->n, r->total, what, rc);
-		return rc;
+		sn_outfile_abort(&o);
+		return stop(r, what, rc);
 	}
-	if (rename(tmp, path) < 0) {
-		sn_error(r->ctx, "run: cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
-		unlink(tmp);
+	if (sn_outfile_close(&o, err, sizeof err) || sn_outfile_rename(&o, err, sizeof err)) {
+		sn_error(r->ctx, "run: %s", err);
+		sn_outfile_abort(&o);
 		return SN_IO;
 	}
 	fprintf(r->ctx->out, "wrote %s\n", path);
@@ -274,10 +271,7 @@ static int output_step(struct run *r, struct args *a, const char *what)
 		r->findings = 1;
 		return 0;
 	}
-	if (rc != SN_OK)
-		sn_error(r->ctx, "run: step %d/%d (%s) failed with exit status %d; later steps were not run",
-			 r->n, r->total, what, rc);
-	return rc;
+	return rc == SN_OK ? 0 : stop(r, what, rc);
 }
 
 int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
