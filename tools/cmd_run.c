@@ -362,6 +362,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	a = (struct args){ .n = 0 };
 	add(&a, "recode"), opt(&a, "--rules", plan.allocation), opt(&a, "--pins", plan.pins);
 	opt(&a, "--level1", plan.level1), opt(&a, "--departments", plan.departments), opt(&a, "--on", plan.on);
+	opt(&a, "--survivor", plan.survivor);
 	if (f)
 		add(&a, f);
 	if ((rc = must(&r, &a, "agency codes of the merged province")))

@@ -18,6 +18,7 @@
 #include "agcode.h"
 #include "cli.h"
 #include "contact.h"
+#include "province.h"
 #include "db.h"
 
 enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
@@ -309,36 +310,17 @@ fail:
 	return SN_IO;
 }
 
-/* The merged province: the new province of the imported registries' old provinces (as recode
- * computes it), and its level-1 code: that of its own committee in its registry (the survivor
- * keeps it, QĐ 09/2025/QĐ-TTg). Returns 0, SN_DATA (cannot tell) or SN_IO. */
+/* The merged province and its surviving level-1 codes, as recode computed and stored them. */
 static int derive_target(struct sn_ctx *ctx, struct target *t)
 {
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT t.province, (SELECT a.l1 FROM agency a WHERE a.province = t.province AND "
-		"a.kind = 'province-committee' AND COALESCE(a.parent_code, '') = '' AND a.l1 IS NOT NULL "
-		"ORDER BY a.sort_key LIMIT 1) FROM (SELECT min(l.new_province_code) AS province FROM link l "
-		"JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' WHERE l.old_province_code IN "
-		"(SELECT province FROM agency)) t");
-	int rc = SN_IO;
-	if (!st)
-		return SN_IO;
-	int r = sn_step(ctx, st);
-	if (r < 0)
-		goto done;
-	if (r != SQLITE_ROW || !sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1)) {
-		sn_error(ctx, "cannot tell the merged province or its level-1 code: the conversion table "
-			 "and the surviving province's registry are needed");
-		rc = SN_DATA;
-		goto done;
-	}
-	snprintf(t->province, sizeof t->province, "%s", sn_col(st, 0));
-	snprintf(t->l1, sizeof t->l1, "%s", sn_col(st, 1));
-	snprintf(t->k1, sizeof t->k1, "K%s", t->l1 + 1);  /* the council's: K + the same number */
-	rc = 0;
-done:
-	sqlite3_finalize(st);
-	return rc;
+	struct sn_province p;
+	int rc = sn_province_load(ctx, &p);
+	if (rc)
+		return rc;
+	snprintf(t->province, sizeof t->province, "%s", p.code);
+	snprintf(t->l1, sizeof t->l1, "%s", p.l1);
+	snprintf(t->k1, sizeof t->k1, "%s", p.k1);
+	return 0;
 }
 
 static void bind_target(sqlite3_stmt *st, const struct target *t)

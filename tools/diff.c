@@ -280,9 +280,8 @@ static int load_database(struct sn_diff *d, int side, const char *path, const ch
 	    query_text(d, "SELECT group_concat(province, ', ') FROM (SELECT DISTINCT province FROM src.procedure "
 			  "ORDER BY province)", s->provinces, sizeof s->provinces) ||
 	    /* The merged province: where reassign put its bindings, else what the unit links say. */
-	    query_text(d, "SELECT COALESCE((SELECT min(catalog) FROM src.binding WHERE from_binding IS NOT NULL), "
-			  "(SELECT min(new_province_code) FROM src.link WHERE old_province_code = "
-			  "(SELECT min(province) FROM src.agency)), '')", target, sizeof target))
+	    query_text(d, "SELECT COALESCE((SELECT province FROM src.province_fact), (SELECT min(catalog) "
+			  "FROM src.binding WHERE from_binding IS NOT NULL), '')", target, sizeof target))
 		goto done;
 	int merged = want ? !strcmp(want, "merged") : !strcmp(applied, "1");
 	if (merged && strcmp(applied, "1")) {

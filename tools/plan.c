@@ -146,11 +146,13 @@ static int migration_key(struct reader *r, const char *k, const char *v)
 		return set(r, k, &p->output, v, PATH);
 	if (!strcmp(k, "on"))
 		return set(r, k, &p->on, v, PLAIN);
+	if (!strcmp(k, "survivor"))
+		return set(r, k, &p->survivor, v, PLAIN);
 	if (!strcmp(k, "export"))
 		return formats(r, v, "csv", "xml", &p->export_csv, &p->export_xml);
 	if (!strcmp(k, "diff"))
 		return formats(r, v, "html", "csv", &p->diff_html, &p->diff_csv);
-	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, export, diff)", k);
+	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, survivor, export, diff)", k);
 }
 
 static int units_key(struct reader *r, const char *k, const char *v)
@@ -286,7 +288,14 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 			continue;
 		if (*s == '[') {
 			char *e = strchr(s, ']');
-			if (!e || *trim(e + 1)) {
+			/* A comment may follow after white space: "[units reform-2025]   # the table". */
+			char *rest = e ? e + 1 : NULL;
+			if (rest && (*rest == ' ' || *rest == '\t')) {
+				rest = trim(rest);
+				if (*rest == '#' || *rest == ';')
+					*rest = '\0';
+			}
+			if (!e || *rest) {
 				fail(&r, "a section header is '[name]' alone on its line");
 				goto done;
 			}
@@ -391,6 +400,7 @@ void sn_plan_release(struct sn_plan *p)
 		free(p->refs[i].key);
 	free(p->units), free(p->prov), free(p->refs);
 	free(p->path), free(p->province), free(p->database), free(p->output), free(p->on);
+	free(p->survivor);
 	free(p->allocation), free(p->pins), free(p->level1), free(p->departments);
 	free(p->jurisdiction), free(p->decisions), free(p->hamlets);
 	memset(p, 0, sizeof *p);

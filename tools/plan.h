@@ -7,13 +7,16 @@
  *                               database = sapnhap.db   output = report   on = 2025-07-01
  *                               export = csv xml     (formats written under OUTPUT/export-*)
  *                               diff = html csv      (OUTPUT/diff.html, OUTPUT/diff.csv)
+ *                               survivor = 72        (recode --survivor: only where a published
+ *                                                    decision departs from the name rule)
  *   [units NAME]                file = units/conversion-2025.csv   (one section per event, run in
  *                               kind = ...  effective = ...  sheet = ...  encoding = ...   order)
  *   [province CODE]             agencies = ...  catalog = ...  dossiers = ...  encoding = ...
  *   [rules]                     allocation, pins, level1, departments (recode);
  *                               jurisdiction, decisions, hamlets (reassign)
  *
- * '#' or ';' starts a comment line, or a comment after a value when white space precedes it;
+ * '#' or ';' starts a comment line, or a comment after a value or a section header when white
+ * space precedes it;
  * 'key = value' with spaces around '=' optional.
  */
 #ifndef SN_PLAN_H
@@ -33,7 +36,7 @@ struct sn_plan_province {
 
 struct sn_plan {
 	char *path;             /* as given */
-	char *province, *database, *output, *on;
+	char *province, *database, *output, *on, *survivor;
 	int export_csv, export_xml;
 	int diff_html, diff_csv;  /* which before/after diffs run writes */
 	struct sn_plan_units *units;

@@ -27,6 +27,7 @@
 #include "db.h"
 #include "embedded.h"
 #include "mapping.h"
+#include "province.h"
 #include "text.h"
 #include "units.h"
 
@@ -383,15 +384,20 @@ static const char *MERGE =
 
 int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40])
 {
-	sqlite3_stmt *st = sn_prepare(ctx, "SELECT (SELECT min(new_province_code) FROM link WHERE old_province_code = "
-					   "(SELECT min(province) FROM agency)), (SELECT code FROM code_table WHERE "
-					   "kind = 'province-committee' AND parent_code IS NULL ORDER BY code LIMIT 1)");
-	if (!st || sn_step(ctx, st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	struct sn_province p;
+	int r = sn_province_load(ctx, &p);
+	if (r)
+		return r;
+	snprintf(target, 8, "%s", p.code);
+	/* The surviving committee: the province committee of the code table under its level-1 code. */
+	sqlite3_stmt *st = sn_prepare(ctx, "SELECT code FROM code_table WHERE kind = 'province-committee' AND "
+					   "parent_code IS NULL ORDER BY substr(sort_key, 1, 3) = ?1 DESC, code LIMIT 1");
+	if (!st)
 		return SN_IO;
-	}
-	snprintf(target, 8, "%s", sn_col(st, 0));
-	snprintf(root, 40, "%s", sn_col(st, 1));
+	sqlite3_bind_text(st, 1, p.l1, -1, SQLITE_STATIC);
+	root[0] = '\0';
+	if (sn_step(ctx, st) == SQLITE_ROW)
+		snprintf(root, 40, "%s", sn_col(st, 0));
 	sqlite3_finalize(st);
 	return 0;
 }

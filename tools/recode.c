@@ -25,6 +25,7 @@
 #include "db.h"
 #include "embedded.h"
 #include "mapping.h"
+#include "province.h"
 #include "text.h"
 #include "units.h"
 
@@ -72,6 +73,8 @@ struct cc {
 struct recode {
 	struct sn_ctx *ctx;
 	const char *date;
+	const char *survivor;            /* --survivor: the operator's choice, else the name rule */
+	struct sn_province prov;
 	struct ag *a;
 	int n;
 	char target[8], surv[8];
@@ -115,25 +118,6 @@ static char *fmt(const char *f, ...)
 }
 
 /* --- mapping tables -------------------------------------------------------------------------- */
-
-struct l1_load {
-	struct recode *rc;
-	char want[16][8];   /* province codes to look up */
-	char got[16][8];
-	int n;
-};
-
-static int l1_row(void *arg, const struct sn_maprow *row)
-{
-	struct l1_load *ld = arg;
-	char p[16];
-	if (sn_code_normalise(sn_maprow_get(row, 0), 2, p) < 0)
-		return 0;
-	for (int i = 0; i < ld->n; i++)
-		if (!strcmp(ld->want[i], p))
-			snprintf(ld->got[i], sizeof ld->got[i], "%s", sn_maprow_get(row, 1));
-	return 0;
-}
 
 /* Keys for matching names by function: no diacritics, type words kept; " tỉnh X" / " huyện X"
  * suffixes are allowed after the table's name. */
@@ -549,9 +533,10 @@ static int decide(struct recode *rc, int idx)
 	case SN_KIND_PROVINCE_COMMITTEE:
 	case SN_KIND_PROVINCE_COUNCIL:
 		if (a->survivor) {
-			set_out(a, O_KEPT, a->code, fmt("province %s is the surviving province of %s: its "
-							 "level-1 code %s is kept (QĐ 09/2025/QĐ-TTg)",
-							 a->province, rc->target, a->c.l1));
+			set_out(a, O_KEPT, a->code, fmt("province %s is the surviving province of %s (%s): its "
+							 "level-1 code %s is kept, under the name of %s",
+							 a->province, rc->target, rc->prov.how, a->c.l1,
+							 rc->prov.name));
 			return 0;
 		}
 		for (int i = 0; i < rc->n; i++)
@@ -1012,68 +997,19 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 {
 	struct sn_ctx *ctx = rc->ctx;
 	int r;
-	/* Which new province: every registry's old province must lead to the same one. */
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT a.province, count(DISTINCT l.new_province_code), min(l.new_province_code) "
-		"FROM (SELECT DISTINCT province FROM agency) a LEFT JOIN link l ON l.old_province_code = "
-		"a.province AND l.event_id IN (SELECT id FROM event WHERE kind = 'conversion') "
-		"GROUP BY a.province ORDER BY a.province");
-	if (!st)
-		return SN_IO;
-	struct l1_load ld = { .rc = rc };
-	int nprov = 0;
-	while (sn_step(ctx, st) == SQLITE_ROW) {
-		if (sqlite3_column_int(st, 1) != 1) {
-			sn_error(ctx, "province %s %s", sn_col(st, 0), sqlite3_column_int(st, 1) ?
-				 "went to several new provinces; recode one merged province at a time" :
-				 "is not in the conversion table: import the units first");
-			sqlite3_finalize(st);
-			return SN_DATA;
-		}
-		if (nprov && strcmp(rc->target, sn_col(st, 2))) {
-			sn_error(ctx, "the registries belong to different new provinces (%s and %s)",
-				 rc->target, sn_col(st, 2));
-			sqlite3_finalize(st);
-			return SN_DATA;
-		}
-		snprintf(rc->target, sizeof rc->target, "%s", sn_col(st, 2));
-		if (ld.n < 16)
-			snprintf(ld.want[ld.n++], 8, "%s", sn_col(st, 0));
-		nprov++;
-	}
-	sqlite3_finalize(st);
-	if (!nprov) {
-		sn_error(ctx, "no agency registry imported ('sapnhap agencies import')");
-		return SN_DATA;
-	}
-	int has_survivor = 0;
-	for (int i = 0; i < ld.n; i++)
-		if (!strcmp(ld.want[i], rc->target))
-			has_survivor = 1;
-	if (!has_survivor) {
-		sn_error(ctx, "the registry of province %s, which the others merge into, is not imported",
-			 rc->target);
-		return SN_DATA;
-	}
-	snprintf(rc->surv, sizeof rc->surv, "%s", rc->target);
-	static const char *l1cols[] = { "province_code", "level1_code", NULL };
-	if ((r = sn_mapping_read(ctx, level1_path, sn_mapping_level1_codes, "level1-codes.csv", l1cols, 2,
-				 l1_row, &ld)))
+	/* Which new province, its old provinces and whose level-1 codes survive: computed once,
+	 * stored, and read by every later step. */
+	if ((r = sn_province_compute(ctx, level1_path, rc->survivor, rc->date, &rc->prov)))
 		return r;
-	for (int i = 0; i < ld.n; i++) {
-		struct sn_agcode c;
-		if (!ld.got[i][0] || sn_agcode_parse(ld.got[i], &c) == SN_AGCODE_INVALID || c.depth != 1) {
-			sn_error(ctx, "no level-1 code for province %s in the level-1 table", ld.want[i]);
-			return SN_DATA;
+	snprintf(rc->target, sizeof rc->target, "%s", rc->prov.code);
+	snprintf(rc->surv, sizeof rc->surv, "%s", rc->prov.survivor);
+	snprintf(rc->l1, sizeof rc->l1, "%s", rc->prov.l1);
+	snprintf(rc->k1, sizeof rc->k1, "%s", rc->prov.k1);
+	for (int i = 0; i < rc->prov.nold && rc->nabs + 2 <= 16; i++)
+		if (!rc->prov.old[i].survives) {
+			snprintf(rc->absorbed[rc->nabs++], 8, "%s", rc->prov.old[i].l1);
+			snprintf(rc->absorbed[rc->nabs++], 8, "%s", rc->prov.old[i].k1);
 		}
-		if (!strcmp(ld.want[i], rc->surv)) {
-			snprintf(rc->l1, sizeof rc->l1, "%s", ld.got[i]);
-			snprintf(rc->k1, sizeof rc->k1, "K%s", ld.got[i] + 1);
-		} else if (rc->nabs + 2 <= 16) {
-			snprintf(rc->absorbed[rc->nabs++], 8, "%s", ld.got[i]);
-			snprintf(rc->absorbed[rc->nabs++], 8, "K%s", ld.got[i] + 1);
-		}
-	}
 	static const char *fcols[] = { "function", "department", "office", "merged_into", NULL };
 	static const char *rcols[] = { "kind", "pattern", "first", "last", NULL };
 	static const char *pcols[] = { "subject", "code", NULL };
@@ -1173,6 +1109,13 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 			snprintf(parent, sizeof parent, "%s", rc->a[a->pidx].home);
 		const struct func *f = a->is_carrier ? func_by_id(rc, a->func) : NULL;
 		const char *name = f && strcmp(a->own_func, a->func) && f->dept_name[0] ? f->dept_name : a->name;
+		/* The merged committee and council carry the new province's name. */
+		char body[200];
+		if (a->survivor && a->pidx < 0 && (a->kind_id == SN_KIND_PROVINCE_COMMITTEE ||
+						    a->kind_id == SN_KIND_PROVINCE_COUNCIL)) {
+			sn_province_body_name(&rc->prov, a->kind_id == SN_KIND_PROVINCE_COUNCIL, body, sizeof body);
+			name = body;
+		}
 		char subject[80], hkey[40];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		key_of(a->home, hkey);
@@ -1281,9 +1224,9 @@ static void usage(FILE *f)
 	      "\n"
 	      "Computes the merged province's agency code table and the crosswalk old -> new from the\n"
 	      "imported registries and the unit registry, and applies them. Every old code ends as\n"
-	      "kept, renumbered, merged into another code, or closed with its successors. The\n"
-	      "surviving province keeps its level-1 codes (H19, K19); the absorbed province's are\n"
-	      "closed; departments merge by function (2025 department mergers); district committees\n"
+	      "kept, renumbered, merged into another code, or closed with its successors. The old\n"
+	      "province whose name the new one carries keeps its level-1 codes (H19, K19); the\n"
+	      "others' are closed (QĐ 09/2025/QĐ-TTg); departments merge by function (2025 department mergers); district committees\n"
 	      "and offices close; one committee per new commune gets a code from the allocation rules\n"
 	      "in order of new commune code, pins first. A closed code is never issued again.\n"
 	      "\n"
@@ -1293,6 +1236,8 @@ static void usage(FILE *f)
 	      "  --level1 FILE       province -> level-1 code table (default: built-in)\n"
 	      "  --departments FILE  department functions and 2025 mergers (default: built-in)\n"
 	      "  --on DATE           the new communes in force on DATE (default: today)\n"
+	      "  --survivor CODE     the old province whose level-1 codes survive, where a published\n"
+	      "                      decision differs from the name rule of QĐ 09/2025/QĐ-TTg\n"
 	      "  --dry-run           report the result; write nothing\n"
 	      "  --force             recompute after the inputs changed (codes issued before are never\n"
 	      "                      reused for something else)\n"
@@ -1325,6 +1270,7 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "explain", required_argument, NULL, 'x' },
+		{ "survivor", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1345,6 +1291,7 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 		case 'n': step.dry_run = 1; break;
 		case 'f': step.forced = 1; break;
 		case 'x': what = optarg; break;
+		case 's': rc.survivor = optarg; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
 		}
@@ -1365,9 +1312,10 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 	if ((r = db_digest(ctx, digest)))
 		return r;
 	step.target = sqlite3_mprintf("merged province");
-	step.args = sqlite3_mprintf("on=%s rules=%s pins=%s level1=%s departments=%s db=%s", date,
+	step.args = sqlite3_mprintf("on=%s rules=%s pins=%s level1=%s departments=%s survivor=%s db=%s", date,
 				    rules ? "file" : "built-in", pins ? "file" : "none",
-				    level1 ? "file" : "built-in", depts ? "file" : "built-in", digest);
+				    level1 ? "file" : "built-in", depts ? "file" : "built-in",
+				    rc.survivor ? rc.survivor : "by name", digest);
 	if (what && !step.dry_run && sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
 		/* --explain reads the recode that was applied; with --dry-run it explains a fresh
 		 * computation from the options given (a what-if) and keeps nothing. */

@@ -3,7 +3,7 @@
 $ sapnhap run data/plan-typo.plan; echo "[status $?]"; test -e run.db || echo "no database"
 [status 3]
 no database
-! sapnhap: error: data/plan-typo.plan:9: unknown key 'date' in [migration] (province, database, output, on, export, diff)
+! sapnhap: error: data/plan-typo.plan:9: unknown key 'date' in [migration] (province, database, output, on, survivor, export, diff)
 $ sapnhap run data/plan-missing-file.plan; echo "[status $?]"; test -e run.db || echo "no database"
 [status 3]
 no database

@@ -226,7 +226,10 @@ static void make_merged(const char *db)
 		"  ('75', '1.000002', '000.01.60.H19', 0, 'test', NULL);"
 		"INSERT INTO review(step, subject, reason, detail, status, field) VALUES "
 		"  ('recode', '000.302.36.H10', 'nonconforming code', NULL, 'open', NULL), "
-		"  ('reassign', '1.000002', 'conflict: the catalogs differ on fee', '70: 1 | 75: 2', 'resolved', 'fee');");
+		"  ('reassign', '1.000002', 'conflict: the catalogs differ on fee', '70: 1 | 75: 2', 'resolved', 'fee');"
+		"INSERT INTO province_fact VALUES ('75', 'Tỉnh Đồng Nai', '2025-07-01', '75', 'H19', 'K19', 'test');"
+		"INSERT INTO province_fact_old VALUES ('70', '75', 'Tỉnh Bình Phước', 'H10', 'K10', 0, 1), "
+		"  ('75', '75', 'Tỉnh Đồng Nai', 'H19', 'K19', 1, 1);");
 	add_code(db, "000.01.60.H19", "Ủy ban nhân dân phường Bình Phước", "commune-committee", "000.00.00.H19",
 		 "25195", NULL, NULL, "@ubnd");
 	add_code(db, "000.00.02.H19", "Sở Nội vụ", "department", "000.00.00.H19", "75", "=1+2", NULL, NULL);

@@ -51,7 +51,7 @@ static const char GOOD[] =
 	"export = xml\n"
 	"diff = csv\n"
 	"\n"
-	"[units reform-2025]\n"
+	"[units reform-2025]   # the official table\n"
 	"file = units.csv\n"
 	"[units dongnai-2026]\n"
 	"file = ./changes.csv\n"
@@ -125,13 +125,15 @@ static void test_bad_plans(void **state)
 {
 	(void)state;
 	expect_error("[migration]\nprovince = 75\nouput = x\n",
-		     "3: unknown key 'ouput' in [migration] (province, database, output, on, export, diff)");
+		     "3: unknown key 'ouput' in [migration] (province, database, output, on, survivor, export, diff)");
 	expect_error("province = 75\n", "1: 'province' comes before any [section]");
 	expect_error("[migration]\nprovince = 75\nprovince = 70\n", "3: 'province' is given twice in this section");
 	expect_error("[migrations]\n", "1: unknown section [migrations] (migration, units NAME, province CODE, rules)");
 	expect_error("[province 7a]\n", "1: [province 7a]: a province code is one or two digits");
 	expect_error("[province 70]\n[province 70]\n", "2: [province 70] is given twice");
 	expect_error("[migration\n", "1: a section header is '[name]' alone on its line");
+	expect_error("[migration] x\n", "1: a section header is '[name]' alone on its line");
+	expect_error("[migration]# no space\n", "1: a section header is '[name]' alone on its line");
 	expect_error("[migration]\nprovince\n", "2: expected 'key = value' or '[section]'");
 	expect_error("[migration]\nprovince =\n", "2: 'province' has no value");
 	expect_error("[migration]\nexport = csv pdf\n", "2: format 'pdf' is not csv, xml or none");
