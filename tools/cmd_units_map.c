@@ -92,6 +92,12 @@ static int by_code(const void *x, const void *y)
 int sn_units_compose(struct sn_ctx *ctx, const char *level, const char *code, const char *date,
 		     struct sn_mapped **out)
 {
+	return sn_units_compose_after(ctx, level, code, "", date, out);
+}
+
+int sn_units_compose_after(struct sn_ctx *ctx, const char *level, const char *code, const char *after,
+			   const char *date, struct sn_mapped **out)
+{
 	struct acc a = { 0 };
 	*out = NULL;
 	char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM unit WHERE level = %Q AND code = %Q) + "
@@ -101,7 +107,7 @@ int sn_units_compose(struct sn_ctx *ctx, const char *level, const char *code, co
 	sqlite3_free(q);
 	if (!known)
 		return 0;
-	if (follow(ctx, level, code, "", date, SN_SHARE_WHOLE, 0, &a) != 0) {
+	if (follow(ctx, level, code, after, date, SN_SHARE_WHOLE, 0, &a) != 0) {
 		free(a.v);
 		return -1;
 	}

@@ -139,8 +139,11 @@ static int hamlet_row(void *arg, const struct sn_maprow *row)
  * takes its people (whole, or the part with the whole population), or NULL with the reason. */
 static int commune_targets(struct ra *ra)
 {
-	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT DISTINCT commune_code FROM dossier WHERE "
-					       "commune_code IS NOT NULL ORDER BY 1");
+	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT c FROM (SELECT DISTINCT commune_code AS c FROM dossier "
+					       "WHERE commune_code IS NOT NULL UNION SELECT a.unit_code FROM agency a "
+					       "WHERE a.kind = 'commune-committee' AND a.unit_code IS NOT NULL AND "
+					       "EXISTS (SELECT 1 FROM dossier d WHERE d.agency_code = a.code AND "
+					       "d.commune_code IS NULL)) ORDER BY 1");
 	sqlite3_stmt *ins = sn_prepare(ra->ctx, "INSERT INTO temp.ctarget VALUES (?1, ?2, ?3)");
 	if (!st || !ins) {
 		sqlite3_finalize(st);
@@ -296,37 +299,70 @@ static const char *AFTER_CARRY =
 	"  CASE WHEN ob.district THEN ' (district level; no department carries the rule''s function)' "
 	"  ELSE ' closed without successors' END FROM ob WHERE ob.id NOT IN (SELECT old_id FROM carried) ORDER BY ob.id;";
 
-/* Dossiers at agencies that no longer exist. */
+/* Dossiers at agencies that no longer exist. A dossier follows the level of the work it is:
+ *   - a `dossier:` decision always wins;
+ *   - at an agency that continues under another code (renumbered, merged), the crosswalk;
+ *   - district-level work (at a district committee or office) goes where the jurisdiction rule
+ *     sends its procedure: to the department of the rule's function, or to the committee of the
+ *     applicant's new commune;
+ *   - anything else (a split commune's committee, a unit closed with it) follows its commune:
+ *     one successor in the crosswalk, else the applicant's commune (the agency's own commune when
+ *     the dossier names none);
+ * a commune is found by the whole-population part, then the hamlet table, and, for a district
+ * that became one new commune (an island district now a special zone), that commune; otherwise
+ * the dossier waits in the review queue. */
 static const char *DOSSIERS =
+	/* Districts whose whole area became one new commune. */
+	"CREATE TEMP TABLE dsingle(district PRIMARY KEY, new_commune);"
+	"INSERT INTO temp.dsingle SELECT l.old_district_code, min(l.new_code) FROM link l JOIN event e ON "
+	"  e.id = l.event_id AND e.kind = 'conversion' WHERE l.old_district_code IS NOT NULL GROUP BY 1 "
+	"  HAVING count(DISTINCT l.new_code) = 1;"
 	/* Keyed by dossier id: the UPDATE below looks each moved dossier up here. */
 	"CREATE TEMP TABLE dmove(id INTEGER PRIMARY KEY, from_agency, to_agency, rule, why);"
-	"INSERT INTO temp.dmove SELECT d.id, d.agency_code AS from_agency, "
-	"  CASE WHEN x.outcome IN ('renumbered', 'merged') THEN x.new_code "
-	"    WHEN x.outcome = 'closed' AND r.target = 'province' THEN (SELECT c.code FROM code_table c "
-	"      WHERE c.kind = 'department' AND c.function = r.function ORDER BY c.code LIMIT 1) "
-	"    WHEN x.outcome = 'closed' THEN (SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' "
-	"      AND c.unit_code = COALESCE((SELECT dd.value FROM temp.decision dd WHERE dd.subject = 'dossier:' || d.code "
-	"      AND dd.field = 'commune'), t.new_commune, (SELECT h.new_commune FROM hamlet h WHERE "
-	"      h.old_commune = d.commune_code AND h.hamlet_key = sn_key_type(d.hamlet)))) END AS to_agency, "
-	"  CASE WHEN x.outcome IN ('renumbered', 'merged') THEN 'crosswalk: ' || x.outcome || ' (' || x.reason || ')' "
-	"    WHEN x.outcome = 'closed' AND r.target = 'province' THEN 'district -> province: ' || r.rule "
-	"    WHEN (SELECT 1 FROM temp.decision dd WHERE dd.subject = 'dossier:' || d.code AND dd.field = 'commune') "
-	"      THEN 'decision: ' || (SELECT dd.pos || ' ' || dd.reason FROM temp.decision dd WHERE "
-	"      dd.subject = 'dossier:' || d.code AND dd.field = 'commune') "
-	"    WHEN t.new_commune IS NOT NULL THEN 'district -> commune: ' || r.rule || '; ' || t.how "
-	"    ELSE 'district -> commune: ' || r.rule || '; hamlet ' || COALESCE(d.hamlet, '(none)') || ' of ' || "
-	"      COALESCE(d.commune_code, '(no commune)') END AS rule, "
-	"  COALESCE(t.how, 'no commune given') AS why "
-	"  FROM dossier d JOIN crosswalk x ON x.old_code = d.agency_code AND x.outcome <> 'kept' "
-	"  LEFT JOIN temp.prule r ON r.province = d.province AND r.national_code = d.national_code "
-	"  LEFT JOIN temp.ctarget t ON t.old_commune = d.commune_code;"
+	"INSERT INTO temp.dmove SELECT id, from_agency, "
+	"  CASE WHEN decided IS NOT NULL THEN (SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' "
+	"      AND c.unit_code = decided) "
+	"    WHEN outcome IN ('renumbered', 'merged') THEN new_code "
+	"    WHEN district AND target = 'province' THEN (SELECT c.code FROM code_table c "
+	"      WHERE c.kind = 'department' AND c.function = fn ORDER BY c.code LIMIT 1) "
+	"    WHEN NOT district AND one_successor IS NOT NULL THEN one_successor "
+	"    ELSE (SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' "
+	"      AND c.unit_code = COALESCE(pop_commune, hamlet_commune, single_commune)) END, "
+	"  CASE WHEN decided IS NOT NULL THEN 'decision: ' || decision_why "
+	"    WHEN outcome IN ('renumbered', 'merged') THEN 'crosswalk: ' || outcome || ' (' || xreason || ')' "
+	"    WHEN district AND target = 'province' THEN 'district -> province: ' || prule "
+	"    WHEN NOT district AND one_successor IS NOT NULL THEN 'crosswalk: successor of closed ' || from_agency "
+	"    ELSE CASE WHEN district THEN 'district -> commune: ' || prule || '; ' ELSE 'commune -> commune: ' END || "
+	"      CASE WHEN pop_commune IS NOT NULL THEN how "
+	"        WHEN hamlet_commune IS NOT NULL THEN 'hamlet ' || hamlet || ' of ' || commune || ' is in ' || hamlet_commune "
+	"        WHEN single_commune IS NOT NULL THEN 'district ' || unit || ' is now the one commune ' || single_commune "
+	"        ELSE 'hamlet ' || COALESCE(hamlet, '(none)') || ' of ' || COALESCE(commune, '(no commune)') END END, "
+	"  COALESCE(how, 'no commune given') "
+	"  FROM (SELECT d.id, d.code, d.agency_code AS from_agency, d.hamlet, x.outcome, x.new_code, x.reason AS xreason, "
+	"    a.kind IN ('district-committee', 'district-office') AS district, a.unit_code AS unit, "
+	"    r.target, r.function AS fn, r.rule AS prule, dd.value AS decided, dd.pos || ' ' || dd.reason AS decision_why, "
+	"    COALESCE(d.commune_code, CASE WHEN a.kind = 'commune-committee' THEN a.unit_code END) AS commune, "
+	"    (SELECT min(s.new_code) FROM crosswalk_successor s WHERE s.old_code = d.agency_code "
+	"      HAVING count(*) = 1) AS one_successor, "
+	"    t.new_commune AS pop_commune, t.how, "
+	"    (SELECT h.new_commune FROM hamlet h WHERE h.old_commune = COALESCE(d.commune_code, CASE WHEN "
+	"      a.kind = 'commune-committee' THEN a.unit_code END) AND h.hamlet_key = sn_key_type(d.hamlet)) AS hamlet_commune, "
+	"    CASE WHEN d.commune_code IS NULL AND a.kind IN ('district-committee', 'district-office') THEN "
+	"      (SELECT ds.new_commune FROM temp.dsingle ds WHERE ds.district = a.unit_code) END AS single_commune "
+	"    FROM dossier d JOIN crosswalk x ON x.old_code = d.agency_code JOIN agency a ON a.code = d.agency_code "
+	"    LEFT JOIN temp.decision dd ON dd.subject = 'dossier:' || d.code AND dd.field = 'commune' "
+	"    LEFT JOIN temp.prule r ON r.province = d.province AND r.national_code = d.national_code "
+	"    LEFT JOIN temp.ctarget t ON t.old_commune = COALESCE(d.commune_code, CASE WHEN "
+	"      a.kind = 'commune-committee' THEN a.unit_code END) "
+	"    WHERE x.outcome <> 'kept' OR dd.value IS NOT NULL);"
 	"UPDATE temp.decision SET used = 1 WHERE field = 'commune' AND substr(subject, 9) IN (SELECT code FROM dossier);"
 	"INSERT INTO dossier_history(dossier_id, step, from_agency, to_agency, rule) SELECT id, 'reassign', "
 	"  from_agency, to_agency, rule FROM dmove WHERE to_agency IS NOT NULL ORDER BY id;"
 	"UPDATE dossier SET agency_code = (SELECT to_agency FROM dmove m WHERE m.id = dossier.id) "
 	"  WHERE id IN (SELECT id FROM dmove WHERE to_agency IS NOT NULL);"
 	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', 'dossier:' || d.code, "
-	"  'dossier needs a decision: ' || m.why, 'at ' || d.agency_code || ', procedure ' || d.national_code || "
+	"  'dossier needs a decision: ' || CASE WHEN m.rule LIKE 'decision:%' THEN 'the decided commune has no "
+	"committee in the merged province' ELSE m.why END, 'at ' || d.agency_code || ', procedure ' || d.national_code || "
 	"  ', applicant in ' || COALESCE(d.commune_code, '?') || COALESCE(', hamlet ' || d.hamlet, '') "
 	"  FROM dmove m JOIN dossier d ON d.id = m.id WHERE m.to_agency IS NULL ORDER BY d.code;";
 
@@ -484,7 +520,7 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 	    (r = run(ra, "DROP TABLE IF EXISTS temp.jrule; DROP TABLE IF EXISTS temp.decision; "
 			 "DROP TABLE IF EXISTS temp.ctarget; DROP TABLE IF EXISTS temp.prule; DROP TABLE IF EXISTS temp.ob; "
 			 "DROP TABLE IF EXISTS temp.carried; DROP TABLE IF EXISTS temp.dmove; DROP TABLE IF EXISTS temp.mfield; "
-			 "DROP TABLE IF EXISTS temp.dcount; "
+			 "DROP TABLE IF EXISTS temp.dcount; DROP TABLE IF EXISTS temp.dsingle; "
 			 "CREATE TEMP TABLE jrule(kind, key, target, function, pos, UNIQUE(kind, key)); "
 			 "CREATE TEMP TABLE decision(subject, field, value, reason, pos, used, UNIQUE(subject, field)); "
 			 "CREATE TEMP TABLE ctarget(old_commune PRIMARY KEY, new_commune, how); "

@@ -325,13 +325,15 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 			/* Substitute {l1} and {n}; {n} takes the width of its QCVN group. */
 			char buf[80] = "", num[16];
 			const char *p = r->pattern;
-			int group = 0;
+			int group = 0, reserved = 0;
 			size_t len = 0;
 			while (*p && len < sizeof buf - 8) {
 				if (!strncmp(p, "{l1}", 4)) {
 					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", rc->l1);
 					p += 4;
 				} else if (!strncmp(p, "{n}", 3)) {
+					/* 98/99 (998/999 at level 4) read as placeholders: never issued. */
+					reserved |= group == 0 ? n >= 998 : n >= 98;
 					snprintf(num, sizeof num, group == 0 ? "%03d" : "%02d", n);
 					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", num);
 					p += 3;
@@ -342,6 +344,8 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 					buf[len] = '\0';
 				}
 			}
+			if (reserved)
+				continue;
 			struct sn_agcode c;
 			if (sn_agcode_parse(buf, &c) != SN_AGCODE_OK) {
 				sn_error(rc->ctx, "%s: pattern '%s' gives '%s', not a conforming code: %s",
@@ -359,9 +363,28 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 			}
 		}
 	}
-	sn_error(rc->ctx, any ? "no free code left for a %s in the allocation rules (every range is "
-			       "used or closed); add a range to the rule file" :
-			        "the allocation rules have no range for kind %s", kind);
+	if (!any) {
+		sn_error(rc->ctx, "the allocation rules have no range for kind %s; add one to the rule file "
+			 "(recode --rules FILE), e.g. '%s,000.{n}.60.{l1},1,97'", kind, kind);
+		return SN_DATA;
+	}
+	/* Suggest the level-2 group after the highest one the kind's rules use. */
+	int top = 0;
+	for (int i = 0; i < rc->nrules; i++) {
+		const char *g = strrchr(rc->rules[i].pattern, '.');
+		const char *prev = g;
+		while (prev && prev > rc->rules[i].pattern && prev[-1] != '.')
+			prev--;
+		if (!strcmp(rc->rules[i].kind, kind) && prev && prev[0] >= '0' && prev[0] <= '9')
+			top = atoi(prev) > top ? atoi(prev) : top;
+	}
+	if (top > 0 && top < 97)
+		sn_error(rc->ctx, "no free code left for a %s: every range of the allocation rules is used "
+			 "or closed; add a range to the rule file (recode --rules FILE), e.g. "
+			 "'%s,000.{n}.%02d.{l1},1,97'", kind, kind, top + 1);
+	else
+		sn_error(rc->ctx, "no free code left for a %s: every range of the allocation rules is used "
+			 "or closed; add a range to the rule file (recode --rules FILE)", kind);
 	return SN_DATA;
 }
 
@@ -437,8 +460,11 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 	if (!strcmp(level, "district")) {
 		/* A district's area: every new commune its communes went to (or the special zone it
 		 * became). */
+		/* The new communes of the district's own old communes in the conversion, each followed
+		 * through later events only: a new code is never looked up again as an old one (a
+		 * reused code would pull in another district's communes). */
 		sqlite3_stmt *st = sn_prepare(rc->ctx,
-			"SELECT DISTINCT l.new_code FROM link l JOIN event e ON e.id = l.event_id "
+			"SELECT DISTINCT l.new_code, e.effective FROM link l JOIN event e ON e.id = l.event_id "
 			"WHERE e.kind = 'conversion' AND (l.old_district_code = ?1 OR "
 			"(l.old_level = 'district' AND l.old_code = ?1)) ORDER BY 1");
 		if (!st)
@@ -446,7 +472,11 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 		sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
 		while (sn_step(rc->ctx, st) == SQLITE_ROW) {
 			struct sn_mapped *nm = NULL;
-			int k = sn_units_compose(rc->ctx, "commune", sn_col(st, 0), rc->date, &nm);
+			int k = sn_units_compose_after(rc->ctx, "commune", sn_col(st, 0), sn_col(st, 1), rc->date, &nm);
+			if (k < 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
 			for (int i = 0; i < k; i++) {
 				const struct cc *c = cc_of(rc, nm[i].code);
 				if (c) {
@@ -460,6 +490,8 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 		return n;
 	}
 	int k = sn_units_compose(rc->ctx, level, unit, rc->date, &m);
+	if (k < 0)
+		return -1;
 	for (int i = 0; i < k; i++) {
 		const struct cc *c = cc_of(rc, m[i].code);
 		if (!c)
@@ -578,6 +610,28 @@ static int decide(struct recode *rc, int idx)
 
 	case SN_KIND_DISTRICT_COMMITTEE: {
 		int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
+		if (n < 0)
+			return SN_IO;
+		char *q = sqlite3_mprintf("SELECT count(*) FROM link WHERE old_level = 'district' AND old_code = %Q",
+					  a->unit);
+		long long whole = q ? sn_query_int(rc->ctx, q) : -1;
+		sqlite3_free(q);
+		if (whole < 0)
+			return SN_IO;
+		if (n == 1 && whole > 0) {
+			/* The district itself became one unit (an island district now a special zone): that
+			 * unit's committee takes over its work. */
+			char home[40];
+			snprintf(home, sizeof home, "%s", a->succ[0]);
+			free(a->succ[0]);
+			free(a->succ);
+			a->succ = NULL;
+			a->nsucc = 0;
+			set_out(a, O_MERGED, home, fmt("district level abolished on the reform's effective date; "
+						       "the whole district became one unit, %s (a special zone), "
+						       "whose committee takes over its work", cc_commune(rc, home)));
+			return 0;
+		}
 		set_out(a, O_CLOSED, NULL, fmt("district level abolished on the reform's effective date; "
 					       "its area is now %d commune(s), whose committees succeed it", n));
 		if (n == 0)
@@ -598,6 +652,8 @@ static int decide(struct recode *rc, int idx)
 			}
 		}
 		int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
+		if (n < 0)
+			return SN_IO;
 		set_out(a, O_CLOSED, NULL, fmt("district level abolished; function %s has no department "
 					       "in the merged province, so the %d commune committee(s) of "
 					       "its area succeed it", *f ? f : "unknown", n));
@@ -606,6 +662,8 @@ static int decide(struct recode *rc, int idx)
 
 	case SN_KIND_COMMUNE_COMMITTEE: {
 		int n = a->unit[0] ? area_committees(rc, a, "commune", a->unit, popnote, sizeof popnote) : 0;
+		if (n < 0)
+			return SN_IO;
 		if (n == 1) {
 			char home[40];
 			snprintf(home, sizeof home, "%s", a->succ[0]);
@@ -701,6 +759,8 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		struct ag tmp = { 0 };
 		int n = a->unit[0] && strlen(a->unit) == 5 ?
 			area_committees(rc, &tmp, "commune", a->unit, pop, sizeof pop) : 0;
+		if (n < 0)
+			return SN_IO;
 		if (n == 1) {
 			snprintf(code, sizeof code, "%s", tmp.succ[0]);
 			home = code;

@@ -69,6 +69,12 @@ struct sn_mapped {
 int sn_units_compose(struct sn_ctx *ctx, const char *level, const char *code, const char *date,
 		     struct sn_mapped **out);
 
+/* The same, following only events effective after AFTER (YYYY-MM-DD): the successors of a unit
+ * that an event opened, e.g. a new commune code from 2025-07-01 on (which may also be an old
+ * code: fed to sn_units_compose it would be taken for the old unit). */
+int sn_units_compose_after(struct sn_ctx *ctx, const char *level, const char *code, const char *after,
+			   const char *date, struct sn_mapped **out);
+
 /* Name of LEVEL/CODE in force on DATE (malloc'ed), or NULL. With DATE NULL: the earliest known
  * version (the old unit). */
 char *sn_unit_name(struct sn_ctx *ctx, const char *level, const char *code, const char *date);

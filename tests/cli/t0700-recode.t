@@ -168,7 +168,7 @@ $ sapnhap recode --explain 000.00.40.H19
   successors: 000.17.60.H19, 000.20.60.H19
 $ sapnhap recode --explain 000.01.60.H19
 000.01.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, in the merged province's code table)
-  renumbered: committee of new commune 25195 Phường Bình Phước, rule (built-in allocation.csv):3 (000.{n}.60.{l1}, 1-99), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
+  renumbered: committee of new commune 25195 Phường Bình Phước, rule (built-in allocation.csv):4 (000.{n}.60.{l1}, 1-97), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
   parent: 000.00.00.H19
   carries the work of: 000.51.32.H10, 000.54.32.H10
 $ sapnhap recode --explain 000.00.99.H19
@@ -235,7 +235,7 @@ unchanged
 $ sapnhap recode --rules data/rules-small.csv --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: no free code left for a commune-committee in the allocation rules (every range is used or closed); add a range to the rule file
+! sapnhap: error: no free code left for a commune-committee: every range of the allocation rules is used or closed; add a range to the rule file (recode --rules FILE), e.g. 'commune-committee,000.{n}.61.{l1},1,97'
 
 # After the merger date the agency list is the merged province's code table.
 $ sapnhap agencies list --on 2025-07-01 | head -4
