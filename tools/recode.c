@@ -49,9 +49,13 @@ struct ag {
 	char *reason;
 };
 
+#define SN_MAX_FUNC_NAMES 8
+
 struct func {
 	char id[48], merged_into[48];
-	char *dept_name, *dept_key, *office_key;
+	char *dept_name;                          /* the first department name: the current one */
+	char *dept_keys[SN_MAX_FUNC_NAMES];       /* every spelling of the table, as keys */
+	char *office_keys[SN_MAX_FUNC_NAMES];
 };
 
 struct rule {
@@ -119,11 +123,50 @@ static char *fmt(const char *f, ...)
 
 /* --- mapping tables -------------------------------------------------------------------------- */
 
-/* Keys for matching names by function: no diacritics, type words kept; " tỉnh X" / " huyện X"
- * suffixes are allowed after the table's name. */
+/* Keys for matching names by function: no diacritics, punctuation folded, type words kept, and
+ * the usual abbreviations written out ("Văn phòng UBND TP" = "Văn phòng Ủy ban nhân dân thành
+ * phố"). */
 static char *func_key(const char *name)
 {
-	return sn_name_key(name, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
+	static const struct {
+		const char *abbr, *full;
+	} words[] = { { "ubnd", "uy ban nhan dan" }, { "hdnd", "hoi dong nhan dan" }, { "tp", "thanh pho" },
+		      { "tx", "thi xa" }, { "q", "quan" }, { "h", "huyen" }, { "&", "va" } };
+	char *k = sn_name_key(name, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
+	if (!k)
+		return NULL;
+	size_t cap = strlen(k) * 4 + 1, len = 0;
+	char *out = malloc(cap);
+	if (!out) {
+		free(k);
+		return NULL;
+	}
+	out[0] = '\0';
+	for (char *tok = k; *tok;) {
+		size_t n = strcspn(tok, " ");
+		const char *w = NULL;
+		for (size_t i = 0; i < sizeof words / sizeof words[0] && !w; i++)
+			if (strlen(words[i].abbr) == n && !strncmp(tok, words[i].abbr, n))
+				w = words[i].full;
+		len += (size_t)snprintf(out + len, cap - len, "%s%.*s", len ? " " : "", (int)(w ? strlen(w) : n),
+					w ? w : tok);
+		tok += n;
+		while (*tok == ' ')
+			tok++;
+	}
+	free(k);
+	return out;
+}
+
+/* Splits a cell "Name A|Name B" into keys. */
+static void func_keys(const char *cell, char **keys)
+{
+	char *copy = xstrdup(cell), *save = NULL;
+	int n = 0;
+	for (char *t = strtok_r(copy, "|", &save); t && n < SN_MAX_FUNC_NAMES; t = strtok_r(NULL, "|", &save))
+		if (*t && (keys[n] = func_key(t)) && *keys[n])
+			n++;
+	free(copy);
 }
 
 static int fn_row(void *arg, const struct sn_maprow *row)
@@ -136,9 +179,13 @@ static int fn_row(void *arg, const struct sn_maprow *row)
 	struct func *f = &rc->fn[rc->nfn++];
 	memset(f, 0, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", sn_maprow_get(row, 0));
-	f->dept_name = xstrdup(sn_maprow_get(row, 1));
-	f->dept_key = *f->dept_name ? func_key(f->dept_name) : NULL;
-	f->office_key = *sn_maprow_get(row, 2) ? func_key(sn_maprow_get(row, 2)) : NULL;
+	const char *dept = sn_maprow_get(row, 1);
+	f->dept_name = xstrdup(dept);
+	char *bar = strchr(f->dept_name, '|');
+	if (bar)
+		*bar = '\0';
+	func_keys(dept, f->dept_keys);
+	func_keys(sn_maprow_get(row, 2), f->office_keys);
 	snprintf(f->merged_into, sizeof f->merged_into, "%s", sn_maprow_get(row, 3));
 	return 0;
 }
@@ -204,26 +251,41 @@ static struct pin *find_pin(struct recode *rc, const char *subject)
 	return NULL;
 }
 
-/* The final function of a name: matched against the department (or office) names of the table,
- * then followed through merged_into. "" when unknown. */
+/* Whether the rest of a name after a table spelling is empty or a territory: " tinh ...",
+ * " thanh pho ...", " huyen ...", " quan ...", " thi xa ..." ("Thanh tra Thành phố", "Sở Tư
+ * pháp tỉnh Bình Phước", "Thanh tra quận 1"). */
+static int territorial_rest(const char *rest)
+{
+	static const char *words[] = { "tinh", "thanh pho", "huyen", "quan", "thi xa", NULL };
+	if (!*rest)
+		return 1;
+	if (*rest != ' ')
+		return 0;
+	rest++;
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (!strncmp(rest, words[i], n) && (rest[n] == '\0' || rest[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* The final function of a name: matched against the department (or office) spellings of the
+ * table, the longest that fits, then followed through merged_into. "" when unknown. */
 static const char *function_of(struct recode *rc, const char *name, int office, int follow)
 {
 	char *k = func_key(name);
 	const char *id = "";
-	static const char *suffixes[] = { "tinh ", "thanh pho ", "huyen ", "thi xa ", "quan ", "tp ", NULL };
-	for (int i = 0; k && i < rc->nfn && !*id; i++) {
-		const char *t = office ? rc->fn[i].office_key : rc->fn[i].dept_key;
-		if (!t)
-			continue;
-		size_t n = strlen(t);
-		if (strncmp(k, t, n) != 0)
-			continue;
-		if (k[n] == '\0')
-			id = rc->fn[i].id;
-		else if (k[n] == ' ')
-			for (int s = 0; suffixes[s]; s++)
-				if (strncmp(k + n + 1, suffixes[s], strlen(suffixes[s])) == 0)
-					id = rc->fn[i].id;
+	size_t best = 0;
+	for (int i = 0; k && i < rc->nfn; i++) {
+		char **keys = office ? rc->fn[i].office_keys : rc->fn[i].dept_keys;
+		for (int j = 0; j < SN_MAX_FUNC_NAMES && keys[j]; j++) {
+			size_t n = strlen(keys[j]);
+			if (n > best && !strncmp(k, keys[j], n) && territorial_rest(k + n)) {
+				best = n;
+				id = rc->fn[i].id;
+			}
+		}
 	}
 	free(k);
 	/* Follow 2025 mergers to the function that exists now (a chain, never a cycle: bounded). */
@@ -1216,7 +1278,9 @@ static void recode_free(struct recode *rc)
 	}
 	free(rc->a);
 	for (int i = 0; i < rc->nfn; i++) {
-		free(rc->fn[i].dept_name); free(rc->fn[i].dept_key); free(rc->fn[i].office_key);
+		free(rc->fn[i].dept_name);
+		for (int j = 0; j < SN_MAX_FUNC_NAMES; j++)
+			free(rc->fn[i].dept_keys[j]), free(rc->fn[i].office_keys[j]);
 	}
 	free(rc->fn);
 	free(rc->rules);

@@ -135,15 +135,15 @@ after:  sapnhap.db:merged (working database, merged catalog of province 75)
              added removed changed
 procedure        0       0      46
 binding        449     132     136
-agency          33     112       1
-total          482     244     183
+agency          33     112       2
+total          482     244     184
 
 # A database alone is its merged catalog once reassign has run, else the old catalogs.
 $ sapnhap diff imported.db sapnhap.db --summary | tail -4
 procedure        0       0      46
 binding        449     132     136
-agency          33     112       1
-total          482     244     183
+agency          33     112       2
+total          482     244     184
 
 # Where the old catalogs differ, BEFORE shows both; the merged entry waits for a decision.
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged | grep -A6 '^~ 1.001612 '
@@ -185,7 +185,7 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | cut -d, -f1,2 | s
     449 +++,binding
     780 ---,agency
     132 ---,binding
-      1 ->,agency
+      2 ->,agency
     149 ->,binding
     104 ->,procedure
       1 @@,entity
@@ -193,7 +193,7 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format json --summary
 {
   "before": {"operand": "sapnhap.db:old", "source": "database", "state": "old", "provinces": ["70", "75"]},
   "after": {"operand": "sapnhap.db:merged", "source": "database", "state": "merged", "provinces": ["75"]},
-  "summary": {"procedure": {"added": 0, "removed": 0, "changed": 46}, "binding": {"added": 449, "removed": 132, "changed": 136}, "agency": {"added": 33, "removed": 112, "changed": 1}, "total": 909}
+  "summary": {"procedure": {"added": 0, "removed": 0, "changed": 46}, "binding": {"added": 449, "removed": 132, "changed": 136}, "agency": {"added": 33, "removed": 112, "changed": 2}, "total": 910}
 }
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format json | grep -F '"key": "1.001612", "field": "fee"'
     {"entity": "procedure", "kind": "changed", "key": "1.001612", "field": "fee", "before": "70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần", "after": null},
@@ -238,8 +238,8 @@ $ sapnhap diff sapnhap.db:old export --summary | tail -5
              added removed changed
 procedure        0       0      46
 binding        449     132     136
-agency          33     112       1
-total          482     244     183
+agency          33     112       2
+total          482     244     184
 
 # With every conflict decided, the database, its CSV export (with a BOM) and its XML export are
 # one catalog; BEFORE's codes are carried through crosswalk.xml as through crosswalk.csv.
@@ -261,8 +261,8 @@ $ sapnhap diff sapnhap.db:old decided-xml --summary | tail -5
              added removed changed
 procedure        0       0      47
 binding        449     132     136
-agency          33     112       1
-total          482     244     184
+agency          33     112       2
+total          482     244     185
 
 # HTML, written atomically with --out (no temporary file left behind).
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html && ls review.html* && head -3 review.html
@@ -270,9 +270,9 @@ review.html
 <!DOCTYPE html>
 <html lang="vi">
 <head>
-! sapnhap: wrote review.html: 909 difference(s)
+! sapnhap: wrote review.html: 910 difference(s)
 $ grep -c '<tbody class="thing' review.html
-909
+910
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --out no/such/dir/review.html
 ! sapnhap: error: cannot create a temporary file beside 'no/such/dir/review.html': No such file or directory
 [exit 4]

@@ -107,8 +107,8 @@ migration of province 75 complete, with findings to review.
   validation report: report/validation.txt
   before/after diff: report/diff.html (open in a browser), report/diff.csv
   exports:           report/export-{csv,xml}/
-! sapnhap: wrote report/diff.html: 909 difference(s)
-! sapnhap: wrote report/diff.csv: 909 difference(s)
+! sapnhap: wrote report/diff.html: 910 difference(s)
+! sapnhap: wrote report/diff.csv: 910 difference(s)
 [exit 1]
 $ ls report report/export-csv report/export-xml
 report:
@@ -164,4 +164,4 @@ migration of province 75 complete, with findings to review.
 diff.csv
 validation.json
 validation.txt
-! sapnhap: wrote report-small/diff.csv: 909 difference(s)
+! sapnhap: wrote report-small/diff.csv: 910 difference(s)
