@@ -194,6 +194,19 @@ static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char
 				 "whose unit code the new province keeps", p->name, p->old[s].code);
 		}
 	}
+	/* A level-1 code an earlier recode closed is never reissued: the survivor cannot change in
+	 * this database. */
+	char *q = sqlite3_mprintf("SELECT count(*) FROM closed_code WHERE code = %Q", p->old[s].l1);
+	long long closed = q ? sn_query_int(ctx, q) : -1;
+	sqlite3_free(q);
+	if (closed < 0)
+		return SN_IO;
+	if (closed) {
+		sn_error(ctx, "level-1 code %s of province %s was closed by an earlier recode of this database, "
+			 "and a closed code is never issued again: province %s cannot become the survivor here "
+			 "(start a new working database)", p->old[s].l1, p->old[s].code, p->old[s].code);
+		return SN_DATA;
+	}
 	p->old[s].survives = 1;
 	snprintf(p->survivor, sizeof p->survivor, "%s", p->old[s].code);
 	snprintf(p->l1, sizeof p->l1, "%s", p->old[s].l1);

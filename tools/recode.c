@@ -627,19 +627,17 @@ static int decide(struct recode *rc, int idx)
 	case SN_KIND_PROVINCE_COMMITTEE:
 	case SN_KIND_PROVINCE_COUNCIL:
 		if (a->survivor) {
-			set_out(a, O_KEPT, a->code, fmt("province %s is the surviving province of %s (%s): its "
-							 "level-1 code %s is kept, under the name of %s",
-							 a->province, rc->target, rc->prov.how, a->c.l1,
-							 rc->prov.name));
+			set_out(a, O_KEPT, a->code, fmt("new province %s (%s): %s; level-1 code %s kept",
+							 rc->target, rc->prov.name, rc->prov.how, a->c.l1));
 			return 0;
 		}
 		for (int i = 0; i < rc->n; i++)
 			if (rc->a[i].survivor && rc->a[i].kind_id == a->kind_id && rc->a[i].pidx < 0 &&
 			    rc->a[i].out == O_KEPT) {
 				set_out(a, O_MERGED, rc->a[i].code,
-					fmt("province %s merged into %s; its level-1 code %s is closed and the "
-					    "work goes to %s (QĐ 09/2025/QĐ-TTg)", a->province, rc->target,
-					    a->c.l1, rc->a[i].code));
+					fmt("old province %s merged into new province %s (%s); its level-1 code "
+					    "%s is closed and the work goes to %s (QĐ 09/2025/QĐ-TTg)", a->province,
+					    rc->target, rc->prov.name, a->c.l1, rc->a[i].code));
 				return 0;
 			}
 		set_out(a, O_CLOSED, NULL, fmt("province %s merged into %s, whose registry has no %s "
@@ -1238,6 +1236,7 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 			sn_province_body_name(&rc->prov, a->kind_id == SN_KIND_PROVINCE_COUNCIL, body, sizeof body);
 			name = body;
 		}
+		const char *unit = name == body ? rc->target : a->unit;
 		char subject[80], hkey[40];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		key_of(a->home, hkey);
@@ -1251,7 +1250,7 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 					  "'; continues %q %q' WHERE sort_key = %Q", a->code, a->name, hkey);
 			continue;
 		}
-		r = issue(rc, a->home, subject, name, a->kind, parent, a->unit, a,
+		r = issue(rc, a->home, subject, name, a->kind, parent, unit, a,
 			  a->out == O_KEPT ? "kept" : "renumbered", a->reason);
 		/* The function a department carries: reassign sends province-level work there. */
 		if (r == 0 && a->kind_id == SN_KIND_DEPARTMENT && a->func[0])
