@@ -156,7 +156,7 @@ $ sqlite3 sapnhap.db "SELECT count(*) FROM code_table c JOIN closed_code k ON k.
 $ sapnhap recode --explain 000.00.00.H10
 000.00.00.H10 Ủy ban nhân dân tỉnh Bình Phước (province-committee, province 70)
   merged -> 000.00.00.H19
-  because: province 70 merged into 75; its level-1 code H10 is closed and the work goes to 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
+  because: old province 70 merged into new province 75 (Tỉnh Đồng Nai); its level-1 code H10 is closed and the work goes to 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
 $ sapnhap recode --explain 000.02.07.H10
 000.02.07.H10 Chi cục Thủy lợi (department-unit, province 70)
   renumbered -> 000.03.07.H19
