@@ -184,8 +184,10 @@ static int check_provinces(struct run *r)
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 	if (sqlite3_open_v2(r->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', ') FROM (SELECT DISTINCT new_province_code AS p "
-				   "FROM link WHERE old_province_code = ?1 ORDER BY p)", -1, &st, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', '), count(*), group_concat(p || ': ' || n || ' link(s), "
+				   "first at ' || pos, '; ') FROM (SELECT new_province_code AS p, count(*) AS n, min(pos) AS pos "
+				   "FROM link WHERE old_province_code = ?1 GROUP BY 1 ORDER BY count(*) DESC, 1)",
+				   -1, &st, NULL) != SQLITE_OK) {
 		sn_error(r->ctx, "run: %s: %s", r->db, sqlite3_errmsg(db));
 		rc = SN_IO;
 		goto done;
@@ -197,6 +199,12 @@ static int check_provinces(struct run *r)
 		const char *to = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
 		if (!to) {
 			sn_error(r->ctx, "%s:%d: the unit registry knows no province %s", r->plan->path, o->line, o->code);
+			rc = SN_DATA;
+		} else if (sqlite3_column_int(st, 1) > 1) {
+			/* An old province merges whole: links to several new provinces mean a wrong cell. */
+			sn_error(r->ctx, "%s:%d: province %s goes to several new provinces by the unit registry (%s); "
+				 "a province cell of the conversion table is wrong: see 'sapnhap units check'",
+				 r->plan->path, o->line, o->code, (const char *)sqlite3_column_text(st, 2));
 			rc = SN_DATA;
 		} else if (strcmp(to, r->plan->province)) {
 			sn_error(r->ctx, "%s:%d: province %s becomes %s by the unit registry, not %s as [migration] says",
