@@ -27,7 +27,8 @@ and for NN: hamlets.csv (hamlets of some split communes), national.plan (the pla
 'sapnhap run': the official workbook and the pre-reform list, one [province P] per old
 province, built-in rules only) and expect/ (what the official data says the result must be,
 for tests/national/run.sh: new communes, district -> new communes, every old agency code in
-QCVN notation, the surviving level-1 code).
+QCVN notation, departments by the function they carry since the 2025 mergers, the surviving
+level-1 code).
 
 Python 3 standard library only. Fixed seeds and sorted iteration: the same arguments give
 byte-identical files.
@@ -192,6 +193,11 @@ DEPARTMENTS = [
     ("foreign-affairs", "Sở Ngoại vụ", None),
     ("industrial-zones", "Ban Quản lý các khu công nghiệp", "Ban Quản lý các khu công nghiệp"),
 ]
+
+# The function each old one carries since the 2025 department mergers (mappings/departments.csv).
+MERGED_INTO = {"planning": "finance", "agriculture": "agriculture-environment",
+               "natural-resources": "agriculture-environment", "transport": "construction",
+               "information": "science-technology", "labour": "home-affairs"}
 
 # Centrally-run cities write some names in their own form.
 CITY_NAMES = {
@@ -677,21 +683,21 @@ class Generator:
                     commune = committee_commune[ag] if rng.random() < 0.9 else rng.choice(all_communes)
                 elif cat in ("office", "district", "school"):
                     x = office_dist[ag]
-                    pool = x["communes"] or all_communes
-                    commune = rng.choice(pool)
+                    # An island district without communes (Côn Đảo, Bạch Long Vĩ, ...): no code to give.
+                    commune = rng.choice(x["communes"]) if x["communes"] else ""
                 else:
                     commune = rng.choice(all_communes)
                 # Applicants in split communes (of the same district where one is at hand).
                 r = rng.random()
-                if r < 0.10 and (split_pop or split_nopop):
+                if r < 0.10 and (split_pop or split_nopop) and commune:
                     src = split_nopop if (r < 0.06 and split_nopop) or not split_pop else split_pop
+                    # Filed in the applicant's own district (a commune committee: anywhere, now and then).
                     if cat in ("office", "district", "school"):
-                        near = [c for c in src if district_of[c] == office_dist[ag]["district"]]
-                        src = near or src
-                    if cat == "commune":
-                        near = [c for c in src if district_of[c] == district_of.get(committee_commune[ag])]
-                        src = near or src
-                    commune = rng.choice(src)
+                        src = [c for c in src if district_of[c] == office_dist[ag]["district"]]
+                    elif cat == "commune" and rng.random() < 0.7:
+                        src = [c for c in src if district_of[c] == district_of.get(committee_commune[ag])]
+                    if src:
+                        commune = rng.choice(src)
             hamlet = ""
             if commune in hamlets and rng.random() < 0.75:
                 hamlet = rng.choice(hamlets[commune])[0] if rng.random() < 0.8 else \
@@ -787,6 +793,19 @@ class Generator:
                 for x in pv.districts:
                     for nc in sorted(dnew.get(x["district"], ())):
                         w.writerow([x["code"], x["district"], nc])
+        # Departments by the function they carry now: one code per function in the merged province.
+        with open(os.path.join(e, "departments.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["code", "function"])
+            for pv in provs:
+                for func in sorted(pv.dept):
+                    w.writerow([pv.dept[func], MERGED_INTO.get(func, func)])
+        with open(os.path.join(e, "old_communes.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["code", "district"])
+            for pv in provs:
+                for c in sorted(pv.commune_committee):
+                    w.writerow([c, self.data.communes[c]["district"]])
         with open(os.path.join(e, "agencies.csv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(["province", "code", "qcvn", "kind", "unit_code"])
