@@ -9,7 +9,8 @@
 # Environment: SAPNHAP (binary, default ./sapnhap), JOBS (parallel provinces, default 2),
 # NATIONAL_OUT (work folder, default build/national; each province's inputs, database and
 # reports stay there for inspection), REQUIRE_REALDATA=1 (a missing ../shared/data fails
-# instead of skipping). Exit status 0 when every check passed, 1 otherwise.
+# instead of skipping), NATIONAL_DATA (the official data, default ../shared/data). Exit status 0
+# when every check passed, 1 otherwise.
 #
 # Written alongside: NATIONAL_OUT/summary.md, the table of the README's "The country as a test".
 set -u
@@ -18,7 +19,7 @@ top=$(cd "$here/../.." && pwd)
 : "${SAPNHAP:=$top/sapnhap}"
 : "${NATIONAL_OUT:=$top/build/national}"
 : "${JOBS:=2}"
-data="$top/../shared/data"
+data="${NATIONAL_DATA:-$top/../shared/data}"
 export LC_ALL=C.UTF-8 TZ=UTC
 
 if [ "${1:-}" = "--one" ]; then
