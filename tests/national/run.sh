@@ -189,18 +189,23 @@ SELECT CASE WHEN (SELECT count(*) FROM bad) + (SELECT count(*) FROM extra) = 0 T
    (SELECT count(*) FROM extra), (SELECT group_concat(old_code, ' ') FROM (SELECT * FROM extra LIMIT 4))) END"
 
 	# 8. A district committee closes; its successors are the committees of exactly the new
-	#    communes that hold (part of) its communes by the official table.
+	#    communes that hold (part of) its communes by the official table. A district that became
+	#    one unit as a whole (an island district now a special zone) merges into that unit's
+	#    committee instead: its one successor is the crosswalk target.
 	check district-successors "WITH
  d AS (SELECT code, nq FROM oa WHERE kind = 'district-committee'),
+ succ AS (SELECT old_code, new_code FROM crosswalk_successor UNION ALL
+          SELECT old_code, new_code FROM crosswalk WHERE outcome = 'merged'),
  got AS (SELECT d.code, ct.unit_code FROM d JOIN crosswalk x ON x.old_code = d.code
-         JOIN crosswalk_successor s ON s.old_code = x.old_code JOIN norm n ON n.code = s.new_code
+         JOIN succ s ON s.old_code = x.old_code JOIN norm n ON n.code = s.new_code
          JOIN ct ON ct.q = n.q AND ct.kind = 'commune-committee'),
  nonc AS (SELECT d.code, s.new_code FROM d JOIN crosswalk_successor s ON s.old_code = d.code JOIN norm n ON n.code = s.new_code
           WHERE NOT EXISTS (SELECT 1 FROM ct WHERE ct.q = n.q AND ct.kind = 'commune-committee')),
  want AS (SELECT old_code code, new_commune unit_code FROM x.dsucc),
  miss AS (SELECT * FROM want EXCEPT SELECT * FROM got),
  more AS (SELECT * FROM got EXCEPT SELECT * FROM want),
- notclosed AS (SELECT d.code FROM d LEFT JOIN crosswalk x ON x.old_code = d.code WHERE coalesce(x.outcome, '') <> 'closed'),
+ notclosed AS (SELECT d.code FROM d LEFT JOIN crosswalk x ON x.old_code = d.code WHERE coalesce(x.outcome, '') <> 'closed'
+              AND NOT (x.outcome = 'merged' AND (SELECT count(*) FROM want w WHERE w.code = d.code) = 1)),
  badd AS (SELECT code FROM miss UNION SELECT code FROM more UNION SELECT code FROM nonc UNION SELECT code FROM notclosed)
 SELECT CASE WHEN (SELECT count(*) FROM badd) = 0 THEN '0' ELSE
   printf('%d of %d district committees wrong: %d not closed; missing successors %s; unexpected successors %s; successors that are no commune committee %s',
