@@ -42,7 +42,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SCHEMA    := $(sort $(wildcard schema/*.sql))
 XSD       := $(sort $(wildcard schema/*.xsd))
 MAPPINGS  := mappings/level1-codes.csv mappings/departments.csv mappings/allocation.csv \
-             mappings/jurisdiction.csv
+             mappings/jurisdiction.csv mappings/errata-2025.csv
 
 ifeq ($(VARIANT),release)
 PROGRAM := sapnhap

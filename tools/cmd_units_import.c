@@ -13,6 +13,7 @@
 #include <string.h>
 #include "cli.h"
 #include "db.h"
+#include "errata.h"
 #include "table.h"
 #include "text.h"
 #include "units.h"
@@ -49,6 +50,10 @@ struct import {
 	long seq;
 	long padded_cells;
 	sqlite3_stmt *ins;
+	struct sn_errata errata;   /* conversion tables: the errata to apply (none: --as-published) */
+	int as_published;          /* match the errata, apply none */
+	long corrected, not_applied;
+	sqlite3_stmt *corr;        /* INSERT INTO correction */
 };
 
 static char *header_key(const char *cell)
@@ -248,7 +253,7 @@ static const char *LINK_INSERT =
 	"new_province_code, new_province_name, share, note_class, note, padded) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
-static int conversion_row(struct import *im, char **cells, size_t n)
+static int conversion_cells(struct import *im, char **cells, size_t n)
 {
 	int rc = SN_DATA;
 	char *newname = NULL, *oldname = NULL, *note = NULL, *newprov = NULL, *olddist = NULL,
@@ -345,6 +350,155 @@ done:
 	free(newprov);
 	free(olddist);
 	free(oldprov);
+	return rc;
+}
+
+/* --- errata of the official table (errata.h) ------------------------------------------------- */
+
+static int record_correction(struct import *im, const struct sn_erratum *e, const char *pos,
+			     const char *found, const char *status)
+{
+	sqlite3_stmt *st = im->corr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, im->event_id);
+	sqlite3_bind_text(st, 2, e->pos, -1, SQLITE_STATIC);
+	bind_or_null(st, 3, pos);
+	sqlite3_bind_text(st, 4, sn_errata_columns[e->column], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->new_code, -1, SQLITE_STATIC);
+	bind_or_null(st, 6, e->old_code);
+	bind_or_null(st, 7, e->old_name);
+	sqlite3_bind_text(st, 8, e->published, -1, SQLITE_STATIC);
+	if (found)
+		sqlite3_bind_text(st, 9, found, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 9);
+	sqlite3_bind_text(st, 10, e->corrected, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, status, -1, SQLITE_STATIC);
+	return sn_step(im->ctx, st) == SQLITE_DONE ? 0 : SN_IO;
+}
+
+/* The erratum's cell of a row as compared: a code zero-padded, text cleaned. Malloc'ed. */
+static char *erratum_cell(struct import *im, const struct sn_erratum *e, char **cells, size_t n)
+{
+	const char *raw = cell(cells, n, im->col[e->column]);
+	char code[16];
+	if (sn_errata_is_code(e->column) && sn_code_normalise(raw, 5, code) >= 0)
+		return strdup(code);
+	char *s = sn_text_clean(raw);
+	return s ? s : strdup(raw);
+}
+
+/* Matches the row against every erratum; a cell that holds the published value is replaced by
+ * the corrected one in *FIXED (a copy of the row's cell pointers; NULL when nothing changed). */
+static int apply_errata(struct import *im, char **cells, size_t n, char ***fixed, size_t *nfixed)
+{
+	static char empty[1];
+	char nc[16], oc[16];
+	int rc = 0, mine = 0;
+	*fixed = NULL;
+	if (sn_code_normalise(cell(cells, n, im->col[C_NEWCODE]), 5, nc) < 0)
+		return 0;  /* the row's own checks report it */
+	for (size_t i = 0; i < im->errata.n; i++)
+		if (!strcmp(nc, im->errata.v[i].new_code) ||
+		    (im->errata.v[i].column == C_NEWCODE && !strcmp(nc, im->errata.v[i].corrected))) {
+			im->errata.v[i].new_seen = 1;
+			mine = 1;
+		}
+	if (!mine)
+		return 0;
+	if (sn_code_normalise(cell(cells, n, im->col[C_OLDCODE]), 5, oc) < 0)
+		return 0;
+	char *oname = sn_text_clean(cell(cells, n, im->col[C_OLDNAME]));
+	char *okey = oname ? sn_name_key(oname, SN_KEY_KEEP_TYPE, NULL) : NULL;
+	free(oname);
+	if (!okey)
+		return 0;
+	for (size_t i = 0; i < im->errata.n && rc == 0; i++) {
+		struct sn_erratum *e = &im->errata.v[i];
+		char *val = erratum_cell(im, e, cells, n);
+		if (!val) {
+			rc = SN_IO;
+			break;
+		}
+		enum sn_erratum_match m = sn_erratum_match(e, nc, oc, okey, val);
+		if (m != SN_ERRATUM_OTHER_ROW) {
+			char pos[700];
+			snprintf(pos, sizeof pos, "%s", sn_table_pos(im->t, (size_t)im->col[e->column]));
+			e->rows++;
+			const char *status = m == SN_ERRATUM_PUBLISHED ? (im->as_published ? "as-published" : "applied") :
+					     m == SN_ERRATUM_ALREADY ? "already" : "mismatch";
+			rc = record_correction(im, e, pos, val, status);
+			if (rc == 0 && m == SN_ERRATUM_PUBLISHED && !im->as_published) {
+				if (!*fixed) {
+					size_t w = n > im->width ? n : im->width;
+					if (!(*fixed = malloc(w * sizeof **fixed))) {
+						rc = SN_IO;
+						break;
+					}
+					for (size_t k = 0; k < w; k++)
+						(*fixed)[k] = k < n ? cells[k] : empty;
+					*nfixed = w;
+				}
+				(*fixed)[im->col[e->column]] = e->corrected;
+				im->corrected++;
+				sn_info(im->ctx, "%s: corrected %s '%s' -> '%s' (erratum %s)", pos,
+					sn_errata_columns[e->column], e->published, e->corrected, e->pos);
+			} else if (m == SN_ERRATUM_PUBLISHED) {
+				im->not_applied++;
+			} else if (m == SN_ERRATUM_MISMATCH) {
+				im->not_applied++;
+				sn_warn(im->ctx, "%s: erratum %s not applied: the cell holds '%s', not the "
+					"published '%s'", pos, e->pos, val, e->published);
+			}
+		}
+		free(val);
+	}
+	free(okey);
+	if (rc) {
+		free(*fixed);
+		*fixed = NULL;
+	}
+	return rc;
+}
+
+/* After the last row: an erratum whose new commune is in the table but whose row is not is
+ * reported (the table was changed since the erratum was written). An erratum whose new commune
+ * is not in the table at all (an extract of some provinces, another table) does not concern it. */
+static int finish_errata(struct import *im)
+{
+	int rc = 0;
+	for (size_t i = 0; i < im->errata.n && rc == 0; i++) {
+		const struct sn_erratum *e = &im->errata.v[i];
+		if (e->rows || !e->new_seen)
+			continue;
+		im->not_applied++;
+		sn_warn(im->ctx, "erratum %s not applied: no row of new commune %s has old commune %s%s'%s'",
+			e->pos, e->new_code, e->old_code, *e->old_code ? " " : "", e->old_name);
+		rc = record_correction(im, e, NULL, NULL, "missing");
+	}
+	if (rc == 0 && im->as_published && im->not_applied)
+		sn_info(im->ctx, "errata not applied (--as-published): %ld; 'sapnhap units check --rule "
+			"erratum-not-applied' lists them", im->not_applied);
+	return rc;
+}
+
+static int errata_concern(const struct import *im)
+{
+	for (size_t i = 0; i < im->errata.n; i++)
+		if (im->errata.v[i].new_seen)
+			return 1;
+	return 0;
+}
+
+static int conversion_row(struct import *im, char **cells, size_t n)
+{
+	char **fixed = NULL;
+	size_t nf = 0;
+	int rc = im->errata.n ? apply_errata(im, cells, n, &fixed, &nf) : 0;
+	if (rc)
+		return rc;
+	rc = fixed ? conversion_cells(im, fixed, nf) : conversion_cells(im, cells, n);
+	free(fixed);
 	return rc;
 }
 
@@ -540,11 +694,14 @@ static void usage(FILE *f)
 {
 	fputs("usage: sapnhap units import FILE [--kind KIND] [--event NAME] [--effective DATE]\n"
 	      "                            [--sheet NAME] [--encoding ENC] [--dry-run] [--force]\n"
+	      "                            [--as-published] [--errata FILE]\n"
 	      "\n"
 	      "Imports a unit source as a dated event. FILE is recognised by its header row:\n"
 	      "  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
 	      "              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
-	      "              'reform-2025', effective 2025-07-01.\n"
+	      "              'reform-2025', effective 2025-07-01. The errata of the official\n"
+	      "              table (mappings/errata-2025.csv) are applied to the cells that hold\n"
+	      "              the published value, each correction reported on stderr.\n"
 	      "  list        the pre-reform unit list (Mã TP, Mã QH, Mã PX, Cấp). Default event\n"
 	      "              'pre-reform', effective 2025-06-30.\n"
 	      "  changes     a change file for a later reform (mappings/README.md); --event and\n"
@@ -559,6 +716,11 @@ static void usage(FILE *f)
 	      "  --encoding ENC     CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
 	      "  --dry-run          report what would change; write nothing\n"
 	      "  --force            replace an event imported before from different inputs\n"
+	      "  --as-published     conversion table: import exactly as published, applying none\n"
+	      "                     of the errata (mappings/errata-2025.csv); 'units check' lists\n"
+	      "                     them\n"
+	      "  --errata FILE      conversion table: apply the errata of FILE instead of the\n"
+	      "                     built-in ones (same format)\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n", f);
@@ -574,10 +736,12 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "as-published", no_argument, NULL, 'P' },
+		{ "errata", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *event = NULL, *effective = NULL, *sheet = NULL;
+	const char *event = NULL, *effective = NULL, *sheet = NULL, *errata = NULL;
 	enum kind want = K_NONE;
 	sn_encoding enc = SN_ENC_AUTO;
 	struct sn_step step = { .step = "units import" };
@@ -604,6 +768,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 			break;
 		case 'n': step.dry_run = 1; break;
 		case 'f': step.forced = 1; break;
+		case 'P': im.as_published = 1; break;
+		case 'R': errata = optarg; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default:
 			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
@@ -636,10 +802,28 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (!effective)
 		effective = im.kind == K_CONVERSION ? "2025-07-01" : "2025-06-30";
 	im.effective = effective;
+	if (im.kind != K_CONVERSION && (errata || im.as_published)) {
+		rc = sn_usage_error(ctx, argv[0], "--errata and --as-published apply to a conversion table");
+		goto done;
+	}
+	/* The official table's errata (mappings/errata-2025.csv, or --errata FILE) are an input of
+	 * the step: changing them is changing the input. --as-published still matches them, to
+	 * report what was left as published (the argument counts in the step's identity too). */
+	if (im.kind == K_CONVERSION) {
+		if ((rc = sn_errata_load(ctx, errata, &im.errata)))
+			goto done;
+		if (errata)
+			rc = sn_step_add_input(ctx, &step, errata);
+		else
+			rc = sn_step_add_text(ctx, &step, "(built-in mappings/errata-2025.csv)", sn_errata_builtin());
+		if (rc)
+			goto done;
+	}
 
 	step.target = sqlite3_mprintf("%s", event);
-	step.args = sqlite3_mprintf("kind=%s effective=%s sheet=%s encoding=%s", kind_names[im.kind],
-				    effective, sheet ? sheet : "", sn_encoding_name(enc));
+	step.args = sqlite3_mprintf("kind=%s effective=%s sheet=%s encoding=%s%s", kind_names[im.kind],
+				    effective, sheet ? sheet : "", sn_encoding_name(enc),
+				    im.as_published ? " as-published" : "");
 	if (!step.target || !step.args) {
 		rc = SN_IO;
 		goto done;
@@ -656,7 +840,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		 * registry from the events that remain plus this one. */
 		if ((rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
 				       "DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event)))
+				       "DELETE FROM correction WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				       "DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event, event)))
 			goto done;
 	}
 	{
@@ -686,6 +871,12 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto done;
 	}
+	if (im.errata.n && !(im.corr = sn_prepare(ctx,
+		"INSERT INTO correction(event_id, erratum, pos, col, new_code, old_code, old_name, "
+		"published, found, corrected, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"))) {
+		rc = SN_IO;
+		goto done;
+	}
 
 	char **cells;
 	size_t n;
@@ -705,7 +896,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc)
 			goto done;
 	}
-	if (im.kind == K_CONVERSION && (rc = resolve_province_codes(&im)))
+	if (im.kind == K_CONVERSION && ((rc = finish_errata(&im)) || (rc = resolve_province_codes(&im))))
 		goto done;
 	if ((rc = units_rebuild(ctx)))
 		goto done;
@@ -733,6 +924,14 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 				 "new_provinces=%lld padded_codes=%ld", rows, sqlite3_column_int64(st, 0),
 				 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
 				 sqlite3_column_int64(st, 3), im.padded_cells);
+		/* The errata are counted when they concern this table (some erratum found its row). */
+		if (im.kind == K_CONVERSION && errata_concern(&im)) {
+			size_t len = strlen(counts);
+			snprintf(counts + len, sizeof counts - len, " corrected=%ld", im.corrected);
+			len = strlen(counts);
+			if (im.not_applied)
+				snprintf(counts + len, sizeof counts - len, " not_applied=%ld", im.not_applied);
+		}
 		sqlite3_finalize(st);
 	}
 	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
@@ -741,6 +940,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = sn_step_commit(ctx, &step, counts);
 done:
 	sqlite3_finalize(im.ins);
+	sqlite3_finalize(im.corr);
+	sn_errata_free(&im.errata);
 	sn_table_close(im.t);
 	if (rc && rc != -1)
 		sn_step_abort(ctx, &step);
