@@ -1,9 +1,11 @@
 /* cmd_units_import.c - 'sapnhap units import': reads a unit source into the registry.
  *
  * Three kinds of source, recognised by their header row:
- *   conversion  the official old->new table (XLSX workbook or its flat sheet saved as CSV);
+ *   conversion  the official old->new table (XLSX workbook or its flat sheet saved as CSV), with
+ *               the errata of mappings/errata-2025.csv applied (errata.h);
  *   list        the pre-reform unit list (province, district, commune with codes and type);
- *   changes     our event CSV for later reforms (mappings/README.md).
+ *   changes     our event CSV for later reforms (mappings/README.md), or a published list of
+ *               the units in force as JSON, from which the change is derived (snapshot.c).
  * Each import is a dated event. The raw rows are stored (link, listed_unit) and the unit table is
  * then rebuilt from every event in date order (units_rebuild), so sources can arrive in any order
  * and --force replaces one event exactly.
@@ -16,6 +18,7 @@
 #include "errata.h"
 #include "table.h"
 #include "text.h"
+#include "unitjson.h"
 #include "units.h"
 
 #define DEFAULT_SHEET "Tổng hợp_không merge "
@@ -690,11 +693,107 @@ static int resolve_province_codes(struct import *im)
 }
 
 
+/* Before an event is written: with --force, the earlier import of the same event is dropped (the
+ * rebuild after the import re-derives the registry from the events that remain plus this one);
+ * otherwise an event of that name must not exist. */
+static int make_room(struct sn_ctx *ctx, const struct sn_step *step, const char *event)
+{
+	int rc;
+	if (step->previous &&
+	    (rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM correction WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event, event)))
+		return rc;
+	sqlite3_stmt *dupe = sn_prepare(ctx, "SELECT 1 FROM event WHERE name = ?1");
+	if (!dupe)
+		return SN_IO;
+	sqlite3_bind_text(dupe, 1, event, -1, SQLITE_STATIC);
+	int exists = sn_step(ctx, dupe) == SQLITE_ROW;
+	sqlite3_finalize(dupe);
+	if (exists) {
+		sn_error(ctx, "event '%s' exists already; choose another --event name", event);
+		return SN_DATA;
+	}
+	return 0;
+}
+
+/* A published list of the units in force (JSON, unitjson.h): the change event is derived from
+ * it and the list before it (snapshot.c), then stored and applied like a change file. */
+static int import_list_json(struct sn_ctx *ctx, struct sn_step *step, const char *cmd,
+			    const char *path, const char *event, const char *effective,
+			    const char *before_path)
+{
+	struct sn_snapshot after = { 0 }, before = { 0 };
+	char err[1200];
+	int rc;
+	if (!event || !effective)
+		return sn_usage_error(ctx, cmd, "a published list of units (JSON) needs --event NAME and "
+				      "--effective DATE");
+	if ((rc = sn_step_add_input(ctx, step, path)) ||
+	    (before_path && (rc = sn_step_add_input(ctx, step, before_path))))
+		return rc;
+	const char *files[2] = { path, before_path };
+	struct sn_snapshot *lists[2] = { &after, &before };
+	for (int i = 0; i < 2 && files[i]; i++) {
+		int r = sn_snapshot_load(files[i], lists[i], err, sizeof err);
+		if (r) {
+			sn_error(ctx, "%s", err);
+			sn_snapshot_free(&after);
+			return r == -1 ? SN_IO : SN_DATA;
+		}
+	}
+	step->target = sqlite3_mprintf("%s", event);
+	step->args = sqlite3_mprintf("kind=changes from=json effective=%s before=%s", effective,
+				     before_path ? "list" : "registry");
+	if (!step->target || !step->args) {
+		rc = SN_IO;
+		goto done;
+	}
+	rc = sn_step_begin(ctx, step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	/* After --force dropped the earlier import, the registry is rebuilt without it first: the
+	 * list is compared with the registry as the other events make it. */
+	if ((rc = make_room(ctx, step, event)) || (step->previous && (rc = units_rebuild(ctx))) ||
+	    (rc = sn_execf(ctx, "INSERT INTO event(name, effective, kind, source, sha256) "
+				"VALUES (%Q, %Q, 'changes', %Q, %Q)", event, effective, path, step->sha[0])))
+		goto fail;
+	struct sn_derived d;
+	if ((rc = sn_snapshot_derive(ctx, sqlite3_last_insert_rowid(ctx->db), effective, path, &after,
+				     before_path ? &before : NULL, &d)) ||
+	    (rc = units_rebuild(ctx)))
+		goto fail;
+	char counts[256];
+	snprintf(counts, sizeof counts, "units=%ld links=%ld renamed=%ld reclassified=%ld moved=%ld "
+		 "merged=%ld restyled=%ld", d.units, d.links, d.renamed, d.reclassified, d.moved,
+		 d.merged, d.restyled);
+	if (before_path) {
+		size_t len = strlen(counts);
+		snprintf(counts + len, sizeof counts - len, " known=%ld", d.known);
+	}
+	fprintf(ctx->out, "%s event '%s' (changes from a list, effective %s) from %s [json]: %s\n",
+		step->dry_run ? "would import" : step->previous ? "re-imported" : "imported", event,
+		effective, path, counts);
+	rc = sn_step_commit(ctx, step, counts);
+	goto done;
+fail:
+	sn_step_abort(ctx, step);
+done:
+	sn_snapshot_free(&after);
+	sn_snapshot_free(&before);
+	return rc;
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: sapnhap units import FILE [--kind KIND] [--event NAME] [--effective DATE]\n"
 	      "                            [--sheet NAME] [--encoding ENC] [--dry-run] [--force]\n"
-	      "                            [--as-published] [--errata FILE]\n"
+	      "                            [--as-published] [--errata FILE] [--before LIST.json]\n"
 	      "\n"
 	      "Imports a unit source as a dated event. FILE is recognised by its header row:\n"
 	      "  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
@@ -706,6 +805,11 @@ static void usage(FILE *f)
 	      "              'pre-reform', effective 2025-06-30.\n"
 	      "  changes     a change file for a later reform (mappings/README.md); --event and\n"
 	      "              --effective are required.\n"
+	      "A published list of the units in force (JSON: provinces with \"Code\", \"FullName\" and\n"
+	      "\"Wards\") is a change too (--event, --effective required): renames, new types, communes\n"
+	      "under another province and provinces merged are derived from the units in force the\n"
+	      "day before (or the list --before). Names differing only in tone placement, case or\n"
+	      "spacing are no change; a unit new in the list, or a commune gone, stops the import.\n"
 	      "\n"
 	      "options:\n"
 	      "  --kind KIND        conversion, list or changes (default: from the header)\n"
@@ -721,6 +825,9 @@ static void usage(FILE *f)
 	      "                     them\n"
 	      "  --errata FILE      conversion table: apply the errata of FILE instead of the\n"
 	      "                     built-in ones (same format)\n"
+	      "  --before LIST      JSON list: compare with this earlier list of the same publisher\n"
+	      "                     instead of the registry (changes the registry has already are\n"
+	      "                     dropped)\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n", f);
@@ -738,10 +845,11 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		{ "force", no_argument, NULL, 'f' },
 		{ "as-published", no_argument, NULL, 'P' },
 		{ "errata", required_argument, NULL, 'R' },
+		{ "before", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *event = NULL, *effective = NULL, *sheet = NULL, *errata = NULL;
+	const char *event = NULL, *effective = NULL, *sheet = NULL, *errata = NULL, *before = NULL;
 	enum kind want = K_NONE;
 	sn_encoding enc = SN_ENC_AUTO;
 	struct sn_step step = { .step = "units import" };
@@ -770,6 +878,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		case 'f': step.forced = 1; break;
 		case 'P': im.as_published = 1; break;
 		case 'R': errata = optarg; break;
+		case 'B': before = optarg; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default:
 			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
@@ -783,6 +892,17 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (event && !*event)
 		return sn_usage_error(ctx, argv[0], "--event must not be empty");
 
+	if (sn_looks_like_json(im.path)) {
+		if (want != K_NONE && want != K_CHANGES)
+			return sn_usage_error(ctx, argv[0], "a published list of units (JSON) is a change; "
+					      "--kind must be changes or absent");
+		rc = import_list_json(ctx, &step, argv[0], im.path, event, effective, before);
+		sqlite3_free(step.target);
+		sqlite3_free(step.args);
+		return rc;
+	}
+	if (before)
+		return sn_usage_error(ctx, argv[0], "--before applies to a published list of units (JSON)");
 	char err[1200];
 	if ((rc = sn_step_add_input(ctx, &step, im.path)))
 		return rc;
@@ -835,30 +955,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (rc)
 		goto done;
-	if (step.previous) {
-		/* --force: drop the earlier import of this event; the rebuild below re-derives the
-		 * registry from the events that remain plus this one. */
-		if ((rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM correction WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event, event)))
-			goto done;
-	}
-	{
-		sqlite3_stmt *dupe = sn_prepare(ctx, "SELECT 1 FROM event WHERE name = ?1");
-		if (!dupe) {
-			rc = SN_IO;
-			goto done;
-		}
-		sqlite3_bind_text(dupe, 1, event, -1, SQLITE_STATIC);
-		int exists = sn_step(ctx, dupe) == SQLITE_ROW;
-		sqlite3_finalize(dupe);
-		if (exists) {
-			sn_error(ctx, "event '%s' exists already; choose another --event name", event);
-			rc = SN_DATA;
-			goto done;
-		}
-	}
+	if ((rc = make_room(ctx, &step, event)))
+		goto done;
 	if ((rc = sn_execf(ctx, "INSERT INTO event(name, effective, kind, source, sha256) "
 				"VALUES (%Q, %Q, %Q, %Q, %Q)", event, effective, kind_names[im.kind],
 			   im.path, step.sha[0])))

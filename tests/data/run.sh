@@ -114,6 +114,27 @@ sn --db "$r" units import "$data/nso-conversion-2025.flat.csv" >/dev/null 2>&1
 sn --db "$r" units import "$top/mappings/events/dongnai-2026-04-30.csv" --event dongnai-2026 --effective 2026-04-30 >/dev/null 2>&1
 expect "import order does not matter" "$(dump "$r")" "$(dump "$x")"
 
+# 3b. The 2026 change derived from the published lists equals the hand-written change file: the
+#     same links and the same registry. Compared with the registry itself the 2026 list stops on
+#     a code its publisher gives otherwise than the official table (Xã Ba Chẽ: 06978 in the list,
+#     06970 in the table and letter 1027/CTK-CSCL); compared with the publisher's 2025 list it
+#     gives the 11 changes, the ~200 restyled names ('Hòa' -> 'Hoà') being no change.
+j="$work/json.db"
+h="$work/hand.db"
+sn --db "$j" units import "$data/nso-conversion-2025.xlsx" >/dev/null 2>&1
+cp "$j" "$h"
+sn --db "$j" units import "$data/units-2026-07-25.json" --event dongnai-2026 --effective 2026-04-30 >/dev/null 2>"$work/err"
+expect "2026 list against the registry" "$?" 3
+grep -q "commune 06978 'Xã Ba Chẽ' is not in force on 2026-04-29" "$work/err" && ok || bad "06978 message: $(cat "$work/err")"
+sn --db "$j" units import "$data/units-2026-07-25.json" --event dongnai-2026 --effective 2026-04-30 --before "$data/units-2025-07-01.json" > "$work/out" 2>"$work/err" || bad "2026 list: $(cat "$work/err")"
+expect "2026 list counts" "$(sed 's/.*\[json\]: //' "$work/out")" "units=3355 links=11 renamed=0 reclassified=11 moved=0 merged=0 restyled=193 known=1"
+sn --db "$h" units import "$top/mappings/events/dongnai-2026-04-30.csv" --event dongnai-2026 --effective 2026-04-30 >/dev/null 2>&1
+links2026() { q "$1" "SELECT old_level, old_code, old_name, new_level, new_code, new_name, share, note_class FROM link WHERE event_id = (SELECT id FROM event WHERE name = 'dongnai-2026') ORDER BY seq"; }
+expect "derived 2026 links = hand-written links" "$(links2026 "$j")" "$(links2026 "$h")"
+units2026() { q "$1" "SELECT level, code, name, name_key, type, parent_code, province_code, valid_from, valid_to FROM unit ORDER BY level, code, valid_from" | sha256sum; }
+expect "derived 2026 registry = hand-written registry" "$(units2026 "$j")" "$(units2026 "$h")"
+expect "derived 2026: Lộc Thuận" "$(sn --db "$j" units map 25288 --on 2026-11-20 --format csv | tail -n +2)" "25288,Xã Lộc Thuận,25270,Phường Lộc Ninh,whole"
+
 # 4. A truncated workbook: exit 3 and the database byte-for-byte unchanged.
 cp "$x" "$work/before.db"
 head -c 600000 "$data/nso-conversion-2025.xlsx" > "$work/truncated.xlsx"
