@@ -9,10 +9,10 @@
 #
 # Objects go to build/<variant>/; the sanitizer build is the variant "asan".
 
-PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd
+PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libcmocka-dev zip time python3
+             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libcmocka-dev zip time python3
 # The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
 # glyphs; without them (and not root) it is skipped.
 HTML_DEB_PKGS := chromium fonts-dejavu-core
@@ -43,7 +43,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SCHEMA    := $(sort $(wildcard schema/*.sql))
 XSD       := $(sort $(wildcard schema/*.xsd))
 MAPPINGS  := mappings/level1-codes.csv mappings/departments.csv mappings/allocation.csv \
-             mappings/jurisdiction.csv
+             mappings/jurisdiction.csv mappings/errata-2025.csv
 
 ifeq ($(VARIANT),release)
 PROGRAM := sapnhap

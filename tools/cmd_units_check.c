@@ -56,6 +56,47 @@ static const struct rule rules[] = {
 	  "JOIN listed_unit x ON x.level = 'commune' AND "
 	  "x.code = l.old_code WHERE l.old_level = 'commune' AND (sn_key(l.old_name) <> sn_key(x.name) "
 	  "OR sn_type(l.old_name) IS NOT sn_type(x.name))" },
+	{ "parent-mismatch", "warning", "an old district or province cell that disagrees with the "
+	  "pre-reform list (without the list: with the other rows of the same old district)",
+	  "SELECT DISTINCT l.old_code, '''' || l.old_name || ''' (' || l.pos || '): district cell ' || "
+	  "l.old_district_code || ', but the pre-reform list has it in ' || c.parent_code FROM link l "
+	  "JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' JOIN listed_unit c ON "
+	  "c.level = 'commune' AND c.code = l.old_code WHERE l.old_level = 'commune' AND "
+	  "l.old_district_code <> c.parent_code "
+	  "UNION SELECT l.old_code, '''' || l.old_name || ''' (' || l.pos || '): province cell ''' || "
+	  "COALESCE(l.old_province_name, '') || ' (' || l.old_province_code || ')'', but district ' || "
+	  "d.code || ' is in ' || d.parent_code || ' ' || COALESCE((SELECT p.name FROM listed_unit p "
+	  "WHERE p.level = 'province' AND p.code = d.parent_code LIMIT 1), '') || ' in the pre-reform "
+	  "list' FROM link l JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' "
+	  "JOIN listed_unit d ON d.level = 'district' AND d.code = COALESCE((SELECT c.parent_code FROM "
+	  "listed_unit c WHERE l.old_level = 'commune' AND c.level = 'commune' AND c.code = l.old_code "
+	  "LIMIT 1), l.old_district_code) WHERE l.old_province_code <> d.parent_code "
+	  "UNION SELECT l.old_code, '''' || l.old_name || ''' (' || l.pos || '): province cell ' || "
+	  "l.old_province_code || ', but ' || m.n || ' of the ' || m.t || ' rows of district ' || "
+	  "m.d || ' give ' || m.p FROM link l JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' "
+	  "JOIN (SELECT a.event_id, a.d, a.p, a.n, b.t FROM (SELECT event_id, old_district_code AS d, "
+	  "old_province_code AS p, count(*) AS n FROM link GROUP BY 1, 2, 3) a JOIN (SELECT event_id, "
+	  "old_district_code AS d, count(*) AS t FROM link WHERE old_province_code IS NOT NULL GROUP BY "
+	  "1, 2) b ON b.event_id = a.event_id AND b.d = a.d WHERE a.n * 2 > b.t) m ON m.event_id = "
+	  "l.event_id AND m.d = l.old_district_code WHERE l.old_province_code <> m.p AND NOT EXISTS "
+	  "(SELECT 1 FROM listed_unit x WHERE x.level = 'district' AND x.code = l.old_district_code)" },
+	{ "new-name-typo", "warning", "a new unit's name that looks mistyped: the type word without its "
+	  "diacritics ('Xa Ea Kly'), no unit type, a diacritic that does not combine",
+	  "SELECT new_code, '''' || new_name || ''': ' || sn_name_flaw(new_name) || ' (' || min(pos) || "
+	  "')' FROM link WHERE sn_name_flaw(new_name) IS NOT NULL GROUP BY new_level, new_code, new_name "
+	  "UNION ALL SELECT new_province_code, '''' || new_province_name || ''': ' || "
+	  "sn_name_flaw(new_province_name) || ' (' || min(pos) || ')' FROM link WHERE new_province_name "
+	  "IS NOT NULL AND sn_name_flaw(new_province_name) IS NOT NULL GROUP BY new_province_code, "
+	  "new_province_name" },
+	{ "erratum-not-applied", "warning", "an erratum of the official table (mappings/errata-2025.csv) "
+	  "not applied: imported --as-published, its cell holds another value, or its row is missing",
+	  "SELECT CASE WHEN col IN ('new_name', 'new_code', 'new_province') OR COALESCE(old_code, '') = '' "
+	  "THEN new_code ELSE old_code END, col || ' ''' || published || ''' -> ''' || corrected || "
+	  "''' not applied, erratum ' || erratum || ': ' || CASE status WHEN 'as-published' THEN "
+	  "'imported --as-published; ' || pos || ' holds the published value' WHEN 'mismatch' THEN "
+	  "pos || ' holds ''' || found || '''' ELSE 'no row of new commune ' || new_code || "
+	  "' has old commune ' || COALESCE(old_code || ' ', '') || '''' || COALESCE(old_name, '') || "
+	  "'''' END FROM correction WHERE status IN ('as-published', 'mismatch', 'missing')" },
 	{ "code-width", "warning", "a code written without its leading zeros (read zero-padded)",
 	  "SELECT code, 'written without leading zeros in ' || count(*) || ' row(s), first ' || "
 	  "min(pos) FROM (SELECT new_code AS code, pos FROM link WHERE padded LIKE '%new%' "
@@ -67,6 +108,11 @@ static const struct rule rules[] = {
 	  "JOIN listed_unit x ON x.level = 'commune' AND "
 	  "x.code = l.old_code WHERE l.old_level = 'commune' AND l.old_name <> x.name "
 	  "AND sn_key(l.old_name) = sn_key(x.name) AND sn_type(l.old_name) IS sn_type(x.name)" },
+	{ "corrected", "info", "a cell of the official table corrected by the errata "
+	  "(mappings/errata-2025.csv): published -> applied",
+	  "SELECT CASE WHEN col IN ('new_name', 'new_code', 'new_province') OR COALESCE(old_code, '') = '' "
+	  "THEN new_code ELSE old_code END, col || ' ''' || published || ''' -> ''' || corrected || "
+	  "''' at ' || pos || ', erratum ' || erratum FROM correction WHERE status = 'applied'" },
 	{ "split-without-population", "info", "a split commune with no part that took the whole "
 	  "population: records about its people need a hamlet table or a decision",
 	  "SELECT old_code, old_name || ' -> ' || group_concat(new_code, ', ') FROM "

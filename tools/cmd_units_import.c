@@ -1,9 +1,11 @@
 /* cmd_units_import.c - 'sapnhap units import': reads a unit source into the registry.
  *
  * Three kinds of source, recognised by their header row:
- *   conversion  the official old->new table (XLSX workbook or its flat sheet saved as CSV);
+ *   conversion  the official old->new table (XLSX workbook or its flat sheet saved as CSV), with
+ *               the errata of mappings/errata-2025.csv applied (errata.h);
  *   list        the pre-reform unit list (province, district, commune with codes and type);
- *   changes     our event CSV for later reforms (mappings/README.md).
+ *   changes     our event CSV for later reforms (mappings/README.md), or a published list of
+ *               the units in force as JSON, from which the change is derived (snapshot.c).
  * Each import is a dated event. The raw rows are stored (link, listed_unit) and the unit table is
  * then rebuilt from every event in date order (units_rebuild), so sources can arrive in any order
  * and --force replaces one event exactly.
@@ -13,8 +15,10 @@
 #include <string.h>
 #include "cli.h"
 #include "db.h"
+#include "errata.h"
 #include "table.h"
 #include "text.h"
+#include "unitjson.h"
 #include "units.h"
 
 #define DEFAULT_SHEET "Tổng hợp_không merge "
@@ -49,6 +53,10 @@ struct import {
 	long seq;
 	long padded_cells;
 	sqlite3_stmt *ins;
+	struct sn_errata errata;   /* conversion tables: the errata to apply (none: --as-published) */
+	int as_published;          /* match the errata, apply none */
+	long corrected, not_applied;
+	sqlite3_stmt *corr;        /* INSERT INTO correction */
 };
 
 static char *header_key(const char *cell)
@@ -248,7 +256,7 @@ static const char *LINK_INSERT =
 	"new_province_code, new_province_name, share, note_class, note, padded) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
-static int conversion_row(struct import *im, char **cells, size_t n)
+static int conversion_cells(struct import *im, char **cells, size_t n)
 {
 	int rc = SN_DATA;
 	char *newname = NULL, *oldname = NULL, *note = NULL, *newprov = NULL, *olddist = NULL,
@@ -345,6 +353,155 @@ done:
 	free(newprov);
 	free(olddist);
 	free(oldprov);
+	return rc;
+}
+
+/* --- errata of the official table (errata.h) ------------------------------------------------- */
+
+static int record_correction(struct import *im, const struct sn_erratum *e, const char *pos,
+			     const char *found, const char *status)
+{
+	sqlite3_stmt *st = im->corr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, im->event_id);
+	sqlite3_bind_text(st, 2, e->pos, -1, SQLITE_STATIC);
+	bind_or_null(st, 3, pos);
+	sqlite3_bind_text(st, 4, sn_errata_columns[e->column], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->new_code, -1, SQLITE_STATIC);
+	bind_or_null(st, 6, e->old_code);
+	bind_or_null(st, 7, e->old_name);
+	sqlite3_bind_text(st, 8, e->published, -1, SQLITE_STATIC);
+	if (found)
+		sqlite3_bind_text(st, 9, found, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 9);
+	sqlite3_bind_text(st, 10, e->corrected, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, status, -1, SQLITE_STATIC);
+	return sn_step(im->ctx, st) == SQLITE_DONE ? 0 : SN_IO;
+}
+
+/* The erratum's cell of a row as compared: a code zero-padded, text cleaned. Malloc'ed. */
+static char *erratum_cell(struct import *im, const struct sn_erratum *e, char **cells, size_t n)
+{
+	const char *raw = cell(cells, n, im->col[e->column]);
+	char code[16];
+	if (sn_errata_is_code(e->column) && sn_code_normalise(raw, 5, code) >= 0)
+		return strdup(code);
+	char *s = sn_text_clean(raw);
+	return s ? s : strdup(raw);
+}
+
+/* Matches the row against every erratum; a cell that holds the published value is replaced by
+ * the corrected one in *FIXED (a copy of the row's cell pointers; NULL when nothing changed). */
+static int apply_errata(struct import *im, char **cells, size_t n, char ***fixed, size_t *nfixed)
+{
+	static char empty[1];
+	char nc[16], oc[16];
+	int rc = 0, mine = 0;
+	*fixed = NULL;
+	if (sn_code_normalise(cell(cells, n, im->col[C_NEWCODE]), 5, nc) < 0)
+		return 0;  /* the row's own checks report it */
+	for (size_t i = 0; i < im->errata.n; i++)
+		if (!strcmp(nc, im->errata.v[i].new_code) ||
+		    (im->errata.v[i].column == C_NEWCODE && !strcmp(nc, im->errata.v[i].corrected))) {
+			im->errata.v[i].new_seen = 1;
+			mine = 1;
+		}
+	if (!mine)
+		return 0;
+	if (sn_code_normalise(cell(cells, n, im->col[C_OLDCODE]), 5, oc) < 0)
+		return 0;
+	char *oname = sn_text_clean(cell(cells, n, im->col[C_OLDNAME]));
+	char *okey = oname ? sn_name_key(oname, SN_KEY_KEEP_TYPE, NULL) : NULL;
+	free(oname);
+	if (!okey)
+		return 0;
+	for (size_t i = 0; i < im->errata.n && rc == 0; i++) {
+		struct sn_erratum *e = &im->errata.v[i];
+		char *val = erratum_cell(im, e, cells, n);
+		if (!val) {
+			rc = SN_IO;
+			break;
+		}
+		enum sn_erratum_match m = sn_erratum_match(e, nc, oc, okey, val);
+		if (m != SN_ERRATUM_OTHER_ROW) {
+			char pos[700];
+			snprintf(pos, sizeof pos, "%s", sn_table_pos(im->t, (size_t)im->col[e->column]));
+			e->rows++;
+			const char *status = m == SN_ERRATUM_PUBLISHED ? (im->as_published ? "as-published" : "applied") :
+					     m == SN_ERRATUM_ALREADY ? "already" : "mismatch";
+			rc = record_correction(im, e, pos, val, status);
+			if (rc == 0 && m == SN_ERRATUM_PUBLISHED && !im->as_published) {
+				if (!*fixed) {
+					size_t w = n > im->width ? n : im->width;
+					if (!(*fixed = malloc(w * sizeof **fixed))) {
+						rc = SN_IO;
+						break;
+					}
+					for (size_t k = 0; k < w; k++)
+						(*fixed)[k] = k < n ? cells[k] : empty;
+					*nfixed = w;
+				}
+				(*fixed)[im->col[e->column]] = e->corrected;
+				im->corrected++;
+				sn_info(im->ctx, "%s: corrected %s '%s' -> '%s' (erratum %s)", pos,
+					sn_errata_columns[e->column], e->published, e->corrected, e->pos);
+			} else if (m == SN_ERRATUM_PUBLISHED) {
+				im->not_applied++;
+			} else if (m == SN_ERRATUM_MISMATCH) {
+				im->not_applied++;
+				sn_warn(im->ctx, "%s: erratum %s not applied: the cell holds '%s', not the "
+					"published '%s'", pos, e->pos, val, e->published);
+			}
+		}
+		free(val);
+	}
+	free(okey);
+	if (rc) {
+		free(*fixed);
+		*fixed = NULL;
+	}
+	return rc;
+}
+
+/* After the last row: an erratum whose new commune is in the table but whose row is not is
+ * reported (the table was changed since the erratum was written). An erratum whose new commune
+ * is not in the table at all (an extract of some provinces, another table) does not concern it. */
+static int finish_errata(struct import *im)
+{
+	int rc = 0;
+	for (size_t i = 0; i < im->errata.n && rc == 0; i++) {
+		const struct sn_erratum *e = &im->errata.v[i];
+		if (e->rows || !e->new_seen)
+			continue;
+		im->not_applied++;
+		sn_warn(im->ctx, "erratum %s not applied: no row of new commune %s has old commune %s%s'%s'",
+			e->pos, e->new_code, e->old_code, *e->old_code ? " " : "", e->old_name);
+		rc = record_correction(im, e, NULL, NULL, "missing");
+	}
+	if (rc == 0 && im->as_published && im->not_applied)
+		sn_info(im->ctx, "errata not applied (--as-published): %ld; 'sapnhap units check --rule "
+			"erratum-not-applied' lists them", im->not_applied);
+	return rc;
+}
+
+static int errata_concern(const struct import *im)
+{
+	for (size_t i = 0; i < im->errata.n; i++)
+		if (im->errata.v[i].new_seen)
+			return 1;
+	return 0;
+}
+
+static int conversion_row(struct import *im, char **cells, size_t n)
+{
+	char **fixed = NULL;
+	size_t nf = 0;
+	int rc = im->errata.n ? apply_errata(im, cells, n, &fixed, &nf) : 0;
+	if (rc)
+		return rc;
+	rc = fixed ? conversion_cells(im, fixed, nf) : conversion_cells(im, cells, n);
+	free(fixed);
 	return rc;
 }
 
@@ -536,19 +693,123 @@ static int resolve_province_codes(struct import *im)
 }
 
 
+/* Before an event is written: with --force, the earlier import of the same event is dropped (the
+ * rebuild after the import re-derives the registry from the events that remain plus this one);
+ * otherwise an event of that name must not exist. */
+static int make_room(struct sn_ctx *ctx, const struct sn_step *step, const char *event)
+{
+	int rc;
+	if (step->previous &&
+	    (rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM correction WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
+				"DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event, event)))
+		return rc;
+	sqlite3_stmt *dupe = sn_prepare(ctx, "SELECT 1 FROM event WHERE name = ?1");
+	if (!dupe)
+		return SN_IO;
+	sqlite3_bind_text(dupe, 1, event, -1, SQLITE_STATIC);
+	int exists = sn_step(ctx, dupe) == SQLITE_ROW;
+	sqlite3_finalize(dupe);
+	if (exists) {
+		sn_error(ctx, "event '%s' exists already; choose another --event name", event);
+		return SN_DATA;
+	}
+	return 0;
+}
+
+/* A published list of the units in force (JSON, unitjson.h): the change event is derived from
+ * it and the list before it (snapshot.c), then stored and applied like a change file. */
+static int import_list_json(struct sn_ctx *ctx, struct sn_step *step, const char *cmd,
+			    const char *path, const char *event, const char *effective,
+			    const char *before_path)
+{
+	struct sn_snapshot after = { 0 }, before = { 0 };
+	char err[1200];
+	int rc;
+	if (!event || !effective)
+		return sn_usage_error(ctx, cmd, "a published list of units (JSON) needs --event NAME and "
+				      "--effective DATE");
+	if ((rc = sn_step_add_input(ctx, step, path)) ||
+	    (before_path && (rc = sn_step_add_input(ctx, step, before_path))))
+		return rc;
+	const char *files[2] = { path, before_path };
+	struct sn_snapshot *lists[2] = { &after, &before };
+	for (int i = 0; i < 2 && files[i]; i++) {
+		int r = sn_snapshot_load(files[i], lists[i], err, sizeof err);
+		if (r) {
+			sn_error(ctx, "%s", err);
+			sn_snapshot_free(&after);
+			return r == -1 ? SN_IO : SN_DATA;
+		}
+	}
+	step->target = sqlite3_mprintf("%s", event);
+	step->args = sqlite3_mprintf("kind=changes from=json effective=%s before=%s", effective,
+				     before_path ? "list" : "registry");
+	if (!step->target || !step->args) {
+		rc = SN_IO;
+		goto done;
+	}
+	rc = sn_step_begin(ctx, step);
+	if (rc == -1) {
+		rc = SN_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	/* After --force dropped the earlier import, the registry is rebuilt without it first: the
+	 * list is compared with the registry as the other events make it. */
+	if ((rc = make_room(ctx, step, event)) || (step->previous && (rc = units_rebuild(ctx))) ||
+	    (rc = sn_execf(ctx, "INSERT INTO event(name, effective, kind, source, sha256) "
+				"VALUES (%Q, %Q, 'changes', %Q, %Q)", event, effective, path, step->sha[0])))
+		goto fail;
+	struct sn_derived d;
+	if ((rc = sn_snapshot_derive(ctx, sqlite3_last_insert_rowid(ctx->db), effective, path, &after,
+				     before_path ? &before : NULL, &d)) ||
+	    (rc = units_rebuild(ctx)))
+		goto fail;
+	char counts[256];
+	snprintf(counts, sizeof counts, "units=%ld links=%ld renamed=%ld reclassified=%ld moved=%ld "
+		 "merged=%ld restyled=%ld", d.units, d.links, d.renamed, d.reclassified, d.moved,
+		 d.merged, d.restyled);
+	if (before_path) {
+		size_t len = strlen(counts);
+		snprintf(counts + len, sizeof counts - len, " known=%ld", d.known);
+	}
+	fprintf(ctx->out, "%s event '%s' (changes from a list, effective %s) from %s [json]: %s\n",
+		step->dry_run ? "would import" : step->previous ? "re-imported" : "imported", event,
+		effective, path, counts);
+	rc = sn_step_commit(ctx, step, counts);
+	goto done;
+fail:
+	sn_step_abort(ctx, step);
+done:
+	sn_snapshot_free(&after);
+	sn_snapshot_free(&before);
+	return rc;
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: sapnhap units import FILE [--kind KIND] [--event NAME] [--effective DATE]\n"
 	      "                            [--sheet NAME] [--encoding ENC] [--dry-run] [--force]\n"
+	      "                            [--as-published] [--errata FILE] [--before LIST.json]\n"
 	      "\n"
 	      "Imports a unit source as a dated event. FILE is recognised by its header row:\n"
 	      "  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
 	      "              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
-	      "              'reform-2025', effective 2025-07-01.\n"
+	      "              'reform-2025', effective 2025-07-01. The errata of the official\n"
+	      "              table (mappings/errata-2025.csv) are applied to the cells that hold\n"
+	      "              the published value, each correction reported on stderr.\n"
 	      "  list        the pre-reform unit list (Mã TP, Mã QH, Mã PX, Cấp). Default event\n"
 	      "              'pre-reform', effective 2025-06-30.\n"
 	      "  changes     a change file for a later reform (mappings/README.md); --event and\n"
 	      "              --effective are required.\n"
+	      "A published list of the units in force (JSON: provinces with \"Code\", \"FullName\" and\n"
+	      "\"Wards\") is a change too (--event, --effective required): renames, new types, communes\n"
+	      "under another province and provinces merged are derived from the units in force the\n"
+	      "day before (or the list --before). Names differing only in tone placement, case or\n"
+	      "spacing are no change; a unit new in the list, or a commune gone, stops the import.\n"
 	      "\n"
 	      "options:\n"
 	      "  --kind KIND        conversion, list or changes (default: from the header)\n"
@@ -559,6 +820,14 @@ static void usage(FILE *f)
 	      "  --encoding ENC     CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
 	      "  --dry-run          report what would change; write nothing\n"
 	      "  --force            replace an event imported before from different inputs\n"
+	      "  --as-published     conversion table: import exactly as published, applying none\n"
+	      "                     of the errata (mappings/errata-2025.csv); 'units check' lists\n"
+	      "                     them\n"
+	      "  --errata FILE      conversion table: apply the errata of FILE instead of the\n"
+	      "                     built-in ones (same format)\n"
+	      "  --before LIST      JSON list: compare with this earlier list of the same publisher\n"
+	      "                     instead of the registry (changes the registry has already are\n"
+	      "                     dropped)\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n", f);
@@ -574,10 +843,13 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "as-published", no_argument, NULL, 'P' },
+		{ "errata", required_argument, NULL, 'R' },
+		{ "before", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *event = NULL, *effective = NULL, *sheet = NULL;
+	const char *event = NULL, *effective = NULL, *sheet = NULL, *errata = NULL, *before = NULL;
 	enum kind want = K_NONE;
 	sn_encoding enc = SN_ENC_AUTO;
 	struct sn_step step = { .step = "units import" };
@@ -604,6 +876,9 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 			break;
 		case 'n': step.dry_run = 1; break;
 		case 'f': step.forced = 1; break;
+		case 'P': im.as_published = 1; break;
+		case 'R': errata = optarg; break;
+		case 'B': before = optarg; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default:
 			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
@@ -617,6 +892,17 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (event && !*event)
 		return sn_usage_error(ctx, argv[0], "--event must not be empty");
 
+	if (sn_looks_like_json(im.path)) {
+		if (want != K_NONE && want != K_CHANGES)
+			return sn_usage_error(ctx, argv[0], "a published list of units (JSON) is a change; "
+					      "--kind must be changes or absent");
+		rc = import_list_json(ctx, &step, argv[0], im.path, event, effective, before);
+		sqlite3_free(step.target);
+		sqlite3_free(step.args);
+		return rc;
+	}
+	if (before)
+		return sn_usage_error(ctx, argv[0], "--before applies to a published list of units (JSON)");
 	char err[1200];
 	if ((rc = sn_step_add_input(ctx, &step, im.path)))
 		return rc;
@@ -636,10 +922,28 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (!effective)
 		effective = im.kind == K_CONVERSION ? "2025-07-01" : "2025-06-30";
 	im.effective = effective;
+	if (im.kind != K_CONVERSION && (errata || im.as_published)) {
+		rc = sn_usage_error(ctx, argv[0], "--errata and --as-published apply to a conversion table");
+		goto done;
+	}
+	/* The official table's errata (mappings/errata-2025.csv, or --errata FILE) are an input of
+	 * the step: changing them is changing the input. --as-published still matches them, to
+	 * report what was left as published (the argument counts in the step's identity too). */
+	if (im.kind == K_CONVERSION) {
+		if ((rc = sn_errata_load(ctx, errata, &im.errata)))
+			goto done;
+		if (errata)
+			rc = sn_step_add_input(ctx, &step, errata);
+		else
+			rc = sn_step_add_text(ctx, &step, "(built-in mappings/errata-2025.csv)", sn_errata_builtin());
+		if (rc)
+			goto done;
+	}
 
 	step.target = sqlite3_mprintf("%s", event);
-	step.args = sqlite3_mprintf("kind=%s effective=%s sheet=%s encoding=%s", kind_names[im.kind],
-				    effective, sheet ? sheet : "", sn_encoding_name(enc));
+	step.args = sqlite3_mprintf("kind=%s effective=%s sheet=%s encoding=%s%s", kind_names[im.kind],
+				    effective, sheet ? sheet : "", sn_encoding_name(enc),
+				    im.as_published ? " as-published" : "");
 	if (!step.target || !step.args) {
 		rc = SN_IO;
 		goto done;
@@ -651,29 +955,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (rc)
 		goto done;
-	if (step.previous) {
-		/* --force: drop the earlier import of this event; the rebuild below re-derives the
-		 * registry from the events that remain plus this one. */
-		if ((rc = sn_execf(ctx, "DELETE FROM link WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM listed_unit WHERE event_id IN (SELECT id FROM event WHERE name = %Q);"
-				       "DELETE FROM unit; DELETE FROM event WHERE name = %Q", event, event, event)))
-			goto done;
-	}
-	{
-		sqlite3_stmt *dupe = sn_prepare(ctx, "SELECT 1 FROM event WHERE name = ?1");
-		if (!dupe) {
-			rc = SN_IO;
-			goto done;
-		}
-		sqlite3_bind_text(dupe, 1, event, -1, SQLITE_STATIC);
-		int exists = sn_step(ctx, dupe) == SQLITE_ROW;
-		sqlite3_finalize(dupe);
-		if (exists) {
-			sn_error(ctx, "event '%s' exists already; choose another --event name", event);
-			rc = SN_DATA;
-			goto done;
-		}
-	}
+	if ((rc = make_room(ctx, &step, event)))
+		goto done;
 	if ((rc = sn_execf(ctx, "INSERT INTO event(name, effective, kind, source, sha256) "
 				"VALUES (%Q, %Q, %Q, %Q, %Q)", event, effective, kind_names[im.kind],
 			   im.path, step.sha[0])))
@@ -683,6 +966,12 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		"INSERT OR IGNORE INTO listed_unit(event_id, pos, level, code, name, type, parent_code) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" : LINK_INSERT);
 	if (!im.ins) {
+		rc = SN_IO;
+		goto done;
+	}
+	if (im.errata.n && !(im.corr = sn_prepare(ctx,
+		"INSERT INTO correction(event_id, erratum, pos, col, new_code, old_code, old_name, "
+		"published, found, corrected, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"))) {
 		rc = SN_IO;
 		goto done;
 	}
@@ -705,7 +994,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc)
 			goto done;
 	}
-	if (im.kind == K_CONVERSION && (rc = resolve_province_codes(&im)))
+	if (im.kind == K_CONVERSION && ((rc = finish_errata(&im)) || (rc = resolve_province_codes(&im))))
 		goto done;
 	if ((rc = units_rebuild(ctx)))
 		goto done;
@@ -733,6 +1022,14 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 				 "new_provinces=%lld padded_codes=%ld", rows, sqlite3_column_int64(st, 0),
 				 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
 				 sqlite3_column_int64(st, 3), im.padded_cells);
+		/* The errata are counted when they concern this table (some erratum found its row). */
+		if (im.kind == K_CONVERSION && errata_concern(&im)) {
+			size_t len = strlen(counts);
+			snprintf(counts + len, sizeof counts - len, " corrected=%ld", im.corrected);
+			len = strlen(counts);
+			if (im.not_applied)
+				snprintf(counts + len, sizeof counts - len, " not_applied=%ld", im.not_applied);
+		}
 		sqlite3_finalize(st);
 	}
 	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
@@ -741,6 +1038,8 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = sn_step_commit(ctx, &step, counts);
 done:
 	sqlite3_finalize(im.ins);
+	sqlite3_finalize(im.corr);
+	sn_errata_free(&im.errata);
 	sn_table_close(im.t);
 	if (rc && rc != -1)
 		sn_step_abort(ctx, &step);

@@ -175,13 +175,59 @@ static void print_row(struct sn_ctx *ctx, struct opts *o, const char *oc, const 
 	}
 }
 
-/* Maps one old unit and prints its rows. */
+/* A commune of a list that a conversion in force on DATE never names: the table does not
+ * convert it, so what it became is unknown -- not "unchanged". Sets EV and EFF to the
+ * conversion event; returns 1 when so, 0 when not, -1 on a database error. */
+static int not_converted(struct sn_ctx *ctx, const char *code, const char *date, char ev[128],
+			 char eff[16])
+{
+	sqlite3_stmt *st = sn_prepare(ctx,
+		"SELECT e.name, e.effective FROM event e WHERE e.kind = 'conversion' AND e.effective <= ?2 "
+		"AND EXISTS (SELECT 1 FROM unit u WHERE u.level = 'commune' AND u.code = ?1 AND "
+		"u.opened_by IS NULL AND u.valid_to IS NULL AND (u.valid_from IS NULL OR "
+		"u.valid_from < e.effective)) AND NOT EXISTS (SELECT 1 FROM unit u WHERE "
+		"u.level = 'commune' AND u.code = ?1 AND u.opened_by IS NOT NULL) AND NOT EXISTS "
+		"(SELECT 1 FROM link l WHERE l.old_level = 'commune' AND l.old_code = ?1) "
+		"ORDER BY e.effective, e.id LIMIT 1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	int r = sn_step(ctx, st), hit = r == SQLITE_ROW;
+	if (hit) {
+		snprintf(ev, 128, "%s", sn_col(st, 0));
+		snprintf(eff, 16, "%s", sn_col(st, 1));
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : hit;
+}
+
+/* Maps one old unit and prints its rows; an unknown code or a commune the conversion table does
+ * not convert is reported here (exit status 1). */
 static int map_one(struct sn_ctx *ctx, struct opts *o, const char *level, const char *code)
 {
 	struct sn_mapped *m;
 	int n = sn_units_compose(ctx, level, code, o->date, &m);
 	if (n < 0)
 		return SN_IO;
+	if (n == 0) {
+		sn_error(ctx, "no %s with code %s", level, code);
+		return SN_FINDINGS;
+	}
+	char ev[128], eff[16];
+	int nc = n == 1 && m[0].steps == 0 && !strcmp(level, "commune") ?
+		 not_converted(ctx, code, o->date, ev, eff) : 0;
+	if (nc != 0) {
+		free(m);
+		if (nc < 0)
+			return SN_IO;
+		char *name = sn_unit_name(ctx, level, code, NULL);
+		sn_error(ctx, "commune %s %s is not converted by the conversion table '%s' (effective %s): "
+			 "what it became is unknown ('units check' lists it as not-converted)", code,
+			 name ? name : "", ev, eff);
+		free(name);
+		return SN_FINDINGS;
+	}
 	char *oname = sn_unit_name(ctx, level, code, NULL);
 	for (int i = 0; i < n; i++) {
 		char *nn = sn_unit_name(ctx, m[i].level, m[i].code, o->date);
@@ -216,9 +262,10 @@ static int map_area(struct sn_ctx *ctx, struct opts *o, const char *level, const
 		snprintf(l, sizeof l, "%s", sn_col(st, 0));
 		snprintf(c, sizeof c, "%s", sn_col(st, 1));
 		any = 1;
+		/* A commune not converted is reported and the others listed; the status says so. */
 		int one = map_one(ctx, o, l, c);
-		if (one == SN_IO)
-			rc = SN_IO;
+		if (one != SN_OK)
+			rc = one;
 	}
 	sqlite3_finalize(st);
 	if (!any && rc == SN_OK)
@@ -372,6 +419,8 @@ static void usage(FILE *f)
 	      "target for records about people). A 3- or 2-digit code maps a district or province\n"
 	      "through its communes. A NAME matches case, spacing and tone placement loosely\n"
 	      "('Hòa' = 'Hoà'); when it names several units they are listed and the exit status is 1.\n"
+	      "A commune of the pre-reform list that the conversion table never converts has no\n"
+	      "known successor: it is reported, with exit status 1.\n"
 	      "\n"
 	      "options:\n"
 	      "  --on DATE         YYYY-MM-DD (default: today)\n"
@@ -423,10 +472,7 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 	const char *arg = argv[optind];
 	const char *level = sn_code_level(arg);
 	if (level) {
-		int rc = !strcmp(level, "commune") ? map_one(ctx, &o, level, arg) : map_area(ctx, &o, level, arg);
-		if (rc == SN_FINDINGS)
-			sn_error(ctx, "no %s with code %s", level, arg);
-		return rc;
+		return !strcmp(level, "commune") ? map_one(ctx, &o, level, arg) : map_area(ctx, &o, level, arg);
 	}
 	if (arg[0] >= '0' && arg[0] <= '9' && strspn(arg, "0123456789") == strlen(arg))
 		return sn_usage_error(ctx, argv[0], "code '%s' must have 2 (province), 3 (district) or 5 "

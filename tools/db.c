@@ -293,6 +293,20 @@ int sn_step_add_input(struct sn_ctx *ctx, struct sn_step *s, const char *path)
 	return 0;
 }
 
+int sn_step_add_text(struct sn_ctx *ctx, struct sn_step *s, const char *label, const char *data)
+{
+	if (s->ninputs >= 8) {
+		sn_error(ctx, "too many input files");
+		return SN_USAGE;
+	}
+	int i = s->ninputs++;
+	size_t len = strlen(data);
+	sn_sha256_hex(data, len, s->sha[i]);
+	s->bytes[i] = (long long)len;
+	snprintf(s->inputs[i], sizeof s->inputs[i], "%s", label);
+	return 0;
+}
+
 int sn_step_begin(struct sn_ctx *ctx, struct sn_step *s)
 {
 	/* The identity of a run: its target, the arguments that shape it, and every input's content
@@ -420,12 +434,25 @@ static void sql_key(sqlite3_context *c, int argc, sqlite3_value **v)
 	sqlite3_result_text(c, k, -1, free);
 }
 
+/* sn_name_flaw(name): why an official name looks mistyped (text.h), or NULL. */
+static void sql_name_flaw(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(v[0]);
+	const char *why = s ? sn_name_flaw(s) : NULL;
+	if (why)
+		sqlite3_result_text(c, why, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(c);
+}
+
 int sn_db_functions(sqlite3 *db)
 {
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(db, "sn_key", 1, f, (void *)(intptr_t)0, sql_key, NULL, NULL) ||
 	    sqlite3_create_function(db, "sn_ascii_key", 1, f, (void *)(intptr_t)1, sql_key, NULL, NULL) ||
-	    sqlite3_create_function(db, "sn_type", 1, f, (void *)(intptr_t)2, sql_key, NULL, NULL))
+	    sqlite3_create_function(db, "sn_type", 1, f, (void *)(intptr_t)2, sql_key, NULL, NULL) ||
+	    sqlite3_create_function(db, "sn_name_flaw", 1, f, NULL, sql_name_flaw, NULL, NULL))
 		return -1;
 	return 0;
 }

@@ -78,6 +78,9 @@ struct sn_step {
  *   SN_IO      cannot read an input or the database. */
 int sn_step_begin(struct sn_ctx *ctx, struct sn_step *s);
 int sn_step_add_input(struct sn_ctx *ctx, struct sn_step *s, const char *path);
+/* Adds an input that is not a file (a table compiled into the binary): LABEL names it in the
+ * journal, DATA's SHA-256 counts in the step's identity like a file's. */
+int sn_step_add_text(struct sn_ctx *ctx, struct sn_step *s, const char *label, const char *data);
 
 /* Ends a step: writes the journal row (counts as "k=v ..." text) and commits, or, for a dry run,
  * rolls back. Returns 0 or SN_IO. */

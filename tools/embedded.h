@@ -12,5 +12,6 @@ extern const char sn_mapping_level1_codes[];  /* mappings/level1-codes.csv */
 extern const char sn_mapping_departments[];   /* mappings/departments.csv */
 extern const char sn_mapping_allocation[];    /* mappings/allocation.csv */
 extern const char sn_mapping_jurisdiction[];  /* mappings/jurisdiction.csv */
+extern const char sn_mapping_errata_2025[];   /* mappings/errata-2025.csv */
 
 #endif

@@ -63,7 +63,9 @@ static const char *DERIVE_LIST =
 	"  AND (u.valid_to IS NULL OR u.valid_to > :eff)) ORDER BY l.level, l.code;";
 
 /* A change file closes the units it names (in force on the date) and opens their successors;
- * a successor already in force (a merge into a continuing unit) just continues. */
+ * a successor already in force (a merge into a continuing unit) just continues. A successor
+ * takes its predecessor's parent, unless the link gives a new province (a commune that a
+ * published list shows under another province, snapshot.c). */
 static const char *CHANGES_FILL =
 	"UPDATE link SET old_name = u.name, old_district_code = u.parent_code, "
 	"  old_province_code = u.province_code, old_province_name = (SELECT p.name FROM unit p "
@@ -84,9 +86,10 @@ static const char *CHANGES_APPLY =
 	"  WHERE l.event_id = :ev AND l.old_level = unit.level AND l.old_code = unit.code);"
 	"DELETE FROM temp.side;"
 	"INSERT OR IGNORE INTO temp.side SELECT l.new_level, l.new_code, l.new_name, "
-	"  (SELECT c.parent_code FROM unit c WHERE c.level = l.old_level AND c.code = l.old_code "
-	"  AND c.closed_by = :ev), (SELECT c.province_code FROM unit c WHERE c.level = l.old_level "
-	"  AND c.code = l.old_code AND c.closed_by = :ev) FROM link l WHERE l.event_id = :ev "
+	"  COALESCE(l.new_province_code, (SELECT c.parent_code FROM unit c WHERE c.level = l.old_level "
+	"  AND c.code = l.old_code AND c.closed_by = :ev)), COALESCE(l.new_province_code, "
+	"  (SELECT c.province_code FROM unit c WHERE c.level = l.old_level "
+	"  AND c.code = l.old_code AND c.closed_by = :ev)) FROM link l WHERE l.event_id = :ev "
 	"  AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = l.new_level AND u.code = l.new_code "
 	"  AND u.valid_to IS NULL) ORDER BY seq;"
 	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "

@@ -103,4 +103,11 @@ char *sn_name_key(const char *s, int flags, sn_unit_type *type_out);
  * (then *name = cleaned copy of s, *code = NULL), -1 if s is not valid UTF-8. */
 int sn_split_name_code(const char *s, char **name, char **code);
 
+/* Why an official name looks mistyped, or NULL when it does not. Conservative: stray or double
+ * spaces, not NFC, a combining mark left after NFC, the type word without its diacritics, no
+ * unit type at all. For stored names (already cleaned) only the last three can fire.
+ *   "Xa Ea Kly" -> "type word without its diacritics"    "Xã  Hòa Khánh" -> "stray or double space"
+ *   "Ea Kly"    -> "no unit type"                        "Xã Ea Kly"     -> NULL */
+const char *sn_name_flaw(const char *name);
+
 #endif

@@ -12,11 +12,12 @@ imported event 'pre-reform' (list, effective 2025-06-30) from samples/units/pre-
 $ sapnhap units import samples/units/dongnai-2026.csv --event dongnai-2026 --effective 2026-04-30
 imported event 'dongnai-2026' (changes, effective 2026-04-30) from samples/units/dongnai-2026.csv [utf-8]: rows=5 links=5 old_communes=4 new_communes=4 new_provinces=1 padded_codes=0
 $ sapnhap status
-database: sapnhap.db (schema 7)
+database: sapnhap.db (schema 8)
 
 journal:
   1  2026-11-20T12:00:00Z  units import reform-2025  applied  rows=43 links=39 old_communes=36 new_communes=25 new_provinces=4 padded_codes=2
       input samples/units/conversion-2025.csv  sha256 c293d86f232414e348bfe842811b59d09945c02e19922666b95e6aac3d58e51c
+      input (built-in mappings/errata-2025.csv)  sha256 0b84968ff25a904a35610ee0aca7a056ff5c07f71969898b0448832b4b007747
   2  2026-11-20T12:00:00Z  units import pre-reform  applied  rows=37 communes=37
       input samples/units/pre-reform-list.csv  sha256 82b4eb3e38a15aaa7a8e90f3680d004d576239e87c0ea3557621213dbc80cd2c
   3  2026-11-20T12:00:00Z  units import dongnai-2026  applied  rows=5 links=5 old_communes=4 new_communes=4 new_provinces=1 padded_codes=0
