@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "db.h"
+#include "level1.h"
 #include "table.h"
 #include "text.h"
 #include "units.h"
@@ -31,6 +32,7 @@ static const char *pcols[NPCOLS][2] = {
 struct cload {
 	struct sn_ctx *ctx;
 	const char *province;
+	const struct sn_level1 *l1;
 	sqlite3_stmt *ins_p, *ins_b, *dup, *agency;
 	long procedures, bindings;
 };
@@ -141,6 +143,23 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	}
 	char **f = v.text;
 	const char *nc = f[P_NAT];
+	/* Codes of another province: the local code's suffix, then the bindings' agencies. */
+	char found[40], whose[300];
+	if (sn_level1_foreign_in(ld->l1, f[P_LOCAL], found, whose, sizeof whose)) {
+		sn_error(ctx, "%s: local code %s of %s carries agency code %s, which belongs to %s, not to "
+			 "province %s given by --province", pos, f[P_LOCAL], nc, found, whose, ld->province);
+		goto done;
+	}
+	for (size_t i = 0; i < p->nbindings; i++) {
+		char *code = sn_text_clean(p->bindings[i].agency);
+		int foreign = code && sn_level1_foreign(ld->l1, code, whose, sizeof whose);
+		if (foreign)
+			sn_error(ctx, "%s: %s is bound to agency %s, which belongs to %s, not to province %s given "
+				 "by --province", pos, nc, code, whose, ld->province);
+		free(code);
+		if (foreign)
+			goto done;
+	}
 	if (!*f[P_NAME]) {
 		sn_error(ctx, "%s: name of %s is empty", pos, nc);
 		goto done;
@@ -306,7 +325,8 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap catalog import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	fputs("usage: sapnhap catalog import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
+	      "                              [--dry-run] [--force]\n"
 	      "\n"
 	      "Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
 	      "XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
@@ -315,6 +335,10 @@ static void usage(FILE *f)
 	      "  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
 	      "  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
 	      "Import the agency registry first: every binding must name one of its agencies.\n"
+	      "Values are read by type (portal: yes/no/có/không/1/0/x; online level: toàn trình/\n"
+	      "một phần/không or 4/3; ...): one not understood refuses the file with its line.\n"
+	      "A local code or binding under another province's level-1 code (H.. / K..) refuses it\n"
+	      "too; --level1 FILE replaces the built-in province -> level-1 code table.\n"
 	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
 	      "loses that one leading apostrophe.\n"
 	      "\n"
@@ -327,8 +351,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_step step = { .step = "catalog import" };
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
-	const char *path = NULL;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path);
+	const char *path = NULL, *level1 = NULL;
+	struct sn_level1 l1;
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path, &level1);
 	if (rc != -1) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
@@ -337,7 +362,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
-	struct cload ld = { .ctx = ctx, .province = province };
+	struct cload ld = { .ctx = ctx, .province = province, .l1 = &l1 };
+	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
+		goto out;
 	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
 	long agencies = q ? (long)sn_query_int(ctx, q) : 0;
 	sqlite3_free(q);
