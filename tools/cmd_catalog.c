@@ -120,8 +120,10 @@ int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_va
 	if (*limit_unit && !*v->time_unit)
 		v->time_unit = limit_unit;
 	else if (*limit_unit && strcmp(limit_unit, v->time_unit)) {
-		snprintf(err, errlen, "time limit '%s' of %s is in %s but its time unit is %s", f[P_TIME], nc,
-			 limit_unit, v->time_unit);
+		char *shown = sn_text_clean(in[P_TIME]);
+		snprintf(err, errlen, "time limit '%s' of %s is in %s, but its time unit (DONVITINH) says %s",
+			 shown ? shown : "?", nc, limit_unit, v->time_unit);
+		free(shown);
 		goto fail;
 	}
 	return 0;

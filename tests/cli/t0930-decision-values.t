@@ -119,3 +119,19 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | grep -E '^->,proc
 ->,procedure,1.013831,time_limit,70: 10 | 75: 8->1.5
 ->,procedure,1.013831,fee,70: 30.000 đồng/lần | 75: 28.000 đồng/lần->Không
 ->,procedure,1.013831,online_level,70: partial | 75: full->full
+
+# The catalog importers read their columns by the same types: a national-style CSV with other
+# spellings (time limit with its unit in one cell, "Mức độ 4", "x", NFD "Có", "Miễn phí", "0 đồng").
+$ sapnhap --db cat.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db cat.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap --db cat.db catalog import data/cat-spellings.csv --province 70 && sqlite3 -separator ' | ' cat.db "SELECT national_code, time_limit, time_unit, fee, online_level, portal FROM procedure ORDER BY 1"
+imported catalog of province 70 from data/cat-spellings.csv: procedures=3 bindings=3
+1.000894 | 48.0 | hour | Không | none | 0
+1.001193 | 2.0 | working-day | Không | full | 1
+1.001612 | 1.5 | day | 50.000 đồng/lần | partial | 1
+$ cp cat.db cat-before.db; sapnhap --db cat.db catalog import data/cat-bad-portal.csv --province 70 --force; echo "[status $?]"; cmp -s cat-before.db cat.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-bad-portal.csv:3: portal flag 'có lẽ' of 1.001612 is not a yes/no value (accepted: yes, no, có, không, 1, 0, x, true, false; any case, with or without diacritics)
+$ sapnhap --db cat.db catalog import data/cat-unit-mismatch.csv --province 70 --force; echo "[status $?]"; cmp -s cat-before.db cat.db && echo unchanged
+[status 3]
+unchanged
+! sapnhap: error: data/cat-unit-mismatch.csv:3: time limit '2 ngày làm việc' of 1.001612 is in working-day, but its time unit (DONVITINH) says day
