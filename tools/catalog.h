@@ -56,14 +56,21 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *ctx, char *err,
 			size_t errlen);
 
-/* A record's values as the importer stores them: every text cleaned (NFC, white space), and
+/* A record's values as the importer stores them, each field read by its type (values.h: the
+ * one table of spellings that the decisions file uses too), every text cleaned (NFC, white
+ * space):
  *   levels        "province,district,commune" or a subset in that order ("" when none given):
  *                 "Cấp Huyện; Cấp Xã" -> "district,commune";
- *   time_limit    a number ("1,5" -> 1.5), has_time_limit 0 when the cell is empty;
+ *   time_limit    a number ("1,5" -> 1.5), has_time_limit 0 when the cell is empty; the cell may
+ *                 carry its unit ("2 ngày làm việc") when time_unit is empty or the same unit;
  *   time_unit     "working-day", "day", "hour", "month" or "" ("ngày làm việc" -> "working-day");
- *   online_level  "full", "partial" or "none" ("toàn trình" -> "full", "" -> "none");
- *   portal        1 or 0 ("có", "yes", "true" -> 1; "" -> 0).
- * text[] holds the twelve cleaned fields in the order of struct sn_procedure_rec. */
+ *   online_level  "full", "partial" or "none" ("toàn trình" -> "full", "3" -> "partial",
+ *                 "" -> "none");
+ *   portal        1 or 0 ("có", "yes", "x", "true" -> 1; "" -> 0);
+ *   fee           as published; a whole cell saying there is none ("miễn phí") -> "Không";
+ *   field code    no white space, at most 20 characters.
+ * text[] holds the twelve fields in the order of struct sn_procedure_rec, in their stored form
+ * ("" when absent). */
 enum { SN_PROC_NFIELDS = 12 };
 struct sn_procedure_values {
 	char *text[SN_PROC_NFIELDS];  /* owned */
@@ -75,8 +82,8 @@ struct sn_procedure_values {
 };
 
 /* Normalises P into V. Returns 0, or SN_DATA with the reason in err (without the position):
- * text that is not UTF-8, a national code not shaped like 1.001612, an unknown level, time limit,
- * unit, online level or portal flag. Empty names and levels are the importer's business. On
+ * text that is not UTF-8, a national code not shaped like 1.001612, a value outside its type (the
+ * message names the accepted spellings). Empty names and levels are the importer's business. On
  * success release V with sn_procedure_values_release. */
 int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
 			size_t errlen);

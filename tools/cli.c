@@ -328,10 +328,12 @@ flush:
 }
 
 int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		    char province[16], int *encoding, struct sn_step *step, const char **path)
+		    char province[16], int *encoding, struct sn_step *step, const char **path,
+		    const char **level1)
 {
 	static const struct option lo[] = {
 		{ "province", required_argument, NULL, 'p' },
+		{ "level1", required_argument, NULL, 'l' },
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, 'f' },
@@ -341,6 +343,7 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FIL
 	sn_encoding enc = SN_ENC_AUTO;
 	int c;
 	province[0] = '\0';
+	*level1 = NULL;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -353,6 +356,7 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FIL
 			if (sn_encoding_parse(optarg, &enc) != 0)
 				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
 			break;
+		case 'l': *level1 = optarg; break;
 		case 'n': step->dry_run = 1; break;
 		case 'f': step->forced = 1; break;
 		case 'h': usage(ctx->out); return SN_OK;
@@ -366,11 +370,14 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FIL
 	*encoding = (int)enc;
 	*path = argv[optind];
 	int rc = sn_step_add_input(ctx, step, *path);
+	if (!rc && *level1)
+		rc = sn_step_add_input(ctx, step, *level1);
 	if (rc)
 		return rc;
 	/* One run per old province: a second file for it replaces the first only with --force. */
 	step->target = sqlite3_mprintf("province %s", province);
-	step->args = sqlite3_mprintf("province=%s encoding=%s", province, sn_encoding_name(enc));
+	step->args = sqlite3_mprintf("province=%s encoding=%s%s", province, sn_encoding_name(enc),
+				     *level1 ? " level1=file" : "");
 	if (!step->target || !step->args)
 		return SN_IO;
 	rc = sn_step_begin(ctx, step);

@@ -62,14 +62,17 @@ void sn_xml_text(FILE *f, const char *s);
 int sn_valid_date(const char *s);
 
 /* The start of every per-province import (agencies, catalog, dossiers):
- *   sapnhap X import FILE --province CODE [--encoding ENC] [--dry-run] [--force]
- * parses the options, hashes FILE, names the step "province CODE" and begins it. Returns -1 when
- * the import proceeds (transaction open, step->previous set for --force), or the exit status to
- * return now: SN_OK after --help or when the same input was already applied, SN_USAGE, SN_DATA
- * (changed input without --force), SN_IO. The caller frees step->target and step->args. */
+ *   sapnhap X import FILE --province CODE [--level1 FILE] [--encoding ENC] [--dry-run] [--force]
+ * parses the options, hashes FILE (and the --level1 table, returned in *level1, NULL when not
+ * given: the importer checks the file's codes against the province with it, level1.h), names
+ * the step "province CODE" and begins it. Returns -1 when the import proceeds (transaction
+ * open, step->previous set for --force), or the exit status to return now: SN_OK after --help
+ * or when the same input was already applied, SN_USAGE, SN_DATA (changed input without
+ * --force), SN_IO. The caller frees step->target and step->args. */
 struct sn_step;
 int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		    char province[16], int *encoding, struct sn_step *step, const char **path);
+		    char province[16], int *encoding, struct sn_step *step, const char **path,
+		    const char **level1);
 
 /* Commands, one file each (units commands: units.h). */
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv);

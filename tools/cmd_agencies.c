@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "db.h"
+#include "level1.h"
 #include "table.h"
 #include "text.h"
 #include "units.h"
@@ -26,6 +27,7 @@ static const char *col_names[NCOLS] = { "code", "name", "kind", "parent_code", "
 struct load {
 	struct sn_ctx *ctx;
 	const char *province;
+	const struct sn_level1 *l1;
 	sqlite3_stmt *ins, *dup;
 	long rows, nonconforming;
 };
@@ -51,6 +53,12 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 		}
 	if (!*f[A_CODE]) {
 		sn_error(ctx, "%s: code is empty", pos);
+		goto done;
+	}
+	char whose[300];
+	if (sn_level1_foreign(ld->l1, f[A_CODE], whose, sizeof whose)) {
+		sn_error(ctx, "%s: agency code %s belongs to %s, not to province %s given by --province",
+			 pos, f[A_CODE], whose, ld->province);
 		goto done;
 	}
 	if (!*f[A_NAME]) {
@@ -218,7 +226,8 @@ static int check_registry(struct sn_ctx *ctx, const char *province)
 
 static void import_usage(FILE *f)
 {
-	fputs("usage: sapnhap agencies import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	fputs("usage: sapnhap agencies import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
+	      "                               [--dry-run] [--force]\n"
 	      "\n"
 	      "Imports the agency registry of one old province (CSV, or XML per schema/agencies.xsd).\n"
 	      "CSV header: code,name,kind,parent_code,unit_code,address,phone,email,status.\n"
@@ -226,12 +235,14 @@ static void import_usage(FILE *f)
 	      "district-committee, district-office, commune-committee, service-unit, other.\n"
 	      "Codes in either notation (000.00.16.H19 or H19.16) are kept as written; codes that do not\n"
 	      "conform are kept and flagged. The file is refused (exit 3, nothing written) for\n"
-	      "duplicate codes, unknown parents, parent cycles and unit codes the registry lacks.\n"
+	      "duplicate codes, unknown parents, parent cycles and unit codes the registry lacks, and\n"
+	      "for a code of another province (its level-1 code H.. or K.. is not the province's).\n"
 	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
 	      "loses that one leading apostrophe.\n"
 	      "\n"
 	      "options:\n"
 	      "  --province CODE   the old province (2 digits) the registry belongs to\n"
+	      "  --level1 FILE     province -> level-1 code table (default: built-in)\n"
 	      "  --encoding ENC    CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
 	      "  --dry-run         report what would change; write nothing\n"
 	      "  --force           replace a registry imported before from different inputs\n"
@@ -245,8 +256,9 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_step step = { .step = "agencies import" };
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
-	const char *path = NULL;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, import_usage, province, &e, &step, &path);
+	const char *path = NULL, *level1 = NULL;
+	struct sn_level1 l1;
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, import_usage, province, &e, &step, &path, &level1);
 	if (rc != -1) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
@@ -255,7 +267,9 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
-	struct load ld = { .ctx = ctx, .province = province };
+	struct load ld = { .ctx = ctx, .province = province, .l1 = &l1 };
+	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
+		goto out;
 	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {
 		sn_error(ctx, "the unit registry is empty: import the units first ('sapnhap units import')");
 		rc = SN_DATA;

@@ -11,9 +11,11 @@
 #include "cli.h"
 #include "csv.h"
 #include "db.h"
+#include "level1.h"
 #include "table.h"
 #include "text.h"
 #include "units.h"
+#include "values.h"
 
 enum { P_NAT, P_LOCAL, P_NAME, P_FCODE, P_FNAME, P_LEVELS, P_TIME, P_UNIT, P_FEE, P_ONLINE,
        P_PORTAL, P_LEGAL, P_AGENCIES, NPCOLS };
@@ -30,6 +32,7 @@ static const char *pcols[NPCOLS][2] = {
 struct cload {
 	struct sn_ctx *ctx;
 	const char *province;
+	const struct sn_level1 *l1;
 	sqlite3_stmt *ins_p, *ins_b, *dup, *agency;
 	long procedures, bindings;
 };
@@ -39,71 +42,6 @@ static char *ascii_key(const char *s)
 	return sn_name_key(s, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
 }
 
-/* "Cấp Tỉnh; Cấp Huyện" -> "province,district". Returns 0, or -1 with the unknown token. */
-static int parse_levels(const char *s, char out[40], char bad[200])
-{
-	int have[3] = { 0 };
-	static const char *names[3] = { "province", "district", "commune" };
-	static const char *words[3][4] = { { "cap tinh", "tinh", "province", "cap thanh pho" },
-					   { "cap huyen", "huyen", "district", NULL },
-					   { "cap xa", "xa", "commune", NULL } };
-	const char *p = s;
-	while (*p) {
-		size_t n = strcspn(p, ";,/");
-		char tok[200];
-		snprintf(tok, sizeof tok, "%.*s", (int)(n < sizeof tok ? n : sizeof tok - 1), p);
-		char *k = ascii_key(tok);
-		if (k && *k) {
-			int found = 0;
-			for (int l = 0; l < 3 && !found; l++)
-				for (int w = 0; w < 4 && words[l][w] && !found; w++)
-					if (!strcmp(k, words[l][w]))
-						have[l] = found = 1;
-			if (!found) {
-				snprintf(bad, 200, "%s", tok);
-				free(k);
-				return -1;
-			}
-		}
-		free(k);
-		p += n;
-		if (*p)
-			p++;
-	}
-	out[0] = '\0';
-	for (int l = 0; l < 3; l++)
-		if (have[l])
-			snprintf(out + strlen(out), 40 - strlen(out), "%s%s", out[0] ? "," : "", names[l]);
-	return 0;
-}
-
-/* Words and numbers for the same things across exports: returns the canonical value or NULL. */
-static const char *canon(const char *s, const char *const table[][2])
-{
-	char *k = ascii_key(s);
-	const char *r = NULL;
-	for (int i = 0; k && table[i][0]; i++)
-		if (!strcmp(k, table[i][0]))
-			r = table[i][1];
-	free(k);
-	return r;
-}
-
-static const char *const UNITS[][2] = {
-	{ "", "" }, { "ngay lam viec", "working-day" }, { "working day", "working-day" },
-	{ "working-day", "working-day" }, { "ngay", "day" },
-	{ "day", "day" }, { "gio", "hour" }, { "gio lam viec", "hour" }, { "hour", "hour" },
-	{ "thang", "month" }, { "month", "month" }, { NULL, NULL } };
-/* Online levels: the 2022 wording (toàn trình / một phần) and the older levels 1-4. */
-static const char *const ONLINE[][2] = {
-	{ "", "none" }, { "toan trinh", "full" }, { "full", "full" }, { "4", "full" },
-	{ "muc do 4", "full" }, { "mot phan", "partial" }, { "partial", "partial" },
-	{ "3", "partial" }, { "muc do 3", "partial" }, { "none", "none" }, { "khong", "none" },
-	{ "2", "none" }, { "1", "none" }, { "muc do 2", "none" }, { "muc do 1", "none" }, { NULL, NULL } };
-static const char *const YESNO[][2] = {
-	{ "", "0" }, { "co", "1" }, { "yes", "1" }, { "true", "1" }, { "1", "1" }, { "x", "1" },
-	{ "khong", "0" }, { "no", "0" }, { "false", "0" }, { "0", "0" }, { NULL, NULL } };
-
 void sn_procedure_values_release(struct sn_procedure_values *v)
 {
 	for (int i = 0; i < SN_PROC_NFIELDS; i++) {
@@ -111,6 +49,17 @@ void sn_procedure_values_release(struct sn_procedure_values *v)
 		v->text[i] = NULL;
 	}
 }
+
+/* The type of each field (values.h); -1: text, only cleaned. */
+static const int ptype[SN_PROC_NFIELDS] = {
+	[P_NAT] = -1, [P_LOCAL] = -1, [P_NAME] = SN_V_NAME, [P_FCODE] = SN_V_FIELD_CODE, [P_FNAME] = -1,
+	[P_LEVELS] = SN_V_LEVELS, [P_TIME] = SN_V_TIME_LIMIT, [P_UNIT] = SN_V_TIME_UNIT, [P_FEE] = SN_V_FEE,
+	[P_ONLINE] = SN_V_ONLINE, [P_PORTAL] = SN_V_YESNO, [P_LEGAL] = SN_V_LEGAL_BASIS,
+};
+static const char *const plabel[SN_PROC_NFIELDS] = {
+	"national code", "local code", "name", "field code", "field name", "levels", "time limit",
+	"time unit", "fee", "online level", "portal flag", "legal basis",
+};
 
 int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
 			size_t errlen)
@@ -120,44 +69,63 @@ int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_va
 					    p->online_level, p->portal, p->legal_basis };
 	char **f = v->text;
 	memset(v, 0, sizeof *v);
-	for (int i = 0; i < SN_PROC_NFIELDS; i++)
-		if (!(f[i] = sn_text_clean(in[i] ? in[i] : ""))) {
-			snprintf(err, errlen, "%s is not valid UTF-8", pcols[i][0]);
-			goto fail;
-		}
+	v->time_unit = "";
+	v->online_level = "none";
+	if (!(f[P_NAT] = sn_text_clean(in[P_NAT] ? in[P_NAT] : ""))) {
+		snprintf(err, errlen, "%s is not valid UTF-8", pcols[P_NAT][0]);
+		goto fail;
+	}
 	const char *nc = f[P_NAT];
 	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
 		snprintf(err, errlen, "national code '%s' must look like 1.001612", nc);
 		goto fail;
 	}
-	char bad[200];
-	if (parse_levels(f[P_LEVELS], v->levels, bad) != 0) {
-		snprintf(err, errlen, "level '%s' of %s is not Cấp Tỉnh, Cấp Huyện or Cấp Xã", bad, nc);
-		goto fail;
-	}
-	if (*f[P_TIME]) {
-		char *end = NULL;
-		for (char *c = f[P_TIME]; *c; c++)
-			if (*c == ',')
-				*c = '.';  /* "1,5" as a Vietnamese spreadsheet writes 1.5 */
-		v->time_limit = strtod(f[P_TIME], &end);
-		if (*end || v->time_limit < 0) {
-			snprintf(err, errlen, "time limit '%s' of %s must be a number (the unit goes in its own "
-				 "column)", in[P_TIME], nc);
+	const char *limit_unit = "";
+	for (int i = P_NAT + 1; i < SN_PROC_NFIELDS; i++) {
+		if (ptype[i] < 0) {
+			if (!(f[i] = sn_text_clean(in[i] ? in[i] : ""))) {
+				snprintf(err, errlen, "%s of %s is not valid UTF-8", pcols[i][0], nc);
+				goto fail;
+			}
+			continue;
+		}
+		struct sn_value val;
+		char why[600];
+		int r = sn_value_parse((enum sn_vtype)ptype[i], in[i], i == P_TIME ? SN_VALUE_UNIT_OPTIONAL : 0,
+				       NULL, &val, why, sizeof why);
+		f[i] = val.text;
+		val.text = NULL;
+		if (r != 0) {
+			char *shown = sn_text_clean(in[i] ? in[i] : "");
+			snprintf(err, errlen, "%s '%s' of %s %s", plabel[i], shown ? shown : "?", nc, why);
+			free(shown);
 			goto fail;
 		}
-		v->has_time_limit = 1;
+		switch (i) {
+		case P_LEVELS: snprintf(v->levels, sizeof v->levels, "%s", f[i]); break;
+		case P_TIME:
+			v->has_time_limit = val.has_number;
+			v->time_limit = val.number;
+			limit_unit = val.unit;
+			break;
+		case P_UNIT: v->time_unit = val.unit; break;
+		case P_ONLINE:
+			v->online_level = !strcmp(f[i], "full") ? "full" : !strcmp(f[i], "partial") ? "partial" : "none";
+			break;
+		case P_PORTAL: v->portal = val.flag; break;
+		default: break;
+		}
 	}
-	v->time_unit = canon(f[P_UNIT], UNITS);
-	v->online_level = canon(f[P_ONLINE], ONLINE);
-	const char *portal = canon(f[P_PORTAL], YESNO);
-	if (!v->time_unit || !v->online_level || !portal) {
-		snprintf(err, errlen, "%s '%s' of %s is not understood",
-			 !v->time_unit ? "time unit" : !v->online_level ? "online level" : "portal flag",
-			 !v->time_unit ? f[P_UNIT] : !v->online_level ? f[P_ONLINE] : f[P_PORTAL], nc);
+	/* The unit written in the time limit's own cell ("2 ngày làm việc") when DONVITINH is empty. */
+	if (*limit_unit && !*v->time_unit)
+		v->time_unit = limit_unit;
+	else if (*limit_unit && strcmp(limit_unit, v->time_unit)) {
+		char *shown = sn_text_clean(in[P_TIME]);
+		snprintf(err, errlen, "time limit '%s' of %s is in %s, but its time unit (DONVITINH) says %s",
+			 shown ? shown : "?", nc, limit_unit, v->time_unit);
+		free(shown);
 		goto fail;
 	}
-	v->portal = atoi(portal);
 	return 0;
 fail:
 	sn_procedure_values_release(v);
@@ -177,6 +145,23 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	}
 	char **f = v.text;
 	const char *nc = f[P_NAT];
+	/* Codes of another province: the local code's suffix, then the bindings' agencies. */
+	char found[40], whose[300];
+	if (sn_level1_foreign_in(ld->l1, f[P_LOCAL], found, whose, sizeof whose)) {
+		sn_error(ctx, "%s: local code %s of %s carries agency code %s, which belongs to %s, not to "
+			 "province %s given by --province", pos, f[P_LOCAL], nc, found, whose, ld->province);
+		goto done;
+	}
+	for (size_t i = 0; i < p->nbindings; i++) {
+		char *code = sn_text_clean(p->bindings[i].agency);
+		int foreign = code && sn_level1_foreign(ld->l1, code, whose, sizeof whose);
+		if (foreign)
+			sn_error(ctx, "%s: %s is bound to agency %s, which belongs to %s, not to province %s given "
+				 "by --province", pos, nc, code, whose, ld->province);
+		free(code);
+		if (foreign)
+			goto done;
+	}
 	if (!*f[P_NAME]) {
 		sn_error(ctx, "%s: name of %s is empty", pos, nc);
 		goto done;
@@ -342,7 +327,8 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap catalog import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	fputs("usage: sapnhap catalog import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
+	      "                              [--dry-run] [--force]\n"
 	      "\n"
 	      "Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
 	      "XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
@@ -351,6 +337,10 @@ static void usage(FILE *f)
 	      "  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
 	      "  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
 	      "Import the agency registry first: every binding must name one of its agencies.\n"
+	      "Values are read by type (portal: yes/no/có/không/1/0/x; online level: toàn trình/\n"
+	      "một phần/không or 4/3; ...): one not understood refuses the file with its line.\n"
+	      "A local code or binding under another province's level-1 code (H.. / K..) refuses it\n"
+	      "too; --level1 FILE replaces the built-in province -> level-1 code table.\n"
 	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
 	      "loses that one leading apostrophe.\n"
 	      "\n"
@@ -363,8 +353,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_step step = { .step = "catalog import" };
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
-	const char *path = NULL;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path);
+	const char *path = NULL, *level1 = NULL;
+	struct sn_level1 l1;
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path, &level1);
 	if (rc != -1) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
@@ -373,7 +364,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
-	struct cload ld = { .ctx = ctx, .province = province };
+	struct cload ld = { .ctx = ctx, .province = province, .l1 = &l1 };
+	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
+		goto out;
 	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
 	long agencies = q ? (long)sn_query_int(ctx, q) : 0;
 	sqlite3_free(q);

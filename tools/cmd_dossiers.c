@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "db.h"
+#include "level1.h"
 #include "table.h"
 #include "strset.h"
 #include "text.h"
@@ -105,12 +106,15 @@ static void cache_release(struct cache *c)
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap dossiers import FILE --province CODE [--encoding ENC] [--dry-run] [--force]\n"
+	fputs("usage: sapnhap dossiers import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
+	      "                               [--dry-run] [--force]\n"
 	      "\n"
 	      "Imports the in-flight dossiers of one old province. CSV header:\n"
 	      "  dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n"
 	      "commune_code is the applicant's commune before the reform; dates are YYYY-MM-DD.\n"
-	      "Streams: memory does not grow with the number of rows.\n"
+	      "Streams: memory does not grow with the number of rows. A dossier at an agency under\n"
+	      "another province's level-1 code (H.. / K..) refuses the file; --level1 FILE replaces\n"
+	      "the built-in province -> level-1 code table.\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap dossiers import samples/dossiers/dossiers.csv --province 70\n", f);
@@ -121,8 +125,9 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_step step = { .step = "dossiers import" };
 	sn_encoding enc = SN_ENC_AUTO;
 	char province[16];
-	const char *path = NULL;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path);
+	const char *path = NULL, *level1 = NULL;
+	struct sn_level1 l1;
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path, &level1);
 	if (rc != -1) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
@@ -133,9 +138,15 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL;
 	sn_table *t = NULL;
-	sn_strset *set[NSETS] = { 0 };
+	sn_strset *set[NSETS] = { 0 }, *own = NULL;  /* own: agency codes checked as the province's */
 	struct cache status = { 0 };
 	long rows = 0;
+	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
+		goto out;
+	if (!(own = sn_strset_new())) {
+		rc = SN_IO;
+		goto out;
+	}
 	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
 			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
@@ -201,6 +212,17 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", POS, dcols[k], cl[k]);
 				rc = SN_DATA;
 			}
+		if (rc == 0 && !sn_strset_has(own, cl[D_AGENCY])) {
+			char whose[300];
+			if (sn_level1_foreign(&l1, cl[D_AGENCY], whose, sizeof whose)) {
+				sn_error(ctx, "%s: dossier %s is at agency %s, which belongs to %s, not to province %s "
+					 "given by --province", POS, cl[D_CODE], cl[D_AGENCY], whose, province);
+				rc = SN_DATA;
+			} else if (sn_strset_add(own, cl[D_AGENCY]) < 0) {
+				sn_error(ctx, "out of memory");
+				rc = SN_IO;
+			}
+		}
 		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
 			sn_error(ctx, "%s: dossier %s is at agency %s, which is not in any imported registry",
 				 POS, cl[D_CODE], cl[D_AGENCY]);
@@ -273,6 +295,7 @@ out:
 	sn_table_close(t);
 	for (int k = 0; k < NSETS; k++)
 		sn_strset_free(set[k]);
+	sn_strset_free(own);
 	cache_release(&status);
 	if (rc)
 		sn_step_abort(ctx, &step);

@@ -41,7 +41,8 @@ static void usage(FILE *f)
 	      "  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
 	      "                     one section per unit event, imported in the order given\n"
 	      "  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
-	      "  [rules]            allocation, pins, level1, departments (recode);\n"
+	      "  [rules]            allocation, pins, level1, departments (recode; level1 also\n"
+	      "                     the imports, which check codes against the province);\n"
 	      "                     jurisdiction, decisions, hamlets (reassign)\n"
 	      "\n"
 	      "options:\n"
@@ -361,7 +362,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		const struct sn_plan_province *o = &plan.prov[i];
 		a = (struct args){ .n = 0 };
 		add(&a, "agencies"), add(&a, "import"), add(&a, o->agencies), opt(&a, "--province", o->code);
-		opt(&a, "--encoding", o->encoding);
+		opt(&a, "--level1", plan.level1), opt(&a, "--encoding", o->encoding);
 		if (f)
 			add(&a, f);
 		snprintf(what, sizeof what, "agency registry of province %s", o->code);
@@ -384,7 +385,8 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 				continue;
 			a = (struct args){ .n = 0 };
 			add(&a, pass ? "dossiers" : "catalog"), add(&a, "import"), add(&a, file);
-			opt(&a, "--province", o->code), opt(&a, "--encoding", o->encoding);
+			opt(&a, "--province", o->code), opt(&a, "--level1", plan.level1);
+			opt(&a, "--encoding", o->encoding);
 			if (f)
 				add(&a, f);
 			snprintf(what, sizeof what, "%s of province %s", pass ? "dossiers" : "catalog", o->code);

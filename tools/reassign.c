@@ -30,6 +30,7 @@
 #include "province.h"
 #include "text.h"
 #include "units.h"
+#include "values.h"
 
 struct ra {
 	struct sn_ctx *ctx;
@@ -79,29 +80,102 @@ static int rule_row(void *arg, const struct sn_maprow *row)
 	return r == SQLITE_OK ? 0 : SN_IO;
 }
 
+/* The fields a decision can set, each with its type (values.h). */
+static const struct {
+	const char *field;
+	enum sn_vtype type;
+} DECIDABLE[] = {
+	{ "jurisdiction", SN_V_JURISDICTION }, { "name", SN_V_NAME }, { "fee", SN_V_FEE },
+	{ "time_limit", SN_V_TIME_LIMIT }, { "online_level", SN_V_ONLINE }, { "portal", SN_V_YESNO },
+	{ "legal_basis", SN_V_LEGAL_BASIS }, { "field", SN_V_FIELD_CODE }, { "commune", SN_V_COMMUNE },
+};
+
+/* A province:FUNCTION decision names a function of the departments table (the built-in one, or
+ * one a department of the code table carries: recode may have read another table). */
+static int function_known(void *arg, const char *function)
+{
+	struct ra *ra = arg;
+	char *q = sqlite3_mprintf("SELECT count(*) FROM temp.dfunction WHERE name = %Q", function);
+	long long n = q ? sn_query_int(ra->ctx, q) : 0;
+	sqlite3_free(q);
+	return n > 0;
+}
+
+/* A dossier's decided commune is a commune in force on the step's date. */
+static int commune_in_force(void *arg, const char *code)
+{
+	struct ra *ra = arg;
+	char *q = sqlite3_mprintf("SELECT count(*) FROM unit WHERE level = 'commune' AND code = %Q AND "
+				  "(valid_from IS NULL OR valid_from <= %Q) AND (valid_to IS NULL OR valid_to > %Q)",
+				  code, ra->date, ra->date);
+	long long n = q ? sn_query_int(ra->ctx, q) : 0;
+	sqlite3_free(q);
+	return n > 0;
+}
+
+static int function_row(void *arg, const struct sn_maprow *row)
+{
+	struct ra *ra = arg;
+	char *q = sqlite3_mprintf("INSERT OR IGNORE INTO temp.dfunction VALUES (%Q)", sn_maprow_get(row, 0));
+	int r = q ? sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(q);
+	return r == SQLITE_OK ? 0 : SN_IO;
+}
+
+static int national_code_shaped(const char *s)
+{
+	return strlen(s) == 8 && s[0] >= '0' && s[0] <= '9' && s[1] == '.' && strspn(s + 2, "0123456789") == 6;
+}
+
+/* One decision: a known field, a subject of the right kind, a reason, and a value of the field's
+ * type, stored in its normal form (that form is what reaches the merged catalog). */
 static int decision_row(void *arg, const struct sn_maprow *row)
 {
 	struct ra *ra = arg;
 	const char *subject = sn_maprow_get(row, 0), *field = sn_maprow_get(row, 1),
 		   *value = sn_maprow_get(row, 2), *reason = sn_maprow_get(row, 3);
-	static const char *fields[] = { "jurisdiction", "name", "fee", "time_limit", "online_level",
-					"portal", "legal_basis", "field", "commune", NULL };
-	int ok = 0;
-	for (int i = 0; fields[i]; i++)
-		if (!strcmp(field, fields[i]))
-			ok = 1;
-	if (!ok) {
+	int k = -1;
+	for (size_t i = 0; i < sizeof DECIDABLE / sizeof DECIDABLE[0]; i++)
+		if (!strcmp(field, DECIDABLE[i].field))
+			k = (int)i;
+	if (k < 0) {
 		sn_error(ra->ctx, "%s: field '%s' is not one a decision can set (jurisdiction, name, fee, "
 			 "time_limit, online_level, portal, legal_basis, field; commune for a dossier)",
 			 row->pos, field);
+		return SN_DATA;
+	}
+	if (!strcmp(field, "commune") ? strncmp(subject, "dossier:", 8) || !subject[8] :
+					 !national_code_shaped(subject)) {
+		sn_error(ra->ctx, "%s: the subject of a %s decision must be %s, not '%s'", row->pos, field,
+			 !strcmp(field, "commune") ? "dossier:CODE (the dossier's code)" :
+			 "a national procedure code such as 1.001612", subject);
 		return SN_DATA;
 	}
 	if (!*reason) {
 		sn_error(ra->ctx, "%s: a decision needs its reason", row->pos);
 		return SN_DATA;
 	}
+	char functions[1000] = "";
+	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT group_concat(name, ', ') FROM (SELECT name FROM "
+					       "temp.dfunction ORDER BY name)");
+	if (!st)
+		return SN_IO;
+	if (sn_step(ra->ctx, st) == SQLITE_ROW)
+		snprintf(functions, sizeof functions, "%s", sn_col(st, 0));
+	sqlite3_finalize(st);
+	struct sn_value_env env = { function_known, functions, commune_in_force, ra->date, ra };
+	struct sn_value v;
+	char why[1400];
+	if (sn_value_parse(DECIDABLE[k].type, value, SN_VALUE_REQUIRED, &env, &v, why, sizeof why)) {
+		char *shown = sn_text_clean(value);
+		sn_error(ra->ctx, "%s: %s '%s' of %s %s", row->pos, field, shown ? shown : "?", subject, why);
+		free(shown);
+		sn_value_release(&v);
+		return SN_DATA;
+	}
 	char *q = sqlite3_mprintf("INSERT INTO temp.decision(subject, field, value, reason, pos, used) "
-				  "VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, value, reason, row->pos);
+				  "VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, v.text, reason, row->pos);
+	sn_value_release(&v);
 	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
 	sqlite3_free(q);
 	if (r == SQLITE_CONSTRAINT) {
@@ -397,7 +471,12 @@ static const char *MERGE =
 	"INSERT INTO merged_procedure SELECT p.national_code, p.national_code || '.' || :root, "
 	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'name'), "
 	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'field'), "
-	"  min(p.field_name), "
+	/* the field's name as a catalog gives it for the merged (or decided) field code; a decided
+	 * code that no catalog names has no name */
+	"  COALESCE((SELECT min(q.field_name) FROM procedure q JOIN mfield m ON m.national_code = q.national_code "
+	"    AND m.field = 'field' AND m.nvals = 1 AND q.field_code = m.value WHERE q.national_code = p.national_code), "
+	"    CASE WHEN NOT EXISTS (SELECT 1 FROM temp.decision d WHERE d.subject = p.national_code AND d.field = 'field') "
+	"    THEN min(p.field_name) END), "
 	"  (SELECT group_concat(l, ',') FROM (SELECT 'province' AS l WHERE EXISTS (SELECT 1 FROM binding b JOIN code_table c "
 	"    ON c.code = b.agency_code WHERE b.catalog = :t AND b.active AND b.national_code = p.national_code "
 	"    AND c.kind <> 'commune-committee') UNION ALL SELECT 'commune' WHERE EXISTS (SELECT 1 FROM binding b "
@@ -521,10 +600,18 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 			 "DROP TABLE IF EXISTS temp.ctarget; DROP TABLE IF EXISTS temp.prule; DROP TABLE IF EXISTS temp.ob; "
 			 "DROP TABLE IF EXISTS temp.carried; DROP TABLE IF EXISTS temp.dmove; DROP TABLE IF EXISTS temp.mfield; "
 			 "DROP TABLE IF EXISTS temp.dcount; DROP TABLE IF EXISTS temp.dsingle; "
+			 "DROP TABLE IF EXISTS temp.dfunction; "
 			 "CREATE TEMP TABLE jrule(kind, key, target, function, pos, UNIQUE(kind, key)); "
 			 "CREATE TEMP TABLE decision(subject, field, value, reason, pos, used, UNIQUE(subject, field)); "
 			 "CREATE TEMP TABLE ctarget(old_commune PRIMARY KEY, new_commune, how); "
-			 "CREATE TEMP TABLE dcount AS SELECT id FROM dossier")))
+			 "CREATE TEMP TABLE dcount AS SELECT id FROM dossier; "
+			 "CREATE TEMP TABLE dfunction(name PRIMARY KEY); "
+			 "INSERT OR IGNORE INTO temp.dfunction SELECT DISTINCT function FROM code_table "
+			 "WHERE function IS NOT NULL")))
+		return r;
+	static const char *fcols[] = { "function", NULL };
+	if (decisions && (r = sn_mapping_read(ctx, NULL, sn_mapping_departments, "departments.csv", fcols, 1,
+					      function_row, ra)))
 		return r;
 	static const char *rcols[] = { "match", "target", "department", NULL };
 	static const char *dcols[] = { "subject", "field", "value", "reason", NULL };

@@ -91,7 +91,7 @@ $ sapnhap --db bad.db units import samples/units/conversion-2025.csv >/dev/null 
 $ sapnhap --db bad.db catalog import data/cat-bad-level.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-level.csv:2: level 'Cấp Làng' of 1.001612 is not Cấp Tỉnh, Cấp Huyện or Cấp Xã
+! sapnhap: error: data/cat-bad-level.csv:2: levels 'Cấp Làng' of 1.001612 is not a level (accepted: Cấp Tỉnh, Cấp Huyện, Cấp Xã, or province, district, commune, separated by ';', ',' or '/')
 $ sapnhap --db bad.db catalog import data/cat-unknown-agency.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
@@ -103,7 +103,7 @@ unchanged
 $ sapnhap --db bad.db catalog import data/cat-bad-time.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-time.csv:2: time limit 'ba ngày' of 1.001612 must be a number (the unit goes in its own column)
+! sapnhap: error: data/cat-bad-time.csv:2: time limit 'ba ngày' of 1.001612 is not a time limit (accepted: a number, '15' or '1,5', its unit in the time unit column or after it: '2 ngày làm việc')
 $ sapnhap --db bad.db catalog import data/cat-invalid.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged

@@ -297,7 +297,7 @@ $ sapnhap diff samples/README.md:old sapnhap.db
 ! sapnhap: error: 'samples/README.md' is not a working database: a state (:old, :merged) is asked of a database only
 [exit 3]
 $ sapnhap diff data/cat-bad-level.csv sapnhap.db
-! sapnhap: error: data/cat-bad-level.csv:2: level 'Cấp Làng' of 1.001612 is not Cấp Tỉnh, Cấp Huyện or Cấp Xã
+! sapnhap: error: data/cat-bad-level.csv:2: levels 'Cấp Làng' of 1.001612 is not a level (accepted: Cấp Tỉnh, Cấp Huyện, Cấp Xã, or province, district, commune, separated by ';', ',' or '/')
 [exit 3]
 $ sqlite3 empty.db 'CREATE TABLE t(x)'; sapnhap diff empty.db sapnhap.db
 ! sapnhap: error: 'empty.db' is an SQLite database but not a sapnhap working database
