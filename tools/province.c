@@ -254,7 +254,10 @@ int sn_province_compute(struct sn_ctx *ctx, const char *level1_path, const char 
 			sn_error(ctx, "no level-1 code H.. for province %s in the level-1 table", o->code);
 			return SN_DATA;
 		}
-		snprintf(o->k1, sizeof o->k1, "K%.6s", o->l1 + 1);  /* the council: K + the same number */
+		/* The council: K + the same number. */
+		char k1[sizeof o->k1];
+		snprintf(k1, sizeof k1, "K%.6s", o->l1 + 1);
+		memcpy(o->k1, k1, sizeof k1);
 	}
 	if ((r = choose_survivor(ctx, p, survivor)))
 		return r;

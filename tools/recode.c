@@ -1127,8 +1127,9 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 	snprintf(rc->k1, sizeof rc->k1, "%s", rc->prov.k1);
 	for (int i = 0; i < rc->prov.nold && rc->nabs + 2 <= 16; i++)
 		if (!rc->prov.old[i].survives) {
-			snprintf(rc->absorbed[rc->nabs++], 8, "%s", rc->prov.old[i].l1);
-			snprintf(rc->absorbed[rc->nabs++], 8, "%s", rc->prov.old[i].k1);
+			/* Copied whole: both are 8-byte arrays of the same struct. */
+			memcpy(rc->absorbed[rc->nabs++], rc->prov.old[i].l1, sizeof rc->absorbed[0]);
+			memcpy(rc->absorbed[rc->nabs++], rc->prov.old[i].k1, sizeof rc->absorbed[0]);
 		}
 	static const char *fcols[] = { "function", "department", "office", "merged_into", NULL };
 	static const char *rcols[] = { "kind", "pattern", "first", "last", NULL };
