@@ -186,7 +186,7 @@ static int check_provinces(struct run *r)
 	if (sqlite3_open_v2(r->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', '), count(*), group_concat(p || ': ' || n || ' link(s), "
 				   "first at ' || pos, '; ') FROM (SELECT new_province_code AS p, count(*) AS n, min(pos) AS pos "
-				   "FROM link WHERE old_province_code = ?1 GROUP BY 1 ORDER BY count(*) DESC, 1)",
+				   "FROM link WHERE old_province_code = ?1 AND new_province_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1)",
 				   -1, &st, NULL) != SQLITE_OK) {
 		sn_error(r->ctx, "run: %s: %s", r->db, sqlite3_errmsg(db));
 		rc = SN_IO;
