@@ -255,6 +255,8 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 
 	ctx->argc = argc;
 	ctx->argv = argv;
+	/* As typed, before option parsing permutes argv. */
+	ctx->cmdline = sn_command_line(ctx);
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			ctx->db_path = argv[++i];
@@ -360,8 +362,9 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 			      .hook = hook.what ? &hook : NULL };
 	int rc = main_ctx(&ctx, argc, argv);
 	sn_writer_unlock(&ctx);
+	free(ctx.cmdline);
 	if (hook.what == HOOK_COUNT)
-		fprintf(err, "sapnhap: hook: %ld ticks\n", hook.ticks);
+		fprintf(err, "sapnhap: hook: %ld ticks, first commit at %ld\n", hook.ticks, hook.commit_tick);
 	return rc;
 }
 
@@ -372,6 +375,7 @@ int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out
 			      .replace_changed = parent->replace_changed };
 	int rc = main_ctx(&ctx, argc, argv);
 	sn_writer_unlock(&ctx);
+	free(ctx.cmdline);
 	return rc;
 }
 

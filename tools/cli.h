@@ -26,9 +26,11 @@ struct sn_ctx {
 	/* One writer at a time (writer.h): the lock beside lock_db, held by this run (locked,
 	 * lock_fd) or by the 'run' this step belongs to (lock_db set, locked 0). */
 	int locked, lock_fd;
+	char *lock_path;
 	const char *lock_db;
 	int argc;             /* the command line, for the journal and the lock */
 	char **argv;
+	char *cmdline;        /* the same as one string, as typed (sn_command_line; owned) */
 	int nested;           /* a step of 'sapnhap run' */
 	int replace_changed;  /* inside 'run': a step whose input changed is re-applied (its intent) */
 	long committed_id;    /* the journal id of the step that committed */

@@ -160,10 +160,12 @@ void sn_hook_parse(struct sn_hook *h)
 	if (!strncmp(v, "kill@", 5) && v[5] >= '0' && v[5] <= '9') {
 		h->what = HOOK_KILL_AT;
 		h->at = strtol(v + 5, NULL, 10);
-	} else if (!strcmp(v, "kill@before-commit")) {
+	} else if (!strncmp(v, "kill@before-commit", 18) && (!v[18] || v[18] == ':')) {
 		h->what = HOOK_KILL_BEFORE;
-	} else if (!strcmp(v, "kill@after-commit")) {
+		h->at = v[18] ? strtol(v + 19, NULL, 10) : 1;
+	} else if (!strncmp(v, "kill@after-commit", 17) && (!v[17] || v[17] == ':')) {
 		h->what = HOOK_KILL_AFTER;
+		h->at = v[17] ? strtol(v + 18, NULL, 10) : 1;
 	} else if (!strncmp(v, "sleep@before-commit:", 20)) {
 		h->what = HOOK_SLEEP_BEFORE;
 		h->at = strtol(v + 20, NULL, 10);
@@ -186,7 +188,9 @@ void sn_hook_point(struct sn_ctx *ctx, const char *point)
 	if (!h)
 		return;
 	int before = !strcmp(point, "before-commit");
-	if ((h->what == HOOK_KILL_BEFORE && before) || (h->what == HOOK_KILL_AFTER && !before))
+	if (before && ++h->commits == 1)
+		h->commit_tick = h->ticks;
+	if (h->commits == h->at && ((h->what == HOOK_KILL_BEFORE && before) || (h->what == HOOK_KILL_AFTER && !before)))
 		kill(getpid(), SIGKILL);
 	if (h->what == HOOK_SLEEP_BEFORE && before) {
 		struct timespec ts = { h->at, 0 };
@@ -202,7 +206,7 @@ static int configure(struct sn_ctx *ctx, int writer)
 	sqlite3_busy_timeout(ctx->db, 5000);
 	sn_db_trace(ctx->db);
 	if (ctx->hook && (ctx->hook->what == HOOK_KILL_AT || ctx->hook->what == HOOK_COUNT))
-		sqlite3_progress_handler(ctx->db, 1000, hook_tick, ctx->hook);
+		sqlite3_progress_handler(ctx->db, 100, hook_tick, ctx->hook);
 	if (sn_db_functions(ctx->db) != 0) {
 		sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));
 		return SN_IO;
@@ -699,13 +703,12 @@ int sn_step_commit(struct sn_ctx *ctx, struct sn_step *s, const char *counts)
 	}
 	char ended[32];
 	sn_now(ended);
-	char *cmd = sn_command_line(ctx);
+	const char *cmd = ctx->cmdline;
 	int rc = sn_execf(ctx, "INSERT INTO journal(step, target, args, input_hash, counts, started_at, "
 			       "ended_at, outcome, upstream, own_hash, command) VALUES (%Q, %Q, %Q, %Q, %Q, %Q, "
 			       "%Q, %Q, %Q, %Q, %Q)",
 			  s->step, s->target, s->args, s->input_hash, counts, s->started, ended,
 			  s->previous ? "reapplied" : "applied", s->upstream, s->own_hash, cmd);
-	free(cmd);
 	if (rc)
 		return SN_IO;
 	long long id = sqlite3_last_insert_rowid(ctx->db);

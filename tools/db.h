@@ -44,16 +44,17 @@ void sn_db_discard(struct sn_ctx *ctx);
 
 /* The tests' hook, SAPNHAP_HOOK in the environment (tests/crash, tests/concurrency):
  *   kill@N                 SIGKILL at the N-th progress tick of the working database (a tick:
- *                          1000 virtual-machine steps), counted over every step of a 'run'
- *   kill@before-commit     SIGKILL just before a step's COMMIT
- *   kill@after-commit      SIGKILL just after it (before the result line; before a new
+ *                          100 virtual-machine steps), counted over every step of a 'run'
+ *   kill@before-commit[:K] SIGKILL just before the K-th step's COMMIT in the process (default 1)
+ *   kill@after-commit[:K]  SIGKILL just after it (before the result line; before a new
  *                          database is linked into place)
  *   sleep@before-commit:S  sleep S seconds before COMMIT (holding the writer lock)
- *   count                  print "sapnhap: hook: N ticks" on stderr at the end */
+ *   count                  print "sapnhap: hook: N ticks, first commit at T" on stderr at
+ *                          the end (T: the ticks before the first step's COMMIT) */
 struct sn_hook {
 	enum { HOOK_NONE, HOOK_KILL_AT, HOOK_KILL_BEFORE, HOOK_KILL_AFTER, HOOK_SLEEP_BEFORE, HOOK_COUNT } what;
 	long at;
-	long ticks;
+	long ticks, commits, commit_tick;
 };
 void sn_hook_parse(struct sn_hook *h);
 /* Acts on the hook at a named point ("before-commit", "after-commit"). */

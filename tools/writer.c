@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
@@ -82,34 +83,49 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 		return SN_IO;
 	}
 	snprintf(lp, n, "%s.lock", db_path);
-	int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		sn_error(ctx, "cannot lock the database '%s' for writing: cannot open '%s': %s", db_path, lp,
-			 strerror(errno));
-		free(lp);
-		return SN_IO;
-	}
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
-	if (fcntl(fd, F_OFD_SETLK, &fl) < 0) {
-		int e = errno;
-		if (e == EAGAIN || e == EACCES) {
-			char who[1024];
-			holder(fd, who, sizeof who);
-			char *sp = strchr(who, ' ');
-			if (sp)
-				*sp++ = '\0';
-			sn_error(ctx, "the database '%s' is being changed by another sapnhap (pid %s: %s)", db_path,
-				 *who ? who : "unknown", sp && *sp ? sp : "command unknown");
-		} else {
-			sn_error(ctx, "cannot lock the database '%s' for writing: '%s': %s", db_path, lp, strerror(e));
+	/* The file is removed by the writer that releases it; one that locked a file removed
+	 * meanwhile holds nothing and tries again with the file now under that name. */
+	int fd = -1;
+	for (int attempt = 0; attempt < 100; attempt++) {
+		fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+		if (fd < 0) {
+			sn_error(ctx, "cannot lock the database '%s' for writing: cannot open '%s': %s", db_path,
+				 lp, strerror(errno));
+			free(lp);
+			return SN_IO;
 		}
+		struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+		if (fcntl(fd, F_OFD_SETLK, &fl) < 0) {
+			int e = errno;
+			if (e == EAGAIN || e == EACCES) {
+				char who[1024];
+				holder(fd, who, sizeof who);
+				char *sp = strchr(who, ' ');
+				if (sp)
+					*sp++ = '\0';
+				sn_error(ctx, "the database '%s' is being changed by another sapnhap (pid %s: %s)",
+					 db_path, *who ? who : "unknown", sp && *sp ? sp : "command unknown");
+			} else {
+				sn_error(ctx, "cannot lock the database '%s' for writing: '%s': %s", db_path, lp,
+					 strerror(e));
+			}
+			close(fd);
+			free(lp);
+			return SN_IO;
+		}
+		struct stat a, b;
+		if (fstat(fd, &a) == 0 && stat(lp, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			break;
 		close(fd);
+		fd = -1;
+	}
+	if (fd < 0) {
+		sn_error(ctx, "cannot lock the database '%s' for writing: '%s' keeps changing", db_path, lp);
 		free(lp);
 		return SN_IO;
 	}
-	free(lp);
 	/* Who holds it, for the message above; best effort (the lock, not this text, decides). */
-	char *cmd = sn_command_line(ctx);
+	char *cmd = ctx->cmdline ? strdup(ctx->cmdline) : sn_command_line(ctx);
 	char line[64];
 	snprintf(line, sizeof line, "%ld ", (long)getpid());
 	if (ftruncate(fd, 0) == 0 && pwrite(fd, line, strlen(line), 0) >= 0 && cmd) {
@@ -119,6 +135,7 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 	}
 	free(cmd);
 	ctx->lock_fd = fd;
+	ctx->lock_path = lp;
 	ctx->locked = 1;
 	ctx->lock_db = db_path;
 	return 0;
@@ -128,8 +145,12 @@ void sn_writer_unlock(struct sn_ctx *ctx)
 {
 	if (!ctx->locked)
 		return;
-	/* Closing the descriptor releases the lock; the pid line is left: it is not the lock. */
+	/* Removed while still held, then released: the folder is left as it was. After a crash the
+	 * file stays, with a pid that no longer holds anything; the next writer takes it over. */
+	(void)unlink(ctx->lock_path);
 	close(ctx->lock_fd);
+	free(ctx->lock_path);
+	ctx->lock_path = NULL;
 	ctx->locked = 0;
 	ctx->lock_fd = -1;
 	ctx->lock_db = NULL;

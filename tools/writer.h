@@ -8,8 +8,9 @@
  *
  *   sapnhap: error: the database 'x.db' is being changed by another sapnhap (pid 4242: sapnhap run plan)
  *
- * The file itself stays (removing it would let two writers lock two different files); it is
- * rewritten by each writer. Readers take no lock: the database is in WAL mode, so they read the
+ * The writer removes the file as it releases the lock (one that locked a file just removed
+ * notices and takes the new one), so it exists only while a writer runs, or after a crash,
+ * when the next writer takes it over. Readers take no lock: the database is in WAL mode, so they read the
  * last committed state while a writer works.
  */
 #ifndef SN_WRITER_H
