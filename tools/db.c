@@ -343,72 +343,75 @@ void sn_db_discard(struct sn_ctx *ctx)
 	ctx->db_tmp = NULL;
 }
 
-/* A reader: read-only. A database that a killed writer left needs recovery first (WAL: the
- * shared-memory index rebuilt; an old rollback journal: rolled back), which SQLite does on
- * open when it may write the side files; when it may not, a brief read-write open does it,
- * and when that is not permitted either the user is told what happened and what to do. */
+int sn_db_recover(struct sn_ctx *ctx, const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;  /* nothing to recover; the caller's open says what is wrong */
+	int r = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (r == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		r = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+		if (r == SQLITE_OK)
+			r = sqlite3_step(st);
+	}
+	char why[300];
+	snprintf(why, sizeof why, "%s", db ? sqlite3_errmsg(db) : "out of memory");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	int base = r & 0xff;
+	if (r == SQLITE_ROW || !(base == SQLITE_READONLY || base == SQLITE_CANTOPEN || base == SQLITE_BUSY))
+		return 0;  /* readable, or a failure the caller's own open reports */
+	/* A brief read-write open recovers it (SQLite rolls the unfinished transaction back). */
+	int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_busy_timeout(db, 5000);
+		ok = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+	}
+	sqlite3_close(db);
+	if (ok) {
+		sn_info(ctx, "'%s' was left by an interrupted step: recovered (its unfinished changes were "
+			"rolled back; committed steps are kept)", path);
+		return 0;
+	}
+	sn_error(ctx, "cannot read '%s': an interrupted step left it to be recovered, which needs write "
+		 "access to it and its folder (%s); run 'sapnhap --db %s status' once as a user who may "
+		 "write there: its unfinished changes are rolled back, committed steps kept", path, why, path);
+	return SN_IO;
+}
+
+/* A reader: read-only, after recovery if a killed writer left the database needing it. */
 static int open_reader(struct sn_ctx *ctx)
 {
 	int latest = sn_migrations[sn_migration_count - 1].version;
-	for (int attempt = 0;; attempt++) {
-		if (open_conn(ctx, ctx->db_path, SQLITE_OPEN_READONLY))
-			return SN_IO;
-		sqlite3_busy_timeout(ctx->db, 5000);
-		sqlite3_stmt *st = NULL;
-		int r = sqlite3_prepare_v2(ctx->db, "PRAGMA user_version", -1, &st, NULL);
-		if (r == SQLITE_OK) {
-			r = sqlite3_step(st);
-			if (r == SQLITE_ROW) {
-				long long v = sqlite3_column_int64(st, 0);
-				sqlite3_finalize(st);
-				if (v != latest) {
-					long long tables = sn_query_int(ctx, "SELECT count(*) FROM sqlite_master");
-					if (v == 0 && tables == 0)
-						sn_error(ctx, "'%s' is not a sapnhap database (it is empty)", ctx->db_path);
-					else if (v > latest)
-						sn_error(ctx, "'%s' was written by a newer sapnhap (schema %lld, this one knows %d)",
-							 ctx->db_path, v, latest);
-					else
-						sn_error(ctx, "'%s' is not a sapnhap database of this version (schema %lld); "
-							 "any writing command upgrades it", ctx->db_path, v);
-					return SN_IO;
-				}
-				return configure(ctx, 0);
-			}
-			r = sqlite3_extended_errcode(ctx->db);
-		}
+	if (sn_db_recover(ctx, ctx->db_path) || open_conn(ctx, ctx->db_path, SQLITE_OPEN_READONLY))
+		return SN_IO;
+	sqlite3_busy_timeout(ctx->db, 5000);
+	sqlite3_stmt *st = NULL;
+	int r = sqlite3_prepare_v2(ctx->db, "PRAGMA user_version", -1, &st, NULL);
+	if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		long long v = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
-		const char *msg = sqlite3_errmsg(ctx->db);
-		char why[300];
-		snprintf(why, sizeof why, "%s", msg);
-		sn_db_close(ctx);
-		int base = r & 0xff;
-		if (attempt == 0 && (base == SQLITE_READONLY || base == SQLITE_CANTOPEN || base == SQLITE_BUSY)) {
-			/* Recover with a brief read-write open, then read as before. */
-			sqlite3 *rw = NULL;
-			int ok = sqlite3_open_v2(ctx->db_path, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
-			if (ok) {
-				sqlite3_busy_timeout(rw, 5000);
-				ok = sqlite3_exec(rw, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
-			}
-			sqlite3_close(rw);
-			if (ok) {
-				sn_info(ctx, "'%s' was left by an interrupted step: recovered (its unfinished "
-					"changes were rolled back; committed steps are kept)", ctx->db_path);
-				continue;
-			}
-			sn_error(ctx, "cannot read '%s': an interrupted step left it to be recovered, which "
-				 "needs write access to it and its folder (%s); run 'sapnhap --db %s status' "
-				 "once as a user who may write there: its unfinished changes are rolled back, "
-				 "committed steps kept", ctx->db_path, why, ctx->db_path);
-			return SN_IO;
-		}
-		if (base == SQLITE_NOTADB)
-			sn_error(ctx, "'%s' is not a sapnhap database (not an SQLite file)", ctx->db_path);
+		if (v == latest)
+			return configure(ctx, 0);
+		long long tables = sn_query_int(ctx, "SELECT count(*) FROM sqlite_master");
+		if (v == 0 && tables == 0)
+			sn_error(ctx, "'%s' is not a sapnhap database (it is empty)", ctx->db_path);
+		else if (v > latest)
+			sn_error(ctx, "'%s' was written by a newer sapnhap (schema %lld, this one knows %d)",
+				 ctx->db_path, v, latest);
 		else
-			sn_error(ctx, "cannot read database '%s': %s", ctx->db_path, why);
+			sn_error(ctx, "'%s' is not a sapnhap database of this version (schema %lld)", ctx->db_path, v);
 		return SN_IO;
 	}
+	sqlite3_finalize(st);
+	if ((r & 0xff) == SQLITE_NOTADB)
+		sn_error(ctx, "'%s' is not a sapnhap database (not an SQLite file)", ctx->db_path);
+	else
+		sn_error(ctx, "cannot read database '%s': %s", ctx->db_path, sqlite3_errmsg(ctx->db));
+	return SN_IO;
 }
 
 int sn_db_open(struct sn_ctx *ctx, int readonly)

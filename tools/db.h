@@ -34,6 +34,12 @@ struct sn_ctx;
  * not have, it says so and how to recover. */
 int sn_db_open(struct sn_ctx *ctx, int readonly);
 void sn_db_close(struct sn_ctx *ctx);
+/* Recovers the database at PATH if a killed writer left it needing recovery that a read-only
+ * open cannot do (an old rollback journal; a WAL index it may not write): a brief read-write
+ * open, with a note on stderr. Returns 0 (nothing to do, or recovered), or SN_IO after saying
+ * what happened and how to recover when it may not write there. Readers call it before
+ * opening read-only. */
+int sn_db_recover(struct sn_ctx *ctx, const char *path);
 /* Links a database being created into place (see sn_db_open) and reopens it there. Returns 0,
  * SN_RETRY when another process created the database meanwhile (the caller runs again on that
  * one), or SN_IO. */
