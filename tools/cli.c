@@ -194,7 +194,11 @@ static void main_help(FILE *f)
 	      "  --help         this text; 'sapnhap COMMAND --help' for a command\n"
 	      "\n"
 	      "exit status: 0 success, 1 findings, 2 usage error, 3 bad input data (nothing written),\n"
-	      "4 I/O or database error, 5 internal error\n", f);
+	      "4 I/O or database error (also: another sapnhap is changing the database), 5 internal error\n"
+	      "\n"
+	      "One writer at a time: a command that changes the database is refused at once while\n"
+	      "another does; readers run alongside. A step is stale when a step it reads was applied\n"
+	      "after it: 'sapnhap status' lists them with the command to run again.\n", f);
 }
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). Sets *used to the
