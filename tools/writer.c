@@ -89,7 +89,8 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 	for (int attempt = 0; attempt < 100; attempt++) {
 		fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 		if (fd < 0) {
-			sn_error(ctx, "cannot lock the database '%s' for writing: cannot open '%s': %s", db_path,
+			/* Most often the folder is missing or not writable: said as for the database. */
+			sn_error(ctx, "cannot open database '%s' for writing: cannot create '%s': %s", db_path,
 				 lp, strerror(errno));
 			free(lp);
 			return SN_IO;
