@@ -51,7 +51,7 @@ else
 PROGRAM := $(BUILD)/sapnhap
 endif
 
-.PHONY: all deps test-deps demo check unit cli realdata html national test-suite asan bench clean
+.PHONY: all deps test-deps demo check unit cli realdata html national crash concurrency test-suite asan bench clean
 all: deps $(PROGRAM)
 
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
@@ -135,7 +135,18 @@ else
 	@echo "national: release build only; run 'make national'" >&2
 endif
 
-test-suite: unit cli realdata html $(if $(filter release,$(VARIANT)),national)
+
+# Every writing step killed at random points and at its COMMIT (tests/crash), and writers and
+# readers at once (tests/concurrency); each under half a minute on the release build. Under
+# ASan the concurrency test does fewer rounds of its repeated races.
+crash: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/crash/run.sh
+
+concurrency: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) $(if $(filter asan,$(VARIANT)),CONCURRENCY_ROUNDS=3) sh tests/concurrency/run.sh
+
+
+test-suite: unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),national)
 
 # make check = the suite on the release build, then the same suite under ASan+UBSan.
 check: deps test-deps

@@ -13,9 +13,11 @@
 #include <unistd.h>
 #include "cli.h"
 #include "db.h"
+#include "steps.h"
 #include "text.h"
 #include "units.h"
 #include "version.h"
+#include "writer.h"
 
 
 static const struct sn_command commands[] = {
@@ -192,7 +194,11 @@ static void main_help(FILE *f)
 	      "  --help         this text; 'sapnhap COMMAND --help' for a command\n"
 	      "\n"
 	      "exit status: 0 success, 1 findings, 2 usage error, 3 bad input data (nothing written),\n"
-	      "4 I/O or database error, 5 internal error\n", f);
+	      "4 I/O or database error (also: another sapnhap is changing the database), 5 internal error\n"
+	      "\n"
+	      "One writer at a time: a command that changes the database is refused at once while\n"
+	      "another does; readers run alongside. A step is stale when a step it reads was applied\n"
+	      "after it: 'sapnhap status' lists them with the command to run again.\n", f);
 }
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). Sets *used to the
@@ -245,18 +251,23 @@ static int is_help(const char *a)
 	return strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
 }
 
-int sn_main(int argc, char **argv, FILE *out, FILE *err)
+/* Runs one command line in CTX (prepared by sn_main or sn_main_nested). */
+static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 {
-	struct sn_ctx ctx = { .out = out, .err = err, .db_path = "sapnhap.db" };
+	FILE *out = ctx->out, *err = ctx->err;
 	int i = 1, rc = SN_OK;
 
+	ctx->argc = argc;
+	ctx->argv = argv;
+	/* As typed, before option parsing permutes argv. */
+	ctx->cmdline = sn_command_line(ctx);
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			ctx.db_path = argv[++i];
-			ctx.db_given = 1;
+			ctx->db_path = argv[++i];
+			ctx->db_given = 1;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			ctx.db_path = argv[i] + 5;
-			ctx.db_given = 1;
+			ctx->db_path = argv[i] + 5;
+			ctx->db_given = 1;
 		} else if (is_help(argv[i])) {
 			main_help(out);
 			goto flush;
@@ -264,7 +275,7 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 			fprintf(out, "sapnhap %s\n", SN_VERSION);
 			goto flush;
 		} else {
-			return sn_usage_error(&ctx, "", "unknown option '%s'", argv[i]);
+			return sn_usage_error(ctx, "", "unknown option '%s'", argv[i]);
 		}
 	}
 	if (i >= argc) {
@@ -274,13 +285,13 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 	int used = 0;
 	const struct sn_command *cmd = find_command(argc - i, argv + i, &used);
 	if (!cmd) {
-		if (i + 1 < argc && is_help(argv[i + 1]) && group_help(&ctx, argv[i], out))
+		if (i + 1 < argc && is_help(argv[i + 1]) && group_help(ctx, argv[i], out))
 			goto flush;
-		if (i + 1 == argc && group_help(&ctx, argv[i], err))
+		if (i + 1 == argc && group_help(ctx, argv[i], err))
 			return SN_USAGE;
-		if (i + 1 < argc && group_help(&ctx, argv[i], NULL))
-			return sn_usage_error(&ctx, argv[i], "unknown subcommand '%s %s'", argv[i], argv[i + 1]);
-		return sn_usage_error(&ctx, "", "unknown command '%s'", argv[i]);
+		if (i + 1 < argc && group_help(ctx, argv[i], NULL))
+			return sn_usage_error(ctx, argv[i], "unknown subcommand '%s %s'", argv[i], argv[i + 1]);
+		return sn_usage_error(ctx, "", "unknown command '%s'", argv[i]);
 	}
 
 	/* The command sees argv[0] = its full name, then its own arguments. */
@@ -292,31 +303,51 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 			wants_help = 1;
 
 	if ((cmd->flags & NEED_DB) && !wants_help) {
-		rc = sn_db_open(&ctx, !(cmd->flags & WRITES_DB));
+		int writer = (cmd->flags & WRITES_DB) != 0;
+		/* One writer at a time, told at once (writer.h); a step of 'run' has run's lock. */
+		if (writer && !(ctx->lock_db && strcmp(ctx->lock_db, ctx->db_path) == 0) &&
+		    (rc = sn_writer_lock(ctx, ctx->db_path)))
+			return rc;
+		/* A new database appears only with its first committed step. */
+		ctx->publish_on_commit = writer;
+		rc = sn_db_open(ctx, !writer);
 		if (rc) {
-			sn_db_close(&ctx);
-			if (ctx.db_created)
-				unlink(ctx.db_path);
+			sn_db_discard(ctx);
+			sn_db_close(ctx);
 			return rc;
 		}
 	}
 	char *saved = cargv[0];
 	cargv[0] = (char *)cmd->name;
-	rc = cmd->fn(&ctx, cargc, cargv);
+	rc = cmd->fn(ctx, cargc, cargv);
+	if (rc == SN_RETRY) {
+		/* Another process created the database while this step built its own: this one's work
+		 * is dropped and the step runs again on that database. */
+		sn_db_discard(ctx);
+		ctx->in_tx = 0;
+		ctx->committed = 0;
+		ctx->publish_on_commit = 0;
+		rc = sn_db_open(ctx, 0);
+		if (!rc)
+			rc = cmd->fn(ctx, cargc, cargv);
+		if (rc == SN_RETRY)
+			rc = SN_IO;
+	}
 	cargv[0] = saved;
-	if (ctx.in_tx) {
+	if (ctx->in_tx) {
 		/* A command that returned with its transaction open failed half-way: undo. */
-		sqlite3_exec(ctx.db, "ROLLBACK", NULL, NULL, NULL);
-		ctx.in_tx = 0;
+		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+		ctx->in_tx = 0;
 		if (rc == SN_OK)
 			rc = SN_INTERNAL;
 	}
-	sn_db_close(&ctx);
-	/* A run that created the database but committed no step (it failed, or was a dry run)
-	 * leaves no file behind: the user's directory is as it was. */
-	if (ctx.db_created && !ctx.committed) {
-		unlink(ctx.db_path);
-	}
+	/* What the step made stale, said after its result (inside 'run', run goes on to them). */
+	if (ctx->committed && ctx->db && !ctx->db_tmp && !ctx->nested)
+		sn_note_stale_after(ctx, ctx->committed_id);
+	/* A database this run created but no step committed to (it failed, or was a dry run) was
+	 * never linked into place: only its temporary file goes. */
+	sn_db_discard(ctx);
+	sn_db_close(ctx);
 	if (rc != SN_OK && rc != SN_FINDINGS)
 		return rc;
 flush:
@@ -325,6 +356,31 @@ flush:
 		return SN_IO;
 	}
 	return rc == SN_FINDINGS ? SN_FINDINGS : SN_OK;
+}
+
+int sn_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sn_hook hook;
+	sn_hook_parse(&hook);
+	struct sn_ctx ctx = { .out = out, .err = err, .db_path = "sapnhap.db", .lock_fd = -1,
+			      .hook = hook.what ? &hook : NULL };
+	int rc = main_ctx(&ctx, argc, argv);
+	sn_writer_unlock(&ctx);
+	free(ctx.cmdline);
+	if (hook.what == HOOK_COUNT)
+		fprintf(err, "sapnhap: hook: %ld ticks, first commit at %ld\n", hook.ticks, hook.commit_tick);
+	return rc;
+}
+
+int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out)
+{
+	struct sn_ctx ctx = { .out = out, .err = parent->err, .db_path = "sapnhap.db", .lock_fd = -1,
+			      .lock_db = parent->lock_db, .hook = parent->hook, .nested = 1,
+			      .replace_changed = parent->replace_changed };
+	int rc = main_ctx(&ctx, argc, argv);
+	sn_writer_unlock(&ctx);
+	free(ctx.cmdline);
+	return rc;
 }
 
 int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),

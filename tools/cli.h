@@ -19,6 +19,22 @@ struct sn_ctx {
 	int db_created;       /* the file did not exist before this run */
 	int in_tx;
 	int committed;        /* a step committed: the database now holds its work */
+	/* Creating a database: it is built under this temporary name beside db_path (owned) and
+	 * linked into place when its first step commits (publish_on_commit), or at once. */
+	char *db_tmp;
+	int publish_on_commit;
+	/* One writer at a time (writer.h): the lock beside lock_db, held by this run (locked,
+	 * lock_fd) or by the 'run' this step belongs to (lock_db set, locked 0). */
+	int locked, lock_fd;
+	char *lock_path;
+	const char *lock_db;
+	int argc;             /* the command line, for the journal and the lock */
+	char **argv;
+	char *cmdline;        /* the same as one string, as typed (sn_command_line; owned) */
+	int nested;           /* a step of 'sapnhap run' */
+	int replace_changed;  /* inside 'run': a step whose input changed is re-applied (its intent) */
+	long committed_id;    /* the journal id of the step that committed */
+	struct sn_hook *hook; /* SAPNHAP_HOOK, the crash and concurrency tests' hook (db.h) */
 };
 
 /* What the runner prepares before calling a command. */
@@ -35,6 +51,9 @@ struct sn_command {
 };
 
 int sn_main(int argc, char **argv, FILE *out, FILE *err);
+/* A step of 'run': like sn_main, with the parent's writer lock, hook and intent (a changed
+ * input is re-applied without --force), and its stdout to OUT. */
+int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out);
 
 /* Diagnostics: "sapnhap: error: ..." / "sapnhap: warning: ..." / "sapnhap: ..." on ctx->err. */
 void sn_error(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -94,8 +113,6 @@ int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
  * Committee in the code table ("000.00.00.H19", the suffix of localised procedure codes); ""
  * for what is not known yet. Returns 0 or SN_IO. */
 int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40]);
-/* What a replacing import says after it committed over an undone reassign. */
-#define SN_REASSIGN_UNDONE_NOTE "the earlier reassign was undone; run 'sapnhap reassign --force' again"
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_export(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);

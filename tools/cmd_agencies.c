@@ -306,12 +306,12 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "agencies=%ld nonconforming=%ld", ld.rows, ld.nonconforming);
+	/* The result line only once the step is committed; what became stale is said after it. */
+	if ((rc = sn_step_commit(ctx, &step, counts)))
+		goto out;
 	fprintf(ctx->out, "%s agency registry of province %s from %s: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province,
 		path, counts);
-	rc = sn_step_commit(ctx, &step, counts);
-	if (rc == 0 && undone && !step.dry_run)
-		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ld.ins);
 	sqlite3_finalize(ld.dup);

@@ -403,11 +403,10 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld", ld.procedures, ld.bindings);
+	if ((rc = sn_step_commit(ctx, &step, counts)))
+		goto out;
 	fprintf(ctx->out, "%s catalog of province %s from %s: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
-	rc = sn_step_commit(ctx, &step, counts);
-	if (rc == 0 && undone && !step.dry_run)
-		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ld.ins_p);
 	sqlite3_finalize(ld.ins_b);

@@ -284,11 +284,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		fputc('\n', ctx->err);
 	char counts[100];
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
+	if ((rc = sn_step_commit(ctx, &step, counts)))
+		goto out;
 	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
-	rc = sn_step_commit(ctx, &step, counts);
-	if (rc == 0 && undone && !step.dry_run)
-		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);

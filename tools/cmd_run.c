@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "outfile.h"
 #include "plan.h"
+#include "writer.h"
 
 static void usage(FILE *f)
 {
@@ -29,9 +30,12 @@ static void usage(FILE *f)
 	      "recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
 	      "folder the validation report (validation.txt, validation.json), the before/after diff\n"
 	      "(diff.html, diff.csv) and the exports (export-csv/, export-xml/). Steps already applied\n"
-	      "with the same inputs are skipped, so a run can be repeated or resumed. The first failing\n"
-	      "step stops the run and is named; validation errors do not stop it (exit status 1).\n"
-	      "The database is the plan's 'database' unless --db is given.\n"
+	      "with the same inputs are skipped, so a run can be repeated or resumed: a step whose input\n"
+	      "file changed is applied again, and so is every step that reads what it wrote (stale\n"
+	      "steps), without --force. The first failing step stops the run and is named; validation\n"
+	      "errors do not stop it (exit status 1). The database is the plan's 'database' unless\n"
+	      "--db is given. The run holds the database's writer lock throughout: another sapnhap\n"
+	      "that would change it meanwhile is refused at once (exit status 4).\n"
 	      "\n"
 	      "plan file (INI style; relative paths are taken from the plan's folder):\n"
 	      "  [migration]        province = 75 (the merged province), output = DIR,\n"
@@ -46,7 +50,7 @@ static void usage(FILE *f)
 	      "                     jurisdiction, decisions, hamlets (reassign)\n"
 	      "\n"
 	      "options:\n"
-	      "  --force    pass --force to every step (replace what changed inputs had applied)\n"
+	      "  --force    pass --force to every step (recompute every step, even with the same inputs)\n"
 	      "\n"
 	      "example:\n"
 	      "  sapnhap run samples/demo.plan\n", f);
@@ -145,7 +149,7 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 		pthread_mutex_destroy(&tk.lock);
 		ticking = 0;
 	}
-	int rc = sn_main(full.n, full.v, out ? out : r->ctx->out, r->ctx->err);
+	int rc = sn_main_nested(r->ctx, full.n, full.v, out ? out : r->ctx->out);
 	if (ticking) {
 		pthread_mutex_lock(&tk.lock);
 		tk.done = 1;
@@ -341,6 +345,11 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		}
 	}
 	free(dbdir);
+	/* One writer at a time: the run holds the database's writer lock from its first step to its
+	 * last report, and its steps use it; a changed input of a step is the user's intent. */
+	if ((rc = sn_writer_lock(ctx, r.db)))
+		goto done;
+	ctx->replace_changed = 1;
 	struct args a;
 	char what[300];
 	const char *f = force ? "--force" : NULL;

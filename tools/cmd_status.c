@@ -1,7 +1,9 @@
 /* cmd_status.c - 'sapnhap status': the journal of applied steps and the table counts. */
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "db.h"
+#include "steps.h"
 
 static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency", "code_table",
 				"crosswalk", "closed_code", "review", "procedure",
@@ -12,7 +14,10 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs("usage: sapnhap status\n\n"
 		      "Lists the steps applied to the working database (oldest first) with their inputs'\n"
-		      "SHA-256, then the events and the row count of each table.\n", ctx->out);
+		      "SHA-256; then the stale steps, whose result no longer follows from what they read\n"
+		      "because a step they depend on was applied after them, each with the command to\n"
+		      "run again (in order; a stale step recomputes without --force); then the events and\n"
+		      "the row count of each table.\n", ctx->out);
 		return SN_OK;
 	}
 	if (argc > 1)
@@ -40,6 +45,24 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (!any)
 		fputs("  (empty)\n", f);
+	/* The stale steps, in the order to run them again (the order of the data flow). */
+	struct sn_journal j;
+	if (sn_journal_load(ctx, &j))
+		return SN_IO;
+	const struct sn_entry **stale = j.n ? calloc((size_t)j.n, sizeof *stale) : NULL;
+	int nstale = stale ? sn_stale_in_order(&j, 0, stale) : 0;
+	if (nstale)
+		fputs("\nstale (a step they read was applied after them; run again, in this order):\n", f);
+	for (int i = 0; i < nstale; i++) {
+		char why[600];
+		char *cmd = sn_entry_command(stale[i]);
+		sn_stale_reason(&j, stale[i], why, sizeof why);
+		fprintf(f, "  %s %s (journal %ld): %s\n      %s\n", stale[i]->step, stale[i]->target,
+			stale[i]->id, why, cmd ? cmd : stale[i]->step);
+		free(cmd);
+	}
+	free(stale);
+	sn_journal_free(&j);
 	fputs("\nevents:\n", f);
 	st = sn_prepare(ctx, "SELECT name, effective, kind, source FROM event ORDER BY effective, id");
 	if (!st)

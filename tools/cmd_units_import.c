@@ -1032,10 +1032,12 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		}
 		sqlite3_finalize(st);
 	}
+	/* The result line only once the step is committed. */
+	if ((rc = sn_step_commit(ctx, &step, counts)))
+		goto done;
 	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
 		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported",
 		event, kind_names[im.kind], effective, im.path, sn_table_format(im.t), counts);
-	rc = sn_step_commit(ctx, &step, counts);
 done:
 	sqlite3_finalize(im.ins);
 	sqlite3_finalize(im.corr);

@@ -23,9 +23,48 @@ struct sn_ctx;
 
 /* Opens (creating if needed) the database at path, applies pending migrations. readonly: open
  * without creating or migrating; a database from a newer sapnhap is refused. Returns 0 or an exit
- * code (SN_IO) after printing the error. */
+ * code (SN_IO) after printing the error.
+ *
+ * The database is in WAL mode: readers see the last committed state while a writer works, and
+ * a writer's COMMIT does not wait for readers. A new database is built under a temporary name
+ * beside it (.NAME.PID.N.tmp) and linked into place complete and migrated: at once, or, with
+ * ctx->publish_on_commit, when its first step commits (sn_step_commit), so a failed or killed
+ * first step leaves no database. A reader that finds the database left by a killed writer lets
+ * SQLite recover it (the unfinished step is rolled back); when that needs write access it does
+ * not have, it says so and how to recover. */
 int sn_db_open(struct sn_ctx *ctx, int readonly);
 void sn_db_close(struct sn_ctx *ctx);
+/* Recovers the database at PATH if a killed writer left it needing recovery that a read-only
+ * open cannot do (an old rollback journal; a WAL index it may not write): a brief read-write
+ * open, with a note on stderr. Returns 0 (nothing to do, or recovered), or SN_IO after saying
+ * what happened and how to recover when it may not write there. Readers call it before
+ * opening read-only. */
+int sn_db_recover(struct sn_ctx *ctx, const char *path);
+/* Links a database being created into place (see sn_db_open) and reopens it there. Returns 0,
+ * SN_RETRY when another process created the database meanwhile (the caller runs again on that
+ * one), or SN_IO. */
+int sn_db_publish(struct sn_ctx *ctx);
+/* Removes a database being created that was not published (after a failure or a dry run). */
+void sn_db_discard(struct sn_ctx *ctx);
+#define SN_RETRY 100
+
+/* The tests' hook, SAPNHAP_HOOK in the environment (tests/crash, tests/concurrency):
+ *   kill@N                 SIGKILL at the N-th progress tick of the working database (a tick:
+ *                          100 virtual-machine steps), counted over every step of a 'run'
+ *   kill@before-commit[:K] SIGKILL just before the K-th step's COMMIT in the process (default 1)
+ *   kill@after-commit[:K]  SIGKILL just after it (before the result line; before a new
+ *                          database is linked into place)
+ *   sleep@before-commit:S  sleep S seconds before COMMIT (holding the writer lock)
+ *   count                  print "sapnhap: hook: N ticks, first commit at T" on stderr at
+ *                          the end (T: the ticks before the first step's COMMIT) */
+struct sn_hook {
+	enum { HOOK_NONE, HOOK_KILL_AT, HOOK_KILL_BEFORE, HOOK_KILL_AFTER, HOOK_SLEEP_BEFORE, HOOK_COUNT } what;
+	long at;
+	long ticks, commits, commit_tick;
+};
+void sn_hook_parse(struct sn_hook *h);
+/* Acts on the hook at a named point ("before-commit", "after-commit"). */
+void sn_hook_point(struct sn_ctx *ctx, const char *point);
 /* SAPNHAP_TRACE=1 in the environment: every statement of DB taking 10 ms or more is printed on
  * stderr with its time (sn_db_open does it for the working database). */
 void sn_db_trace(sqlite3 *db);
@@ -64,18 +103,26 @@ struct sn_step {
 	long long bytes[8];
 	int ninputs;
 	char input_hash[65];
+	char own_hash[65];      /* args without database digests, and the files */
+	char upstream[600];     /* journal ids of the upstream entries read (steps.h) */
 	char started[32];
 	int previous;           /* journal id of an earlier run of the same target, 0 if none */
 	int forced;
 	int dry_run;
 };
 
-/* Starts a step: hashes the inputs, looks for an earlier run of the same target, and opens the
- * transaction. Returns:
- *   0          proceed (transaction open);
- *   -1         already applied with identical inputs (message printed to stderr, nothing open);
- *   SN_DATA    earlier run had different inputs and force is off (message printed);
- *   SN_IO      cannot read an input or the database. */
+/* Starts a step: opens the transaction, hashes the inputs together with the journal ids of the
+ * upstream entries it reads (steps.h), and looks for an earlier run of the same target.
+ * Returns:
+ *   0          proceed (transaction open): first run, --force, a stale earlier run (recomputed),
+ *              or, inside 'run', changed inputs;
+ *   -1         already applied with identical inputs and not stale (message printed to stderr,
+ *              nothing open);
+ *   SN_DATA    earlier run had different inputs and force is off, or a step it reads is stale
+ *              (message printed, naming what to run);
+ *   SN_IO      cannot read an input or the database.
+ * An argument "db=HEX" in args is a digest of database rows the step reads: once the step is
+ * stale it is expected to differ and is not taken for a change of the step's own inputs. */
 int sn_step_begin(struct sn_ctx *ctx, struct sn_step *s);
 int sn_step_add_input(struct sn_ctx *ctx, struct sn_step *s, const char *path);
 /* Adds an input that is not a file (a table compiled into the binary): LABEL names it in the
@@ -83,7 +130,8 @@ int sn_step_add_input(struct sn_ctx *ctx, struct sn_step *s, const char *path);
 int sn_step_add_text(struct sn_ctx *ctx, struct sn_step *s, const char *label, const char *data);
 
 /* Ends a step: writes the journal row (counts as "k=v ..." text) and commits, or, for a dry run,
- * rolls back. Returns 0 or SN_IO. */
+ * rolls back; a database being created is then linked into place (sn_db_publish). Only after
+ * it returned 0 may the step print its result. Returns 0, SN_RETRY or SN_IO. */
 int sn_step_commit(struct sn_ctx *ctx, struct sn_step *s, const char *counts);
 /* Rolls back an open step (after an error). */
 void sn_step_abort(struct sn_ctx *ctx, struct sn_step *s);

@@ -241,6 +241,9 @@ static int load_database(struct sn_diff *d, int side, const char *path, const ch
 	int rc = SN_IO, attached = 0;
 	char *uri = ro_uri(path);
 	sqlite3_stmt *st = NULL;
+	/* A database a killed step left is recovered first, as every reader does (db.h). */
+	if (sn_db_recover(&d->ctx, path))
+		goto done;
 	if (!uri || sqlite3_prepare_v2(db, "ATTACH ?1 AS src", -1, &st, NULL) != SQLITE_OK) {
 		sn_error(&d->ctx, "database: %s", sqlite3_errmsg(db));
 		goto done;

@@ -1,8 +1,10 @@
 /* outfile.c - files replaced whole or not at all (see outfile.h). */
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,8 +17,6 @@
  * the same directory do not meet. */
 int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t errlen)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	size_t cap = strlen(path) + 64;
 	struct stat st;
 	int fd = -1;
@@ -28,9 +28,9 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 		snprintf(err, errlen, "out of memory");
 		return SN_IO;
 	}
+	sn_outfile_sweep(path);
 	for (int i = 0; i < 1000 && fd < 0; i++) {
-		snprintf(o->tmp, cap, "%.*s.%s.%ld.%d.tmp", (int)dirlen, path, path + dirlen,
-			 (long)getpid(), i);
+		sn_outfile_tmpname(path, i, o->tmp, cap);
 		fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST)
 			break;
@@ -115,4 +115,66 @@ int sn_outfile_rename(struct sn_outfile *o, char *err, size_t errlen)
 		close(fd);
 	}
 	return 0;
+}
+
+void sn_outfile_tmpname(const char *path, int n, char *buf, size_t cap)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	snprintf(buf, cap, "%.*s.%s.%ld.%d.tmp", (int)dirlen, path, path + dirlen, (long)getpid(), n);
+}
+
+/* The pid of NAME when it is one of our temporary names (.NAME.PID.N.tmp[-journal|-wal|-shm]),
+ * else 0. */
+static long our_tmp_pid(const char *name)
+{
+	static const char *suffixes[] = { ".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm" };
+	size_t len = strlen(name), k;
+	if (name[0] != '.')
+		return 0;
+	for (k = 0; k < 4; k++) {
+		size_t sl = strlen(suffixes[k]);
+		if (len > sl && strcmp(name + len - sl, suffixes[k]) == 0) {
+			len -= sl;
+			break;
+		}
+	}
+	if (k == 4)
+		return 0;
+	/* backwards: digits (N), '.', digits (PID), '.', then at least one character of NAME */
+	size_t i = len;
+	while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
+		i--;
+	if (i == len || i == 0 || name[i - 1] != '.')
+		return 0;
+	size_t pid_end = --i;
+	while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
+		i--;
+	if (i == pid_end || pid_end - i > 9 || i < 3 || name[i - 1] != '.')
+		return 0;
+	return strtol(name + i, NULL, 10);
+}
+
+void sn_outfile_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	DIR *d = dir ? opendir(dir) : NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		long pid = our_tmp_pid(e->d_name);
+		/* Only a process that no longer exists: a live one (even one not ours) keeps its files. */
+		if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		size_t n = strlen(dir) + strlen(e->d_name) + 2;
+		char *f = malloc(n);
+		if (f) {
+			snprintf(f, n, "%s/%s", dir, e->d_name);
+			(void)unlink(f);
+			free(f);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }

@@ -41,4 +41,13 @@ int sn_outfile_rename(struct sn_outfile *o, char *err, size_t errlen);
 /* Removes the temporary file, if any: PATH stays as it was. */
 void sn_outfile_abort(struct sn_outfile *o);
 
+/* Removes, in the folder of PATH, the temporary files of ours that a killed sapnhap left:
+ * names of the form .NAME.PID.N.tmp (sn_outfile_open's, and a database being created), also
+ * with -journal, -wal or -shm after them, whose PID is not a live process. Anything else is
+ * left alone. Best effort; sn_outfile_open calls it, and so does the creation of a database. */
+void sn_outfile_sweep(const char *path);
+
+/* The temporary name N beside PATH: "DIR/.BASE.PID.N.tmp", in a buffer of the caller. */
+void sn_outfile_tmpname(const char *path, int n, char *buf, size_t cap);
+
 #endif

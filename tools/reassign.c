@@ -790,9 +790,10 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld dossiers_moved=%ld dossiers_queued=%ld "
 		 "bindings_queued=%ld conflicts=%ld default_rule=%ld", procedures, bindings, ra.moved,
 		 ra.queued_dossiers, ra.queued_bindings, ra.conflicts, ra.defaults);
+	if ((rc = sn_step_commit(ctx, &step, counts)))
+		goto out;
 	fprintf(ctx->out, "%s catalog of province %s: %s\n", step.dry_run ? "would reassign" : "reassigned",
 		ra.target, counts);
-	rc = sn_step_commit(ctx, &step, counts);
 out:
 	if (rc)
 		sn_step_abort(ctx, &step);

@@ -1486,12 +1486,13 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(counts, sizeof counts, "kept=%ld renumbered=%ld merged=%ld closed=%ld new_commune_committees=%d "
 		 "codes=%ld review=%ld", rc.counts[O_KEPT], rc.counts[O_RENUMBERED], rc.counts[O_MERGED],
 		 rc.counts[O_CLOSED], rc.ncc, issued, rc.reviews);
+	if ((r = sn_step_commit(ctx, &step, counts)))
+		goto out;
 	fprintf(ctx->out, "%s province %s (level-1 %s kept", step.dry_run ? "would recode" : "recoded",
 		rc.target, rc.l1);
 	for (int i = 0; i < rc.nabs; i++)
 		fprintf(ctx->out, "%s%s", i ? ", " : "; closed ", rc.absorbed[i]);
 	fprintf(ctx->out, "): %s\n", counts);
-	r = sn_step_commit(ctx, &step, counts);
 out:
 	recode_free(&rc);
 	if (r)

@@ -145,9 +145,11 @@ $ sqlite3 messy.db "SELECT code, commune_code, quote(hamlet), status, status IN 
 # Replacing a catalog after reassign undoes the reassign first (its results come from it).
 $ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 --force
 re-imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
-! sapnhap: the earlier reassign was undone; run 'sapnhap reassign --force' again
+! sapnhap: now stale, as they read what this step changed (see 'sapnhap status'); run again, in this order:
+!   sapnhap reassign --rules data/rules-precedence.csv    # reassign merged catalog
 $ sqlite3 sapnhap.db "SELECT count(*) FROM merged_procedure; SELECT count(*) FROM dossier_history"
 0
 0
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --force | cut -c1-60
 reassigned catalog of province 75: procedures=56 bindings=59
+! sapnhap: reassign merged catalog is stale: catalog import province 70 was re-applied after it (journal 13); recomputing
