@@ -947,6 +947,62 @@ static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 	return key;
 }
 
+/* Both keys of valid UTF-8 s from one tokenization (see sn_name_keys). */
+static int name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out)
+{
+	struct toks t;
+	struct buf out = {0}, aout = {0};
+	size_t used = 0, start = 0;
+	sn_unit_type type;
+
+	*key = *ascii = NULL;
+	if (tokenize(s, &t) < 0)
+		return -1;
+	type = match_type(&t, 0, &used);
+	if (type_out)
+		*type_out = type;
+	if (type != SN_TYPE_NONE)
+		start = used;
+	buf_add(&out, "", 0);
+	buf_add(&aout, "", 0);
+	for (size_t i = start; i < t.n; i++) {
+		if (out.len > 0)
+			buf_addc(&out, ' ');
+		if (aout.len > 0)
+			buf_addc(&aout, ' ');
+		key_add_tok(&out, &t, i, 0);
+		key_add_tok(&aout, &t, i, 1);
+	}
+	toks_free(&t);
+	if (out.oom || aout.oom) {
+		free(out.p);
+		free(aout.p);
+		return -1;
+	}
+	/* The ASCII key is ASCII unless the name has letters Vietnamese does not use; NFC only then. */
+	*key = sn_nfc(out.p);
+	*ascii = sn_nfc(aout.p);
+	free(out.p);
+	free(aout.p);
+	if (!*key || !*ascii) {
+		free(*key);
+		free(*ascii);
+		*key = *ascii = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int sn_name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out)
+{
+	if (type_out)
+		*type_out = SN_TYPE_NONE;
+	*key = *ascii = NULL;
+	if (!s || !utf8_valid(s, strlen(s)))
+		return -1;
+	return name_keys(s, key, ascii, type_out);
+}
+
 char *sn_name_key(const char *s, int flags, sn_unit_type *type_out)
 {
 	if (type_out)
