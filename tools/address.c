@@ -66,6 +66,8 @@ struct hamlet {
 };
 
 struct rdgs;
+struct kcache;
+static void kcache_free(struct kcache *kc);
 
 struct sn_areg {
 	char date[11];
@@ -82,6 +84,7 @@ struct sn_areg {
 	/* hamlets of split communes, hashed by old commune unit and key */
 	struct htab hamlets;    /* s = "unit|key", unit = new unit */
 	struct rdgs *rs;        /* the matcher's scratch space */
+	struct kcache *kc;      /* keys of parts recently seen */
 };
 
 /* --- small tools ------------------------------------------------------------------------------ */
@@ -620,6 +623,7 @@ void sn_areg_free(sn_areg *r)
 	htab_free(&r->bycode);
 	htab_free(&r->hamlets);
 	free(r->rs);
+	kcache_free(r->kc);
 	for (int i = 0; i < r->nblocks; i++)
 		free(r->blocks[i]);
 	free(r->blocks);
@@ -738,7 +742,7 @@ struct reading {
 
 struct seg {
 	size_t b, e;              /* bytes of the part in the address */
-	char *key, *akey;         /* from sn_name_keys */
+	char key[KEYMAX], akey[KEYMAX];   /* from sn_name_keys */
 	struct reading r[2];
 	int nr;
 	unsigned char ascii;      /* written without any diacritic */
@@ -756,6 +760,11 @@ static const char *const markers[] = {
 static size_t marker_at(const char *s, size_t avail, const char *m)
 {
 	size_t i = 0, j = 0, mlen = strlen(m);
+	/* Most words start with another letter: decide on the first byte (ASCII, or the lead
+	 * byte of đ/Đ). */
+	unsigned char c0 = (unsigned char)s[0];
+	if (c0 < 0x80 ? (c0 | 0x20) != (unsigned char)m[0] : c0 != (unsigned char)m[0])
+		return 0;
 	while (j < mlen) {
 		utf8proc_int32_t c, d;
 		if (i >= avail)
@@ -918,7 +927,60 @@ static int abbreviated(const char *s, size_t b, size_t e)
 	return i > b && i - b <= 2 && i < e && (s[i] == '.' || s[i] == ' ' || (s[i] >= '0' && s[i] <= '9'));
 }
 
-static int prepare_seg(const char *s, struct seg *sg)
+/* Keys of the parts recently seen: addresses repeat their province, district and commune
+ * names, and the keys of a name cost a Unicode decomposition and two compositions. */
+enum { KCACHE = 8192 };
+struct kcache {
+	char *raw[KCACHE];
+	char *key[KCACHE], *akey[KCACHE];
+	unsigned char type[KCACHE];
+};
+
+static int seg_keys(struct kcache *kc, const char *raw, struct seg *sg, sn_unit_type *t)
+{
+	uint32_t h = hash_str(raw) & (KCACHE - 1);
+	if (kc && kc->raw[h] && !strcmp(kc->raw[h], raw)) {
+		snprintf(sg->key, KEYMAX, "%s", kc->key[h]);
+		snprintf(sg->akey, KEYMAX, "%s", kc->akey[h]);
+		*t = (sn_unit_type)kc->type[h];
+		return 0;
+	}
+	char *key, *akey;
+	if (sn_name_keys(raw, &key, &akey, t) < 0)
+		return -1;
+	snprintf(sg->key, KEYMAX, "%s", key);
+	snprintf(sg->akey, KEYMAX, "%s", akey);
+	if (kc) {
+		char *r2 = strdup(raw);
+		if (r2) {
+			free(kc->raw[h]);
+			free(kc->key[h]);
+			free(kc->akey[h]);
+			kc->raw[h] = r2;
+			kc->key[h] = key;
+			kc->akey[h] = akey;
+			kc->type[h] = (unsigned char)*t;
+			return 0;
+		}
+	}
+	free(key);
+	free(akey);
+	return 0;
+}
+
+static void kcache_free(struct kcache *kc)
+{
+	if (!kc)
+		return;
+	for (int i = 0; i < KCACHE; i++) {
+		free(kc->raw[i]);
+		free(kc->key[i]);
+		free(kc->akey[i]);
+	}
+	free(kc);
+}
+
+static int prepare_seg(struct kcache *kc, const char *s, struct seg *sg)
 {
 	char buf[1024];
 	size_t n = sg->e - sg->b;
@@ -927,7 +989,7 @@ static int prepare_seg(const char *s, struct seg *sg)
 	memcpy(buf, s + sg->b, n);
 	buf[n] = '\0';
 	sn_unit_type t;
-	if (sn_name_keys(buf, &sg->key, &sg->akey, &t) < 0)
+	if (seg_keys(kc, buf, sg, &t) < 0)
 		return -1;
 	sg->ascii = 1;
 	for (size_t i = 0; i < n; i++)
@@ -1085,7 +1147,7 @@ static int fits(const sn_areg *r, const struct hyp *h, int level, int u, int wan
 			return -1;
 		if (p > 0)
 			*why |= SN_AR_PROVINCE_MERGED;
-		return p;
+		return p > 0 ? PEN_MERGED : 0;
 	}
 	return 0;
 }
@@ -1102,19 +1164,32 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 		const struct reading *rd = &sg[i].r[ri];
 		if (!type_fits(rd->type, level))
 			continue;
-		char key[KEYMAX * 2], akey[KEYMAX * 2];
-		size_t kl = (size_t)snprintf(key, sizeof key, "%s", rd->key);
-		size_t al = (size_t)snprintf(akey, sizeof akey, "%s", rd->akey);
+		char kbuf[KEYMAX * 2], abuf[KEYMAX * 2];
+		const char *key = rd->key, *akey = rd->akey;
 		int ok = 1, ascii = sg[i].ascii;
-		for (int k = i + 1; k <= j && ok; k++) {
-			if (sg[k].r[0].type != SN_TYPE_NONE || kl + strlen(sg[k].key) + 2 >= sizeof key ||
-			    al + strlen(sg[k].akey) + 2 >= sizeof akey) {
-				ok = 0;
-				break;
+		if (j > i) {
+			/* A name over several parts ("Văn Miếu - Quốc Tử Giám"): the keys joined. */
+			size_t kl = strlen(key), al = strlen(akey);
+			if (kl >= KEYMAX || al >= KEYMAX)
+				continue;
+			memcpy(kbuf, key, kl + 1);
+			memcpy(abuf, akey, al + 1);
+			for (int k = i + 1; k <= j && ok; k++) {
+				size_t k2 = strlen(sg[k].key), a2 = strlen(sg[k].akey);
+				if (sg[k].r[0].type != SN_TYPE_NONE || kl + k2 + 2 >= sizeof kbuf || al + a2 + 2 >= sizeof abuf) {
+					ok = 0;
+					break;
+				}
+				kbuf[kl++] = ' ';
+				memcpy(kbuf + kl, sg[k].key, k2 + 1);
+				kl += k2;
+				abuf[al++] = ' ';
+				memcpy(abuf + al, sg[k].akey, a2 + 1);
+				al += a2;
+				ascii = ascii && sg[k].ascii;
 			}
-			kl += (size_t)snprintf(key + kl, sizeof key - kl, " %s", sg[k].key);
-			al += (size_t)snprintf(akey + al, sizeof akey - al, " %s", sg[k].akey);
-			ascii = ascii && sg[k].ascii;
+			key = kbuf;
+			akey = abuf;
 		}
 		if (!ok || !*akey)
 			continue;
@@ -1124,7 +1199,9 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 		unsigned base = rd->abbrev ? SN_AR_ABBREVIATION : 0;
 		int found = 0;
 		uint32_t hh;
-		for (int e = htab_first(&r->bykey, key, &hh); e >= 0; e = htab_next(&r->bykey, e, key, hh)) {
+		/* Written without diacritics, the key says nothing more than the ASCII key: "Thanh An"
+		 * is no closer to "thanh an" than "Thạnh An" is. */
+		for (int e = ascii ? -1 : htab_first(&r->bykey, key, &hh); e >= 0; e = htab_next(&r->bykey, e, key, hh)) {
 			int u = r->bykey.e[e].unit;
 			unsigned why;
 			int ds, p = fits(r, h, level, u, -1, &why, &ds);
@@ -1153,6 +1230,8 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 			int alias = level == L_PROV && strcmp(akey, r->u[u].akey) != 0;
 			if (alias)
 				cands_add(out, u, p, why | SN_AR_ABBREVIATION | SN_AR_EXACT);
+			else if (ascii && !strcmp(r->u[u].key, r->u[u].akey))
+				cands_add(out, u, p, why | base | SN_AR_EXACT);   /* a name without diacritics */
 			else
 				cands_add(out, u, p + (ascii ? PEN_ASCII : PEN_OTHER_TONES), why | base | SN_AR_DIACRITICS);
 		}
@@ -1191,8 +1270,8 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 		} else if (level == L_COMM) {
 			continue;
 		}
-		/* Every unit of the context within max letters; exactly one at the smallest distance,
-		 * with none a letter further, is a correction; otherwise all of those are candidates. */
+		/* Every unit of the context within max letters: exactly one at the smallest distance
+		 * is a correction; several are all candidates. */
 		struct hit { int u, d, p; unsigned why; } hit[MAXC];
 		int nh = 0;
 		int total = ns ? ns : 1;
@@ -1222,22 +1301,13 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 					hit[nh++] = (struct hit){ u, d, p, why };
 			}
 		}
-		int best = max + 1, nbest = 0, nnext = 0;
+		int best = max + 1;
 		for (int z = 0; z < nh; z++)
 			if (hit[z].d < best)
 				best = hit[z].d;
-		for (int z = 0; z < nh; z++) {
-			nbest += hit[z].d == best;
-			nnext += hit[z].d == best + 1;
-		}
-		for (int z = 0; z < nh; z++) {
-			if (hit[z].d > best + 1 || (hit[z].d == best + 1 && nbest == 1 && !nnext))
-				continue;
-			if (nbest == 1 && !nnext)
-				cands_add(out, hit[z].u, hit[z].p + PEN_TYPO * hit[z].d, hit[z].why | SN_AR_TYPO);
-			else if (hit[z].d <= best + 1)
+		for (int z = 0; z < nh; z++)
+			if (hit[z].d == best)
 				cands_add(out, hit[z].u, hit[z].p + PEN_TYPO * best, hit[z].why | SN_AR_TYPO);
-		}
 	}
 }
 
@@ -1558,18 +1628,16 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 	res->status = SN_ADDR_NOT_FOUND;
 	size_t len = strlen(addr);
 	int n = cut(addr, len, bs, es, MAXSEG), rc = 0;
+	if (!r->kc)
+		r->kc = calloc(1, sizeof *r->kc);
 	int nseg = 0;
 	for (int i = 0; i < n; i++) {
 		memset(&sg[nseg], 0, sizeof sg[nseg]);
 		sg[nseg].b = bs[i];
 		sg[nseg].e = es[i];
-		if (prepare_seg(addr, &sg[nseg]) < 0) {
+		if (prepare_seg(r->kc, addr, &sg[nseg]) < 0) {
 			/* not valid UTF-8: nothing matches */
-			free(sg[nseg].key);
-			free(sg[nseg].akey);
 			for (int k = 0; k < nseg; k++) {
-				free(sg[k].key);
-				free(sg[k].akey);
 			}
 			res->reasons = SN_AR_NO_UNIT;
 			res->address_new = strdup("");
@@ -1577,8 +1645,6 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 			return res->address_new && res->candidates ? 0 : -1;
 		}
 		if (!*sg[nseg].akey) {
-			free(sg[nseg].key);
-			free(sg[nseg].akey);
 			continue;
 		}
 		nseg++;
@@ -1736,8 +1802,6 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 	res->reasons = why;
 	res->candidates = cand;
 	for (int k = 0; k < nseg; k++) {
-		free(sg[k].key);
-		free(sg[k].akey);
 	}
 	if (!res->address_new || !res->candidates)
 		rc = -1;
@@ -1745,8 +1809,6 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 #undef rs
 oom:
 	for (int k = 0; k < nseg; k++) {
-		free(sg[k].key);
-		free(sg[k].akey);
 	}
 	return -1;
 }
@@ -1778,14 +1840,12 @@ static int context_units(sn_areg *r, const char *text, int level, struct hyp *h,
 	memset(sg, 0, sizeof sg);
 	sg[0].b = 0;
 	sg[0].e = strlen(text);
-	if (prepare_seg(text, &sg[0]) < 0)
+	if (prepare_seg(NULL, text, &sg[0]) < 0)
 		return -1;
 	struct cands c;
 	lookup(r, text, sg, 0, 0, level, h, 0, &c);
 	for (int k = 0; k < c.n && n < max; k++)
 		out[n++] = c.v[k].u;
-	free(sg[0].key);
-	free(sg[0].akey);
 	return n;
 }
 
@@ -1814,7 +1874,7 @@ int sn_areg_find(sn_areg *r, const char *name, const char *district, const char 
 	struct seg sg[1];
 	memset(sg, 0, sizeof sg);
 	sg[0].e = strlen(name);
-	if (prepare_seg(name, &sg[0]) < 0)
+	if (prepare_seg(NULL, name, &sg[0]) < 0)
 		return -1;
 	struct cands all = { .n = 0 }, c;
 	for (int level = L_COMM; level >= L_DIST; level--) {
@@ -1825,8 +1885,6 @@ int sn_areg_find(sn_areg *r, const char *name, const char *district, const char 
 		for (int k = 0; k < c.n; k++)
 			cands_add(&all, c.v[k].u, c.v[k].pen, c.v[k].why);
 	}
-	free(sg[0].key);
-	free(sg[0].akey);
 	/* Exact names before names without diacritics; old units before units in force. */
 	int n = 0, minpen = 1 << 20, anyold = 0;
 	for (int k = 0; k < all.n; k++) {

@@ -711,6 +711,47 @@ static int tokenize(const char *s, struct toks *t)
 	int in = 0;
 
 	memset(t, 0, sizeof *t);
+	/* ASCII (codes, names typed without diacritics) needs no decomposition and no Unicode
+	 * categories: the same syllables, read directly. */
+	const unsigned char *a = (const unsigned char *)s;
+	while (*a && *a < 0x80)
+		a++;
+	if (!*a) {
+		for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+			unsigned char c = *p;
+			int digit = c >= '0' && c <= '9';
+			int letter = digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			if (letter) {
+				if (!in) {
+					if (t->n == t->cap) {
+						size_t cap = t->cap ? t->cap * 2 : 8;
+						struct tok *v = realloc(t->v, cap * sizeof *v);
+						if (!v) {
+							t->oom = 1;
+							break;
+						}
+						t->v = v;
+						t->cap = cap;
+					}
+					t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
+					t->n++;
+					in = 1;
+				}
+				buf_addc(&t->text, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+				if (!digit)
+					t->v[t->n - 1].digits = 0;
+				t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
+			} else if (in) {
+				in = 0;
+				t->v[t->n - 1].dot_after = c == '.';
+			}
+		}
+		if (t->oom || t->text.oom) {
+			toks_free(t);
+			return -1;
+		}
+		return 0;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfd,
 			   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
 	if (len < 0)
