@@ -577,6 +577,34 @@ sn_areg *sn_areg_load(struct sn_ctx *ctx, const char *date, int *rcp)
 				p->newprov = r->u[r->succ[c->succ].unit].prov;
 		}
 	}
+	/* A district no link names: the new communes its communes went to. */
+	for (int i = 0; i < r->nu; i++) {
+		struct au *d = &r->u[i];
+		if (d->level != L_DIST || !d->past || d->nsucc > 0)
+			continue;
+		w.n = 0;
+		for (int k = 0; k < d->nkids; k++) {
+			const struct au *c = &r->u[r->kids[d->kids + k]];
+			if (c->level != L_COMM)
+				continue;
+			for (int j = 0; j < c->nsucc; j++)
+				if (walk_add(&w, r->succ[c->succ + j].unit, SN_SHARE_PART) < 0)
+					goto oom;
+		}
+		if (w.n == 1)
+			w.out[0].share = SN_SHARE_WHOLE;
+		d->succ = r->nsucc;
+		d->nsucc = w.n;
+		if (r->nsucc + w.n > capsucc) {
+			capsucc = (r->nsucc + w.n) * 2 + 1024;
+			struct succ *sv = realloc(r->succ, (size_t)capsucc * sizeof *sv);
+			if (!sv)
+				goto oom;
+			r->succ = sv;
+		}
+		memcpy(r->succ + r->nsucc, w.out, (size_t)w.n * sizeof *w.out);
+		r->nsucc += w.n;
+	}
 	/* Name indexes. */
 	for (int i = 0; i < r->nu; i++) {
 		if (htab_add(&r->bykey, r->u[i].key, i) < 0 || htab_add(&r->byascii, r->u[i].akey, i) < 0)
@@ -1058,7 +1086,9 @@ static int in_provs(const sn_areg *r, const struct hyp *h, int u)
 		int q = h->prov[i];
 		if (q == p)
 			return 0;
-		if (r->u[q].newprov >= 0 && (r->u[q].newprov == r->u[p].newprov))
+		/* Through the merger only from a province in force: "Đồng Nai" (in force) holds the
+		 * communes of Bình Phước, "Bình Phước" (gone) does not hold those of Đồng Nai. */
+		if (r->u[q].in_force && r->u[q].newprov >= 0 && r->u[q].newprov == r->u[p].newprov)
 			best = 1;
 	}
 	return best;
@@ -1920,7 +1950,7 @@ void sn_areg_unit(sn_areg *r, int u, struct sn_aunit *o)
 	o->district_name = x->parent >= 0 && r->u[x->parent].level == L_DIST ? r->u[x->parent].name : "";
 	o->province_name = x->prov >= 0 && x->prov != u ? r->u[x->prov].name : "";
 	o->in_force = x->in_force;
-	o->nsucc = x->in_force ? 1 : x->nsucc;
+	o->nsucc = x->in_force ? 1 : x->level == L_PROV ? x->newprov >= 0 : x->nsucc;
 	o->not_converted = x->not_converted;
 }
 
@@ -1930,6 +1960,12 @@ void sn_areg_succ(sn_areg *r, int u, int i, const char **code, const char **name
 	if (x->in_force) {
 		*code = x->code;
 		*name = x->name;
+		*share = "whole";
+		return;
+	}
+	if (x->level == L_PROV) {
+		*code = r->u[x->newprov].code;
+		*name = r->u[x->newprov].name;
 		*share = "whole";
 		return;
 	}

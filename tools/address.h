@@ -100,4 +100,10 @@ void sn_areg_succ(sn_areg *r, int u, int i, const char **code, const char **name
 
 int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv);
 
+/* 'units map --file PATH': one code or name per line, or a CSV with a header naming code or
+ * name (and optionally district, province), answered from the registry in memory, one output
+ * row per input row (CSV, or TEXT lines). Returns the exit status. */
+int sn_units_map_file(struct sn_ctx *ctx, const char *path, const char *date, const char *district,
+		      const char *province, int text);
+
 #endif

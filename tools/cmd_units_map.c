@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include "address.h"
 #include "db.h"
 #include "text.h"
 #include "units.h"
@@ -427,6 +428,11 @@ static void usage(FILE *f)
 	      "  --province P      only units in province P (code or name, before or after the reform)\n"
 	      "  --district D      only units in old district D (code or name)\n"
 	      "  --format FMT      text (default) or csv: old_code,old_name,new_code,new_name,share\n"
+	      "  --file FILE|-     many lookups in one process: one code or name a line, or a CSV\n"
+	      "                    with columns code or name, district, province; one output row\n"
+	      "                    per input row (csv by default: input,status,level,old_code,\n"
+	      "                    old_name,new_code,new_name,share,candidates); a bare number is\n"
+	      "                    a code of its width (2, 3 or 5 digits) or an error\n"
 	      "\n"
 	      "examples:\n"
 	      "  sapnhap units map 25213\n"
@@ -440,12 +446,14 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		{ "province", required_argument, NULL, 'p' },
 		{ "district", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "file", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct opts o = { 0 };
 	char today[11];
-	int c;
+	const char *file = NULL;
+	int c, fmt_given = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -453,7 +461,9 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		case 'o': o.date = optarg; break;
 		case 'p': o.province = optarg; break;
 		case 'd': o.district = optarg; break;
+		case 'F': file = optarg; break;
 		case 'f':
+			fmt_given = 1;
 			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &o.fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
 			break;
@@ -461,7 +471,9 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
+	if (file && optind != argc)
+		return sn_usage_error(ctx, argv[0], "--file takes the codes and names from the file, not from the command line");
+	if (!file && optind != argc - 1)
 		return sn_usage_error(ctx, argv[0], "expected one CODE or NAME");
 	if (o.date && !sn_valid_date(o.date))
 		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", o.date);
@@ -469,6 +481,8 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		sn_today(today);
 		o.date = today;
 	}
+	if (file)
+		return sn_units_map_file(ctx, file, o.date, o.district, o.province, fmt_given && o.fmt == SN_FMT_TEXT);
 	const char *arg = argv[optind];
 	const char *level = sn_code_level(arg);
 	if (level) {
