@@ -735,7 +735,7 @@ const char *sn_addr_status_name(enum sn_addr_status s)
 static const char *const reason_names[] = {
 	"exact", "diacritics_restored", "abbreviation", "typo_corrected", "type_differs",
 	"district_inferred", "province_inferred", "province_merged", "split_population", "split_hamlet",
-	"split", "several_units", "not_converted", "district_whole", "no_unit",
+	"split", "several_units", "not_converted", "district_only", "no_unit",
 };
 
 void sn_addr_reasons(unsigned bits, char *buf, size_t len)
@@ -1413,7 +1413,9 @@ static void readings(const sn_areg *r, const char *addr, struct seg *sg, int n, 
 			h.pwhy = SN_AR_PROVINCE_INFERRED;
 		}
 		/* District: 0-3 parts before it. */
-		for (int dlen = 0; dlen <= 3 && dlen < pend; dlen++) {
+		for (int dlen = 0; dlen <= 3 && dlen <= pend; dlen++) {
+			if (dlen == pend && dlen == 0)
+				break;
 			int cend = pend - dlen;
 			h.nd = 0;
 			int dpen_base = 0;
@@ -1456,13 +1458,13 @@ static void readings(const sn_areg *r, const char *addr, struct seg *sg, int n, 
 					rdg_add(rs, g);
 				}
 			}
-			if (dlen > 0 && cend == 0) {
-				/* Only a district (and province): it reads as a commune only if its whole area
-				 * became one. */
+			if (dlen > 0) {
+				/* A district and no commune: its whole area if it became one commune, else
+				 * every new commune of its communes. */
 				for (int k = 0; k < h.nd; k++) {
 					const struct au *d = &r->u[h.dist[k]];
 					if (d->nsucc == 1 || d->nkids > 0) {
-						struct rdg g = { h.dist[k], h.ppen + h.dpen[k] + 2, h.pwhy | h.dwhy[k] | SN_AR_DISTRICT_ONLY, 0, h.dist[k], d->prov };
+						struct rdg g = { h.dist[k], h.ppen + h.dpen[k] + 1, h.pwhy | h.dwhy[k] | SN_AR_DISTRICT_ONLY, cend, h.dist[k], d->prov };
 						rdg_add(rs, g);
 					}
 				}
@@ -1557,8 +1559,13 @@ static void outcome_of(const sn_areg *r, const struct rdg *g, struct seg *sg, st
 					many = 1;
 			}
 		}
-		if (one >= 0 && !many)
+		if (one >= 0 && !many) {
 			o->codes[o->n++] = one;
+			return;
+		}
+		/* No commune written: every new commune of the district's communes. */
+		for (int k = 0; k < x->nsucc && o->n < MAXC; k++)
+			o->codes[o->n++] = r->succ[x->succ + k].unit;
 		return;
 	}
 	if (x->nsucc == 0) {
@@ -1693,8 +1700,18 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 		readings(r, addr, sg, nseg, 1, &rs);
 
 	for (int i = 0; i < rs.n; i++)
-		if (!(rs.v[i].why & SN_AR_DISTRICT_ONLY))
-			rs.v[i].pen += unit_in_street(r, addr, sg, &rs.v[i]);
+		rs.v[i].pen += unit_in_street(r, addr, sg, &rs.v[i]);
+	/* A district without its commune is only what is left when no commune was recognised. */
+	int communes = 0;
+	for (int i = 0; i < rs.n; i++)
+		communes |= !(rs.v[i].why & SN_AR_DISTRICT_ONLY);
+	if (communes) {
+		int k = 0;
+		for (int i = 0; i < rs.n; i++)
+			if (!(rs.v[i].why & SN_AR_DISTRICT_ONLY))
+				rs.v[k++] = rs.v[i];
+		rs.n = k;
+	}
 	/* The best readings decide. */
 	int best = 1 << 20;
 	for (int i = 0; i < rs.n; i++)

@@ -49,7 +49,7 @@ enum {
 	SN_AR_SPLIT = 1 << 10,            /* split: a split commune with no rule to choose a part */
 	SN_AR_SEVERAL_UNITS = 1 << 11,    /* several_units: the text fits several units */
 	SN_AR_NOT_CONVERTED = 1 << 12,    /* not_converted: an old commune no conversion names */
-	SN_AR_DISTRICT_ONLY = 1 << 13,    /* district_whole: no commune, a district that became one commune */
+	SN_AR_DISTRICT_ONLY = 1 << 13,    /* district_only: no commune written; the district's new communes */
 	SN_AR_NO_UNIT = 1 << 14           /* no_unit: nothing recognised */
 };
 /* Writes the ';'-separated reason names of BITS into buf. */
@@ -105,5 +105,19 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv);
  * row per input row (CSV, or TEXT lines). Returns the exit status. */
 int sn_units_map_file(struct sn_ctx *ctx, const char *path, const char *date, const char *district,
 		      const char *province, int text);
+
+/* 'dossiers import': the optional address column (dossier_address.c). begin loads the registry
+ * as of today (NULL after printing, *rc set); sn_dossier_address binds address, address_new,
+ * address_status, address_commune, address_candidates as parameters COL..COL+4 of INS (all NULL when A is NULL or
+ * the address empty) and queues an ambiguous one for review. */
+struct sn_daddr;
+struct sn_daddr *sn_dossier_address_begin(struct sn_ctx *ctx, int *rc);
+int sn_dossier_address(struct sn_daddr *a, sqlite3_stmt *ins, int col, const char *code, const char *address);
+void sn_dossier_address_counts(struct sn_daddr *a, char *buf, size_t len);
+void sn_dossier_address_end(struct sn_daddr *a);
+/* 'export': whether any dossier carries an address; addresses.csv (dossier_code, province,
+ * address, address_new, status, commune_code, candidates). */
+int sn_export_has_addresses(struct sn_ctx *ctx);
+int sn_export_addresses(struct sn_ctx *ctx, FILE *f, long *rows);
 
 #endif
