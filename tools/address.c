@@ -1137,6 +1137,7 @@ enum {
 	PEN_ASCII = 0,         /* written without diacritics: no evidence against */
 	PEN_OTHER_TONES = 6,   /* written with other diacritics */
 	PEN_TYPE = 2,          /* another type word of the same level */
+	PEN_DISTRICT_TYPE = 1, /* a district's older type ("TX Đồng Xoài": a city since 2018) */
 	PEN_UNIT_IN_STREET = 2,/* the part before the commune is itself a unit's name there */
 	AMBIGUOUS_MARGIN = 1,  /* another answer this close makes the address ambiguous */
 	PEN_TYPO = 3,          /* per letter */
@@ -1238,7 +1239,7 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 			if (p < 0)
 				continue;
 			if (rd->type != SN_TYPE_NONE && rd->type != r->u[u].type && r->u[u].type != SN_TYPE_NONE) {
-				p += PEN_TYPE;
+				p += level == L_DIST ? PEN_DISTRICT_TYPE : PEN_TYPE;
 				why |= SN_AR_TYPE_DIFFERS;
 			}
 			cands_add(out, u, p, why | base | SN_AR_EXACT);
@@ -1253,7 +1254,7 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 			if (p < 0)
 				continue;
 			if (rd->type != SN_TYPE_NONE && rd->type != r->u[u].type && r->u[u].type != SN_TYPE_NONE) {
-				p += PEN_TYPE;
+				p += level == L_DIST ? PEN_DISTRICT_TYPE : PEN_TYPE;
 				why |= SN_AR_TYPE_DIFFERS;
 			}
 			/* A province's short form is an abbreviation, not a restored diacritic. */
@@ -1643,9 +1644,12 @@ static int unit_in_street(const sn_areg *r, const char *addr, struct seg *sg, co
 	const struct au *x = &r->u[g->u];
 	if (x->prov < 0)
 		return 0;
+	/* In the reading's province; anywhere when the address names none. */
 	struct hyp h = { 0 };
-	h.np = 1;
-	h.prov[0] = x->prov;
+	if (!(g->why & SN_AR_PROVINCE_INFERRED)) {
+		h.np = 1;
+		h.prov[0] = x->prov;
+	}
 	struct cands c;
 	for (int level = L_COMM; level >= L_DIST; level--) {
 		lookup(r, addr, sg, g->cseg - 1, g->cseg - 1, level, &h, 0, &c);

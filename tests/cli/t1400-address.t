@@ -10,7 +10,7 @@ address,status,address_new,commune_code,commune_name,province_code,province_name
 "so 12 phan dinh phung, phuong truc bach, quan ba dinh, ha noi",converted,"so 12 phan dinh phung, Phường Ba Đình, Thành phố Hà Nội",00004,Phường Ba Đình,01,Thành phố Hà Nội,00004,001,01,0.995,diacritics_restored,00004
 "12 Phan Đình Phùng, P.Trúc Bạch, Q.Ba Đình, HN",converted,"12 Phan Đình Phùng, Phường Ba Đình, Thành phố Hà Nội",00004,Phường Ba Đình,01,Thành phố Hà Nội,00004,001,01,0.995,exact;abbreviation,00004
 Phường Trúc Bạch - Ba Đình - Hà Nội,converted,"Phường Ba Đình, Thành phố Hà Nội",00004,Phường Ba Đình,01,Thành phố Hà Nội,00004,001,01,0.995,exact,00004
-"Ấp 7, Xã Tiến Hưng, TX Đồng Xoài, Bình Phước",converted,"Ấp 7, Phường Bình Phước, Tỉnh Đồng Nai",25195,Phường Bình Phước,75,Tỉnh Đồng Nai,25213,689,70,0.975,abbreviation;type_differs,25195
+"Ấp 7, Xã Tiến Hưng, TX Đồng Xoài, Bình Phước",converted,"Ấp 7, Phường Bình Phước, Tỉnh Đồng Nai",25195,Phường Bình Phước,75,Tỉnh Đồng Nai,25213,689,70,0.985,abbreviation;type_differs,25195
 "Xã Tiến Hưng, Tỉnh Bình Phước",converted,"Phường Bình Phước, Tỉnh Đồng Nai",25195,Phường Bình Phước,75,Tỉnh Đồng Nai,25213,689,70,0.985,exact;district_inferred,25195
 "Tổ 3, Xã Tiến Hưg, Thành phố Đồng Xoài, Tỉnh Bình Phước",converted,"Tổ 3, Phường Bình Phước, Tỉnh Đồng Nai",25195,Phường Bình Phước,75,Tỉnh Đồng Nai,25213,689,70,0.900,typo_corrected,25195
 "Số 5 Lê Lợi, Phường Ba Đình, Thành phố Hà Nội",already_new,"Số 5 Lê Lợi, Phường Ba Đình, Thành phố Hà Nội",00004,Phường Ba Đình,01,Thành phố Hà Nội,,,,0.995,exact,00004
