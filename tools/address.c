@@ -1936,22 +1936,21 @@ int sn_areg_find(sn_areg *r, const char *name, const char *district, const char 
 		for (int k = 0; k < c.n; k++)
 			cands_add(&all, c.v[k].u, c.v[k].pen, c.v[k].why);
 	}
-	/* Exact names before names without diacritics; old units before units in force. */
-	int n = 0, minpen = 1 << 20, anyold = 0;
+	/* Exact names before names without diacritics, the type written before another type; old
+	 * units before units in force. */
+	int n = 0, minrank = 1 << 20, anyold = 0;
 	for (int k = 0; k < all.n; k++) {
-		int exact = !(all.v[k].why & SN_AR_DIACRITICS);
-		int pen = exact ? 0 : 1;
-		if (pen < minpen)
-			minpen = pen;
+		int rank = (all.v[k].why & SN_AR_DIACRITICS ? 2 : 0) + (all.v[k].why & SN_AR_TYPE_DIFFERS ? 1 : 0);
+		all.v[k].pen = rank;
+		if (rank < minrank)
+			minrank = rank;
 	}
 	for (int k = 0; k < all.n; k++)
-		if (((all.v[k].why & SN_AR_DIACRITICS) ? 1 : 0) == minpen && !r->u[all.v[k].u].in_force)
+		if (all.v[k].pen == minrank && !r->u[all.v[k].u].in_force)
 			anyold = 1;
 	for (int k = 0; k < all.n; k++) {
 		int u = all.v[k].u;
-		if (((all.v[k].why & SN_AR_DIACRITICS) ? 1 : 0) != minpen)
-			continue;
-		if (anyold && r->u[u].in_force)
+		if (all.v[k].pen != minrank || (anyold && r->u[u].in_force))
 			continue;
 		if (n < max)
 			out[n] = u;

@@ -337,13 +337,13 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 		"SELECT u.level, u.code, min(u.name), "
 		"  (SELECT d.name FROM unit d WHERE d.level = 'district' AND d.code = u.parent_code ORDER BY d.valid_from LIMIT 1), "
 		"  (SELECT p.name FROM unit p WHERE p.level = 'province' AND p.code = u.province_code ORDER BY p.valid_from LIMIT 1), "
-		"  u.parent_code FROM unit u WHERE (CASE ?4 WHEN 0 THEN u.name_key = ?1 ELSE u.ascii_key = ?2 END) "
+		"  u.parent_code, max(u.opened_by IS NULL) FROM unit u WHERE (CASE ?4 WHEN 0 THEN u.name_key = ?1 ELSE u.ascii_key = ?2 END) "
 		"  AND (?3 IS NULL OR u.type IS NULL OR u.type = ?3) AND u.level <> 'province' "
 		"  AND (?5 IS NULL OR u.parent_code = ?5 OR EXISTS (SELECT 1 FROM unit d WHERE "
 		"  d.level = 'district' AND d.code = u.parent_code AND d.name_key = ?6)) "
 		"  GROUP BY u.level, u.code ORDER BY u.code, u.level";
 	int rc = SN_OK;
-	struct cand { char level[12], code[8]; char *name, *dist, *prov; } *c = NULL;
+	struct cand { char level[12], code[8]; char *name, *dist, *prov; int old; } *c = NULL;
 	int nc = 0;
 	for (int pass = 0; pass < 2 && nc == 0; pass++) {
 		sqlite3_stmt *st = sn_prepare(ctx, sql);
@@ -373,9 +373,26 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			c[nc].name = strdup(sn_col(st, 2));
 			c[nc].dist = strdup(sn_col(st, 3));
 			c[nc].prov = strdup(sn_col(st, 4));
+			c[nc].old = sqlite3_column_int(st, 6);
 			nc++;
 		}
 		sqlite3_finalize(st);
+	}
+	/* An old unit of the name is what is meant: a new unit that took the same name (new Xã Ba
+	 * Vì 09700, old Xã Ba Vì 09703) is no second candidate. */
+	int anyold = 0;
+	for (int i = 0; i < nc; i++)
+		anyold |= c[i].old;
+	if (anyold) {
+		int k = 0;
+		for (int i = 0; i < nc; i++) {
+			if (c[i].old) {
+				c[k++] = c[i];
+			} else {
+				free(c[i].name); free(c[i].dist); free(c[i].prov);
+			}
+		}
+		nc = k;
 	}
 	if (rc == SN_OK && nc == 0) {
 		sn_error(ctx, "no unit named '%s'%s", name, o->province || o->district ? " there" : "");
