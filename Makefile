@@ -51,7 +51,7 @@ else
 PROGRAM := $(BUILD)/sapnhap
 endif
 
-.PHONY: all deps test-deps demo check unit cli realdata html national crash concurrency test-suite asan bench clean
+.PHONY: all deps test-deps demo check unit cli realdata address html national crash concurrency test-suite asan bench clean
 all: deps $(PROGRAM)
 
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
@@ -119,6 +119,11 @@ cli: deps $(PROGRAM)
 realdata: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/data/run.sh
 
+# The accuracy of address convert on a test set generated from the official data (release
+# suite only: it measures the matcher, which the asan suite's unit and cli tests exercise).
+address: deps $(PROGRAM)
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/address/run.sh
+
 html: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/html/run.sh
 
@@ -146,7 +151,7 @@ concurrency: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) $(if $(filter asan,$(VARIANT)),CONCURRENCY_ROUNDS=3) sh tests/concurrency/run.sh
 
 
-test-suite: unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),national)
+test-suite: unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),address national)
 
 # make check = the suite on the release build, then the same suite under ASan+UBSan.
 check: deps test-deps

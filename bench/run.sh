@@ -4,6 +4,11 @@
 #   units import (XLSX)    vs  the sqlite3 shell's .import --csv of the flat CSV into a bare table
 #   units import (CSV)     vs  the same floor
 #
+# Then addresses (tests/address/gen.py's test set from the official data): address convert
+# CSV -> CSV and units map --file of ~10^5 codes, each beside the same file read and written back
+# unchanged by the same binary (address convert --floor), with start-up, peak memory and the
+# accuracy per form and status of that run (ADDR_PER_FORM, ADDRESS_BENCH=0 skips it).
+#
 # The floor does the least work that loads the same rows into SQLite; the ratio says what
 # parsing, cleaning, classification and the registry rebuild cost on top. Each figure is the best
 # of RUNS runs (wall seconds, including process start) and its peak resident memory (GNU
@@ -76,6 +81,73 @@ EOF2
 	shift 2
 done
 echo "(best of $RUNS runs each; sqlite3 $(sqlite3 --version | cut -d' ' -f1))"
+
+# --- addresses -------------------------------------------------------------------------------
+#
+# address convert (CSV -> CSV) and units map --file beside their floor: the same file read and
+# written back unchanged by the same binary ('address convert --floor'). ADDR_PER_FORM (default
+# 20000) rows per form of tests/address/gen.py (12 forms); figures are the best of RUNS runs, CPU
+# seconds (user + system) from GNU time; then the accuracy of that run per form and per status.
+# ADDRESS_BENCH=0 skips the section.
+if [ "${ADDRESS_BENCH:-1}" != 0 ] && command -v python3 >/dev/null; then
+	adb="$work/addr.db"
+	"$sn" --db "$adb" units import "$data/nso-conversion-2025.xlsx" >/dev/null 2>&1
+	"$sn" --db "$adb" units import "$data/units-2025-01-04.csv" --effective 2025-01-04 >/dev/null 2>&1
+	python3 "$top/tests/address/gen.py" "$work/aset" --data "$data/.." --per-form "${ADDR_PER_FORM:-20000}" 2>/dev/null
+	arows=$(($(wc -l < "$work/aset/addresses.csv") - 1))
+	sqlite3 "$adb" "SELECT code FROM unit WHERE level = 'commune' AND valid_to IS NOT NULL" > "$work/codes1"
+	: > "$work/codes"
+	for i in 1 2 3 4 5 6 7 8 9 10; do cat "$work/codes1" >> "$work/codes"; done
+	crows=$(wc -l < "$work/codes")
+	echo "hello" > "$work/one.txt"
+	# cpu CMD: best "CPU_SECONDS WALL MAXRSS_KB" over RUNS runs
+	cpu() {
+		bc= bw= bm=
+		i=0
+		while [ $i -lt "$RUNS" ]; do
+			t0=$(date +%s%N)
+			/usr/bin/time -f '%U %S %M' -o "$work/t" sh -c "$1" > "$work/aout" 2> /dev/null || :
+			t1=$(date +%s%N)
+			# (GNU time puts "Command exited with non-zero status 1" first: findings are exit 1)
+			read -r u sy m <<EOF3
+$(tail -n 1 "$work/t")
+EOF3
+			c=$(awk "BEGIN { printf \"%.3f\", $u + $sy }")
+			w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
+			if [ -z "$bc" ] || [ "$(awk "BEGIN{print ($c < $bc)}")" = 1 ]; then bc=$c; bw=$w; fi
+			if [ -z "$bm" ] || [ "$m" -gt "$bm" ]; then bm=$m; fi
+			i=$((i + 1))
+		done
+		echo "$bc $bw $bm"
+	}
+	rate() { awk "BEGIN { if ($2 > 0) printf \"%.0f\", $1 / $2; else printf \"-\" }"; }
+	echo
+	printf '%-40s %8s %8s %10s %12s %10s\n' "addresses ($arows rows, $crows codes)" "CPU s" "wall s" "peak KiB" "rows/CPU-s" "wall ratio"
+	conv="$sn --db $adb address convert $work/aset/addresses.csv --column address --hamlets $work/aset/hamlets.csv --on 2025-07-01"
+	read -r fc fw fm <<EOF2
+$(cpu "$sn --db $adb address convert $work/aset/addresses.csv --column address --floor")
+EOF2
+	printf '%-40s %8s %8s %10s %12s %10s\n' "floor: address convert --floor" "$fc" "$fw" "$fm" "$(rate "$arows" "$fc")" "1.00"
+	read -r ac aw am <<EOF2
+$(cpu "$conv")
+EOF2
+	cp "$work/aout" "$work/aset/out.csv"
+	printf '%-40s %8s %8s %10s %12s %10s\n' "address convert CSV -> CSV" "$ac" "$aw" "$am" "$(rate "$arows" "$ac")" "$(awk "BEGIN { printf \"%.1f\", $aw / $fw }")"
+	read -r sc sw sm <<EOF2
+$(cpu "$sn --db $adb address convert $work/one.txt --on 2025-07-01")
+EOF2
+	printf '%-40s %8s %8s %10s %12s %10s\n' "start-up (one address)" "$sc" "$sw" "$sm" "-" "-"
+	read -r gc gw gm <<EOF2
+$(cpu "$sn --db $adb address convert $work/codes --input lines --floor")
+EOF2
+	printf '%-40s %8s %8s %10s %12s %10s\n' "floor: the codes written back" "$gc" "$gw" "$gm" "$(rate "$crows" "$gc")" "1.00"
+	read -r uc uw um <<EOF2
+$(cpu "$sn --db $adb units map --file $work/codes --on 2025-07-01")
+EOF2
+	printf '%-40s %8s %8s %10s %12s %10s\n' "units map --file (codes)" "$uc" "$uw" "$um" "$(rate "$crows" "$uc")" "$(awk "BEGIN { printf \"%.1f\", $uw / $gw }")"
+	echo
+	python3 "$top/tests/address/eval.py" "$work/aset/addresses.csv" "$work/aset/out.csv" || true
+fi
 
 # --- national scale -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "address.h"
 #include "cli.h"
 #include "db.h"
 #include "steps.h"
@@ -26,6 +27,8 @@ static const struct sn_command commands[] = {
 	{ "units map", cmd_units_map, NEED_DB, "what an old unit became, composed across events" },
 	{ "units show", cmd_units_show, NEED_DB, "a unit as of a date, with its history" },
 	{ "units check", cmd_units_check, NEED_DB, "findings about the unit registry" },
+	{ "address convert", cmd_address_convert, NEED_DB,
+	  "addresses as citizens wrote them, rewritten in the new units (CSV or lines, streamed)" },
 	{ "agencies import", cmd_agencies_import, NEED_DB | WRITES_DB,
 	  "import an old province's agency registry (CSV or XML)" },
 	{ "agencies list", cmd_agencies_list, NEED_DB, "agencies in code order, before or after the merger" },

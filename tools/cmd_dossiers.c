@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "address.h"
 #include "cli.h"
 #include "db.h"
 #include "level1.h"
@@ -16,9 +17,9 @@
 #include "text.h"
 #include "units.h"
 
-enum { D_CODE, D_NAT, D_AGENCY, D_COMMUNE, D_HAMLET, D_STATUS, D_RECEIVED, D_DUE, NDCOLS };
+enum { D_CODE, D_NAT, D_AGENCY, D_COMMUNE, D_HAMLET, D_STATUS, D_RECEIVED, D_DUE, D_ADDRESS, NDCOLS };
 static const char *dcols[NDCOLS] = { "dossier_code", "national_code", "agency_code", "commune_code",
-				     "hamlet", "status", "received", "due" };
+				     "hamlet", "status", "received", "due", "address" };
 
 /* dossier.pos holds the line (or spreadsheet row) only: ten million copies of the file name
  * would double the table. */
@@ -112,6 +113,9 @@ static void usage(FILE *f)
 	      "Imports the in-flight dossiers of one old province. CSV header:\n"
 	      "  dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n"
 	      "commune_code is the applicant's commune before the reform; dates are YYYY-MM-DD.\n"
+	      "An optional address column (the applicant's address as written) is converted to the\n"
+	      "new units as 'address convert' does (today's units); an ambiguous one goes to the\n"
+	      "review queue with its candidates.\n"
 	      "Streams: memory does not grow with the number of rows. A dossier at an agency under\n"
 	      "another province's level-1 code (H.. / K..) refuses the file; --level1 FILE replaces\n"
 	      "the built-in province -> level-1 code table.\n"
@@ -141,6 +145,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	sn_strset *set[NSETS] = { 0 }, *own = NULL;  /* own: agency codes checked as the province's */
 	struct cache status = { 0 };
 	long rows = 0;
+	struct sn_daddr *addr = NULL;
 	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
 		goto out;
 	if (!(own = sn_strset_new())) {
@@ -150,7 +155,9 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
 			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
-					       "DELETE FROM dossier WHERE province = %Q", province, province))))
+					       "DELETE FROM review WHERE step = 'dossiers import' AND subject IN "
+					       "(SELECT 'dossier:' || code FROM dossier WHERE province = %Q); "
+					       "DELETE FROM dossier WHERE province = %Q", province, province, province))))
 		goto out;
 	for (int k = 0; k < NSETS; k++)
 		if (!(set[k] = load_set(ctx, SET_SQL[k], province))) {
@@ -180,7 +187,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	ins = sn_prepare(ctx, "INSERT INTO dossier(code, province, national_code, agency_code, commune_code, "
-			      "hamlet, status, received, due, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+			      "hamlet, status, received, due, pos, address, address_new, address_status, address_commune, "
+			      "address_candidates) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+	if (col[D_ADDRESS] >= 0 && !(addr = sn_dossier_address_begin(ctx, &rc)))
+		goto out;
 	first = sn_prepare(ctx, "SELECT pos FROM dossier WHERE code = ?1");
 	if (!ins || !first) {
 		rc = SN_IO;
@@ -254,7 +264,9 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 				else
 					sqlite3_bind_null(ins, 6 + k - D_HAMLET);
 			sqlite3_bind_int64(ins, 10, (sqlite3_int64)sn_table_line(t));
-			int s = sqlite3_step(ins);
+			/* The address, converted (columns 11-15; NULL without one). */
+			rc = sn_dossier_address(addr, ins, 11, cl[D_CODE], cl[D_ADDRESS]);
+			int s = rc ? SQLITE_DONE : sqlite3_step(ins);
 			if (s == SQLITE_CONSTRAINT) {
 				sqlite3_reset(first);
 				sqlite3_bind_text(first, 1, cl[D_CODE], -1, SQLITE_TRANSIENT);
@@ -282,8 +294,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if (rows >= 1000000 && isatty(fileno(ctx->err)))
 		fputc('\n', ctx->err);
-	char counts[100];
+	char counts[300];
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
+	if (addr)
+		sn_dossier_address_counts(addr, counts + strlen(counts), sizeof counts - strlen(counts));
 	if ((rc = sn_step_commit(ctx, &step, counts)))
 		goto out;
 	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
@@ -296,6 +310,7 @@ out:
 		sn_strset_free(set[k]);
 	sn_strset_free(own);
 	cache_release(&status);
+	sn_dossier_address_end(addr);
 	if (rc)
 		sn_step_abort(ctx, &step);
 	sqlite3_free(step.target);

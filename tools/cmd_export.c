@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "address.h"
 #include "agcode.h"
 #include "cli.h"
 #include "csv.h"
@@ -28,8 +29,8 @@
 #include "outfile.h"
 #include "units.h"
 
-enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, NFILES };
-static const char *const FILE_NAMES[NFILES] = { "catalog", "agencies", "crosswalk", "review" };
+enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, F_ADDRESSES, NFILES };
+static const char *const FILE_NAMES[NFILES] = { "catalog", "agencies", "crosswalk", "review", "addresses" };
 
 struct ex {
 	struct sn_ctx *ctx;
@@ -356,6 +357,7 @@ static int write_file(struct ex *e, int which, FILE *f)
 	case F_CATALOG: return write_catalog(e, f);
 	case F_AGENCIES: return write_agencies(e, f);
 	case F_CROSSWALK: return sn_crosswalk_write(e->ctx, f, e->fmt, &e->notation, &e->rows[F_CROSSWALK]);
+	case F_ADDRESSES: return sn_export_addresses(e->ctx, f, &e->rows[F_ADDRESSES]);
 	default: return write_review(e, f);
 	}
 }
@@ -434,7 +436,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_outfile o[NFILES] = { { 0 } };
 	char *path[NFILES] = { 0 };
 	const char *dir = NULL;
-	int c, bom = 0, nfiles = NFILES, rc = SN_IO, in_read = 0;
+	int c, bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0;
 	char err[1200];
 	optind = 0;
 	opterr = 0;
@@ -486,6 +488,9 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 		if ((rc = sn_merged_province(ctx, target, root)))
 			goto done;
 		snprintf(e.province, sizeof e.province, "%s", target);
+		/* The dossiers' addresses, old and new: CSV only (there is no XML schema for them). */
+		if (e.fmt == SN_FMT_CSV && sn_export_has_addresses(ctx))
+			nfiles = F_ADDRESSES + 1;
 	} else {
 		nfiles = F_AGENCIES + 1;
 		char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM agency WHERE province = %Q) + "
@@ -548,6 +553,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 		case F_CATALOG: fprintf(ctx->out, "procedures=%ld bindings=%ld\n", e.rows[i], e.bindings); break;
 		case F_AGENCIES: fprintf(ctx->out, "agencies=%ld\n", e.rows[i]); break;
 		case F_CROSSWALK: fprintf(ctx->out, "codes=%ld\n", e.rows[i]); break;
+		case F_ADDRESSES: fprintf(ctx->out, "addresses=%ld\n", e.rows[i]); break;
 		default: fprintf(ctx->out, "items=%ld open=%ld\n", e.rows[i], e.open_items); break;
 		}
 	}

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include "address.h"
 #include "db.h"
 #include "text.h"
 #include "units.h"
@@ -336,13 +337,13 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 		"SELECT u.level, u.code, min(u.name), "
 		"  (SELECT d.name FROM unit d WHERE d.level = 'district' AND d.code = u.parent_code ORDER BY d.valid_from LIMIT 1), "
 		"  (SELECT p.name FROM unit p WHERE p.level = 'province' AND p.code = u.province_code ORDER BY p.valid_from LIMIT 1), "
-		"  u.parent_code FROM unit u WHERE (CASE ?4 WHEN 0 THEN u.name_key = ?1 ELSE u.ascii_key = ?2 END) "
+		"  u.parent_code, max(u.opened_by IS NULL) FROM unit u WHERE (CASE ?4 WHEN 0 THEN u.name_key = ?1 ELSE u.ascii_key = ?2 END) "
 		"  AND (?3 IS NULL OR u.type IS NULL OR u.type = ?3) AND u.level <> 'province' "
 		"  AND (?5 IS NULL OR u.parent_code = ?5 OR EXISTS (SELECT 1 FROM unit d WHERE "
 		"  d.level = 'district' AND d.code = u.parent_code AND d.name_key = ?6)) "
 		"  GROUP BY u.level, u.code ORDER BY u.code, u.level";
 	int rc = SN_OK;
-	struct cand { char level[12], code[8]; char *name, *dist, *prov; } *c = NULL;
+	struct cand { char level[12], code[8]; char *name, *dist, *prov; int old; } *c = NULL;
 	int nc = 0;
 	for (int pass = 0; pass < 2 && nc == 0; pass++) {
 		sqlite3_stmt *st = sn_prepare(ctx, sql);
@@ -372,9 +373,26 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			c[nc].name = strdup(sn_col(st, 2));
 			c[nc].dist = strdup(sn_col(st, 3));
 			c[nc].prov = strdup(sn_col(st, 4));
+			c[nc].old = sqlite3_column_int(st, 6);
 			nc++;
 		}
 		sqlite3_finalize(st);
+	}
+	/* An old unit of the name is what is meant: a new unit that took the same name (new Xã Ba
+	 * Vì 09700, old Xã Ba Vì 09703) is no second candidate. */
+	int anyold = 0;
+	for (int i = 0; i < nc; i++)
+		anyold |= c[i].old;
+	if (anyold) {
+		int k = 0;
+		for (int i = 0; i < nc; i++) {
+			if (c[i].old) {
+				c[k++] = c[i];
+			} else {
+				free(c[i].name); free(c[i].dist); free(c[i].prov);
+			}
+		}
+		nc = k;
 	}
 	if (rc == SN_OK && nc == 0) {
 		sn_error(ctx, "no unit named '%s'%s", name, o->province || o->district ? " there" : "");
@@ -427,6 +445,11 @@ static void usage(FILE *f)
 	      "  --province P      only units in province P (code or name, before or after the reform)\n"
 	      "  --district D      only units in old district D (code or name)\n"
 	      "  --format FMT      text (default) or csv: old_code,old_name,new_code,new_name,share\n"
+	      "  --file FILE|-     many lookups in one process: one code or name a line, or a CSV\n"
+	      "                    with columns code or name, district, province; one output row\n"
+	      "                    per input row (csv by default: input,status,level,old_code,\n"
+	      "                    old_name,new_code,new_name,share,candidates); a bare number is\n"
+	      "                    a code of its width (2, 3 or 5 digits) or an error\n"
 	      "\n"
 	      "examples:\n"
 	      "  sapnhap units map 25213\n"
@@ -440,12 +463,14 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		{ "province", required_argument, NULL, 'p' },
 		{ "district", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "file", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct opts o = { 0 };
 	char today[11];
-	int c;
+	const char *file = NULL;
+	int c, fmt_given = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -453,7 +478,9 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		case 'o': o.date = optarg; break;
 		case 'p': o.province = optarg; break;
 		case 'd': o.district = optarg; break;
+		case 'F': file = optarg; break;
 		case 'f':
+			fmt_given = 1;
 			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &o.fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
 			break;
@@ -461,7 +488,9 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
+	if (file && optind != argc)
+		return sn_usage_error(ctx, argv[0], "--file takes the codes and names from the file, not from the command line");
+	if (!file && optind != argc - 1)
 		return sn_usage_error(ctx, argv[0], "expected one CODE or NAME");
 	if (o.date && !sn_valid_date(o.date))
 		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", o.date);
@@ -469,6 +498,8 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		sn_today(today);
 		o.date = today;
 	}
+	if (file)
+		return sn_units_map_file(ctx, file, o.date, o.district, o.province, fmt_given && o.fmt == SN_FMT_TEXT);
 	const char *arg = argv[optind];
 	const char *level = sn_code_level(arg);
 	if (level) {

@@ -711,6 +711,47 @@ static int tokenize(const char *s, struct toks *t)
 	int in = 0;
 
 	memset(t, 0, sizeof *t);
+	/* ASCII (codes, names typed without diacritics) needs no decomposition and no Unicode
+	 * categories: the same syllables, read directly. */
+	const unsigned char *a = (const unsigned char *)s;
+	while (*a && *a < 0x80)
+		a++;
+	if (!*a) {
+		for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+			unsigned char c = *p;
+			int digit = c >= '0' && c <= '9';
+			int letter = digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			if (letter) {
+				if (!in) {
+					if (t->n == t->cap) {
+						size_t cap = t->cap ? t->cap * 2 : 8;
+						struct tok *v = realloc(t->v, cap * sizeof *v);
+						if (!v) {
+							t->oom = 1;
+							break;
+						}
+						t->v = v;
+						t->cap = cap;
+					}
+					t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
+					t->n++;
+					in = 1;
+				}
+				buf_addc(&t->text, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+				if (!digit)
+					t->v[t->n - 1].digits = 0;
+				t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
+			} else if (in) {
+				in = 0;
+				t->v[t->n - 1].dot_after = c == '.';
+			}
+		}
+		if (t->oom || t->text.oom) {
+			toks_free(t);
+			return -1;
+		}
+		return 0;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfd,
 			   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
 	if (len < 0)
@@ -945,6 +986,62 @@ static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 	key = sn_nfc(out.p);
 	free(out.p);
 	return key;
+}
+
+/* Both keys of valid UTF-8 s from one tokenization (see sn_name_keys). */
+static int name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out)
+{
+	struct toks t;
+	struct buf out = {0}, aout = {0};
+	size_t used = 0, start = 0;
+	sn_unit_type type;
+
+	*key = *ascii = NULL;
+	if (tokenize(s, &t) < 0)
+		return -1;
+	type = match_type(&t, 0, &used);
+	if (type_out)
+		*type_out = type;
+	if (type != SN_TYPE_NONE)
+		start = used;
+	buf_add(&out, "", 0);
+	buf_add(&aout, "", 0);
+	for (size_t i = start; i < t.n; i++) {
+		if (out.len > 0)
+			buf_addc(&out, ' ');
+		if (aout.len > 0)
+			buf_addc(&aout, ' ');
+		key_add_tok(&out, &t, i, 0);
+		key_add_tok(&aout, &t, i, 1);
+	}
+	toks_free(&t);
+	if (out.oom || aout.oom) {
+		free(out.p);
+		free(aout.p);
+		return -1;
+	}
+	/* The ASCII key is ASCII unless the name has letters Vietnamese does not use; NFC only then. */
+	*key = sn_nfc(out.p);
+	*ascii = sn_nfc(aout.p);
+	free(out.p);
+	free(aout.p);
+	if (!*key || !*ascii) {
+		free(*key);
+		free(*ascii);
+		*key = *ascii = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int sn_name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out)
+{
+	if (type_out)
+		*type_out = SN_TYPE_NONE;
+	*key = *ascii = NULL;
+	if (!s || !utf8_valid(s, strlen(s)))
+		return -1;
+	return name_keys(s, key, ascii, type_out);
 }
 
 char *sn_name_key(const char *s, int flags, sn_unit_type *type_out)

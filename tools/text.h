@@ -98,6 +98,13 @@ enum {
  *   with SN_KEY_ASCII  -> "hoa binh"        "Xã Đức Hạnh"  -> "đưc5 hanh6" (tone digits 2-6) */
 char *sn_name_key(const char *s, int flags, sn_unit_type *type_out);
 
+/* Both keys of S at once, from one pass over the text (the address matcher computes them for
+ * every part of millions of addresses): *key as sn_name_key(s, 0, type_out), *ascii as
+ * sn_name_key(s, SN_KEY_ASCII, NULL). Both malloc'ed. Returns 0, or -1 if S is not valid UTF-8
+ * (or out of memory), with both NULL.
+ *   "P.Hoà Bình" -> "hoa2 binh2", "hoa binh", SN_TYPE_PHUONG */
+int sn_name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out);
+
 /* Splits a cell "Name (code)" into name and code: "Quận Ba Đình (001)" -> "Quận Ba Đình", "001".
  * Returns 1 if a trailing "(digits)" was found (name/code malloc'ed, name cleaned), 0 if not
  * (then *name = cleaned copy of s, *code = NULL), -1 if s is not valid UTF-8. */
