@@ -101,23 +101,6 @@ int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 	return -1;
 }
 
-void sn_csv_field(FILE *f, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 void sn_json_string(FILE *f, const char *s)
 {
 	fputc('"', f);

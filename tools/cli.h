@@ -50,8 +50,8 @@ enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML };
 /* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
 
-/* Writes s as a CSV field (quoted when needed) / as a JSON string (with quotes). */
-void sn_csv_field(FILE *f, const char *s);
+/* Writes s as a JSON string (with quotes). Every CSV cell we write goes through
+ * sn_csv_write_cell (csv.h), which keeps a spreadsheet from running it as a formula. */
 void sn_json_string(FILE *f, const char *s);
 /* Writes s (NULL = "") escaped for XML text or a double-quoted attribute: & < > " as entities,
  * tab, LF and CR as character references; other control bytes, which XML 1.0 cannot carry,

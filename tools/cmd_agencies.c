@@ -412,7 +412,7 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 			for (int i = 0; i < 7; i++) {
 				if (i)
 					fputc(',', f);
-				sn_csv_field(f, v[i]);
+				sn_csv_write_cell(f, v[i]);
 			}
 			fputc('\n', f);
 		} else {

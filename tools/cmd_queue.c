@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli.h"
+#include "csv.h"
 #include "db.h"
 
 static void usage(FILE *f)
@@ -63,7 +64,7 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 			for (int i = 0; i < 5; i++) {
 				if (i)
 					fputc(',', f);
-				sn_csv_field(f, sn_col(st, i));
+				sn_csv_write_cell(f, sn_col(st, i));
 			}
 			fputc('\n', f);
 		} else {

@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "units.h"
 
@@ -161,9 +162,9 @@ int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 						sn_col(st, 0), sn_col(st, 1));
 				} else if (fmt == SN_FMT_CSV) {
 					fprintf(f, "%s,%s,", rules[i].severity, rules[i].id);
-					sn_csv_field(f, sn_col(st, 0));
+					sn_csv_write_cell(f, sn_col(st, 0));
 					fputc(',', f);
-					sn_csv_field(f, sn_col(st, 1));
+					sn_csv_write_cell(f, sn_col(st, 1));
 					fputc('\n', f);
 				} else {
 					fprintf(f, "%s\n  {\"severity\": \"%s\", \"rule\": \"%s\", \"code\": ",

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "text.h"
 #include "units.h"
@@ -165,11 +166,11 @@ static void print_row(struct sn_ctx *ctx, struct opts *o, const char *oc, const 
 		if (!o->header_done)
 			fputs("old_code,old_name,new_code,new_name,share\n", f);
 		o->header_done = 1;
-		sn_csv_field(f, oc); fputc(',', f);
-		sn_csv_field(f, on); fputc(',', f);
-		sn_csv_field(f, nc); fputc(',', f);
-		sn_csv_field(f, nn); fputc(',', f);
-		sn_csv_field(f, share); fputc('\n', f);
+		sn_csv_write_cell(f, oc); fputc(',', f);
+		sn_csv_write_cell(f, on); fputc(',', f);
+		sn_csv_write_cell(f, nc); fputc(',', f);
+		sn_csv_write_cell(f, nn); fputc(',', f);
+		sn_csv_write_cell(f, share); fputc('\n', f);
 	} else {
 		fprintf(f, "%s %s -> %s %s (%s)\n", oc, on, nc, nn, share);
 	}
@@ -340,10 +341,10 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			fputs("code,name,district,province\n", ctx->out);
 		for (int i = 0; i < nc; i++) {
 			if (o->fmt == SN_FMT_CSV) {
-				sn_csv_field(ctx->out, c[i].code); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].name); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].dist); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].prov); fputc('\n', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].code); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].name); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].dist); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].prov); fputc('\n', ctx->out);
 			} else {
 				fprintf(ctx->out, "%s %s (%s%s%s)\n", c[i].code, c[i].name, c[i].dist,
 					*c[i].dist && *c[i].prov ? ", " : "", c[i].prov);

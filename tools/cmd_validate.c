@@ -17,6 +17,7 @@
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "csv.h"
 #include "contact.h"
 #include "province.h"
 #include "db.h"
@@ -470,9 +471,9 @@ static void print_text(FILE *f, const struct report *rp)
 static void csv_row(FILE *f, const char *type, const struct rule *ru, const char *subject, const char *detail)
 {
 	fprintf(f, "%s,%s,%s,", type, ru->id, sev_names[ru->sev]);
-	sn_csv_field(f, subject);
+	sn_csv_write_cell(f, subject);
 	fputc(',', f);
-	sn_csv_field(f, detail);
+	sn_csv_write_cell(f, detail);
 	fputc('\n', f);
 }
 

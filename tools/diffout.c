@@ -2,6 +2,7 @@
  * JSON (diff.h). The HTML page is in diffhtml.c.
  */
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "diff.h"
 
@@ -152,15 +153,15 @@ int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
 		fputs(!strcmp(kind, "added") ? "+++" : !strcmp(kind, "removed") ? "---" : arr, f);
 		for (int i = 0; i < 3; i++) {
 			fputc(',', f);
-			sn_csv_field(f, sn_col(st, i == 0 ? 0 : i + 1));
+			sn_csv_write_cell(f, sn_col(st, i == 0 ? 0 : i + 1));
 		}
 		fputc(',', f);
 		if (!strcmp(kind, "changed")) {
 			char *cell = sqlite3_mprintf("%s%s%s", sn_col(st, 4), arr, sn_col(st, 5));
-			sn_csv_field(f, cell ? cell : "");
+			sn_csv_write_cell(f, cell ? cell : "");
 			sqlite3_free(cell);
 		} else {
-			sn_csv_field(f, sn_col(st, !strcmp(kind, "added") ? 5 : 4));
+			sn_csv_write_cell(f, sn_col(st, !strcmp(kind, "added") ? 5 : 4));
 		}
 		fputc('\n', f);
 	}
