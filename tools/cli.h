@@ -45,6 +45,10 @@ void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* After getopt_long (opterr = 0) returned '?' or ':': "option '--format' needs a value" or
+ * "unknown option '--x'", as a usage error of CMD. Returns SN_USAGE. */
+int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv);
+
 /* Output formats of tabular commands (XML where a schema describes the file). */
 enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML };
 /* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */

@@ -156,7 +156,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	size_t n;
 	int col[NDCOLS], r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		sn_error(ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		if (r < 0)
+			sn_error(ctx, "%s", sn_table_error(t));
+		else
+			sn_error(ctx, "%s: the file is empty (no header row)", path);
 		rc = SN_DATA;
 		goto out;
 	}
@@ -240,7 +243,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 					 sn_step(ctx, first) == SQLITE_ROW ? sn_col(first, 0) : "?");
 				rc = SN_DATA;
 			} else if (s != SQLITE_DONE) {
-				sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+				sn_db_error(ctx, "INSERT");
 				rc = SN_IO;
 			}
 			rows++;
@@ -262,9 +265,11 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		fputc('\n', ctx->err);
 	char counts[100];
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
-	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
 	rc = sn_step_commit(ctx, &step, counts);
+	/* Said once the step is in the database, so a failed commit is not reported as done. */
+	if (rc == 0)
+		fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
+			step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
 	if (rc == 0 && undone && !step.dry_run)
 		sn_info(ctx, SN_REASSIGN_UNDONE_NOTE);
 out:

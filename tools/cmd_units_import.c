@@ -606,7 +606,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		case 'f': step.forced = 1; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default:
-			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+			return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 1)
@@ -735,10 +735,12 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 				 sqlite3_column_int64(st, 3), im.padded_cells);
 		sqlite3_finalize(st);
 	}
-	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported",
-		event, kind_names[im.kind], effective, im.path, sn_table_format(im.t), counts);
 	rc = sn_step_commit(ctx, &step, counts);
+	/* Said once the step is in the database, so a failed commit is not reported as done. */
+	if (rc == 0)
+		fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
+			step.dry_run ? "would import" : step.previous ? "re-imported" : "imported",
+			event, kind_names[im.kind], effective, im.path, sn_table_format(im.t), counts);
 done:
 	sqlite3_finalize(im.ins);
 	sn_table_close(im.t);

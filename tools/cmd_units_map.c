@@ -410,7 +410,7 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 1)

@@ -587,7 +587,10 @@ static int load_crosswalk_file(struct sn_diff *d, const char *path)
 		goto done;
 	}
 	if (r <= 0) {
-		sn_error(&d->ctx, "%s", r < 0 ? sn_table_error(t) : "crosswalk file is empty");
+		if (r < 0)
+			sn_error(&d->ctx, "%s", sn_table_error(t));
+		else
+			sn_error(&d->ctx, "%s: the crosswalk file is empty (no header row)", path);
 		goto done;
 	}
 	for (int c = 0; c < 3; c++)

@@ -150,7 +150,8 @@ int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
 	int r;
 	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW) {
 		const char *kind = sn_col(st, 1);
-		fputs(!strcmp(kind, "added") ? "+++" : !strcmp(kind, "removed") ? "---" : arr, f);
+		/* The marker too starts with '+' or '-': a spreadsheet would run it as a formula. */
+		sn_csv_write_cell(f, !strcmp(kind, "added") ? "+++" : !strcmp(kind, "removed") ? "---" : arr);
 		for (int i = 0; i < 3; i++) {
 			fputc(',', f);
 			sn_csv_write_cell(f, sn_col(st, i == 0 ? 0 : i + 1));
