@@ -649,7 +649,7 @@ static int load_crosswalk_xml(struct sn_diff *d, const char *path)
 		char *outcome = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"outcome");
 		char *newc = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"new");
 		char pos[1100];
-		snprintf(pos, sizeof pos, "%s:%d", path, sn_xml_line(x));
+		snprintf(pos, sizeof pos, "%.1000s:%d", path, sn_xml_line(x));
 		rc = crosswalk_row(d, ins, oldc ? oldc : "", outcome ? outcome : "", newc ? newc : "", pos);
 		xmlFree(oldc);
 		xmlFree(outcome);
