@@ -351,7 +351,14 @@ static void set_byte_error(sn_decoder *d, int truncated)
 	unsigned int b = d->raw[d->raw_pos];
 	const char *enc = sn_encoding_name(d->enc);
 
-	if (truncated)
+	if ((d->enc == SN_ENC_UTF16LE || d->enc == SN_ENC_UTF16BE) && !truncated &&
+	    d->raw_pos + 1 < d->raw_len) {
+		/* UTF-16 goes by 16-bit units: name the unit (a surrogate without its other half). */
+		unsigned u = d->enc == SN_ENC_UTF16LE ? b | (unsigned)d->raw[d->raw_pos + 1] << 8
+						      : b << 8 | d->raw[d->raw_pos + 1];
+		snprintf(d->err, sizeof d->err, "line %ld: invalid %s unit 0x%04x (half of a surrogate "
+			 "pair)", d->line, enc, u);
+	} else if (truncated)
 		snprintf(d->err, sizeof d->err,
 			 "line %ld: truncated %s sequence at end of file (byte 0x%02x)", d->line, enc, b);
 	else
