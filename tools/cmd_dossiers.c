@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "agcode.h"
 #include "cli.h"
 #include "db.h"
 #include "table.h"
@@ -131,7 +132,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
-	sqlite3_stmt *ins = NULL, *first = NULL;
+	sqlite3_stmt *ins = NULL, *first = NULL, *by_key = NULL;
 	sn_table *t = NULL;
 	sn_strset *set[NSETS] = { 0 };
 	struct cache status = { 0 };
@@ -174,7 +175,8 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	ins = sn_prepare(ctx, "INSERT INTO dossier(code, province, national_code, agency_code, commune_code, "
 			      "hamlet, status, received, due, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
 	first = sn_prepare(ctx, "SELECT pos FROM dossier WHERE code = ?1");
-	if (!ins || !first) {
+	by_key = sn_prepare(ctx, "SELECT code FROM agency WHERE sort_key = ?1 ORDER BY id LIMIT 1");
+	if (!ins || !first || !by_key) {
 		rc = SN_IO;
 		goto out;
 	}
@@ -204,6 +206,23 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 				sn_error(ctx, "%s: %s '%s' is not a date YYYY-MM-DD", POS, dcols[k], cl[k]);
 				rc = SN_DATA;
 			}
+		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
+			/* Written in the other notation than the registry's (H10.32 for 000.00.32.H10):
+			 * the same agency, kept as the registry writes it. */
+			struct sn_agcode ac;
+			char key[64];
+			sn_agcode_parse(cl[D_AGENCY], &ac);
+			sn_agcode_sort_key(&ac, cl[D_AGENCY], key, sizeof key);
+			sqlite3_reset(by_key);
+			sqlite3_bind_text(by_key, 1, key, -1, SQLITE_TRANSIENT);
+			if (sn_step(ctx, by_key) == SQLITE_ROW) {
+				char *reg = strdup(sn_col(by_key, 0));
+				if (reg) {
+					free(owned[D_AGENCY]);
+					cl[D_AGENCY] = owned[D_AGENCY] = reg;
+				}
+			}
+		}
 		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
 			sn_error(ctx, "%s: dossier %s is at agency %s, which is not in any imported registry",
 				 POS, cl[D_CODE], cl[D_AGENCY]);
@@ -275,6 +294,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);
+	sqlite3_finalize(by_key);
 	sn_table_close(t);
 	for (int k = 0; k < NSETS; k++)
 		sn_strset_free(set[k]);

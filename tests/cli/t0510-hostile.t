@@ -32,11 +32,14 @@ $ printf 'code,name,kind\nH10.01,Văn phòng,department\n' > other-province.csv;
 unchanged
 ! sapnhap: error: other-province.csv:2: code H10.01 is listed twice (first at samples/agencies/binhphuoc.csv:3, written 000.00.01.H10)
 
-# A binding written in the other notation is a binding to the same agency, stored as the registry
-# writes it.
+# A binding (or a dossier's agency) written in the other notation is the same agency, stored as
+# the registry writes it.
 $ sed '2s/000\.50\.31\.H10:online;/H10.31.50:online;/' samples/catalogs/binhphuoc.csv > left.csv; sapnhap --db left.db units import samples/units/conversion-2025.csv >/dev/null; sapnhap --db left.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null; sapnhap --db left.db catalog import left.csv --province 70; sqlite3 left.db "SELECT agency_code, online FROM binding WHERE national_code = '1.001193' ORDER BY id LIMIT 1"
 imported catalog of province 70 from left.csv: procedures=41 bindings=158
 000.50.31.H10|1
+$ printf 'dossier_code,national_code,agency_code\n000.00.32.H10-250624-0041,1.001612,H10.32\n' > left-dossiers.csv; sapnhap --db left.db dossiers import left-dossiers.csv --province 70; sqlite3 left.db "SELECT code, agency_code FROM dossier"
+imported dossiers of province 70 from left-dossiers.csv: dossiers=1
+000.00.32.H10-250624-0041|000.00.32.H10
 
 # Characters XML 1.0 cannot carry would make 'export --format xml' not well-formed: refused at
 # import with their line (CSV, XML and XLSX alike), and echoed escaped.
