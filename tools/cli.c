@@ -168,10 +168,15 @@ void sn_xml_text(FILE *f, const char *s)
 		case '\n': fputs("&#10;", f); break;
 		case '\r': fputs("&#13;", f); break;
 		default:
-			if (*p < 0x20)
+			if (*p < 0x20) {
 				fputs("\xEF\xBF\xBD", f);  /* U+FFFD: XML 1.0 cannot carry this byte */
-			else
+			} else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+				fputs("\xEF\xBF\xBD", f);  /* nor U+FFFE, U+FFFF (the importers refuse
+							   * them; a database from before may hold them) */
+				p += 2;
+			} else {
 				fputc(*p, f);
+			}
 		}
 	}
 }

@@ -58,8 +58,8 @@ int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
  * sn_csv_write_cell (csv.h), which keeps a spreadsheet from running it as a formula. */
 void sn_json_string(FILE *f, const char *s);
 /* Writes s (NULL = "") escaped for XML text or a double-quoted attribute: & < > " as entities,
- * tab, LF and CR as character references; other control bytes, which XML 1.0 cannot carry,
- * become U+FFFD. */
+ * tab, LF and CR as character references; other control bytes and U+FFFE/U+FFFF, which XML 1.0
+ * cannot carry, become U+FFFD. */
 void sn_xml_text(FILE *f, const char *s);
 
 /* Checks a YYYY-MM-DD date (a real calendar date). */
