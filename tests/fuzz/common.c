@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "db.h"
 
 static char dir[256];
 static char path_buf[8][512];
@@ -98,6 +99,13 @@ static char db_path[512], tmpl_path[512];
 void fz_template(const char *const *const *cmds)
 {
 	snprintf(tmpl_path, sizeof tmpl_path, "%s/template.db", fz_dir());
+	/* An empty, migrated database first: no input pays for creating the schema. */
+	FILE *quiet = fopen("/dev/null", "w");
+	struct sn_ctx ctx = { .out = quiet, .err = stderr, .db_path = tmpl_path };
+	if (!quiet || sn_db_open(&ctx, 0) != 0)
+		abort();
+	sn_db_close(&ctx);
+	fclose(quiet);
 	for (size_t i = 0; cmds[i]; i++) {
 		char *argv[32];
 		int argc = 0;

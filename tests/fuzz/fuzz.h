@@ -30,8 +30,9 @@ const char *fz_dir(void);
 const char *fz_file(const char *name, const uint8_t *data, size_t size);
 /* Runs "sapnhap ARGS..." (NULL-terminated) in-process; returns its exit status. */
 int fz_run(const char *first, ...);
-/* Prepares the template database by running each command (a NULL-terminated list of
- * NULL-terminated argument lists) on it; aborts if one fails (the samples are broken). */
+/* Prepares the template database: created and migrated, then each command (a NULL-terminated
+ * list of NULL-terminated argument lists, possibly empty) run on it; aborts if one fails (the
+ * samples are broken). */
 void fz_template(const char *const *const *cmds);
 /* Copies the template to the working database and returns its path. */
 const char *fz_db(void);
