@@ -6,8 +6,11 @@
 #                 test's browser first when root)
 #   make bench    benchmarks beside their floors (see README, "Performance")
 #   make national the country as a test: the 34 new provinces migrated and checked (release only)
+#   make fuzz     every libFuzzer harness for FUZZ_SECONDS (60) each (installs clang first when
+#                 root); 'make check' replays their corpora without clang (tests/fuzz/)
+#   make release-check   the README's two commands on a bare Debian 12 (debootstrap, as root)
 #
-# Objects go to build/<variant>/; the sanitizer build is the variant "asan".
+# Objects go to build/<variant>/; the sanitizer build is the variant "asan", the fuzzers' "fuzz".
 
 PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson
 TEST_PKGS := cmocka
@@ -25,14 +28,20 @@ WARN    := -Wall -Wextra -Wformat-security -Wstrict-prototypes -Wvla -Wwrite-str
 ifeq ($(VARIANT),asan)
 OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDSAN   := -fsanitize=address,undefined
+else ifeq ($(VARIANT),fuzz)
+OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+LDSAN   := -fsanitize=address,undefined
 else
 OPT     := -O2 -g
 LDSAN   :=
 endif
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+# Expanded when used (after the deps step may have installed pkg-config), and silent without it.
+PKGCONF     = command -v pkg-config >/dev/null 2>&1 && pkg-config
+PKG_CFLAGS  = $(shell $(PKGCONF) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(shell $(PKGCONF) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell $(PKGCONF) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell $(PKGCONF) --libs $(TEST_PKGS) 2>/dev/null)
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Itools $(PKG_CFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm
 
@@ -57,14 +66,14 @@ all: deps $(PROGRAM)
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
 # Debian packages; otherwise it prints the exact command and stops.
 deps:
-	@if pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null && test -x /usr/bin/time && command -v python3 >/dev/null; then :; \
+	@if command -v pkg-config >/dev/null && pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null && test -x /usr/bin/time && command -v python3 >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages: $(DEB_PKGS)" >&2; \
 	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \
 	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >&2; \
 	else \
-	  echo "sapnhap needs Debian packages; run:" >&2; \
-	  echo "  sudo apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
+	  echo "sapnhap needs Debian packages; as root, run:" >&2; \
+	  echo "  apt-get install -y --no-install-recommends $(DEB_PKGS)" >&2; exit 1; \
 	fi
 
 # The HTML test's browser and font: installed as root; otherwise a note, and the test skips.
@@ -75,28 +84,30 @@ test-deps:
 	  (apt-get install -y --no-install-recommends $(HTML_DEB_PKGS) || \
 	   (apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS))) >&2; \
 	else \
-	  echo "note: the HTML test is skipped without chromium and fonts-dejavu-core; to run it:" >&2; \
-	  echo "  sudo apt-get install -y $(HTML_DEB_PKGS)" >&2; \
+	  echo "note: the HTML test is skipped without chromium and fonts-dejavu-core; to run it, as root:" >&2; \
+	  echo "  apt-get install -y --no-install-recommends $(HTML_DEB_PKGS)" >&2; \
 	fi
 
 # The schema migrations are compiled in, so the binary carries the schema it expects.
-$(BUILD)/schema.c: $(SCHEMA) tools/embed_schema.sh
+# Every compile waits for the deps step (order-only: it never forces a rebuild), so that
+# 'make -j8 demo' on a fresh machine does not run the compiler before the headers are there.
+$(BUILD)/schema.c: $(SCHEMA) tools/embed_schema.sh | deps
 	@mkdir -p $(@D)
 	sh tools/embed_schema.sh $(SCHEMA) > $@
 
-$(BUILD)/schema.o: $(BUILD)/schema.c
+$(BUILD)/schema.o: $(BUILD)/schema.c | deps
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/%.o: tools/%.c $(wildcard tools/*.h)
+$(BUILD)/%.o: tools/%.c $(wildcard tools/*.h) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # XML schemas and the default mapping tables are compiled in as strings (tools/embedded.h).
-$(BUILD)/embedded.c: $(XSD) $(MAPPINGS) tools/embed_text.sh
+$(BUILD)/embedded.c: $(XSD) $(MAPPINGS) tools/embed_text.sh | deps
 	@mkdir -p $(@D)
 	{ sh tools/embed_text.sh sn_xsd_ $(XSD); sh tools/embed_text.sh sn_mapping_ $(MAPPINGS); } > $@
 
-$(BUILD)/embedded.o: $(BUILD)/embedded.c
+$(BUILD)/embedded.o: $(BUILD)/embedded.c | deps
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o $(BUILD)/embedded.o
@@ -105,7 +116,7 @@ $(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o $(BUILD)/embedded.o
 $(PROGRAM): $(BUILD)/main.o $(BUILD)/libsapnhap.a
 	$(CC) $(LDSAN) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsapnhap.a tests/unit/testutil.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsapnhap.a tests/unit/testutil.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(TEST_CFLAGS) -Itests/unit $(LDSAN) -o $@ $< $(BUILD)/libsapnhap.a $(LDLIBS) $(TEST_LIBS)
 
@@ -165,12 +176,77 @@ demo: all
 	sh samples/demo.sh ./sapnhap
 
 # The national-scale input generator (bench/gen.c): plain C, no project library.
-$(BUILD)/gen: bench/gen.c
+$(BUILD)/gen: bench/gen.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $<
 
 bench: all $(BUILD)/gen
 	GEN=$(BUILD)/gen sh bench/run.sh ./sapnhap
+
+# --- fuzzing: tests/fuzz/fuzz_NAME.c runs whole commands in-process (sn_main) on each input;
+# tests/fuzz/NAME/ is its corpus: authored seeds, minimised finds and every input that once
+# crashed, kept as regressions. 'make check' replays the corpora through tests/fuzz/replay.c
+# with the ordinary compiler; 'make fuzz' needs clang (libFuzzer). FUZZERS=csv narrows both.
+FUZZERS      ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS   = -DSN_TOP='"$(CURDIR)"' -Itests/fuzz
+FUZZ_COMMON  := tests/fuzz/common.c tests/fuzz/fuzz.h
+
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libsapnhap.a | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(FUZZ_CFLAGS) $(LDSAN) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c \
+	  $(BUILD)/libsapnhap.a $(LDLIBS)
+
+fuzz-replay: deps $(FUZZERS:%=$(BUILD)/fuzz/replay-%)
+	@for h in $(FUZZERS); do $(BUILD)/fuzz/replay-$$h tests/fuzz/$$h || exit 1; done
+
+# The replay is part of the suite (so of 'make check', release and ASan).
+test-suite: fuzz-replay
+
+$(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(BUILD)/libsapnhap.a | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(LDSAN) -o $@ $< tests/fuzz/common.c \
+	  $(BUILD)/libsapnhap.a $(LDLIBS)
+
+# New inputs go to build/fuzz/corpus/NAME (not the source tree); crashes to build/fuzz/artifacts.
+fuzz-run: $(FUZZERS:%=$(BUILD)/fuzz/fuzz-%)
+	@for h in $(FUZZERS); do \
+	  mkdir -p $(BUILD)/corpus/$$h $(BUILD)/artifacts; \
+	  echo "== fuzz $$h for $(FUZZ_SECONDS) s" >&2; \
+	  $(BUILD)/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=$(BUILD)/artifacts/$$h- \
+	    $(BUILD)/corpus/$$h tests/fuzz/$$h || exit 1; \
+	done
+
+# Folds into tests/fuzz/NAME/ only the inputs of build/fuzz/corpus/NAME that add coverage.
+fuzz-merge-run: $(FUZZERS:%=$(BUILD)/fuzz/fuzz-%)
+	@for h in $(FUZZERS); do \
+	  $(BUILD)/fuzz/fuzz-$$h -merge=1 tests/fuzz/$$h $(BUILD)/corpus/$$h || exit 1; done
+
+# clang (with libFuzzer) is needed by the fuzz targets only.
+fuzz-deps: deps
+	@if command -v clang >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages for fuzzing: clang" >&2; \
+	  (apt-get install -y --no-install-recommends clang || \
+	   (apt-get update && apt-get install -y --no-install-recommends clang)) >&2; \
+	else \
+	  echo "fuzzing needs clang; as root, run:" >&2; \
+	  echo "  apt-get install -y --no-install-recommends clang" >&2; exit 1; \
+	fi
+
+fuzz: fuzz-deps
+	$(MAKE) VARIANT=fuzz CC=clang fuzz-run
+
+fuzz-merge: fuzz-deps
+	$(MAKE) VARIANT=fuzz CC=clang fuzz-merge-run
+
+.PHONY: fuzz fuzz-deps fuzz-run fuzz-merge fuzz-merge-run fuzz-replay release-check
+
+# The README's two commands on a bare Debian 12 (minbase + git) in a chroot; as root. Not part
+# of 'make check' (it downloads a system). See tools/release-check.sh.
+release-check:
+	sh tools/release-check.sh
 
 clean:
 	rm -rf build sapnhap

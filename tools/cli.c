@@ -53,12 +53,36 @@ static const struct sn_command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* Writes a message that may quote input: a control character from a file (an escape sequence
+ * that would drive the terminal, a line end that would forge a second message) is shown as
+ * \xHH, a C1 control (U+0080-U+009F) as \uHHHH. */
+static void put_escaped(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			fprintf(f, "\\x%02x", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			fprintf(f, "\\u%04x", *++p);
+		else
+			fputc(*p, f);
+	}
+}
+
 static void vreport(struct sn_ctx *ctx, const char *prefix, const char *fmt, va_list ap)
 {
+	char small[1024], *msg = small;
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
 	fputs("sapnhap: ", ctx->err);
 	fputs(prefix, ctx->err);
-	vfprintf(ctx->err, fmt, ap);
+	put_escaped(ctx->err, msg ? msg : small);
 	fputc('\n', ctx->err);
+	if (msg != small)
+		free(msg);
 }
 
 void sn_error(struct sn_ctx *ctx, const char *fmt, ...)
@@ -95,6 +119,16 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	return SN_USAGE;
 }
 
+int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv)
+{
+	/* getopt_long sets optopt to the option's value when its argument is missing, to 0 for an
+	 * unknown long option; an unknown "-x" also sets it, hence the "--" test. */
+	const char *arg = argv[optind - 1];
+	if (optopt != 0 && strncmp(arg, "--", 2) == 0)
+		return sn_usage_error(ctx, cmd, "option '%s' needs a value", arg);
+	return sn_usage_error(ctx, cmd, "unknown option '%s'", arg);
+}
+
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 {
 	static const char *names[] = { "text", "csv", "json", "xml" };
@@ -104,23 +138,6 @@ int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 			return 0;
 		}
 	return -1;
-}
-
-void sn_csv_field(FILE *f, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
 }
 
 void sn_json_string(FILE *f, const char *s)
@@ -156,10 +173,15 @@ void sn_xml_text(FILE *f, const char *s)
 		case '\n': fputs("&#10;", f); break;
 		case '\r': fputs("&#13;", f); break;
 		default:
-			if (*p < 0x20)
+			if (*p < 0x20) {
 				fputs("\xEF\xBF\xBD", f);  /* U+FFFD: XML 1.0 cannot carry this byte */
-			else
+			} else if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+				fputs("\xEF\xBF\xBD", f);  /* nor U+FFFE, U+FFFF (the importers refuse
+							   * them; a database from before may hold them) */
+				p += 2;
+			} else {
 				fputc(*p, f);
+			}
 		}
 	}
 }
@@ -268,6 +290,8 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			ctx->db_path = argv[++i];
 			ctx->db_given = 1;
+		} else if (strcmp(argv[i], "--db") == 0) {
+			return sn_usage_error(ctx, "", "option '--db' needs a value (the working database)");
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			ctx->db_path = argv[i] + 5;
 			ctx->db_given = 1;
@@ -419,7 +443,7 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FIL
 		case 'n': step->dry_run = 1; break;
 		case 'f': step->forced = 1; break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 1)

@@ -64,17 +64,21 @@ void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* After getopt_long (opterr = 0) returned '?' or ':': "option '--format' needs a value" or
+ * "unknown option '--x'", as a usage error of CMD. Returns SN_USAGE. */
+int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv);
+
 /* Output formats of tabular commands (XML where a schema describes the file). */
 enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML };
 /* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
 
-/* Writes s as a CSV field (quoted when needed) / as a JSON string (with quotes). */
-void sn_csv_field(FILE *f, const char *s);
+/* Writes s as a JSON string (with quotes). Every CSV cell we write goes through
+ * sn_csv_write_cell (csv.h), which keeps a spreadsheet from running it as a formula. */
 void sn_json_string(FILE *f, const char *s);
 /* Writes s (NULL = "") escaped for XML text or a double-quoted attribute: & < > " as entities,
- * tab, LF and CR as character references; other control bytes, which XML 1.0 cannot carry,
- * become U+FFFD. */
+ * tab, LF and CR as character references; other control bytes and U+FFFE/U+FFFF, which XML 1.0
+ * cannot carry, become U+FFFD. */
 void sn_xml_text(FILE *f, const char *s);
 
 /* Checks a YYYY-MM-DD date (a real calendar date). */

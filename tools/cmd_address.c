@@ -169,7 +169,7 @@ static void write_fields(FILE *f, const struct sn_addr *a, int jsonl)
 		} else {
 			if (i)
 				fputc(',', f);
-			sn_csv_field(f, v[i]);
+			sn_csv_write_cell(f, v[i]);
 		}
 	}
 }
@@ -359,7 +359,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 				if (keep[i]) {
 					if (!first)
 						fputc(',', f);
-					sn_csv_field(f, head[i]);
+					sn_csv_write_cell(f, head[i]);
 					first = 0;
 				}
 			if (!o.floor)
@@ -407,7 +407,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 				for (size_t i = 0; i < n; i++) {
 					if (i)
 						fputc(',', f);
-					sn_csv_field(f, cells[i]);
+					sn_csv_write_cell(f, cells[i]);
 				}
 			} else {
 				fputs(line, f);
@@ -448,11 +448,11 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 					if (keep[i]) {
 						if (!first)
 							fputc(',', f);
-						sn_csv_field(f, i < n ? cells[i] : "");
+						sn_csv_write_cell(f, i < n ? cells[i] : "");
 						first = 0;
 					}
 			} else {
-				sn_csv_field(f, addr);
+				sn_csv_write_cell(f, addr);
 				first = 0;
 			}
 			if (!first)

@@ -87,16 +87,23 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 			goto done;
 		}
 	}
-	sqlite3_reset(ld->dup);
-	sqlite3_bind_text(ld->dup, 1, f[A_CODE], -1, SQLITE_TRANSIENT);
-	if (sn_step(ctx, ld->dup) == SQLITE_ROW) {
-		sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, f[A_CODE], sn_col(ld->dup, 0));
-		goto done;
-	}
 	struct sn_agcode c;
 	enum sn_agcode_status st = sn_agcode_parse(f[A_CODE], &c);
 	char key[64];
 	sn_agcode_sort_key(&c, f[A_CODE], key, sizeof key);
+	/* The same code in the other notation (H10.16 = 000.00.16.H10) is the same code. */
+	sqlite3_reset(ld->dup);
+	sqlite3_bind_text(ld->dup, 1, f[A_CODE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ld->dup, 2, key, -1, SQLITE_TRANSIENT);
+	if (sn_step(ctx, ld->dup) == SQLITE_ROW) {
+		if (strcmp(sn_col(ld->dup, 1), f[A_CODE]))
+			sn_error(ctx, "%s: code %s is listed twice (first at %s, written %s)", pos, f[A_CODE],
+				 sn_col(ld->dup, 0), sn_col(ld->dup, 1));
+		else
+			sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, f[A_CODE],
+				 sn_col(ld->dup, 0));
+		goto done;
+	}
 	char *nkey = sn_name_key(f[A_NAME], SN_KEY_KEEP_TYPE, NULL);
 	sqlite3_stmt *s = ld->ins;
 	sqlite3_reset(s);
@@ -146,7 +153,10 @@ int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void 
 	size_t n;
 	int col[NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		snprintf(err, errlen, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		if (r < 0)
+			snprintf(err, errlen, "%s", sn_table_error(t));
+		else
+			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
 		sn_table_close(t);
 		return SN_DATA;
 	}
@@ -290,7 +300,8 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 				 "l1, name, name_key, kind, parent_code, unit_code, address, phone, email, "
 				 "status, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 				 "?14, ?15, ?16)");
-	ld.dup = sn_prepare(ctx, "SELECT pos FROM agency WHERE code = ?1");
+	ld.dup = sn_prepare(ctx, "SELECT pos, code FROM agency WHERE code = ?1 UNION ALL "
+				 "SELECT pos, code FROM agency WHERE sort_key = ?2 LIMIT 1");
 	if (!ld.ins || !ld.dup) {
 		rc = SN_IO;
 		goto out;
@@ -371,7 +382,7 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 			renotate = 1;
 			break;
 		case 'h': list_usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc)
@@ -426,7 +437,7 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 			for (int i = 0; i < 7; i++) {
 				if (i)
 					fputc(',', f);
-				sn_csv_field(f, v[i]);
+				sn_csv_write_cell(f, v[i]);
 			}
 			fputc('\n', f);
 		} else {

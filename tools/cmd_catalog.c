@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "agcode.h"
 #include "catalog.h"
 #include "cli.h"
 #include "csv.h"
@@ -207,9 +208,26 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 			free(code);
 			continue;
 		}
+		/* A code written in the other notation than the registry's (H10.16 for 000.00.16.H10)
+		 * is the same agency: the binding takes the registry's spelling. */
+		struct sn_agcode ac;
+		char key[64];
+		sn_agcode_parse(code, &ac);
+		sn_agcode_sort_key(&ac, code, key, sizeof key);
 		sqlite3_reset(ld->agency);
 		sqlite3_bind_text(ld->agency, 1, code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ld->agency, 2, key, -1, SQLITE_TRANSIENT);
 		int known = sn_step(ctx, ld->agency) == SQLITE_ROW;
+		if (known && strcmp(sn_col(ld->agency, 0), code)) {
+			char *reg = strdup(sn_col(ld->agency, 0));
+			if (!reg) {
+				free(code);
+				rc = SN_IO;
+				goto done;
+			}
+			free(code);
+			code = reg;
+		}
 		if (!known) {
 			sn_error(ctx, "%s: %s is bound to agency %s, which is not in the registry of province %s",
 				 pos, nc, code, ld->province);
@@ -227,7 +245,7 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 		if (r == SQLITE_CONSTRAINT)
 			continue;  /* the same agency twice in one cell: one binding */
 		if (r != SQLITE_DONE) {
-			sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+			sn_db_error(ctx, "INSERT");
 			rc = SN_IO;
 			goto done;
 		}
@@ -274,7 +292,10 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 	size_t n;
 	int col[NPCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		snprintf(err, errlen, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		if (r < 0)
+			snprintf(err, errlen, "%s", sn_table_error(t));
+		else
+			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
 		sn_table_close(t);
 		return SN_DATA;
 	}
@@ -387,7 +408,8 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	ld.ins_b = sn_prepare(ctx, "INSERT INTO binding(catalog, national_code, agency_code, online, pos) "
 				   "VALUES (?1, ?2, ?3, ?4, ?5)");
 	ld.dup = sn_prepare(ctx, "SELECT pos FROM procedure WHERE province = ?1 AND national_code = ?2");
-	ld.agency = sn_prepare(ctx, "SELECT 1 FROM agency WHERE code = ?1");
+	ld.agency = sn_prepare(ctx, "SELECT code FROM agency WHERE code = ?1 UNION ALL "
+				    "SELECT code FROM agency WHERE sort_key = ?2 LIMIT 1");
 	if (!ld.ins_p || !ld.ins_b || !ld.dup || !ld.agency) {
 		rc = SN_IO;
 		goto out;

@@ -119,7 +119,7 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		default:
 			if (optopt)
 				return sn_usage_error(ctx, argv[0], "option '%s' needs a value", argv[optind - 1]);
-			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+			return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (argc - optind != 2)

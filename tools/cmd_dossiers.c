@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "address.h"
+#include "agcode.h"
 #include "cli.h"
 #include "db.h"
 #include "level1.h"
@@ -140,7 +141,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
-	sqlite3_stmt *ins = NULL, *first = NULL;
+	sqlite3_stmt *ins = NULL, *first = NULL, *by_key = NULL;
 	sn_table *t = NULL;
 	sn_strset *set[NSETS] = { 0 }, *own = NULL;  /* own: agency codes checked as the province's */
 	struct cache status = { 0 };
@@ -174,7 +175,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	size_t n;
 	int col[NDCOLS], r = sn_table_next(t, &cells, &n);
 	if (r <= 0) {
-		sn_error(ctx, "%s", r < 0 ? sn_table_error(t) : "file is empty");
+		if (r < 0)
+			sn_error(ctx, "%s", sn_table_error(t));
+		else
+			sn_error(ctx, "%s: the file is empty (no header row)", path);
 		rc = SN_DATA;
 		goto out;
 	}
@@ -192,7 +196,8 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	if (col[D_ADDRESS] >= 0 && !(addr = sn_dossier_address_begin(ctx, &rc)))
 		goto out;
 	first = sn_prepare(ctx, "SELECT pos FROM dossier WHERE code = ?1");
-	if (!ins || !first) {
+	by_key = sn_prepare(ctx, "SELECT code FROM agency WHERE sort_key = ?1 ORDER BY id LIMIT 1");
+	if (!ins || !first || !by_key) {
 		rc = SN_IO;
 		goto out;
 	}
@@ -231,6 +236,23 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 			} else if (sn_strset_add(own, cl[D_AGENCY]) < 0) {
 				sn_error(ctx, "out of memory");
 				rc = SN_IO;
+			}
+		}
+		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
+			/* Written in the other notation than the registry's (H10.32 for 000.00.32.H10):
+			 * the same agency, kept as the registry writes it. */
+			struct sn_agcode ac;
+			char key[64];
+			sn_agcode_parse(cl[D_AGENCY], &ac);
+			sn_agcode_sort_key(&ac, cl[D_AGENCY], key, sizeof key);
+			sqlite3_reset(by_key);
+			sqlite3_bind_text(by_key, 1, key, -1, SQLITE_TRANSIENT);
+			if (sn_step(ctx, by_key) == SQLITE_ROW) {
+				char *reg = strdup(sn_col(by_key, 0));
+				if (reg) {
+					free(owned[D_AGENCY]);
+					cl[D_AGENCY] = owned[D_AGENCY] = reg;
+				}
 			}
 		}
 		if (rc == 0 && !sn_strset_has(set[S_AGENCY], cl[D_AGENCY])) {
@@ -274,7 +296,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 					 sn_step(ctx, first) == SQLITE_ROW ? sn_col(first, 0) : "?");
 				rc = SN_DATA;
 			} else if (s != SQLITE_DONE) {
-				sn_error(ctx, "database: %s", sqlite3_errmsg(ctx->db));
+				sn_db_error(ctx, "INSERT");
 				rc = SN_IO;
 			}
 			rows++;
@@ -305,6 +327,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);
+	sqlite3_finalize(by_key);
 	sn_table_close(t);
 	for (int k = 0; k < NSETS; k++)
 		sn_strset_free(set[k]);

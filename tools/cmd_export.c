@@ -458,7 +458,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 			e.merged = 0;
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc)

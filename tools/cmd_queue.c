@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli.h"
+#include "csv.h"
 #include "db.h"
 
 static void usage(FILE *f)
@@ -12,7 +13,7 @@ static void usage(FILE *f)
 	      "decision, catalog conflicts, procedures decided by the default rule, codes recode could\n"
 	      "not place. Nothing is ever dropped: each item stays until a decision settles it\n"
 	      "('sapnhap reassign --decisions FILE --force', 'sapnhap recode --pins FILE --force').\n"
-	      "CSV: step,subject,field,reason,detail.\n", f);
+	      "--step is recode or reassign. CSV: step,subject,field,reason,detail.\n", f);
 }
 
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
@@ -30,13 +31,19 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
-		case 's': stepname = optarg; break;
+		case 's':
+			/* The steps that queue items; another name would list nothing and look clean. */
+			if (strcmp(optarg, "recode") && strcmp(optarg, "reassign") && strcmp(optarg, "dossiers import"))
+				return sn_usage_error(ctx, argv[0], "unknown step '%s' (the steps that queue "
+						      "items: recode, reassign, 'dossiers import')", optarg);
+			stepname = optarg;
+			break;
 		case 'f':
 			if (sn_parse_format(optarg, 7, &fmt))
 				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc)
@@ -63,7 +70,7 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 			for (int i = 0; i < 5; i++) {
 				if (i)
 					fputc(',', f);
-				sn_csv_field(f, sn_col(st, i));
+				sn_csv_write_cell(f, sn_col(st, i));
 			}
 			fputc('\n', f);
 		} else {

@@ -90,7 +90,7 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv)
 				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 2)

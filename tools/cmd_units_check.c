@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "units.h"
 
@@ -168,7 +169,7 @@ int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 			maxrank = rank(optarg);
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc)
@@ -207,9 +208,9 @@ int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 						sn_col(st, 0), sn_col(st, 1));
 				} else if (fmt == SN_FMT_CSV) {
 					fprintf(f, "%s,%s,", rules[i].severity, rules[i].id);
-					sn_csv_field(f, sn_col(st, 0));
+					sn_csv_write_cell(f, sn_col(st, 0));
 					fputc(',', f);
-					sn_csv_field(f, sn_col(st, 1));
+					sn_csv_write_cell(f, sn_col(st, 1));
 					fputc('\n', f);
 				} else {
 					fprintf(f, "%s\n  {\"severity\": \"%s\", \"rule\": \"%s\", \"code\": ",

@@ -881,7 +881,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		case 'B': before = optarg; break;
 		case 'h': usage(ctx->out); return SN_OK;
 		default:
-			return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+			return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 1)

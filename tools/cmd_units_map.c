@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "address.h"
+#include "csv.h"
 #include "db.h"
 #include "text.h"
 #include "units.h"
@@ -166,11 +167,11 @@ static void print_row(struct sn_ctx *ctx, struct opts *o, const char *oc, const 
 		if (!o->header_done)
 			fputs("old_code,old_name,new_code,new_name,share\n", f);
 		o->header_done = 1;
-		sn_csv_field(f, oc); fputc(',', f);
-		sn_csv_field(f, on); fputc(',', f);
-		sn_csv_field(f, nc); fputc(',', f);
-		sn_csv_field(f, nn); fputc(',', f);
-		sn_csv_field(f, share); fputc('\n', f);
+		sn_csv_write_cell(f, oc); fputc(',', f);
+		sn_csv_write_cell(f, on); fputc(',', f);
+		sn_csv_write_cell(f, nc); fputc(',', f);
+		sn_csv_write_cell(f, nn); fputc(',', f);
+		sn_csv_write_cell(f, share); fputc('\n', f);
 	} else {
 		fprintf(f, "%s %s -> %s %s (%s)\n", oc, on, nc, nn, share);
 	}
@@ -405,10 +406,10 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			fputs("code,name,district,province\n", ctx->out);
 		for (int i = 0; i < nc; i++) {
 			if (o->fmt == SN_FMT_CSV) {
-				sn_csv_field(ctx->out, c[i].code); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].name); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].dist); fputc(',', ctx->out);
-				sn_csv_field(ctx->out, c[i].prov); fputc('\n', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].code); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].name); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].dist); fputc(',', ctx->out);
+				sn_csv_write_cell(ctx->out, c[i].prov); fputc('\n', ctx->out);
 			} else {
 				fprintf(ctx->out, "%s %s (%s%s%s)\n", c[i].code, c[i].name, c[i].dist,
 					*c[i].dist && *c[i].prov ? ", " : "", c[i].prov);
@@ -485,7 +486,7 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (file && optind != argc)

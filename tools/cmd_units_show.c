@@ -1,6 +1,7 @@
 /* cmd_units_show.c - 'sapnhap units show': a unit as of a date, with every version it had. */
 #include <getopt.h>
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "units.h"
 
@@ -51,7 +52,7 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
 			break;
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc - 1)
@@ -101,7 +102,7 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 			} else if (fmt == SN_FMT_CSV) {
 				found = 1;
 				for (int i = 0; i < 8; i++) {
-					sn_csv_field(ctx->out, sn_col(st, i));
+					sn_csv_write_cell(ctx->out, sn_col(st, i));
 					fputc(',', ctx->out);
 				}
 				fputs(in_force ? "yes\n" : "no\n", ctx->out);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "csv.h"
 #include "contact.h"
 #include "province.h"
 #include "db.h"
@@ -470,9 +471,9 @@ static void print_text(FILE *f, const struct report *rp)
 static void csv_row(FILE *f, const char *type, const struct rule *ru, const char *subject, const char *detail)
 {
 	fprintf(f, "%s,%s,%s,", type, ru->id, sev_names[ru->sev]);
-	sn_csv_field(f, subject);
+	sn_csv_write_cell(f, subject);
 	fputc(',', f);
-	sn_csv_field(f, detail);
+	sn_csv_write_cell(f, detail);
 	fputc('\n', f);
 }
 
@@ -674,7 +675,7 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 			break;
 		}
 		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
+		default: return sn_option_error(ctx, argv[0], argv);
 		}
 	}
 	if (optind != argc)

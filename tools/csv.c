@@ -19,7 +19,13 @@
  *    A last record without a line end is still a record; "a," gives two fields, "a" and "".
  *  - Limits: a field may hold max_field bytes (after unquoting); a record max_fields fields. A zero
  *    in the limits means the default, like a NULL limits.
- *  - The delimiter may not be '"', CR or LF (sn_csv_new returns NULL for those).
+ *  - The delimiter may not be '"', CR or LF (sn_csv_new returns NULL for those). Delimiter 0 means
+ *    "as the file says": a first line "sep=X" (what Excel writes to name it; the line is not a
+ *    record, and the next line is line 2), else whichever of ',', ';' and tab occurs most often
+ *    outside quotes on the first line, ',' on a tie. Excel on a Vietnamese-locale Windows saves
+ *    "CSV" with ';' (the comma is the decimal separator there), and "Unicode text" with tabs.
+ *  - A NUL byte is refused wherever it is ("a NUL byte inside a field"): a C string would end
+ *    there and the rest of the cell would be lost without a word.
  *  - After an error sn_csv_next keeps returning -1 with the same message; after the end, 0.
  *  - sn_csv_line returns 0 before the first record, and is not changed by an error or the end.
  *
@@ -28,6 +34,7 @@
  *   "NAME:LINE: unexpected character after closing quote"    LINE = where that character is
  *   "NAME:LINE: field longer than N bytes"                   LINE = where the field begins
  *   "NAME:LINE: more than N fields in one record"            LINE = where the record begins
+ *   "NAME:LINE: a NUL byte inside a field ..."                LINE = where the byte is
  *   "NAME: TEXT"  when the read callback fails and SOURCE_ERR gives TEXT (the source's own text
  *                 names its line, e.g. "units.csv: line 3: invalid byte 0xff for utf-8")
  *   "NAME:LINE: read error"  when the read callback fails and there is no SOURCE_ERR text
@@ -97,6 +104,22 @@ struct sn_csv {
 	char err[1024];
 };
 
+/* The stop tables for the delimiter in use (delim 0, not yet known, stops nowhere extra). */
+static void set_stops(sn_csv *c)
+{
+	memset(c->stop_unq, CL_PLAIN, sizeof c->stop_unq);
+	memset(c->stop_q, CL_PLAIN, sizeof c->stop_q);
+	if (c->delim)
+		c->stop_unq[(unsigned char)c->delim] = CL_STOP;
+	c->stop_unq['\r'] = CL_STOP;
+	c->stop_unq['\n'] = CL_STOP;
+	c->stop_unq['\0'] = CL_STOP;
+	c->stop_q['"'] = CL_STOP;
+	c->stop_q['\r'] = CL_STOP;
+	c->stop_q['\n'] = CL_STOP;
+	c->stop_q['\0'] = CL_STOP;
+}
+
 static const char *display_name(const sn_csv *c)
 {
 	return c->name ? c->name : "input";
@@ -133,12 +156,7 @@ sn_csv *sn_csv_new(sn_read_fn read, void *ctx, const char *(*source_err)(const v
 	c->in = malloc(SN_CSV_BUFSIZE);
 	if (!c->in)
 		goto oom;
-	c->stop_unq[(unsigned char)delim] = CL_STOP;
-	c->stop_unq['\r'] = CL_STOP;
-	c->stop_unq['\n'] = CL_STOP;
-	c->stop_q['"'] = CL_STOP;
-	c->stop_q['\r'] = CL_STOP;
-	c->stop_q['\n'] = CL_STOP;
+	set_stops(c);
 	c->bom_check = 1;
 	c->line = 1;
 	return c;
@@ -218,6 +236,36 @@ static ssize_t read_more(sn_csv *c)
 	return n;
 }
 
+/* Delimiter 0: decides it from the first line, in[pos, len) (see the top of this file). */
+static void detect_delim(sn_csv *c)
+{
+	const char *p = c->in + c->pos, *end = c->in + c->len;
+	size_t n[3] = { 0, 0, 0 };
+	int quoted = 0;
+
+	if (end - p >= 5 && (p[0] == 's' || p[0] == 'S') && (p[1] == 'e' || p[1] == 'E') &&
+	    (p[2] == 'p' || p[2] == 'P') && p[3] == '=' && p[4] != '"' && p[4] != '\r' &&
+	    p[4] != '\n' && p[4] != '\0' && (end - p == 5 || p[5] == '\r' || p[5] == '\n')) {
+		c->delim = p[4];
+		c->pos += 5;
+		if (c->pos < c->len && c->in[c->pos] == '\r')
+			c->pos++;
+		if (c->pos < c->len && c->in[c->pos] == '\n')
+			c->pos++;
+		c->line++;
+		set_stops(c);
+		return;
+	}
+	for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			n[0] += *p == ',', n[1] += *p == ';', n[2] += *p == '\t';
+	}
+	c->delim = n[1] > n[0] && n[1] >= n[2] ? ';' : n[2] > n[0] && n[2] > n[1] ? '\t' : ',';
+	set_stops(c);
+}
+
 /* Refills the buffer once it is fully consumed. Returns 1 when there may be bytes (pos may still
  * equal len when a BOM was all there was: the caller just asks again), 0 at the end, -1 on error. */
 static int refill(sn_csv *c)
@@ -238,6 +286,14 @@ static int refill(sn_csv *c)
 		if (c->len >= 3 && memcmp(c->in, bom, 3) == 0)
 			c->pos = 3;
 		c->bom_check = 0;
+		if (!c->delim) {
+			/* The whole first line (or a full buffer) decides the delimiter. */
+			while (!c->eof && c->len < SN_CSV_BUFSIZE &&
+			       !memchr(c->in + c->pos, '\n', c->len - c->pos))
+				if (read_more(c) < 0)
+					return -1;
+			detect_delim(c);
+		}
 	}
 	return c->len > 0 ? 1 : 0;
 }
@@ -394,6 +450,8 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 			c->pos = (size_t)(q - c->in);
 			if (q == end)
 				break;
+			if (*q == '\0')
+				goto nul;
 			c->pos++;
 			if (end_field(c, field_off, start_line) < 0)
 				return -1;
@@ -418,6 +476,8 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 			c->pos = (size_t)(q - c->in);
 			if (q == end)
 				break;
+			if (*q == '\0')
+				goto nul;
 			c->pos++;
 			if (*q == '"') {
 				st = ST_QUOTE_SEEN;
@@ -478,6 +538,16 @@ record_done:
 	*fields = c->fields;
 	*nfields = c->nfields;
 	return 1;
+
+nul:
+	fail_at(c, c->line, "a NUL byte inside a field (the file is damaged, or is not text): it would "
+		"cut the value short; remove it");
+	return -1;
+}
+
+char sn_csv_delimiter(const sn_csv *c)
+{
+	return c->delim;
 }
 
 /* --- CSV a person opens in a spreadsheet (see csv.h) ------------------------------------------ */

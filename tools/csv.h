@@ -25,7 +25,9 @@ struct sn_csv_limits {
 /* Creates a reader over READ/CTX. NAME is the file name used in messages. SOURCE_ERR, if not NULL,
  * is called to fetch the source's message when READ returns -1 (e.g. sn_decoder_error); a message
  * "line N: what" is reported as "NAME:N: what".
- * LIMITS may be NULL for the defaults. DELIM is the separator (',' normally). */
+ * LIMITS may be NULL for the defaults. DELIM is the separator (',' normally), or 0 to take it
+ * from the file: a first line "sep=X" (skipped), else the most frequent of ',', ';' and tab on
+ * the first line (see csv.c). */
 sn_csv *sn_csv_new(sn_read_fn read, void *ctx, const char *(*source_err)(const void *ctx),
 		   const char *name, char delim, const struct sn_csv_limits *limits);
 
@@ -35,6 +37,9 @@ sn_csv *sn_csv_new(sn_read_fn read, void *ctx, const char *(*source_err)(const v
  * "units.csv:17: unterminated quoted field (opened here)". An empty line is a record of one empty
  * field. */
 int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields);
+
+/* The delimiter in use: DELIM, or the one found in the file (0 before the first record). */
+char sn_csv_delimiter(const sn_csv *c);
 
 /* Physical line (1-based) on which the last record returned began. */
 long sn_csv_line(const sn_csv *c);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <unistd.h>
 #include <sha2.h>
@@ -16,9 +17,86 @@
 #include "steps.h"
 #include "writer.h"
 
+/* What a failed SQLite call on the working database means for the person running the step, and
+ * what to do about it. The SQL itself is for a developer: shown only with SAPNHAP_TRACE set. */
+static void db_explain(struct sn_ctx *ctx, sqlite3 *db, char *buf, size_t len)
+{
+	const char *path = ctx->db_path ? ctx->db_path : "the database";
+	int ext = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, code = ext & 0xff;
+	int sys = db ? sqlite3_system_errno(db) : 0;
+
+	if (code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		code = SQLITE_FULL;
+	switch (code) {
+	case SQLITE_READONLY:
+		snprintf(buf, len, "cannot write '%s': the file is read-only (or the disk it is on is); "
+			 "make it writable, or work on a writable copy with --db COPY", path);
+		break;
+	case SQLITE_FULL:
+		snprintf(buf, len, "cannot write '%s': the disk is full; free some space and run the "
+			 "step again (the database keeps what it had before the step)", path);
+		break;
+	case SQLITE_IOERR:
+		if (sys == EFBIG)
+			snprintf(buf, len, "cannot write '%s': the file size limit is reached (ulimit -f); "
+				 "raise it and run the step again (the database keeps what it had before "
+				 "the step)", path);
+		else if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+			 ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_DIR_FSYNC)
+			snprintf(buf, len, "cannot write '%s'%s%s: the disk may be full or failing (or a file "
+				 "size limit reached); free some space or check the disk, and run the step "
+				 "again (the database keeps what it had before the step)", path,
+				 sys ? ": " : "", sys ? strerror(sys) : "");
+		else
+			snprintf(buf, len, "cannot read or write '%s': %s; check the disk and run the step "
+				 "again", path, sys ? strerror(sys) : sqlite3_errmsg(db));
+		break;
+	case SQLITE_NOTADB:
+		snprintf(buf, len, "'%s' is not a sapnhap database (not an SQLite file); give the working "
+			 "database with --db, or the name of a new file to start one", path);
+		break;
+	case SQLITE_CORRUPT:
+		snprintf(buf, len, "'%s' is damaged (%s); restore it from a copy, or run the migration "
+			 "again into a new file", path, sqlite3_errmsg(db));
+		break;
+	case SQLITE_CANTOPEN:
+		snprintf(buf, len, "cannot open '%s': %s; check that its folder exists and can be written",
+			 path, sys ? strerror(sys) : sqlite3_errmsg(db));
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(buf, len, "'%s' is in use by another sapnhap (it is locked); run the step again "
+			 "when that one has finished", path);
+		break;
+	case SQLITE_NOMEM:
+		snprintf(buf, len, "out of memory");
+		break;
+	default:
+		snprintf(buf, len, "database '%s': %s", path, sqlite3_errmsg(db));
+		break;
+	}
+}
+
+static int tracing(void)
+{
+	const char *t = getenv("SAPNHAP_TRACE");
+	return t && *t;
+}
+
 static void db_fail(struct sn_ctx *ctx, const char *sql)
 {
-	sn_error(ctx, "database: %s (in: %.300s)", sqlite3_errmsg(ctx->db), sql);
+	char what[1400];
+	db_explain(ctx, ctx->db, what, sizeof what);
+	sn_error(ctx, "%s", what);
+	if (tracing())
+		fprintf(ctx->err, "sapnhap: trace: %s (SQLite code %d, errno %d; in: %.300s)\n",
+			sqlite3_errmsg(ctx->db), sqlite3_extended_errcode(ctx->db),
+			sqlite3_system_errno(ctx->db), sql ? sql : "?");
+}
+
+void sn_db_error(struct sn_ctx *ctx, const char *sql)
+{
+	db_fail(ctx, sql);
 }
 
 int sn_exec(struct sn_ctx *ctx, const char *sql)
@@ -222,8 +300,9 @@ static int configure(struct sn_ctx *ctx, int writer)
 static int open_conn(struct sn_ctx *ctx, const char *path, int flags)
 {
 	if (sqlite3_open_v2(path, &ctx->db, flags, NULL) != SQLITE_OK) {
-		sn_error(ctx, "cannot open database '%s': %s", ctx->db_path,
-			 ctx->db ? sqlite3_errmsg(ctx->db) : "out of memory");
+		char what[1400];
+		db_explain(ctx, ctx->db, what, sizeof what);
+		sn_error(ctx, "%s", what);
 		sqlite3_close(ctx->db);
 		ctx->db = NULL;
 		return SN_IO;
@@ -408,9 +487,13 @@ static int open_reader(struct sn_ctx *ctx)
 	}
 	sqlite3_finalize(st);
 	if ((r & 0xff) == SQLITE_NOTADB)
-		sn_error(ctx, "'%s' is not a sapnhap database (not an SQLite file)", ctx->db_path);
-	else
-		sn_error(ctx, "cannot read database '%s': %s", ctx->db_path, sqlite3_errmsg(ctx->db));
+		sn_error(ctx, "'%s' is not a sapnhap database (not an SQLite file); give the working database "
+			 "with --db, or the name of a new file to start one", ctx->db_path);
+	else {
+		char what[1400];
+		db_explain(ctx, ctx->db, what, sizeof what);
+		sn_error(ctx, "%s", what);
+	}
 	return SN_IO;
 }
 
@@ -419,8 +502,18 @@ int sn_db_open(struct sn_ctx *ctx, int readonly)
 	struct stat sb;
 	int exists = stat(ctx->db_path, &sb) == 0;
 	if (readonly && !exists) {
-		sn_error(ctx, "cannot open database '%s': No such file or directory "
-			 "(start with 'sapnhap units import')", ctx->db_path);
+		sn_error(ctx, "no working database '%s' (no such file): start one with 'sapnhap units "
+			 "import', or name yours with --db FILE", ctx->db_path);
+		return SN_IO;
+	}
+	if (exists && S_ISDIR(sb.st_mode)) {
+		sn_error(ctx, "'%s' is a folder, not a database file; give a file with --db (e.g. --db "
+			 "%s/sapnhap.db)", ctx->db_path, ctx->db_path);
+		return SN_IO;
+	}
+	if (!readonly && exists && access(ctx->db_path, W_OK) != 0 && errno == EACCES) {
+		sn_error(ctx, "cannot write '%s': the file is read-only; make it writable (chmod u+w), "
+			 "or work on a writable copy with --db COPY", ctx->db_path);
 		return SN_IO;
 	}
 	if (readonly)

@@ -69,9 +69,12 @@ void sn_hook_point(struct sn_ctx *ctx, const char *point);
  * stderr with its time (sn_db_open does it for the working database). */
 void sn_db_trace(sqlite3 *db);
 
-/* Runs SQL (no result rows). On failure prints "sapnhap: error: database: <msg> (in: <sql>)" and
- * returns SN_IO. */
+/* Runs SQL (no result rows). On failure prints what went wrong in a person's terms, e.g.
+ * "sapnhap: error: cannot write 'x.db': the disk is full; ..." (the SQL only with SAPNHAP_TRACE
+ * set, on a "sapnhap: trace:" line) and returns SN_IO. */
 int sn_exec(struct sn_ctx *ctx, const char *sql);
+/* Reports the last failure on ctx->db as sn_exec does (SQL: what ran, for the trace). */
+void sn_db_error(struct sn_ctx *ctx, const char *sql);
 /* sqlite3_mprintf-formatted variant (%Q, %q, %w quoting). */
 int sn_execf(struct sn_ctx *ctx, const char *fmt, ...);
 

@@ -590,7 +590,10 @@ static int load_crosswalk_file(struct sn_diff *d, const char *path)
 		goto done;
 	}
 	if (r <= 0) {
-		sn_error(&d->ctx, "%s", r < 0 ? sn_table_error(t) : "crosswalk file is empty");
+		if (r < 0)
+			sn_error(&d->ctx, "%s", sn_table_error(t));
+		else
+			sn_error(&d->ctx, "%s: the crosswalk file is empty (no header row)", path);
 		goto done;
 	}
 	for (int c = 0; c < 3; c++)
@@ -649,7 +652,7 @@ static int load_crosswalk_xml(struct sn_diff *d, const char *path)
 		char *outcome = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"outcome");
 		char *newc = (char *)xmlTextReaderGetAttribute(rd, (const xmlChar *)"new");
 		char pos[1100];
-		snprintf(pos, sizeof pos, "%s:%d", path, sn_xml_line(x));
+		snprintf(pos, sizeof pos, "%.1000s:%d", path, sn_xml_line(x));
 		rc = crosswalk_row(d, ins, oldc ? oldc : "", outcome ? outcome : "", newc ? newc : "", pos);
 		xmlFree(oldc);
 		xmlFree(outcome);

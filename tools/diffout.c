@@ -2,6 +2,7 @@
  * JSON (diff.h). The HTML page is in diffhtml.c.
  */
 #include <string.h>
+#include "csv.h"
 #include "db.h"
 #include "diff.h"
 
@@ -149,18 +150,19 @@ int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
 	int r;
 	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW) {
 		const char *kind = sn_col(st, 1);
-		fputs(!strcmp(kind, "added") ? "+++" : !strcmp(kind, "removed") ? "---" : arr, f);
+		/* The marker too starts with '+' or '-': a spreadsheet would run it as a formula. */
+		sn_csv_write_cell(f, !strcmp(kind, "added") ? "+++" : !strcmp(kind, "removed") ? "---" : arr);
 		for (int i = 0; i < 3; i++) {
 			fputc(',', f);
-			sn_csv_field(f, sn_col(st, i == 0 ? 0 : i + 1));
+			sn_csv_write_cell(f, sn_col(st, i == 0 ? 0 : i + 1));
 		}
 		fputc(',', f);
 		if (!strcmp(kind, "changed")) {
 			char *cell = sqlite3_mprintf("%s%s%s", sn_col(st, 4), arr, sn_col(st, 5));
-			sn_csv_field(f, cell ? cell : "");
+			sn_csv_write_cell(f, cell ? cell : "");
 			sqlite3_free(cell);
 		} else {
-			sn_csv_field(f, sn_col(st, !strcmp(kind, "added") ? 5 : 4));
+			sn_csv_write_cell(f, sn_col(st, !strcmp(kind, "added") ? 5 : 4));
 		}
 		fputc('\n', f);
 	}

@@ -46,7 +46,7 @@ int sn_mapping_read(struct sn_ctx *ctx, const char *path, const char *embedded, 
 			return SN_IO;
 		}
 		snprintf(label, sizeof label, "%s", path);
-		csv = sn_csv_new(sn_decoder_read_cb, dec, dec_err, label, ',', NULL);
+		csv = sn_csv_new(sn_decoder_read_cb, dec, dec_err, label, 0, NULL);
 	} else {
 		snprintf(label, sizeof label, "(built-in %s)", name);
 		csv = sn_csv_new(mem_read, &mb, NULL, label, ',', NULL);

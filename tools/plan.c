@@ -272,9 +272,15 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		goto done;
 	}
 	enum section sec = SEC_NONE;
-	while (getline(&buf, &cap, f) > 0) {
+	ssize_t got;
+	while ((got = getline(&buf, &cap, f)) > 0) {
 		r.line++;
 		char *s = buf;
+		if (strlen(buf) != (size_t)got) {
+			/* The line would silently end at the NUL (a path cut short). */
+			fail(&r, "a NUL byte in the line (the file is damaged, or is not text)");
+			goto done;
+		}
 		if (r.line == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
 			s += 3;
 		char *nfc = sn_nfc(s);

@@ -97,7 +97,7 @@ sn_table *sn_table_open(const char *path, const char *sheet, const char *default
 		t->dec = sn_decoder_open(path, enc, err, errlen);
 		if (!t->dec)
 			goto fail;
-		t->csv = sn_csv_new(sn_decoder_read_cb, t->dec, dec_err, path, ',', NULL);
+		t->csv = sn_csv_new(sn_decoder_read_cb, t->dec, dec_err, path, 0, NULL);
 		if (!t->csv)
 			goto oom;
 	}

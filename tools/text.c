@@ -28,6 +28,8 @@ const char *sn_encoding_name(sn_encoding enc)
 	case SN_ENC_UTF8: return "utf-8";
 	case SN_ENC_CP1258: return "cp1258";
 	case SN_ENC_TCVN3: return "tcvn3";
+	case SN_ENC_UTF16LE: return "utf-16le";
+	case SN_ENC_UTF16BE: return "utf-16be";
 	case SN_ENC_AUTO: break;
 	}
 	return "auto";
@@ -44,6 +46,7 @@ int sn_encoding_parse(const char *name, sn_encoding *out)
 		{"cp1258", SN_ENC_CP1258},    {"windows-1258", SN_ENC_CP1258},
 		{"tcvn3", SN_ENC_TCVN3},      {"tcvn", SN_ENC_TCVN3},
 		{"tcvn5712", SN_ENC_TCVN3},   {"tcvn5712-1", SN_ENC_TCVN3},
+		{"utf-16le", SN_ENC_UTF16LE}, {"utf-16be", SN_ENC_UTF16BE},
 	};
 	if (!name)
 		return -1;
@@ -252,6 +255,23 @@ sn_encoding sn_detect_encoding(const unsigned char *buf, size_t len)
 
 	if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
 		return SN_ENC_UTF8;
+	if (len >= 2 && buf[0] == 0xFF && buf[1] == 0xFE)
+		return SN_ENC_UTF16LE;
+	if (len >= 2 && buf[0] == 0xFE && buf[1] == 0xFF)
+		return SN_ENC_UTF16BE;
+	/* UTF-16 without a byte-order mark: text that is mostly ASCII has a zero byte beside nearly
+	 * every character, on the same side; no 8-bit text has that. */
+	if (len >= 4) {
+		size_t zero[2] = { 0, 0 }, pairs = len / 2;
+		for (size_t k = 0; k + 1 < len; k += 2) {
+			zero[0] += buf[k] == 0;
+			zero[1] += buf[k + 1] == 0;
+		}
+		if (zero[1] * 10 >= pairs * 7 && zero[0] * 10 < pairs)
+			return SN_ENC_UTF16LE;
+		if (zero[0] * 10 >= pairs * 7 && zero[1] * 10 < pairs)
+			return SN_ENC_UTF16BE;
+	}
 	while (i < len) {
 		if (buf[i] < 0x80) {
 			i++;
@@ -331,7 +351,14 @@ static void set_byte_error(sn_decoder *d, int truncated)
 	unsigned int b = d->raw[d->raw_pos];
 	const char *enc = sn_encoding_name(d->enc);
 
-	if (truncated)
+	if ((d->enc == SN_ENC_UTF16LE || d->enc == SN_ENC_UTF16BE) && !truncated &&
+	    d->raw_pos + 1 < d->raw_len) {
+		/* UTF-16 goes by 16-bit units: name the unit (a surrogate without its other half). */
+		unsigned u = d->enc == SN_ENC_UTF16LE ? b | (unsigned)d->raw[d->raw_pos + 1] << 8
+						      : b << 8 | d->raw[d->raw_pos + 1];
+		snprintf(d->err, sizeof d->err, "line %ld: invalid %s unit 0x%04x (half of a surrogate "
+			 "pair)", d->line, enc, u);
+	} else if (truncated)
 		snprintf(d->err, sizeof d->err,
 			 "line %ld: truncated %s sequence at end of file (byte 0x%02x)", d->line, enc, b);
 	else
@@ -339,12 +366,47 @@ static void set_byte_error(sn_decoder *d, int truncated)
 	d->failed = 1;
 }
 
-static void count_lines(sn_decoder *d, const unsigned char *p, size_t n)
+/* The error for a character that XML 1.0 cannot carry: we refuse what we could not export. */
+static void set_char_error(sn_decoder *d, unsigned long cp)
 {
-	const unsigned char *end = p + n;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		d->line++;
-		p++;
+	if (cp == 0)
+		snprintf(d->err, sizeof d->err, "line %ld: a NUL byte inside the text (the file is damaged, "
+			 "or is not text): it would cut the value short; remove it", d->line);
+	else
+		snprintf(d->err, sizeof d->err, "line %ld: %s U+%04lX is not allowed in text (XML cannot "
+			 "carry it); remove it", d->line, cp < 0x20 ? "control character" : "non-character",
+			 cp);
+	d->failed = 1;
+}
+
+/* Whether the byte is a C0 control that XML 1.0 refuses (all but tab, LF and CR). */
+static int bad_control(unsigned char b)
+{
+	return b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+}
+
+/* Counts the lines of the UTF-8 that iconv produced in out[from, out_len) and refuses what XML
+ * cannot carry (set_char_error; the output stops before it). Lines are counted on the output
+ * because LF is LF in every encoding we convert, and in UTF-16 a 0x0A byte is not always one. */
+static void scan_out(sn_decoder *d, size_t from)
+{
+	for (size_t i = from; i < d->out_len; i++) {
+		unsigned char b = (unsigned char)d->out[i];
+		unsigned long cp;
+		if (b == '\n') {
+			d->line++;
+			continue;
+		}
+		if (bad_control(b))
+			cp = b;
+		else if (b == 0xEF && i + 2 < d->out_len && (unsigned char)d->out[i + 1] == 0xBF &&
+			 (unsigned char)d->out[i + 2] >= 0xBE)
+			cp = 0xFFFEul + ((unsigned char)d->out[i + 2] - 0xBE);
+		else
+			continue;
+		d->out_len = i;
+		set_char_error(d, cp);
+		return;
 	}
 }
 
@@ -360,6 +422,10 @@ static void convert_utf8(sn_decoder *d)
 		if (*p < 0x80) {
 			if (*p == '\n')
 				d->line++;
+			else if (bad_control(*p)) {
+				set_char_error(d, *p);
+				break;
+			}
 			*o++ = (char)*p++;
 			continue;
 		}
@@ -369,6 +435,10 @@ static void convert_utf8(sn_decoder *d)
 		if (r < 0) {
 			d->raw_pos = (size_t)(p - d->raw);
 			set_byte_error(d, 0);
+			break;
+		}
+		if (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) {
+			set_char_error(d, 0xFFFEul + (p[2] - 0xBEu));
 			break;
 		}
 		if ((size_t)(oend - o) < n)
@@ -385,22 +455,29 @@ static void convert_iconv(sn_decoder *d)
 {
 	char *in = (char *)d->raw + d->raw_pos, *o = d->out + d->out_len;
 	size_t inleft = d->raw_len - d->raw_pos, oleft = OUT_CAP - d->out_len;
+	size_t from = d->out_len;
 	size_t r = iconv(d->cd, &in, &inleft, &o, &oleft);
 	int e = errno;
 	size_t used = (size_t)((unsigned char *)in - (d->raw + d->raw_pos));
 
-	count_lines(d, d->raw + d->raw_pos, used);
 	d->raw_pos += used;
 	d->out_len = (size_t)(o - d->out);
+	scan_out(d, from);
+	if (d->failed)
+		return;
 	/* EINVAL (input ends inside a character) keeps the tail for the next fill; E2BIG just means
 	 * out is full and gets drained first. */
 	if (r == (size_t)-1 && e == EILSEQ) {
 		/* Hand out the letter the decoder holds back, so the output stops at the bad byte. */
 		oleft = OUT_CAP - d->out_len;
 		if (oleft > 0) {
+			from = d->out_len;
 			o = d->out + d->out_len;
 			iconv(d->cd, NULL, NULL, &o, &oleft);
 			d->out_len = (size_t)(o - d->out);
+			scan_out(d, from);
+			if (d->failed)
+				return;
 		}
 		set_byte_error(d, 0);
 	}
@@ -434,10 +511,14 @@ static void produce(sn_decoder *d)
 		if (d->cd != (iconv_t)-1) {
 			/* glibc's CP1258/TCVN3 decoders hold back the last letter in case a combining
 			 * tone mark follows; this hands it out. */
+			size_t from = d->out_len;
 			char *o = d->out + d->out_len;
 			size_t oleft = OUT_CAP - d->out_len;
 			iconv(d->cd, NULL, NULL, &o, &oleft);
 			d->out_len = (size_t)(o - d->out);
+			scan_out(d, from);
+			if (d->failed)
+				return;
 		}
 		d->done = 1;
 	}
@@ -491,7 +572,12 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		if (d->raw_len >= 3 && memcmp(d->raw, "\xEF\xBB\xBF", 3) == 0)
 			d->raw_pos = 3;
 	} else {
-		ic = enc == SN_ENC_CP1258 ? "CP1258" : "TCVN5712-1";
+		/* The byte-order mark is skipped; iconv reads the stated byte order. */
+		if ((enc == SN_ENC_UTF16LE && d->raw_len >= 2 && d->raw[0] == 0xFF && d->raw[1] == 0xFE) ||
+		    (enc == SN_ENC_UTF16BE && d->raw_len >= 2 && d->raw[0] == 0xFE && d->raw[1] == 0xFF))
+			d->raw_pos = 2;
+		ic = enc == SN_ENC_CP1258 ? "CP1258" : enc == SN_ENC_TCVN3 ? "TCVN5712-1"
+		   : enc == SN_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
 		d->cd = iconv_open("UTF-8", ic);
 		if (d->cd == (iconv_t)-1) {
 			snprintf(err, errlen, "cannot decode '%s' from %s: %s", path,

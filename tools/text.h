@@ -14,20 +14,23 @@ typedef enum {
 	SN_ENC_AUTO = 0, /* detect from the first bytes */
 	SN_ENC_UTF8,
 	SN_ENC_CP1258,
-	SN_ENC_TCVN3
+	SN_ENC_TCVN3,
+	SN_ENC_UTF16LE,  /* what Excel's "Unicode Text" writes: detected by its byte-order mark */
+	SN_ENC_UTF16BE
 } sn_encoding;
 
-/* "utf-8", "cp1258" or "tcvn3". */
+/* "utf-8", "cp1258", "tcvn3", "utf-16le" or "utf-16be". */
 const char *sn_encoding_name(sn_encoding enc);
 
 /* Parses a user-given encoding name, case-insensitively: auto, utf-8/utf8, cp1258/windows-1258,
- * tcvn3/tcvn/tcvn5712. Returns 0 and sets *out, or -1 for an unknown name. */
+ * tcvn3/tcvn/tcvn5712, utf-16le, utf-16be. Returns 0 and sets *out, or -1 for an unknown name. */
 int sn_encoding_parse(const char *name, sn_encoding *out);
 
 /* Guesses the encoding of a sample of a file's first bytes (a multibyte character may be cut at
- * the end of the sample; that does not make it invalid). Valid UTF-8 (or a UTF-8 BOM) wins;
- * otherwise Windows-1258 or TCVN3 by which one's Vietnamese letters the bytes look like.
- * Pure ASCII is UTF-8. */
+ * the end of the sample; that does not make it invalid). A UTF-16 byte-order mark (FF FE, FE FF),
+ * or ASCII text with a NUL byte beside every character, is UTF-16; valid UTF-8 (or a UTF-8 BOM)
+ * wins next; otherwise Windows-1258 or TCVN3 by which one's Vietnamese letters the bytes look
+ * like. Pure ASCII is UTF-8. */
 sn_encoding sn_detect_encoding(const unsigned char *buf, size_t len);
 
 /* A streaming decoder: reads a file in any supported encoding, yields UTF-8 (BOM removed).
@@ -45,7 +48,10 @@ sn_encoding sn_decoder_encoding(const sn_decoder *d);
 /* Reads up to cap bytes of UTF-8 into buf. Returns the count, 0 at end of file, or -1 on error
  * with the message in sn_decoder_error(): for bytes that are not valid in the encoding it names
  * the physical line (1-based) of the raw input and the byte, e.g.
- * "line 17: invalid byte 0xff for utf-8". Output is not yet NFC (see sn_text_clean). */
+ * "line 17: invalid byte 0xff for utf-8". Output is not yet NFC (see sn_text_clean).
+ * Characters that XML 1.0 cannot carry (a NUL byte, the other C0 controls except tab, LF and CR,
+ * U+FFFE, U+FFFF) are refused the same way, e.g. "line 4: control character U+001B ...": what
+ * is imported is exported again, and a NUL would silently cut a cell short. */
 ssize_t sn_decoder_read(sn_decoder *d, char *buf, size_t cap);
 const char *sn_decoder_error(const sn_decoder *d);
 void sn_decoder_close(sn_decoder *d);

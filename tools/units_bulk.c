@@ -59,13 +59,13 @@ static void put(struct out *o, const char *input, int st, const char *level, con
 	o->rows++;
 	o->by[st]++;
 	if (o->csv) {
-		sn_csv_field(f, input); fputc(',', f);
+		sn_csv_write_cell(f, input); fputc(',', f);
 		fputs(st_names[st], f); fputc(',', f);
 		fputs(level, f); fputc(',', f);
 		fputs(oc, f); fputc(',', f);
-		sn_csv_field(f, on); fputc(',', f);
+		sn_csv_write_cell(f, on); fputc(',', f);
 		fputs(nc, f); fputc(',', f);
-		sn_csv_field(f, nn); fputc(',', f);
+		sn_csv_write_cell(f, nn); fputc(',', f);
 		fputs(share, f); fputc(',', f);
 		fputs(cand, f); fputc('\n', f);
 		return;

@@ -90,8 +90,14 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 		fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 		if (fd < 0) {
 			/* Most often the folder is missing or not writable: said as for the database. */
-			sn_error(ctx, "cannot open database '%s' for writing: cannot create '%s': %s", db_path,
-				 lp, strerror(errno));
+			int e = errno;
+			if (e == EACCES || e == EROFS || e == EPERM)
+				sn_error(ctx, "cannot write '%s': a step writes its lock file '%s' beside the database, "
+					 "and that folder is not writable (%s); make the folder writable, or work on "
+					 "a writable copy with --db COPY", db_path, lp, strerror(e));
+			else
+				sn_error(ctx, "cannot open database '%s' for writing: cannot create '%s': %s", db_path,
+					 lp, strerror(e));
 			free(lp);
 			return SN_IO;
 		}

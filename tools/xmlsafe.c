@@ -9,19 +9,62 @@
 #include "exitcodes.h"
 #include "xmlsafe.h"
 
+/* The prolog scanner's states: outside markup, just after '<', after "<!", inside a comment,
+ * inside a processing instruction (or the XML declaration), inside other "<!...>" markup. */
+enum { PS_TEXT, PS_LT, PS_BANG, PS_COMMENT, PS_PI, PS_DECL };
+
 int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n)
 {
-	static const char pat[] = "<!DOCTYPE";
+	static const char pat[] = "DOCTYPE";
 	for (size_t i = 0; i < n && !s->done; i++) {
 		char c = buf[i];
-		if (s->match == 1 && c != '!' && c != '?' && c != '<' &&
-		    ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':')) {
-			s->done = 1;  /* the root element's start tag: a DOCTYPE can only come before */
-		} else if (c == pat[s->match]) {
-			if (++s->match == (int)sizeof pat - 1)
-				return 1;
-		} else {
-			s->match = c == '<' ? 1 : 0;
+		switch (s->state) {
+		case PS_TEXT:
+			if (c == '<')
+				s->state = PS_LT;
+			break;
+		case PS_LT:
+			if (c == '!') {
+				s->state = PS_BANG;
+				s->match = 0;
+			} else if (c == '?') {
+				s->state = PS_PI;
+				s->run = 0;
+			} else {
+				/* The root element's start tag (or not well-formed, which the parser
+				 * reports): a DOCTYPE can only come before it. */
+				s->done = 1;
+			}
+			break;
+		case PS_BANG:
+			/* "<!--" opens a comment; "<!DOCTYPE" (any case) is what we refuse. */
+			if (s->match == 0 && c == '-') {
+				s->match = -1;
+			} else if (s->match == -1) {
+				s->state = c == '-' ? PS_COMMENT : PS_DECL;
+				s->run = 0;
+			} else if ((c & ~0x20) == pat[s->match]) {
+				if (++s->match == (int)sizeof pat - 1)
+					return 1;
+			} else {
+				s->state = c == '>' ? PS_TEXT : PS_DECL;
+			}
+			break;
+		case PS_COMMENT:
+			/* Ends at "-->"; a '<' inside is text. */
+			if (c == '>' && s->run >= 2)
+				s->state = PS_TEXT;
+			s->run = c == '-' ? s->run + 1 : 0;
+			break;
+		case PS_PI:
+			if (c == '>' && s->run)
+				s->state = PS_TEXT;
+			s->run = c == '?';
+			break;
+		case PS_DECL:
+			if (c == '>')
+				s->state = PS_TEXT;
+			break;
 		}
 	}
 	return 0;

@@ -14,10 +14,13 @@
 
 /* Scans raw bytes of a document's prolog for "<!DOCTYPE", across successive buffers. Start with
  * a zeroed state; feed every buffer in order. Returns 1 as soon as a DOCTYPE is seen; after the
- * root element's start tag it returns 0 without looking further. */
+ * root element's start tag it returns 0 without looking further. Comments and processing
+ * instructions are skipped whole, so a '<' inside one does not end the scan early. */
 struct sn_prolog_scan {
 	int done;   /* the root element has started */
-	int match;  /* characters of "<!DOCTYPE" matched so far */
+	int state;  /* where in the prolog's markup the scan is (an enum in xmlsafe.c) */
+	int match;  /* after "<!": characters of "DOCTYPE" matched so far (-1: one '-' seen) */
+	int run;    /* in a comment: '-' run; in a processing instruction: last char was '?' */
 };
 int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n);
 

@@ -39,5 +39,5 @@ history:
 
 # No database yet.
 $ sapnhap --db none.db units show 25195
-! sapnhap: error: cannot open database 'none.db': No such file or directory (start with 'sapnhap units import')
+! sapnhap: error: no working database 'none.db' (no such file): start one with 'sapnhap units import', or name yours with --db FILE
 [exit 4]

@@ -110,15 +110,15 @@ $ for db in rt-csv.db rt-xml.db; do sqlite3 $db "SELECT national_code, name, fie
 50
 
 # And the diff between the database's old catalogs and the merged one shows the decided values.
-$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | grep -E '^->,procedure,(1\.001612|1\.013831|1\.001699),(time_limit|fee|online_level|portal),'
-->,procedure,1.001612,time_limit,70: 3 | 75: 2->2
-->,procedure,1.001612,fee,70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần->Không
-->,procedure,1.001612,online_level,70: full | 75: partial->full
-->,procedure,1.001699,online_level,70: none | 75: partial->partial
-->,procedure,1.001699,portal,70: no | 75: yes->yes
-->,procedure,1.013831,time_limit,70: 10 | 75: 8->1.5
-->,procedure,1.013831,fee,70: 30.000 đồng/lần | 75: 28.000 đồng/lần->Không
-->,procedure,1.013831,online_level,70: partial | 75: full->full
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | grep -E "^'?->,procedure,(1\.001612|1\.013831|1\.001699),(time_limit|fee|online_level|portal),"
+'->,procedure,1.001612,time_limit,70: 3 | 75: 2->2
+'->,procedure,1.001612,fee,70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần->Không
+'->,procedure,1.001612,online_level,70: full | 75: partial->full
+'->,procedure,1.001699,online_level,70: none | 75: partial->partial
+'->,procedure,1.001699,portal,70: no | 75: yes->yes
+'->,procedure,1.013831,time_limit,70: 10 | 75: 8->1.5
+'->,procedure,1.013831,fee,70: 30.000 đồng/lần | 75: 28.000 đồng/lần->Không
+'->,procedure,1.013831,online_level,70: partial | 75: full->full
 
 # The catalog importers read their columns by the same types: a national-style CSV with other
 # spellings (time limit with its unit in one cell, "Mức độ 4", "x", NFD "Có", "Miễn phí", "0 đồng").

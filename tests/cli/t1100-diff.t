@@ -41,41 +41,41 @@ binding changed: 1
     online: yes -> no
 $ sapnhap diff data/diff-before.csv data/diff-after.xml --format csv
 @@,entity,key,field,value
-+++,procedure,1.000656,name,Đăng ký khai tử
-+++,procedure,1.000656,local_code,1.000656.000.00.00.H19
-+++,procedure,1.000656,field_code,G15-TP07
-+++,procedure,1.000656,field_name,Hộ tịch
-+++,procedure,1.000656,levels,commune
-+++,procedure,1.000656,time_limit,1
-+++,procedure,1.000656,time_unit,working-day
-+++,procedure,1.000656,fee,Không
-+++,procedure,1.000656,online_level,full
-+++,procedure,1.000656,portal,yes
-+++,procedure,1.000656,legal_basis,Luật Hộ tịch 2014
--->,procedure,1.001612,levels,district-->commune
--->,procedure,1.001612,time_limit,3-->2
--->,procedure,1.001612,fee,100.000 đồng/lần-->50.000 đồng/lần (nộp trực tuyến -> miễn)
--->,procedure,1.001612,online_level,partial-->full
--->,procedure,1.001612,portal,no-->yes
----,procedure,1.004873,name,Cấp Giấy xác nhận tình trạng hôn nhân
----,procedure,1.004873,local_code,1.004873.000.00.00.H19
----,procedure,1.004873,field_code,G15-TP07
----,procedure,1.004873,field_name,Hộ tịch
----,procedure,1.004873,levels,commune
----,procedure,1.004873,time_limit,3
----,procedure,1.004873,time_unit,working-day
----,procedure,1.004873,fee,3.000 đồng/việc
----,procedure,1.004873,online_level,partial
----,procedure,1.004873,portal,no
----,procedure,1.004873,legal_basis,Luật Hộ tịch 2014
-+++,binding,1.000656@000.01.60.H19,online,yes
--->,binding,1.001193@000.02.60.H19,online,yes-->no
-+++,binding,1.001193@000.03.60.H19,online,yes
----,binding,1.001612@000.00.32.H10,online,no
----,binding,1.001612@000.00.35.H10,online,yes
-+++,binding,1.001612@000.01.60.H19,online,yes
-+++,binding,1.001612@000.02.60.H19,online,yes
----,binding,1.004873@000.01.60.H19,online,no
+'+++,procedure,1.000656,name,Đăng ký khai tử
+'+++,procedure,1.000656,local_code,1.000656.000.00.00.H19
+'+++,procedure,1.000656,field_code,G15-TP07
+'+++,procedure,1.000656,field_name,Hộ tịch
+'+++,procedure,1.000656,levels,commune
+'+++,procedure,1.000656,time_limit,1
+'+++,procedure,1.000656,time_unit,working-day
+'+++,procedure,1.000656,fee,Không
+'+++,procedure,1.000656,online_level,full
+'+++,procedure,1.000656,portal,yes
+'+++,procedure,1.000656,legal_basis,Luật Hộ tịch 2014
+'-->,procedure,1.001612,levels,district-->commune
+'-->,procedure,1.001612,time_limit,3-->2
+'-->,procedure,1.001612,fee,100.000 đồng/lần-->50.000 đồng/lần (nộp trực tuyến -> miễn)
+'-->,procedure,1.001612,online_level,partial-->full
+'-->,procedure,1.001612,portal,no-->yes
+'---,procedure,1.004873,name,Cấp Giấy xác nhận tình trạng hôn nhân
+'---,procedure,1.004873,local_code,1.004873.000.00.00.H19
+'---,procedure,1.004873,field_code,G15-TP07
+'---,procedure,1.004873,field_name,Hộ tịch
+'---,procedure,1.004873,levels,commune
+'---,procedure,1.004873,time_limit,3
+'---,procedure,1.004873,time_unit,working-day
+'---,procedure,1.004873,fee,3.000 đồng/việc
+'---,procedure,1.004873,online_level,partial
+'---,procedure,1.004873,portal,no
+'---,procedure,1.004873,legal_basis,Luật Hộ tịch 2014
+'+++,binding,1.000656@000.01.60.H19,online,yes
+'-->,binding,1.001193@000.02.60.H19,online,yes-->no
+'+++,binding,1.001193@000.03.60.H19,online,yes
+'---,binding,1.001612@000.00.32.H10,online,no
+'---,binding,1.001612@000.00.35.H10,online,yes
+'+++,binding,1.001612@000.01.60.H19,online,yes
+'+++,binding,1.001612@000.02.60.H19,online,yes
+'---,binding,1.004873@000.01.60.H19,online,no
 $ sapnhap diff data/diff-before.csv data/diff-after.xml --format json
 {
   "before": {"operand": "data/diff-before.csv", "source": "catalog", "state": null, "provinces": []},
@@ -177,17 +177,17 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged | grep -E -A1 '^(~ 000.00.07.H19
 # CSV (highlighter form) and JSON carry every field.
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | head -4
 @@,entity,key,field,value
-->,procedure,1.000656,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19->1.000656.000.00.00.H19
-->,procedure,1.000894,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19->1.000894.000.00.00.H19
-->,procedure,1.000894,portal,70: no | 75: yes->
+'->,procedure,1.000656,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19->1.000656.000.00.00.H19
+'->,procedure,1.000894,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19->1.000894.000.00.00.H19
+'->,procedure,1.000894,portal,70: no | 75: yes->
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | cut -d, -f1,2 | sort | uniq -c
-    189 +++,agency
-    449 +++,binding
-    780 ---,agency
-    132 ---,binding
-      2 ->,agency
-    149 ->,binding
-    104 ->,procedure
+    189 '+++,agency
+    449 '+++,binding
+    780 '---,agency
+    132 '---,binding
+      2 '->,agency
+    149 '->,binding
+    104 '->,procedure
       1 @@,entity
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format json --summary
 {
@@ -231,8 +231,8 @@ binding          0       0       0
 agency           0       0       0
 total            0       0      18
 $ sapnhap diff sapnhap.db:merged export --format csv | cut -d, -f1,4 | sort | uniq -c
-      5 ->,online_level
-     15 ->,portal
+      5 '->,online_level
+     15 '->,portal
       1 @@,field
 $ sapnhap diff sapnhap.db:old export --summary | tail -5
              added removed changed

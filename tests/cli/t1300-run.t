@@ -145,8 +145,8 @@ report/export-xml/crosswalk.xml validates
 report/export-xml/review.xml validates
 $ head -n 3 report/diff.csv
 @@,entity,key,field,value
-->,procedure,1.000656,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19->1.000656.000.00.00.H19
-->,procedure,1.000894,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19->1.000894.000.00.00.H19
+'->,procedure,1.000656,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19->1.000656.000.00.00.H19
+'->,procedure,1.000894,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19->1.000894.000.00.00.H19
 $ grep -o '<meta charset="utf-8">' report/diff.html
 <meta charset="utf-8">
 

@@ -276,6 +276,42 @@ static void test_semicolon(void **state)
 	assert_null(sn_csv_new(memsrc_read, NULL, NULL, "t.csv", '\r', NULL));
 }
 
+/* Delimiter 0: the file says which (a sep= line, else the first line's most frequent of , ; tab). */
+static void test_detected_delimiter(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "a;b;c\n1;2,5;3\n", "1[a][b][c]\n2[1][2,5][3]\nEND" },
+		{ "a,b;c\n1,2\n", "1[a][b;c]\n2[1][2]\nEND" },
+		{ "a\tb\tc,d\n1\t2\n", "1[a][b][c,d]\n2[1][2]\nEND" },
+		{ "\"x;y;z\",b\n", "1[x;y;z][b]\nEND" },      /* ';' counted outside quotes only */
+		{ "a;b,c\n", "1[a;b][c]\nEND" },                /* a tie is ',' */
+		/* Excel's sep= line is not a record: the header is line 2. */
+		{ "sep=;\r\na;b\r\n1;2\r\n", "2[a][b]\n3[1][2]\nEND" },
+		{ "\xEF\xBB\xBFsep=|\na|b\n", "2[a][b]\nEND" },
+		{ "sep=;", "END" },
+		{ "sep=\"\n", "1[sep=\"]\nEND" },              /* not a usable separator: data */
+		{ "", "END" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_lim(cases[i].in, strlen(cases[i].in), 0, NULL, cases[i].want);
+}
+
+/* A NUL byte would end the C string: refused where it is, quoted or not. */
+static void test_nul_byte(void **state)
+{
+	(void)state;
+	check_lim("a,b\nc\0d,e\n", 11, ',', NULL,
+		  "1[a][b]\nERR:t.csv:2: a NUL byte inside a field (the file is damaged, or is not text): "
+		  "it would cut the value short; remove it");
+	check_lim("\"x\ny\0\"\n", 8, ',', NULL,
+		  "ERR:t.csv:2: a NUL byte inside a field (the file is damaged, or is not text): "
+		  "it would cut the value short; remove it");
+	check_lim("\0", 1, 0, NULL,
+		  "ERR:t.csv:1: a NUL byte inside a field (the file is damaged, or is not text): "
+		  "it would cut the value short; remove it");
+}
+
 static void test_unterminated_quote(void **state)
 {
 	(void)state;
@@ -518,6 +554,8 @@ int main(void)
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_blank_line),
 		cmocka_unit_test(test_semicolon),
+		cmocka_unit_test(test_detected_delimiter),
+		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_text_after_quote),
 		cmocka_unit_test(test_field_too_long),

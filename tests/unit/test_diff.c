@@ -218,9 +218,9 @@ static void test_writers(void **state)
 	assert_int_equal(sn_diff_compute(&f->d), 0);
 	assert_string_equal(written(f, sn_diff_write_csv, 0),
 		"@@,entity,key,field,value\n"
-		"-->,procedure,1.000001,fee,1 -> 2-->3\n"
-		"+++,procedure,1.000002,name,Mới\n"
-		"+++,procedure,1.000002,levels,commune\n");
+		"'-->,procedure,1.000001,fee,1 -> 2-->3\n"
+		"'+++,procedure,1.000002,name,Mới\n"
+		"'+++,procedure,1.000002,levels,commune\n");
 	assert_string_equal(written(f, sn_diff_write_csv, 1),
 		"entity,added,removed,changed\nprocedure,1,0,1\nbinding,0,0,0\nagency,0,0,0\n");
 	const char *j = written(f, sn_diff_write_json, 0);

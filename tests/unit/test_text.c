@@ -440,6 +440,39 @@ static void test_decode_invalid_utf8(void **state)
 			    "line 3: invalid byte 0xfe for utf-8");
 }
 
+/* What XML 1.0 cannot carry (and a NUL, which would cut a C string) is refused with its line,
+ * in every encoding; tab, LF and CR pass. */
+static void test_decode_refused_characters(void **state)
+{
+	(void)state;
+	EXPECT_ERR("a,b\nc\0d", SN_ENC_UTF8, "a,b\nc",
+		   "line 2: a NUL byte inside the text (the file is damaged, or is not text): it would "
+		   "cut the value short; remove it");
+	EXPECT_ERR("\t\r\n\x1b[31m", SN_ENC_UTF8, "\t\r\n",
+		   "line 2: control character U+001B is not allowed in text (XML cannot carry it); remove it");
+	EXPECT_ERR("x\xEF\xBF\xBE", SN_ENC_UTF8, "x",
+		   "line 1: non-character U+FFFE is not allowed in text (XML cannot carry it); remove it");
+	EXPECT_ERR("\n\xEF\xBF\xBF", SN_ENC_UTF8, "\n",
+		   "line 2: non-character U+FFFF is not allowed in text (XML cannot carry it); remove it");
+	EXPECT_ERR("Ha\xCC\n\x01", SN_ENC_CP1258, "Hà\n",
+		   "line 2: control character U+0001 is not allowed in text (XML cannot carry it); remove it");
+	/* UTF-16: lines counted by character, not by 0x0A bytes (U+0A0A is one character). */
+	EXPECT_ERR("\xFF\xFE\x0A\x0A\n\x00\x1F\x00", SN_ENC_UTF16LE, "\xE0\xA8\x8A\n",
+		   "line 2: control character U+001F is not allowed in text (XML cannot carry it); remove it");
+	EXPECT_ERR("\xFF\xFE" "a\x00\x00\xD8" "b\x00", SN_ENC_UTF16LE, "a",
+		   "line 1: invalid utf-16le unit 0xd800 (half of a surrogate pair)");
+}
+
+static void test_decode_utf16(void **state)
+{
+	(void)state;
+	/* By the byte-order mark (removed), either order; without one, by the zero bytes. */
+	roundtrip("\xFF\xFEH\x00\xF2\x00" "a\x00\n\x00", 10, SN_ENC_AUTO, SN_ENC_UTF16LE, "H\xC3\xB2" "a\n");
+	roundtrip("\xFE\xFF\x00H\x1E\xA1", 6, SN_ENC_AUTO, SN_ENC_UTF16BE, "H\xE1\xBA\xA1");
+	roundtrip("c\x00o\x00" "d\x00" "e\x00,\x00x\x00", 12, SN_ENC_AUTO, SN_ENC_UTF16LE, "code,x");
+	roundtrip("\x00" "c\x00o\x00" "d\x00" "e", 8, SN_ENC_AUTO, SN_ENC_UTF16BE, "code");
+}
+
 static void test_decode_truncated_eof(void **state)
 {
 	(void)state;
@@ -943,6 +976,8 @@ int main(void)
 		cmocka_unit_test(test_decode_cp1258),
 		cmocka_unit_test(test_decode_tcvn3),
 		cmocka_unit_test(test_decode_invalid_utf8),
+		cmocka_unit_test(test_decode_refused_characters),
+		cmocka_unit_test(test_decode_utf16),
 		cmocka_unit_test(test_decode_truncated_eof),
 		cmocka_unit_test(test_decode_invalid_cp1258),
 		cmocka_unit_test(test_decode_buffer_boundaries),
