@@ -381,12 +381,10 @@ sn_areg *sn_areg_load(struct sn_ctx *ctx, const char *date, int *rcp)
 	snprintf(r->date, sizeof r->date, "%s", date);
 	/* A conversion in force on the date makes units it never opened old, even those it does
 	 * not close (a commune the table never converts). */
-	int conv = 0;
-	{
-		char *q = sqlite3_mprintf("SELECT count(*) FROM event WHERE kind = 'conversion' AND effective <= %Q", date);
-		conv = q && sn_query_int(ctx, q) > 0;
-		sqlite3_free(q);
-	}
+	long long conv;
+	if (sn_query_intf(ctx, &conv, "SELECT count(*) FROM event WHERE kind = 'conversion' AND effective <= %Q",
+			  date))
+		goto fail;
 	st = sn_prepare(ctx, "SELECT level, code, name, name_key, ascii_key, type, parent_code, province_code, "
 			     "COALESCE(valid_from, ''), COALESCE(valid_to, ''), opened_by IS NULL FROM unit "
 			     "WHERE valid_from IS NULL OR valid_from <= ?1 ORDER BY level, code, valid_from IS NOT NULL, valid_from");

@@ -117,7 +117,7 @@ void sn_dossier_address_counts(struct sn_daddr *a, char *buf, size_t len);
 void sn_dossier_address_end(struct sn_daddr *a);
 /* 'export': whether any dossier carries an address; addresses.csv (dossier_code, province,
  * address, address_new, status, commune_code, candidates). */
-int sn_export_has_addresses(struct sn_ctx *ctx);
+int sn_export_has_addresses(struct sn_ctx *ctx, int *has);
 int sn_export_addresses(struct sn_ctx *ctx, FILE *f, long *rows);
 
 #endif

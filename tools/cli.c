@@ -1,12 +1,13 @@
 /* cli.c - the command runner: global options, the command table, database set-up, diagnostics.
  *
- * To add a command: write cmd_<name>() in its own file (it parses its own options and prints its
- * own --help), declare it in cli.h and add a row to the table below. The flags say what the runner
- * prepares first: NEED_DB opens the database read-only, WRITES_DB read-write (created and
- * migrated). The runner checks that stdout was written fully, so a full disk is not success.
+ * To add a command: write cmd_<name>() in tools/cmd_<name>.c (its options a table parsed by
+ * sn_parse_options, options.h, which also prints its --help), declare it in cli.h and add a row
+ * to the table below. The flags say what the runner prepares first: NEED_DB opens the database
+ * read-only, WRITES_DB read-write (created and migrated); NEEDS_* name the steps that must have
+ * run before (checked once the options are parsed: one message, exit 3). The runner checks
+ * that stdout was written fully, so a full disk is not success.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "address.h"
 #include "cli.h"
 #include "db.h"
+#include "options.h"
 #include "steps.h"
 #include "text.h"
 #include "units.h"
@@ -34,17 +36,17 @@ static const struct sn_command commands[] = {
 	{ "agencies list", cmd_agencies_list, NEED_DB, "agencies in code order, before or after the merger" },
 	{ "recode", cmd_recode, NEED_DB | WRITES_DB,
 	  "the merged province's agency code table and the crosswalk old -> new" },
-	{ "crosswalk", cmd_crosswalk, NEED_DB, "the old -> new agency codes, with outcome and reason" },
-	{ "rewrite", cmd_rewrite, NEED_DB, "replace old agency codes in an XML or CSV file, by the crosswalk" },
+	{ "crosswalk", cmd_crosswalk, NEED_DB | NEEDS_RECODE, "the old -> new agency codes, with outcome and reason" },
+	{ "rewrite", cmd_rewrite, NEED_DB | NEEDS_RECODE, "replace old agency codes in an XML or CSV file, by the crosswalk" },
 	{ "catalog import", cmd_catalog_import, NEED_DB | WRITES_DB,
 	  "import an old province's procedure catalog with its bindings (CSV or XML)" },
 	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
-	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB,
+	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB | NEEDS_RECODE | NEEDS_CATALOG,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
-	{ "validate", cmd_validate, NEED_DB,
+	{ "validate", cmd_validate, NEED_DB | NEEDS_RECODE,
 	  "findings about the merged province after reassign, with the catalogs' statistics" },
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
-	{ "export", cmd_export, NEED_DB,
+	{ "export", cmd_export, NEED_DB | NEEDS_REASSIGN,
 	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
 	/* diff opens its two operands itself, read-only: no NEED_DB */
 	{ "diff", cmd_diff, 0, "what changed between two catalogs (databases, exports, catalog files)" },
@@ -119,21 +121,17 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	return SN_USAGE;
 }
 
-int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv)
+static const char *const format_names[SN_FMT_COUNT] = { "text", "csv", "json", "xml" };
+
+const char *sn_format_name(enum sn_format f)
 {
-	/* getopt_long sets optopt to the option's value when its argument is missing, to 0 for an
-	 * unknown long option; an unknown "-x" also sets it, hence the "--" test. */
-	const char *arg = argv[optind - 1];
-	if (optopt != 0 && strncmp(arg, "--", 2) == 0)
-		return sn_usage_error(ctx, cmd, "option '%s' needs a value", arg);
-	return sn_usage_error(ctx, cmd, "unknown option '%s'", arg);
+	return f < SN_FMT_COUNT ? format_names[f] : "?";
 }
 
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out)
 {
-	static const char *names[] = { "text", "csv", "json", "xml" };
-	for (int i = 0; i < 4; i++)
-		if ((allowed & (1u << i)) && strcmp(s, names[i]) == 0) {
+	for (int i = 0; i < SN_FMT_COUNT; i++)
+		if ((allowed & SN_FMT_BIT(i)) && strcmp(s, format_names[i]) == 0) {
 			*out = (enum sn_format)i;
 			return 0;
 		}
@@ -284,6 +282,7 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 
 	ctx->argc = argc;
 	ctx->argv = argv;
+	sn_today(ctx->today);
 	/* As typed, before option parsing permutes argv. */
 	ctx->cmdline = sn_command_line(ctx);
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -346,6 +345,7 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	char *saved = cargv[0];
 	cargv[0] = (char *)cmd->name;
+	ctx->command = cmd;
 	rc = cmd->fn(ctx, cargc, cargv);
 	if (rc == SN_RETRY) {
 		/* Another process created the database while this step built its own: this one's work
@@ -410,49 +410,31 @@ int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out
 	return rc;
 }
 
-int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		    char province[16], int *encoding, struct sn_step *step, const char **path,
+int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
+		    const char *what, char province[16], int *encoding, struct sn_step *step, const char **path,
 		    const char **level1)
 {
-	static const struct option lo[] = {
-		{ "province", required_argument, NULL, 'p' },
-		{ "level1", required_argument, NULL, 'l' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	sn_encoding enc = SN_ENC_AUTO;
-	int c;
+	char **args, help[120];
+	int nargs;
+	snprintf(help, sizeof help, "replace %s imported before from different inputs", what);
+	struct sn_option opts[] = {
+		{ .kind = SN_OPT_PROVINCE, .name = "province", .value = province, .flags = SN_OPT_REQUIRED,
+		  .help = "the old province (2 digits) the file belongs to" },
+		OPT_FILE("level1", level1, "province -> level-1 code table (default: built-in)"),
+		OPT_ENCODING(&enc, "CSV encoding: auto (default), utf-8, cp1258, tcvn3"),
+		OPT_DRY_RUN(&step->dry_run),
+		OPT_FORCE(&step->forced, help),
+		OPT_END()
+	};
 	province[0] = '\0';
 	*level1 = NULL;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
-				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
-			break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'l': *level1 = optarg; break;
-		case 'n': step->dry_run = 1; break;
-		case 'f': step->forced = 1; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected one FILE");
-	if (!*province)
-		return sn_usage_error(ctx, argv[0], "--province CODE is required");
+	int rc = sn_parse_options(ctx, argc, argv, opts, usage, &args, &nargs);
+	if (rc)
+		return rc;
 	*encoding = (int)enc;
-	*path = argv[optind];
-	int rc = sn_step_add_input(ctx, step, *path);
+	*path = args[0];
+	rc = sn_step_add_input(ctx, step, *path);
 	if (!rc && *level1)
 		rc = sn_step_add_input(ctx, step, *level1);
 	if (rc)
@@ -463,6 +445,5 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FIL
 				     *level1 ? " level1=file" : "");
 	if (!step->target || !step->args)
 		return SN_IO;
-	rc = sn_step_begin(ctx, step);
-	return rc == -1 ? SN_OK : rc ? rc : -1;
+	return sn_step_begin(ctx, step);
 }

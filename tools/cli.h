@@ -35,13 +35,20 @@ struct sn_ctx {
 	int replace_changed;  /* inside 'run': a step whose input changed is re-applied (its intent) */
 	long committed_id;    /* the journal id of the step that committed */
 	struct sn_hook *hook; /* SAPNHAP_HOOK, the crash and concurrency tests' hook (db.h) */
+	const struct sn_command *command; /* the command running (its prerequisites) */
+	char today[11];       /* YYYY-MM-DD, SOURCE_DATE_EPOCH honoured: the default of --on */
 };
 
-/* What the runner prepares before calling a command. */
+/* What the runner prepares before calling a command, and the steps that must have run before
+ * it (checked once its options are parsed, by sn_require in options.h: one message, exit 3). */
 enum {
-	NEED_DB = 1,    /* open the database (read-only unless WRITES_DB) */
-	WRITES_DB = 2   /* open read-write, creating and migrating it */
+	NEED_DB = 1,          /* open the database (read-only unless WRITES_DB) */
+	WRITES_DB = 2,        /* open read-write, creating and migrating it */
+	NEEDS_RECODE = 4,     /* 'recode' has made the code table and the crosswalk */
+	NEEDS_CATALOG = 8,    /* a 'catalog import' has run */
+	NEEDS_REASSIGN = 16   /* 'reassign' has made the merged catalog */
 };
+#define SN_NEEDS (NEEDS_RECODE | NEEDS_CATALOG | NEEDS_REASSIGN)
 
 struct sn_command {
 	const char *name;
@@ -64,13 +71,16 @@ void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* After getopt_long (opterr = 0) returned '?' or ':': "option '--format' needs a value" or
- * "unknown option '--x'", as a usage error of CMD. Returns SN_USAGE. */
-int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv);
 
 /* Output formats of tabular commands (XML where a schema describes the file). */
-enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML };
-/* Parses --format's value among the allowed ones (bitmask 1<<SN_FMT_*). */
+enum sn_format { SN_FMT_TEXT, SN_FMT_CSV, SN_FMT_JSON, SN_FMT_XML, SN_FMT_COUNT };
+/* A set of formats, as a command accepts them: SN_FMT_BIT(SN_FMT_CSV) | SN_FMT_BIT(SN_FMT_XML). */
+#define SN_FMT_BIT(f) (1u << (f))
+#define SN_FMTS_TABLE (SN_FMT_BIT(SN_FMT_TEXT) | SN_FMT_BIT(SN_FMT_CSV) | SN_FMT_BIT(SN_FMT_JSON))
+#define SN_FMTS_FILES (SN_FMT_BIT(SN_FMT_CSV) | SN_FMT_BIT(SN_FMT_XML))
+/* "text", "csv", "json", "xml". */
+const char *sn_format_name(enum sn_format f);
+/* Parses --format's value among the allowed ones (SN_FMT_BIT()s). Returns 0 or -1. */
 int sn_parse_format(const char *s, unsigned allowed, enum sn_format *out);
 
 /* Writes s as a JSON string (with quotes). Every CSV cell we write goes through
@@ -86,15 +96,17 @@ int sn_valid_date(const char *s);
 
 /* The start of every per-province import (agencies, catalog, dossiers):
  *   sapnhap X import FILE --province CODE [--level1 FILE] [--encoding ENC] [--dry-run] [--force]
- * parses the options, hashes FILE (and the --level1 table, returned in *level1, NULL when not
- * given: the importer checks the file's codes against the province with it, level1.h), names
- * the step "province CODE" and begins it. Returns -1 when the import proceeds (transaction
- * open, step->previous set for --force), or the exit status to return now: SN_OK after --help
- * or when the same input was already applied, SN_USAGE, SN_DATA (changed input without
- * --force), SN_IO. The caller frees step->target and step->args. */
+ * parses the options (USAGE is the command's help; WHAT names what --force replaces: "a
+ * registry"), hashes FILE (and the --level1 table, returned in *level1, NULL when not given:
+ * the importer checks the file's codes against the province with it, level1.h), names the step
+ * "province CODE" and begins it. Returns 0 when the import proceeds (transaction open,
+ * step->previous set for --force); SN_DONE after --help or when the same input was already
+ * applied (the command returns SN_OK); SN_USAGE, SN_DATA (changed input without --force),
+ * SN_IO. The caller frees step->target and step->args. */
 struct sn_step;
-int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, void (*usage)(FILE *),
-		    char province[16], int *encoding, struct sn_step *step, const char **path,
+struct sn_usage;
+int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
+		    const char *what, char province[16], int *encoding, struct sn_step *step, const char **path,
 		    const char **level1);
 
 /* Commands, one file each (units commands: units.h). */

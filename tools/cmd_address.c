@@ -3,12 +3,12 @@
  * Streams: one output row per input row, in input order, as each is read; memory is the
  * registry's (address.c), not the file's.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "address.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 #include "text.h"
@@ -182,93 +182,58 @@ static int is_field(const char *name)
 	return 0;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap address convert [FILE|-] [--column NAME] [--input auto|csv|lines]\n"
-	      "                               [--on DATE] [--format csv|jsonl] [--hamlets FILE]\n"
-	      "                               [--encoding ENC]\n"
-	      "\n"
-	      "Rewrites addresses in the units in force on DATE (default: today), matched against the\n"
-	      "unit registry of the working database: one output row per input row, in input order.\n"
-	      "Input: a CSV file whose address is in column NAME (--column; else a column named\n"
-	      "'address'; else the first), every other column passed through unchanged; or plain\n"
-	      "lines, one address each. --input auto (the default) reads CSV when --column is given\n"
-	      "or the first line is a header with a column named 'address', and lines otherwise.\n"
-	      "Any encoding sapnhap reads (UTF-8 NFC or NFD, Windows-1258, TCVN3); FILE '-' or none\n"
-	      "is stdin.\n"
-	      "\n"
-	      "Output fields: status (converted, ambiguous, not_found, already_new), address_new,\n"
-	      "commune_code, commune_name, province_code, province_name, old_commune_code,\n"
-	      "old_district_code, old_province_code, confidence (0-1), reasons, candidates.\n"
-	      "CSV: the input's columns, then these (an input column of the same name is replaced);\n"
-	      "plain lines: 'address', then these. jsonl: one object per row, these keys after\n"
-	      "\"address\", and the input's columns under \"input\" (CSV input).\n"
-	      "A split commune goes to the part that took the whole population, else to the part\n"
-	      "the hamlet table names (--hamlets FILE: old_commune,hamlet,new_commune), else it is\n"
-	      "ambiguous with every part as a candidate. Exit status 1 when a row is ambiguous or\n"
-	      "not found; counts on stderr.\n"
-	      "\n"
-	      "examples:\n"
-	      "  sapnhap address convert addresses.txt\n"
-	      "  sapnhap address convert citizens.csv --column dia_chi --format jsonl --on 2025-07-01\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "[FILE|-]", .min_args = 0, .max_args = 1, .expected = "at most one FILE",
+	.description =
+	"Rewrites addresses in the units in force on DATE (default: today), matched against the\n"
+	"unit registry of the working database: one output row per input row, in input order.\n"
+	"Input: a CSV file whose address is in column NAME (--column; else a column named\n"
+	"'address'; else the first), every other column passed through unchanged; or plain\n"
+	"lines, one address each. --input auto (the default) reads CSV when --column is given\n"
+	"or the first line is a header with a column named 'address', and lines otherwise.\n"
+	"Any encoding sapnhap reads (UTF-8 NFC or NFD, Windows-1258, TCVN3); FILE '-' or none\n"
+	"is stdin.\n"
+	"\n"
+	"Output fields: status (converted, ambiguous, not_found, already_new), address_new,\n"
+	"commune_code, commune_name, province_code, province_name, old_commune_code,\n"
+	"old_district_code, old_province_code, confidence (0-1), reasons, candidates.\n"
+	"CSV: the input's columns, then these (an input column of the same name is replaced);\n"
+	"plain lines: 'address', then these. jsonl: one object per row, these keys after\n"
+	"\"address\", and the input's columns under \"input\" (CSV input).\n"
+	"A split commune goes to the part that took the whole population, else to the part\n"
+	"the hamlet table names (--hamlets FILE: old_commune,hamlet,new_commune), else it is\n"
+	"ambiguous with every part as a candidate. Exit status 1 when a row is ambiguous or\n"
+	"not found; counts on stderr.\n",
+	.examples =
+	"sapnhap address convert addresses.txt\n"
+	"sapnhap address convert citizens.csv --column dia_chi --format jsonl --on 2025-07-01\n",
+};
+
+static const char *const inputs[] = { "auto", "csv", "lines", NULL };  /* IN_* */
+static const char *const outputs[] = { "csv", "jsonl", NULL };
 
 int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "column", required_argument, NULL, 'c' },
-		{ "input", required_argument, NULL, 'i' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "hamlets", required_argument, NULL, 'H' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "floor", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct opts o = { 0 };
-	char today[11];
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'c': o.column = optarg; break;
-		case 'i':
-			if (!strcmp(optarg, "auto")) o.input = IN_AUTO;
-			else if (!strcmp(optarg, "csv")) o.input = IN_CSV;
-			else if (!strcmp(optarg, "lines")) o.input = IN_LINES;
-			else return sn_usage_error(ctx, argv[0], "--input must be auto, csv or lines");
-			break;
-		case 'o': o.date = optarg; break;
-		case 'f':
-			if (!strcmp(optarg, "csv")) o.jsonl = 0;
-			else if (!strcmp(optarg, "jsonl")) o.jsonl = 1;
-			else return sn_usage_error(ctx, argv[0], "--format must be csv or jsonl");
-			break;
-		case 'H': o.hamlets = optarg; break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &o.enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'F': o.floor = 1; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected at most one FILE");
+	int nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_STRING("column", &o.column, "NAME", "CSV: the column holding the address"),
+		OPT_CHOICE("input", &o.input, inputs, "CSV or plain lines (default: auto)"),
+		OPT_ON(&o.date, "the units in force on DATE (default: today)"),
+		OPT_CHOICE("format", &o.jsonl, outputs, "csv (default) or jsonl"),
+		OPT_FILE("hamlets", &o.hamlets, "old_commune,hamlet,new_commune for split communes"),
+		OPT_ENCODING(&o.enc, "input encoding: auto (default), utf-8, cp1258, tcvn3"),
+		{ .kind = SN_OPT_FLAG, .name = "floor", .value = &o.floor, .flags = SN_OPT_HIDDEN },
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	if (o.column && o.input == IN_LINES)
 		return sn_usage_error(ctx, argv[0], "--column needs CSV input");
-	if (o.date && !sn_valid_date(o.date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", o.date);
-	if (!o.date) {
-		sn_today(today);
-		o.date = today;
-	}
-	const char *path = optind < argc ? argv[optind] : "-";
+	const char *path = nargs ? args[0] : "-";
 
-	int rc = SN_OK;
 	sn_areg *reg = NULL;
 	if (!o.floor) {
 		reg = sn_areg_load(ctx, o.date, &rc);

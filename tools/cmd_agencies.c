@@ -7,12 +7,12 @@
  * as a whole is refused (exit 3, nothing written) for duplicate codes, unknown parents, parent
  * cycles, unknown kinds or unit codes the unit registry does not know.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "agcode.h"
 #include "agency.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 #include "level1.h"
@@ -234,32 +234,22 @@ static int check_registry(struct sn_ctx *ctx, const char *province)
 	return 0;
 }
 
-static void import_usage(FILE *f)
-{
-	fputs("usage: sapnhap agencies import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
-	      "                               [--dry-run] [--force]\n"
-	      "\n"
-	      "Imports the agency registry of one old province (CSV, or XML per schema/agencies.xsd).\n"
-	      "CSV header: code,name,kind,parent_code,unit_code,address,phone,email,status.\n"
-	      "Kinds: province-committee, province-council, department, department-unit,\n"
-	      "district-committee, district-office, commune-committee, service-unit, other.\n"
-	      "Codes in either notation (000.00.16.H19 or H19.16) are kept as written; codes that do not\n"
-	      "conform are kept and flagged. The file is refused (exit 3, nothing written) for\n"
-	      "duplicate codes, unknown parents, parent cycles and unit codes the registry lacks, and\n"
-	      "for a code of another province (its level-1 code H.. or K.. is not the province's).\n"
-	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
-	      "loses that one leading apostrophe.\n"
-	      "\n"
-	      "options:\n"
-	      "  --province CODE   the old province (2 digits) the registry belongs to\n"
-	      "  --level1 FILE     province -> level-1 code table (default: built-in)\n"
-	      "  --encoding ENC    CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
-	      "  --dry-run         report what would change; write nothing\n"
-	      "  --force           replace a registry imported before from different inputs\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap agencies import samples/agencies/binhphuoc.csv --province 70\n", f);
-}
+static const struct sn_usage import_usage = {
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
+	.description =
+	"Imports the agency registry of one old province (CSV, or XML per schema/agencies.xsd).\n"
+	"CSV header: code,name,kind,parent_code,unit_code,address,phone,email,status.\n"
+	"Kinds: province-committee, province-council, department, department-unit,\n"
+	"district-committee, district-office, commune-committee, service-unit, other.\n"
+	"Codes in either notation (000.00.16.H19 or H19.16) are kept as written; codes that do not\n"
+	"conform are kept and flagged. The file is refused (exit 3, nothing written) for\n"
+	"duplicate codes, unknown parents, parent cycles and unit codes the registry lacks, and\n"
+	"for a code of another province (its level-1 code H.. or K.. is not the province's).\n"
+	"A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
+	"loses that one leading apostrophe.\n",
+	.examples =
+	"sapnhap agencies import samples/agencies/binhphuoc.csv --province 70\n",
+};
 
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 {
@@ -268,19 +258,21 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	char province[16];
 	const char *path = NULL, *level1 = NULL;
 	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, import_usage, province, &e, &step, &path, &level1);
-	if (rc != -1) {
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, &import_usage, "a registry", province, &e, &step, &path, &level1);
+	if (rc) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
-		return rc;
+		return rc == SN_DONE ? SN_OK : rc;
 	}
-	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
 	struct load ld = { .ctx = ctx, .province = province, .l1 = &l1 };
 	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
 		goto out;
-	if (!sn_query_int(ctx, "SELECT count(*) FROM unit")) {
+	long long units;
+	if ((rc = sn_query_int(ctx, &units, "SELECT count(*) FROM unit")))
+		goto out;
+	if (!units) {
 		sn_error(ctx, "the unit registry is empty: import the units first ('sapnhap units import')");
 		rc = SN_DATA;
 		goto out;
@@ -333,73 +325,41 @@ out:
 	return rc;
 }
 
-static void list_usage(FILE *f)
-{
-	fputs("usage: sapnhap agencies list [--province CODE] [--on DATE] [--format text|csv|json]\n"
-	      "                             [--notation qcvn|left]\n"
-	      "\n"
-	      "Lists agencies in code order. Before the merger (DATE earlier than the reform's\n"
-	      "effective date, or before 'sapnhap recode' has run) these are the old provinces'\n"
-	      "registries; from the effective date on, the merged province's code table.\n"
-	      "--province selects an old province's registry (always the 'before' view).\n"
-	      "Nonconforming codes are listed with the reason. --notation prints codes in QCVN 102\n"
-	      "(000.00.16.H19) or QĐ 20/2020 (H19.16) notation; codes that cannot be shown in it are\n"
-	      "printed as written.\n", f);
-}
+static const struct sn_usage list_usage = {
+	.description =
+	"Lists agencies in code order. Before the merger (DATE earlier than the reform's\n"
+	"effective date, or before 'sapnhap recode' has run) these are the old provinces'\n"
+	"registries; from the effective date on, the merged province's code table.\n"
+	"--province selects an old province's registry (always the 'before' view).\n"
+	"Nonconforming codes are listed with the reason. --notation prints codes in QCVN 102\n"
+	"(000.00.16.H19) or QĐ 20/2020 (H19.16) notation; codes that cannot be shown in it are\n"
+	"printed as written.\n",
+};
 
 int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "province", required_argument, NULL, 'p' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "notation", required_argument, NULL, 'N' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum sn_notation notation = SN_NOTATION_QCVN;
-	int renotate = 0;
+	int renotate = 0, nargs;
 	const char *date = NULL;
-	char province[16] = "", today[11];
+	char province[16] = "", **args;
 	enum sn_format fmt = SN_FMT_TEXT;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (sn_code_normalise(optarg, 2, province) < 0 || !*province)
-				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
-			break;
-		case 'o': date = optarg; break;
-		case 'f':
-			if (sn_parse_format(optarg, 7, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
-			break;
-		case 'N':
-			if (sn_notation_parse(optarg, &notation))
-				return sn_usage_error(ctx, argv[0], "--notation must be qcvn or left");
-			renotate = 1;
-			break;
-		case 'h': list_usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	if (date && !sn_valid_date(date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
-	if (!date) {
-		sn_today(today);
-		date = today;
-	}
+	struct sn_option opts[] = {
+		OPT_PROVINCE(province, "an old province's registry (always the 'before' view)"),
+		OPT_ON(&date, "the view on DATE (default: today)"),
+		OPT_FORMAT(&fmt, SN_FMTS_TABLE, "text (default), csv or json"),
+		OPT_NOTATION(&notation, &renotate),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &list_usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	/* The merged view applies once a code table exists and DATE is on or after the reform that
 	 * merged the provinces. */
-	char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM code_table) > 0 AND %Q = '' AND %Q >= "
-				  "COALESCE((SELECT min(effective) FROM event WHERE kind = 'conversion'), "
-				  "'9999-12-31')", province, date);
-	int merged = q ? (int)sn_query_int(ctx, q) : 0;
-	sqlite3_free(q);
+	long long merged;
+	if (sn_query_intf(ctx, &merged, "SELECT (SELECT count(*) FROM code_table) > 0 AND %Q = '' AND %Q >= "
+			  "COALESCE((SELECT min(effective) FROM event WHERE kind = 'conversion'), '9999-12-31')",
+			  province, date))
+		return SN_IO;
 	const char *sql = merged ?
 		"SELECT code, name, kind, COALESCE(parent_code, ''), COALESCE(unit_code, ''), origin, '' "
 		"FROM code_table ORDER BY sort_key, code" :

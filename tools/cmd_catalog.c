@@ -10,6 +10,7 @@
 #include "agcode.h"
 #include "catalog.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 #include "level1.h"
@@ -346,28 +347,25 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 	return rc;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap catalog import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
-	      "                              [--dry-run] [--force]\n"
-	      "\n"
-	      "Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
-	      "XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
-	      "  national_code/MATTHC, local_code/MATTHC_DP, name/TENTTHC, field_code/MALINHVUC,\n"
-	      "  field_name/LINHVUCTHUCHIEN, levels/CAPTHUCHIEN, time_limit/THOIGIANGIAIQUYET,\n"
-	      "  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
-	      "  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
-	      "Import the agency registry first: every binding must name one of its agencies.\n"
-	      "Values are read by type (portal: yes/no/có/không/1/0/x; online level: toàn trình/\n"
-	      "một phần/không or 4/3; ...): one not understood refuses the file with its line.\n"
-	      "A local code or binding under another province's level-1 code (H.. / K..) refuses it\n"
-	      "too; --level1 FILE replaces the built-in province -> level-1 code table.\n"
-	      "A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
-	      "loses that one leading apostrophe.\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
+	.description =
+	"Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
+	"XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
+	"  national_code/MATTHC, local_code/MATTHC_DP, name/TENTTHC, field_code/MALINHVUC,\n"
+	"  field_name/LINHVUCTHUCHIEN, levels/CAPTHUCHIEN, time_limit/THOIGIANGIAIQUYET,\n"
+	"  time_unit/DONVITINH, fee/PHILEPHI, online_level/MUCDO, portal/TICHHOPDVCQG,\n"
+	"  legal_basis/CANCUPHAPLY, agencies/COQUANTHUCHIEN (\"CODE[:online]; ...\").\n"
+	"Import the agency registry first: every binding must name one of its agencies.\n"
+	"Values are read by type (portal: yes/no/có/không/1/0/x; online level: toàn trình/\n"
+	"một phần/không or 4/3; ...): one not understood refuses the file with its line.\n"
+	"A local code or binding under another province's level-1 code (H.. / K..) refuses it\n"
+	"too; --level1 FILE replaces the built-in province -> level-1 code table.\n"
+	"A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
+	"loses that one leading apostrophe.\n",
+	.examples =
+	"sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70\n",
+};
 
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 {
@@ -376,21 +374,20 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	char province[16];
 	const char *path = NULL, *level1 = NULL;
 	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path, &level1);
-	if (rc != -1) {
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, &usage, "a catalog", province, &e, &step, &path, &level1);
+	if (rc) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
-		return rc;
+		return rc == SN_DONE ? SN_OK : rc;
 	}
-	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
 	struct cload ld = { .ctx = ctx, .province = province, .l1 = &l1 };
 	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
 		goto out;
-	char *q = sqlite3_mprintf("SELECT count(*) FROM agency WHERE province = %Q", province);
-	long agencies = q ? (long)sn_query_int(ctx, q) : 0;
-	sqlite3_free(q);
+	long long agencies;
+	if ((rc = sn_query_intf(ctx, &agencies, "SELECT count(*) FROM agency WHERE province = %Q", province)))
+		goto out;
 	if (!agencies) {
 		sn_error(ctx, "no agency registry for province %s: import it first ('sapnhap agencies import')",
 			 province);

@@ -1,9 +1,9 @@
 /* cmd_crosswalk.c - 'sapnhap crosswalk': the old -> new agency codes recode decided. The writer is
  * shared with 'sapnhap export' (export.h). */
-#include <getopt.h>
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 #include "export.h"
@@ -116,51 +116,29 @@ done:
 	return r < 0 ? SN_IO : SN_OK;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap crosswalk [--format text|csv|xml] [--notation qcvn|left]\n"
-	      "\n"
-	      "Prints every old agency code with its outcome (kept, renumbered, merged, closed), the\n"
-	      "code now carrying its work, the successors of a closed code and the reason, ordered by\n"
-	      "old province and code. CSV: old_code,province,outcome,new_code,successors,reason\n"
-	      "(successors separated by ';'). XML: schema/crosswalk.xsd. Run 'sapnhap recode' first.\n"
-	      "--notation prints codes in QCVN 102 (000.00.16.H19) or QĐ 20/2020 (H19.16) notation.\n", f);
-}
+static const struct sn_usage usage = {
+	.description =
+	"Prints every old agency code with its outcome (kept, renumbered, merged, closed), the\n"
+	"code now carrying its work, the successors of a closed code and the reason, ordered by\n"
+	"old province and code. CSV: old_code,province,outcome,new_code,successors,reason\n"
+	"(successors separated by ';'). XML: schema/crosswalk.xsd. Run 'sapnhap recode' first.\n"
+	"--notation prints codes in QCVN 102 (000.00.16.H19) or QĐ 20/2020 (H19.16) notation.\n",
+};
 
 int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "notation", required_argument, NULL, 'N' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum sn_notation notation = SN_NOTATION_QCVN;
-	int renotate = 0;
-	int c;
 	enum sn_format fmt = SN_FMT_TEXT;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV | 1u << SN_FMT_XML, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv or xml");
-			break;
-		case 'N':
-			if (sn_notation_parse(optarg, &notation))
-				return sn_usage_error(ctx, argv[0], "--notation must be qcvn or left");
-			renotate = 1;
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	if (!sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
-		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode'");
-		return SN_FINDINGS;
-	}
+	int renotate = 0, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_FORMAT(&fmt, SN_FMT_BIT(SN_FMT_TEXT) | SN_FMT_BIT(SN_FMT_CSV) | SN_FMT_BIT(SN_FMT_XML),
+			   "text (default), csv or xml"),
+		OPT_NOTATION(&notation, &renotate),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	return sn_crosswalk_write(ctx, ctx->out, fmt, renotate ? &notation : NULL, NULL);
 }

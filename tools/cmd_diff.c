@@ -6,53 +6,39 @@
  * temporary file beside FILE and renamed over it (outfile.h), so FILE is never left half-written.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "options.h"
 #include "diff.h"
 #include "outfile.h"
 
 enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap diff BEFORE AFTER [--format text|csv|json|html] [--summary] [--exit-code]\n"
-	      "                    [--out FILE]\n"
-	      "\n"
-	      "Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
-	      "national code and agency code) and agencies (by code), and lists what was added, removed\n"
-	      "and changed, field by field. Each of BEFORE and AFTER is one of:\n"
-	      "  a working database   the merged catalog once 'reassign' has run, else the old\n"
-	      "                       provinces' catalogs; FILE:old or FILE:merged picks the state\n"
-	      "                       ('sapnhap diff sapnhap.db:old sapnhap.db:merged' is the review of\n"
-	      "                       one migration)\n"
-	      "  an export directory  as 'sapnhap export' writes it: catalog.csv|xml, agencies.csv|xml,\n"
-	      "                       crosswalk.csv|xml (optional)\n"
-	      "  a catalog file       .csv or .xml in the 'catalog import' format (agencies not compared)\n"
-	      "The old state holds two catalogs: where their values differ, BEFORE shows both\n"
-	      "(\"70: x | 75: y\"). When AFTER has a crosswalk (a merged database, or an export with\n"
-	      "its crosswalk), BEFORE's agency codes are carried through it first, so a binding whose\n"
-	      "agency was renumbered is one changed row (agency old -> new); bindings at closed codes\n"
-	      "are removed. Databases are only read.\n"
-	      "\n"
-	      "options:\n"
-	      "  --format FMT   text (default): counts, then the changes by entity and kind (an added or\n"
-	      "                 removed procedure or agency by its name: every field is in the other\n"
-	      "                 formats); csv: the highlighter form, header @@,entity,key,field,value,\n"
-	      "                 first column +++ added, --- removed, -> changed (value old->new);\n"
-	      "                 json: {before, after, summary, changes}; html: one self-contained page\n"
-	      "                 with a filter (page.html#q=TEXT&kind=added,changed pre-sets it)\n"
-	      "  --summary      the counts only\n"
-	      "  --exit-code    exit 1 when there is any difference, 0 when none\n"
-	      "  --out FILE     write to FILE (atomically) instead of standard output\n"
-	      "\n"
-	      "exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
-	      "a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "BEFORE AFTER", .min_args = 2, .max_args = 2, .expected = "two operands, BEFORE and AFTER",
+	.description =
+	"Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
+	"national code and agency code) and agencies (by code), and lists what was added, removed\n"
+	"and changed, field by field. Each of BEFORE and AFTER is one of:\n"
+	"  a working database   the merged catalog once 'reassign' has run, else the old\n"
+	"                       provinces' catalogs; FILE:old or FILE:merged picks the state\n"
+	"                       ('sapnhap diff sapnhap.db:old sapnhap.db:merged' is the review of\n"
+	"                       one migration)\n"
+	"  an export directory  as 'sapnhap export' writes it: catalog.csv|xml, agencies.csv|xml,\n"
+	"                       crosswalk.csv|xml (optional)\n"
+	"  a catalog file       .csv or .xml in the 'catalog import' format (agencies not compared)\n"
+	"The old state holds two catalogs: where their values differ, BEFORE shows both\n"
+	"(\"70: x | 75: y\"). When AFTER has a crosswalk (a merged database, or an export with\n"
+	"its crosswalk), BEFORE's agency codes are carried through it first, so a binding whose\n"
+	"agency was renumbered is one changed row (agency old -> new); bindings at closed codes\n"
+	"are removed. Databases are only read.\n",
+	.after =
+	"exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
+	"a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n",
+	.examples =
+	"sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html\n",
+};
 
 /* Writes the report in FMT to F. */
 static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
@@ -87,48 +73,32 @@ done:
 	return rc;
 }
 
+static const char *const diff_formats[] = { "text", "csv", "json", "html", NULL };
+
 int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "summary", no_argument, NULL, 's' },
-		{ "exit-code", no_argument, NULL, 'x' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static const char *formats[] = { "text", "csv", "json", "html" };
-	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0;
+	int fmt = FMT_TEXT, summary = 0, exit_code = 0, nargs;
 	const char *out = NULL;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			fmt = -1;
-			for (int i = 0; i < 4; i++)
-				if (!strcmp(optarg, formats[i]))
-					fmt = i;
-			if (fmt < 0)
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv, json or html");
-			break;
-		case 's': summary = 1; break;
-		case 'x': exit_code = 1; break;
-		case 'o': out = optarg; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default:
-			if (optopt)
-				return sn_usage_error(ctx, argv[0], "option '%s' needs a value", argv[optind - 1]);
-			return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (argc - optind != 2)
-		return sn_usage_error(ctx, argv[0], "expected two operands, BEFORE and AFTER");
-	if (out && !*out)
-		return sn_usage_error(ctx, argv[0], "--out needs a file name");
+	char **args;
+	struct sn_option opts[] = {
+		OPT_CHOICE("format", &fmt, diff_formats,
+			   "text (default): counts, then the changes by entity and kind (an added or\n"
+			   "removed procedure or agency by its name: every field is in the other\n"
+			   "formats); csv: the highlighter form, header @@,entity,key,field,value,\n"
+			   "first column +++ added, --- removed, -> changed (value old->new);\n"
+			   "json: {before, after, summary, changes}; html: one self-contained page\n"
+			   "with a filter (page.html#q=TEXT&kind=added,changed pre-sets it)"),
+		OPT_FLAG("summary", &summary, "the counts only"),
+		OPT_FLAG("exit-code", &exit_code, "exit 1 when there is any difference, 0 when none"),
+		OPT_FILE("out", &out, "write to FILE (atomically) instead of standard output"),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	struct sn_diff d;
-	int rc = sn_diff_open(ctx, &d);
-	if (rc || (rc = sn_diff_load(&d, 0, argv[optind])) || (rc = sn_diff_load(&d, 1, argv[optind + 1])) ||
+	rc = sn_diff_open(ctx, &d);
+	if (rc || (rc = sn_diff_load(&d, 0, args[0])) || (rc = sn_diff_load(&d, 1, args[1])) ||
 	    (rc = sn_diff_compute(&d)))
 		goto done;
 	long total = sn_diff_count(&d, NULL, NULL);

@@ -11,6 +11,7 @@
 #include "address.h"
 #include "agcode.h"
 #include "cli.h"
+#include "options.h"
 #include "db.h"
 #include "level1.h"
 #include "table.h"
@@ -106,24 +107,21 @@ static void cache_release(struct cache *c)
 /* The row's position, formatted only when a message needs it. */
 #define POS sn_table_pos(t, (size_t)-1)
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap dossiers import FILE --province CODE [--level1 FILE] [--encoding ENC]\n"
-	      "                               [--dry-run] [--force]\n"
-	      "\n"
-	      "Imports the in-flight dossiers of one old province. CSV header:\n"
-	      "  dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n"
-	      "commune_code is the applicant's commune before the reform; dates are YYYY-MM-DD.\n"
-	      "An optional address column (the applicant's address as written) is converted to the\n"
-	      "new units as 'address convert' does (today's units); an ambiguous one goes to the\n"
-	      "review queue with its candidates.\n"
-	      "Streams: memory does not grow with the number of rows. A dossier at an agency under\n"
-	      "another province's level-1 code (H.. / K..) refuses the file; --level1 FILE replaces\n"
-	      "the built-in province -> level-1 code table.\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap dossiers import samples/dossiers/dossiers.csv --province 70\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
+	.description =
+	"Imports the in-flight dossiers of one old province. CSV header:\n"
+	"  dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n"
+	"commune_code is the applicant's commune before the reform; dates are YYYY-MM-DD.\n"
+	"An optional address column (the applicant's address as written) is converted to the\n"
+	"new units as 'address convert' does (today's units); an ambiguous one goes to the\n"
+	"review queue with its candidates.\n"
+	"Streams: memory does not grow with the number of rows. A dossier at an agency under\n"
+	"another province's level-1 code (H.. / K..) refuses the file; --level1 FILE replaces\n"
+	"the built-in province -> level-1 code table.\n",
+	.examples =
+	"sapnhap dossiers import samples/dossiers/dossiers.csv --province 70\n",
+};
 
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 {
@@ -132,13 +130,12 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	char province[16];
 	const char *path = NULL, *level1 = NULL;
 	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, usage, province, &e, &step, &path, &level1);
-	if (rc != -1) {
+	int e = 0, rc = sn_import_begin(ctx, argc, argv, &usage, "the dossiers", province, &e, &step, &path, &level1);
+	if (rc) {
 		sqlite3_free(step.target);
 		sqlite3_free(step.args);
-		return rc;
+		return rc == SN_DONE ? SN_OK : rc;
 	}
-	rc = 0;
 	int undone = 0;
 	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL, *by_key = NULL;

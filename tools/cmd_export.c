@@ -16,13 +16,13 @@
  * database is read in one transaction: the files describe one state of it.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "address.h"
 #include "agcode.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 #include "export.h"
@@ -391,112 +391,71 @@ static int make_dir(const char *dir)
 	return e;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap export --format csv|xml --out DIR [--bom] [--notation qcvn|left]\n"
-	      "                      [--province CODE]\n"
-	      "\n"
-	      "Writes the merged province's files into DIR (created if missing; files of the same\n"
-	      "names replaced, other files left alone), in the formats the imports read:\n"
-	      "  catalog.csv|xml    one entry per procedure with its agencies ('catalog import';\n"
-	      "                     XML: schema/catalog.xsd)\n"
-	      "  agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)\n"
-	      "  crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)\n"
-	      "  review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)\n"
-	      "Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with\n"
-	      "a warning and exit status 1. All files are complete before any is renamed into place.\n"
-	      "CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,\n"
-	      "@, tab, CR first) gets a leading apostrophe, which the imports remove again.\n"
-	      "\n"
-	      "options:\n"
-	      "  --format csv|xml    the file format (required)\n"
-	      "  --out DIR           the directory to write into (required)\n"
-	      "  --bom               start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)\n"
-	      "  --notation N        agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or\n"
-	      "                      QĐ 20/2020 (left, H19.16) notation\n"
-	      "  --province CODE     an old province's imported catalog and agency registry instead\n"
-	      "                      (catalog and agencies files only)\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap export --format csv --bom --out export/\n", f);
-}
+static const struct sn_usage usage = {
+	.description =
+	"Writes the merged province's files into DIR (created if missing; files of the same\n"
+	"names replaced, other files left alone), in the formats the imports read:\n"
+	"  catalog.csv|xml    one entry per procedure with its agencies ('catalog import';\n"
+	"                     XML: schema/catalog.xsd)\n"
+	"  agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)\n"
+	"  crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)\n"
+	"  review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)\n"
+	"Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with\n"
+	"a warning and exit status 1. All files are complete before any is renamed into place.\n"
+	"CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,\n"
+	"@, tab, CR first) gets a leading apostrophe, which the imports remove again.\n",
+	.examples =
+	"sapnhap export --format csv --bom --out export/\n",
+};
 
 int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "bom", no_argument, NULL, 'b' },
-		{ "notation", required_argument, NULL, 'N' },
-		{ "province", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ex e = { .ctx = ctx, .fmt = SN_FMT_TEXT, .notation = SN_NOTATION_QCVN, .merged = 1 };
 	struct sn_outfile o[NFILES] = { { 0 } };
 	char *path[NFILES] = { 0 };
 	const char *dir = NULL;
-	int c, bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0;
-	char err[1200];
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (sn_parse_format(optarg, 1u << SN_FMT_CSV | 1u << SN_FMT_XML, &e.fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be csv or xml");
-			break;
-		case 'o': dir = optarg; break;
-		case 'b': bom = 1; break;
-		case 'N':
-			if (sn_notation_parse(optarg, &e.notation))
-				return sn_usage_error(ctx, argv[0], "--notation must be qcvn or left");
-			break;
-		case 'p':
-			if (sn_code_normalise(optarg, 2, e.province) < 0 || !*e.province)
-				return sn_usage_error(ctx, argv[0], "--province must be a 2-digit province code");
-			e.merged = 0;
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	if (e.fmt == SN_FMT_TEXT)
-		return sn_usage_error(ctx, argv[0], "--format csv|xml is required");
-	if (!dir || !*dir)
-		return sn_usage_error(ctx, argv[0], "--out DIR is required");
+	int bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0, old = 0, nargs;
+	char err[1200], **args;
+	struct sn_option opts[] = {
+		{ .kind = SN_OPT_FORMAT, .name = "format", .value = &e.fmt, .formats = SN_FMTS_FILES,
+		  .flags = SN_OPT_REQUIRED, .help = "the file format (required)" },
+		{ .kind = SN_OPT_FILE, .name = "out", .value = &dir, .argh = "DIR", .flags = SN_OPT_REQUIRED,
+		  .help = "the directory to write into (required)" },
+		OPT_FLAG("bom", &bom, "start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)"),
+		OPT_NOTATION(&e.notation, NULL),
+		{ .kind = SN_OPT_PROVINCE, .name = "province", .value = e.province, .given = &old,
+		  .waives = NEEDS_REASSIGN, .help = "an old province's imported catalog and agency registry instead\n"
+		  "(catalog and agencies files only)" },
+		OPT_END()
+	};
+	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
+		return rc == SN_DONE ? SN_OK : rc;
+	e.merged = !old;
 	if (bom && e.fmt != SN_FMT_CSV)
 		return sn_usage_error(ctx, argv[0], "--bom applies to CSV only");
 
 	if ((rc = sn_exec(ctx, "BEGIN")))
 		return rc;
 	in_read = 1;
-	/* A missing prerequisite is bad input in exitcodes.h's sense: the working database this
-	 * command reads does not hold what it needs, and nothing is written (as reassign without a
-	 * crosswalk, or catalog import without a registry). */
+	/* The merged catalog is there (reassign ran: NEEDS_REASSIGN in cli.c, unless --province). */
 	if (e.merged) {
 		char root[40];
-		if (!sn_query_int(ctx, "SELECT count(*) FROM merged_procedure")) {
-			sn_error(ctx, "no merged catalog yet: run 'sapnhap reassign' first (or export an old "
-				 "province's imports with --province CODE)");
-			rc = SN_DATA;
-			goto done;
-		}
 		char target[8];
 		if ((rc = sn_merged_province(ctx, target, root)))
 			goto done;
 		snprintf(e.province, sizeof e.province, "%s", target);
 		/* The dossiers' addresses, old and new: CSV only (there is no XML schema for them). */
-		if (e.fmt == SN_FMT_CSV && sn_export_has_addresses(ctx))
+		int addresses = 0;
+		if (e.fmt == SN_FMT_CSV && (rc = sn_export_has_addresses(ctx, &addresses)))
+			goto done;
+		if (addresses)
 			nfiles = F_ADDRESSES + 1;
 	} else {
 		nfiles = F_AGENCIES + 1;
-		char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM agency WHERE province = %Q) + "
-					  "(SELECT count(*) FROM procedure WHERE province = %Q)", e.province, e.province);
-		long long n = q ? sn_query_int(ctx, q) : 0;
-		sqlite3_free(q);
+		long long n;
+		if ((rc = sn_query_intf(ctx, &n, "SELECT (SELECT count(*) FROM agency WHERE province = %Q) + "
+					"(SELECT count(*) FROM procedure WHERE province = %Q)", e.province, e.province)))
+			goto done;
 		if (!n) {
 			sn_error(ctx, "nothing imported for province %s ('sapnhap agencies import', 'sapnhap "
 				 "catalog import')", e.province);

@@ -1,53 +1,38 @@
 /* cmd_queue.c - 'sapnhap queue': the open items that need a person. */
-#include <getopt.h>
 #include <string.h>
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "db.h"
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap queue [--step STEP] [--format text|csv|json]\n"
-	      "\n"
-	      "Lists the open review items in the order of their step and subject: dossiers that need a\n"
-	      "decision, catalog conflicts, procedures decided by the default rule, codes recode could\n"
-	      "not place. Nothing is ever dropped: each item stays until a decision settles it\n"
-	      "('sapnhap reassign --decisions FILE --force', 'sapnhap recode --pins FILE --force').\n"
-	      "--step is recode or reassign. CSV: step,subject,field,reason,detail.\n", f);
-}
+static const struct sn_usage usage = {
+	.description =
+	"Lists the open review items in the order of their step and subject: dossiers that need a\n"
+	"decision, catalog conflicts, procedures decided by the default rule, codes recode could\n"
+	"not place. Nothing is ever dropped: each item stays until a decision settles it\n"
+	"('sapnhap reassign --decisions FILE --force', 'sapnhap recode --pins FILE --force').\n"
+	"--step is recode or reassign. CSV: step,subject,field,reason,detail.\n",
+};
+
+/* The steps that queue items; another name would list nothing and look clean. */
+static const char *const queue_steps[] = { "recode", "reassign", "dossiers import", NULL };
 
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "step", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *stepname = NULL;
 	enum sn_format fmt = SN_FMT_TEXT;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			/* The steps that queue items; another name would list nothing and look clean. */
-			if (strcmp(optarg, "recode") && strcmp(optarg, "reassign") && strcmp(optarg, "dossiers import"))
-				return sn_usage_error(ctx, argv[0], "unknown step '%s' (the steps that queue "
-						      "items: recode, reassign, 'dossiers import')", optarg);
-			stepname = optarg;
-			break;
-		case 'f':
-			if (sn_parse_format(optarg, 7, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
+	int nstep = -1, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_CHOICE("step", &nstep, queue_steps, "only the items of this step"),
+		OPT_FORMAT(&fmt, SN_FMTS_TABLE, "text (default), csv or json"),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
+	if (nstep >= 0)
+		stepname = queue_steps[nstep];
 	sqlite3_stmt *st = sn_prepare(ctx, "SELECT step, subject, COALESCE(field, ''), reason, COALESCE(detail, '') "
 					   "FROM review WHERE status = 'open' AND (?1 IS NULL OR step = ?1) "
 					   "ORDER BY step, subject, field, reason, id");

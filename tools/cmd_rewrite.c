@@ -1,9 +1,9 @@
 /* cmd_rewrite.c - 'sapnhap rewrite IN OUT': old agency codes replaced in a file, by the crosswalk
  * (xwalk.h says what each code becomes; rewrite.h which values are rewritten). */
-#include <getopt.h>
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "options.h"
 #include "db.h"
 #include "rewrite.h"
 #include "table.h"
@@ -41,66 +41,40 @@ static void report(void *arg, long line, const char *where, const char *code, co
 	}
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap rewrite IN OUT [--format xml|csv] [--columns LIST] [--encoding ENC]\n"
-	      "\n"
-	      "Copies IN to OUT with every old agency code replaced as the crosswalk says (run\n"
-	      "'sapnhap recode' first). XML (e.g. edXML: From, To, ResponseFor, TraceHeader OrganId,\n"
-	      "DocumentId) and CSV are streamed; only codes change. A value that is a code, or an\n"
-	      "identifier containing one (1.001612.000.00.00.H10, 000.00.00.H10,2024/05/02,123/UBND-KT),\n"
-	      "is rewritten; free text is not; an issued dossier code (CODE-YYMMDD-NNNN) stays valid\n"
-	      "and is kept. Each change goes to stderr with its line. When a code closed with\n"
-	      "several successors occurs, OUT is not written, each occurrence is listed, and the exit\n"
-	      "status is 1. IN may be OUT.\n"
-	      "\n"
-	      "options:\n"
-	      "  --format FMT     xml or csv (default: from the content)\n"
-	      "  --columns LIST   CSV: only these header names (comma-separated); default all\n"
-	      "  --encoding ENC   CSV input encoding: auto (default), utf-8, cp1258, tcvn3\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap rewrite letter.xml letter-new.xml\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "IN OUT", .min_args = 2, .max_args = 2, .expected = "IN and OUT",
+	.description =
+	"Copies IN to OUT with every old agency code replaced as the crosswalk says (run\n"
+	"'sapnhap recode' first). XML (e.g. edXML: From, To, ResponseFor, TraceHeader OrganId,\n"
+	"DocumentId) and CSV are streamed; only codes change. A value that is a code, or an\n"
+	"identifier containing one (1.001612.000.00.00.H10, 000.00.00.H10,2024/05/02,123/UBND-KT),\n"
+	"is rewritten; free text is not; an issued dossier code (CODE-YYMMDD-NNNN) stays valid\n"
+	"and is kept. Each change goes to stderr with its line. When a code closed with\n"
+	"several successors occurs, OUT is not written, each occurrence is listed, and the exit\n"
+	"status is 1. IN may be OUT.\n",
+	.examples =
+	"sapnhap rewrite letter.xml letter-new.xml\n",
+};
+
+static const char *const rewrite_formats[] = { "xml", "csv", NULL };
 
 int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "columns", required_argument, NULL, 'c' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *format = NULL, *columns = NULL;
+	const char *columns = NULL;
 	sn_encoding enc = SN_ENC_AUTO;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "xml") && strcmp(optarg, "csv"))
-				return sn_usage_error(ctx, argv[0], "--format must be xml or csv");
-			format = optarg;
-			break;
-		case 'c': columns = optarg; break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc - 2)
-		return sn_usage_error(ctx, argv[0], "expected IN and OUT");
-	const char *in = argv[optind], *out = argv[optind + 1];
-	if (!sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
-		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode'");
-		return SN_FINDINGS;
-	}
-	int xml = format ? !strcmp(format, "xml") : sn_looks_like_xml(in);
+	int format = -1, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_CHOICE("format", &format, rewrite_formats, "xml or csv (default: from the content)"),
+		OPT_STRING("columns", &columns, "LIST", "CSV: only these header names (comma-separated); default all"),
+		OPT_ENCODING(&enc, "CSV input encoding: auto (default), utf-8, cp1258, tcvn3"),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
+	const char *in = args[0], *out = args[1];
+	int xml = format >= 0 ? format == 0 : sn_looks_like_xml(in);
 	if (xml && columns)
 		return sn_usage_error(ctx, argv[0], "--columns applies to CSV only");
 	struct sn_xwalk *xw = sn_xwalk_open(ctx);
@@ -109,7 +83,7 @@ int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv)
 	struct lookup lk = { .ctx = ctx, .xw = xw, .in = in };
 	struct sn_rewrite_stats st;
 	char err[1400] = "";
-	int rc = xml ? sn_rewrite_xml(in, out, lookup, report, &lk, &st, err, sizeof err) :
+	rc = xml ? sn_rewrite_xml(in, out, lookup, report, &lk, &st, err, sizeof err) :
 		       sn_rewrite_csv(in, out, columns, enc, lookup, report, &lk, &st, err, sizeof err);
 	if (rc == 0)
 		sn_info(ctx, "rewrote %s -> %s: %ld code(s) found in %ld value(s), %ld changed, "

@@ -9,7 +9,6 @@
  * stop it, since the reports are what a person needs to act on them, but make the exit status 1.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,43 +17,39 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "options.h"
 #include "outfile.h"
 #include "plan.h"
 #include "writer.h"
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap run PLAN [--force]\n"
-	      "\n"
-	      "Runs the whole migration the plan file describes: units import, agencies import,\n"
-	      "recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
-	      "folder the validation report (validation.txt, validation.json), the before/after diff\n"
-	      "(diff.html, diff.csv) and the exports (export-csv/, export-xml/). Steps already applied\n"
-	      "with the same inputs are skipped, so a run can be repeated or resumed: a step whose input\n"
-	      "file changed is applied again, and so is every step that reads what it wrote (stale\n"
-	      "steps), without --force. The first failing step stops the run and is named; validation\n"
-	      "errors do not stop it (exit status 1). The database is the plan's 'database' unless\n"
-	      "--db is given. The run holds the database's writer lock throughout: another sapnhap\n"
-	      "that would change it meanwhile is refused at once (exit status 4).\n"
-	      "\n"
-	      "plan file (INI style; relative paths are taken from the plan's folder):\n"
-	      "  [migration]        province = 75 (the merged province), output = DIR,\n"
-	      "                     database = FILE (default sapnhap.db), on = DATE (default today),\n"
-	      "                     export = csv xml, diff = html csv (\"none\": no such file;\n"
-	      "                     at national scale the HTML page is too large: diff = csv)\n"
-	      "  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
-	      "                     one section per unit event, imported in the order given\n"
-	      "  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
-	      "  [rules]            allocation, pins, level1, departments (recode; level1 also\n"
-	      "                     the imports, which check codes against the province);\n"
-	      "                     jurisdiction, decisions, hamlets (reassign)\n"
-	      "\n"
-	      "options:\n"
-	      "  --force    pass --force to every step (recompute every step, even with the same inputs)\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap run samples/demo.plan\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "PLAN", .min_args = 1, .max_args = 1, .expected = "one PLAN file",
+	.description =
+	"Runs the whole migration the plan file describes: units import, agencies import,\n"
+	"recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
+	"folder the validation report (validation.txt, validation.json), the before/after diff\n"
+	"(diff.html, diff.csv) and the exports (export-csv/, export-xml/). Steps already applied\n"
+	"with the same inputs are skipped, so a run can be repeated or resumed: a step whose input\n"
+	"file changed is applied again, and so is every step that reads what it wrote (stale\n"
+	"steps), without --force. The first failing step stops the run and is named; validation\n"
+	"errors do not stop it (exit status 1). The database is the plan's 'database' unless\n"
+	"--db is given. The run holds the database's writer lock throughout: another sapnhap\n"
+	"that would change it meanwhile is refused at once (exit status 4).\n"
+	"\n"
+	"plan file (INI style; relative paths are taken from the plan's folder):\n"
+	"  [migration]        province = 75 (the merged province), output = DIR,\n"
+	"                     database = FILE (default sapnhap.db), on = DATE (default today),\n"
+	"                     export = csv xml, diff = html csv (\"none\": no such file;\n"
+	"                     at national scale the HTML page is too large: diff = csv)\n"
+	"  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
+	"                     one section per unit event, imported in the order given\n"
+	"  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
+	"  [rules]            allocation, pins, level1, departments (recode; level1 also\n"
+	"                     the imports, which check codes against the province);\n"
+	"                     jurisdiction, decisions, hamlets (reassign)\n",
+	.examples =
+	"sapnhap run samples/demo.plan\n",
+};
 
 /* The argument vector of one step, built up word by word. */
 struct args {
@@ -290,31 +285,19 @@ static int output_step(struct run *r, struct args *a, const char *what)
 
 int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	int force = 0, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_FORCE(&force, "pass --force to every step (recompute every step, even with the same inputs)"),
+		OPT_END()
 	};
-	int force = 0, c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': force = 1; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, "run", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, "run", "expected one PLAN file");
-
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	struct sn_plan plan;
 	char err[4400];
-	int rc = 0;
-	if (sn_plan_read(&plan, argv[optind], err, sizeof err) < 0) {
+	if ((rc = sn_plan_read(&plan, args[0], err, sizeof err))) {
 		sn_error(ctx, "%s", err);
-		/* The plan file itself unreadable: I/O; anything wrong inside it: bad input. */
-		rc = strncmp(err, "cannot ", 7) ? SN_DATA : SN_IO;
 		sn_plan_release(&plan);
 		return rc;
 	}

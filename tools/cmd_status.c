@@ -3,28 +3,34 @@
 #include <string.h>
 #include "cli.h"
 #include "db.h"
+#include "options.h"
 #include "steps.h"
 
 static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency", "code_table",
 				"crosswalk", "closed_code", "review", "procedure",
 				"binding", "dossier", "dossier_history", "merged_procedure" };
 
+static const struct sn_usage usage = {
+	.description =
+	"Lists the steps applied to the working database (oldest first) with their inputs'\n"
+	"SHA-256; then the stale steps, whose result no longer follows from what they read\n"
+	"because a step they depend on was applied after them, each with the command to\n"
+	"run again (in order; a stale step recomputes without --force); then the events and\n"
+	"the row count of each table.\n",
+};
+
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs("usage: sapnhap status\n\n"
-		      "Lists the steps applied to the working database (oldest first) with their inputs'\n"
-		      "SHA-256; then the stale steps, whose result no longer follows from what they read\n"
-		      "because a step they depend on was applied after them, each with the command to\n"
-		      "run again (in order; a stale step recomputes without --force); then the events and\n"
-		      "the row count of each table.\n", ctx->out);
-		return SN_OK;
-	}
-	if (argc > 1)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[1]);
+	struct sn_option opts[] = { OPT_END() };
+	char **args;
+	int nargs, rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 	FILE *f = ctx->out;
-	fprintf(f, "database: %s (schema %lld)\n\njournal:\n", ctx->db_path,
-		sn_query_int(ctx, "PRAGMA user_version"));
+	long long version, n;
+	if (sn_query_int(ctx, &version, "PRAGMA user_version"))
+		return SN_IO;
+	fprintf(f, "database: %s (schema %lld)\n\njournal:\n", ctx->db_path, version);
 	sqlite3_stmt *st = sn_prepare(ctx, "SELECT j.id, j.ended_at, j.step, j.target, j.outcome, j.counts, "
 					   "i.path, i.sha256 FROM journal j LEFT JOIN journal_input i "
 					   "ON i.journal_id = j.id ORDER BY j.id, i.rowid");
@@ -72,9 +78,9 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	fputs("\ntables:\n", f);
 	for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
-		char *q = sqlite3_mprintf("SELECT count(*) FROM %w", TABLES[i]);
-		fprintf(f, "  %-17s %lld\n", TABLES[i], q ? sn_query_int(ctx, q) : 0);
-		sqlite3_free(q);
+		if (sn_query_intf(ctx, &n, "SELECT count(*) FROM %w", TABLES[i]))
+			return SN_IO;
+		fprintf(f, "  %-17s %lld\n", TABLES[i], n);
 	}
 	return SN_OK;
 }

@@ -3,10 +3,10 @@
  * Each rule is one query returning the offending rows (code, detail), with an id and a severity,
  * in the manner of dbt tests. Findings are ordered by severity, rule and code.
  */
-#include <getopt.h>
 #include <string.h>
 #include "csv.h"
 #include "db.h"
+#include "options.h"
 #include "units.h"
 
 struct rule {
@@ -123,18 +123,35 @@ static const struct rule rules[] = {
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 
-static void usage(FILE *f)
+static void rule_details(FILE *f)
 {
-	fputs("usage: sapnhap units check [--format text|csv|json] [--rule ID] [--severity LEVEL]\n"
-	      "\n"
-	      "Reports findings about the imported unit sources. Exit status 1 when a finding has\n"
-	      "severity error. Rules:\n", f);
 	for (size_t i = 0; i < NRULES; i++)
 		fprintf(f, "  %-25s %-8s %s\n", rules[i].id, rules[i].severity, rules[i].what);
-	fputs("\noptions:\n"
-	      "  --format FMT      text (default), csv (severity,rule,code,detail) or json\n"
-	      "  --rule ID         only this rule\n"
-	      "  --severity LEVEL  only findings at LEVEL or above (error, warning, info)\n", f);
+}
+
+static const struct sn_usage usage = {
+	.description =
+	"Reports findings about the imported unit sources. Exit status 1 when a finding has\n"
+	"severity error. Rules:\n",
+	.details = rule_details,
+};
+
+/* --rule ID: one of the rules. */
+static const char *known_rule(const char *arg, void *value, char *buf, size_t len)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < NRULES; i++)
+		if (!strcmp(arg, rules[i].id)) {
+			*(const char **)value = rules[i].id;
+			return NULL;
+		}
+	for (size_t i = 0; i < NRULES && k < len; i++) {
+		int w = snprintf(buf + k, len - k, "%s%s", i ? ", " : "one of ", rules[i].id);
+		if (w < 0)
+			break;
+		k += (size_t)w;
+	}
+	return buf;
 }
 
 static int rank(const char *sev)
@@ -142,44 +159,24 @@ static int rank(const char *sev)
 	return !strcmp(sev, "error") ? 0 : !strcmp(sev, "warning") ? 1 : 2;
 }
 
+static const char *const severities[] = { "error", "warning", "info", NULL };
+
 int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rule", required_argument, NULL, 'r' },
-		{ "severity", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum sn_format fmt = SN_FMT_TEXT;
 	const char *only = NULL;
-	int maxrank = 2, c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (sn_parse_format(optarg, 7, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
-			break;
-		case 'r': only = optarg; break;
-		case 's':
-			if (strcmp(optarg, "error") && strcmp(optarg, "warning") && strcmp(optarg, "info"))
-				return sn_usage_error(ctx, argv[0], "--severity must be error, warning or info");
-			maxrank = rank(optarg);
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	int known = !only;
-	for (size_t i = 0; i < NRULES; i++)
-		if (only && !strcmp(only, rules[i].id))
-			known = 1;
-	if (!known)
-		return sn_usage_error(ctx, argv[0], "no rule '%s' (see --help)", only);
+	int maxrank = 2, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_FORMAT(&fmt, SN_FMTS_TABLE, "text (default), csv (severity,rule,code,detail) or json"),
+		OPT_CALLBACK("rule", &only, "ID", known_rule, "only this rule"),
+		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &maxrank, .choices = severities,
+		  .argh = "LEVEL", .help = "only findings at LEVEL or above (error, warning, info)" },
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
 
 	long counts[NRULES] = { 0 };
 	long bysev[3] = { 0 };

@@ -10,11 +10,11 @@
  * then rebuilt from every event in date order (units_rebuild), so sources can arrive in any order
  * and --force replaces one event exactly.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "db.h"
+#include "options.h"
 #include "errata.h"
 #include "table.h"
 #include "text.h"
@@ -751,7 +751,7 @@ static int import_list_json(struct sn_ctx *ctx, struct sn_step *step, const char
 		goto done;
 	}
 	rc = sn_step_begin(ctx, step);
-	if (rc == -1) {
+	if (rc == SN_DONE) {
 		rc = SN_OK;
 		goto done;
 	}
@@ -789,106 +789,65 @@ done:
 	return rc;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap units import FILE [--kind KIND] [--event NAME] [--effective DATE]\n"
-	      "                            [--sheet NAME] [--encoding ENC] [--dry-run] [--force]\n"
-	      "                            [--as-published] [--errata FILE] [--before LIST.json]\n"
-	      "\n"
-	      "Imports a unit source as a dated event. FILE is recognised by its header row:\n"
-	      "  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
-	      "              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
-	      "              'reform-2025', effective 2025-07-01. The errata of the official\n"
-	      "              table (mappings/errata-2025.csv) are applied to the cells that hold\n"
-	      "              the published value, each correction reported on stderr.\n"
-	      "  list        the pre-reform unit list (Mã TP, Mã QH, Mã PX, Cấp). Default event\n"
-	      "              'pre-reform', effective 2025-06-30.\n"
-	      "  changes     a change file for a later reform (mappings/README.md); --event and\n"
-	      "              --effective are required.\n"
-	      "A published list of the units in force (JSON: provinces with \"Code\", \"FullName\" and\n"
-	      "\"Wards\") is a change too (--event, --effective required): renames, new types, communes\n"
-	      "under another province and provinces merged are derived from the units in force the\n"
-	      "day before (or the list --before). Names differing only in tone placement, case or\n"
-	      "spacing are no change; a unit new in the list, or a commune gone, stops the import.\n"
-	      "\n"
-	      "options:\n"
-	      "  --kind KIND        conversion, list or changes (default: from the header)\n"
-	      "  --event NAME       name of the event (re-importing the same name replaces nothing\n"
-	      "                     unless --force)\n"
-	      "  --effective DATE   YYYY-MM-DD on which the event took effect\n"
-	      "  --sheet NAME       worksheet of an XLSX file\n"
-	      "  --encoding ENC     CSV encoding: auto (default), utf-8, cp1258, tcvn3\n"
-	      "  --dry-run          report what would change; write nothing\n"
-	      "  --force            replace an event imported before from different inputs\n"
-	      "  --as-published     conversion table: import exactly as published, applying none\n"
-	      "                     of the errata (mappings/errata-2025.csv); 'units check' lists\n"
-	      "                     them\n"
-	      "  --errata FILE      conversion table: apply the errata of FILE instead of the\n"
-	      "                     built-in ones (same format)\n"
-	      "  --before LIST      JSON list: compare with this earlier list of the same publisher\n"
-	      "                     instead of the registry (changes the registry has already are\n"
-	      "                     dropped)\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
+	.description =
+	"Imports a unit source as a dated event. FILE is recognised by its header row:\n"
+	"  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
+	"              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
+	"              'reform-2025', effective 2025-07-01. The errata of the official\n"
+	"              table (mappings/errata-2025.csv) are applied to the cells that hold\n"
+	"              the published value, each correction reported on stderr.\n"
+	"  list        the pre-reform unit list (Mã TP, Mã QH, Mã PX, Cấp). Default event\n"
+	"              'pre-reform', effective 2025-06-30.\n"
+	"  changes     a change file for a later reform (mappings/README.md); --event and\n"
+	"              --effective are required.\n"
+	"A published list of the units in force (JSON: provinces with \"Code\", \"FullName\" and\n"
+	"\"Wards\") is a change too (--event, --effective required): renames, new types, communes\n"
+	"under another province and provinces merged are derived from the units in force the\n"
+	"day before (or the list --before). Names differing only in tone placement, case or\n"
+	"spacing are no change; a unit new in the list, or a commune gone, stops the import.\n",
+	.examples =
+	"sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n",
+};
+
+static const char *const kind_choices[] = { "conversion", "list", "changes", NULL };
 
 int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "kind", required_argument, NULL, 'k' },
-		{ "event", required_argument, NULL, 'e' },
-		{ "effective", required_argument, NULL, 'd' },
-		{ "sheet", required_argument, NULL, 's' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "as-published", no_argument, NULL, 'P' },
-		{ "errata", required_argument, NULL, 'R' },
-		{ "before", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *event = NULL, *effective = NULL, *sheet = NULL, *errata = NULL, *before = NULL;
 	enum kind want = K_NONE;
 	sn_encoding enc = SN_ENC_AUTO;
 	struct sn_step step = { .step = "units import" };
 	struct import im = { .ctx = ctx };
-	int c, rc = SN_OK;
-
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'k':
-			for (int i = 1; i <= K_CHANGES; i++)
-				if (!strcmp(optarg, kind_names[i]))
-					want = (enum kind)i;
-			if (want == K_NONE)
-				return sn_usage_error(ctx, argv[0], "--kind must be conversion, list or changes");
-			break;
-		case 'e': event = optarg; break;
-		case 'd': effective = optarg; break;
-		case 's': sheet = optarg; break;
-		case 'E':
-			if (sn_encoding_parse(optarg, &enc) != 0)
-				return sn_usage_error(ctx, argv[0], "unknown encoding '%s' (auto, utf-8, cp1258, tcvn3)", optarg);
-			break;
-		case 'n': step.dry_run = 1; break;
-		case 'f': step.forced = 1; break;
-		case 'P': im.as_published = 1; break;
-		case 'R': errata = optarg; break;
-		case 'B': before = optarg; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default:
-			return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected one FILE");
-	im.path = argv[optind];
-	if (effective && !sn_valid_date(effective))
-		return sn_usage_error(ctx, argv[0], "--effective '%s' is not a date YYYY-MM-DD", effective);
+	int rc = SN_OK, kind = -1, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_CHOICE("kind", &kind, kind_choices, "conversion, list or changes (default: from the header)"),
+		OPT_STRING("event", &event, "NAME", "name of the event (re-importing the same name replaces nothing\n"
+			   "unless --force)"),
+		OPT_DATE("effective", &effective, "YYYY-MM-DD on which the event took effect"),
+		OPT_STRING("sheet", &sheet, "NAME", "worksheet of an XLSX file"),
+		OPT_ENCODING(&enc, "CSV encoding: auto (default), utf-8, cp1258, tcvn3"),
+		OPT_DRY_RUN(&step.dry_run),
+		OPT_FORCE(&step.forced, "replace an event imported before from different inputs"),
+		OPT_FLAG("as-published", &im.as_published,
+			 "conversion table: import exactly as published, applying none\n"
+			 "of the errata (mappings/errata-2025.csv); 'units check' lists\n"
+			 "them"),
+		OPT_FILE("errata", &errata, "conversion table: apply the errata of FILE instead of the\n"
+			 "built-in ones (same format)"),
+		{ .kind = SN_OPT_FILE, .name = "before", .value = &before, .argh = "LIST.json",
+		  .help = "JSON list: compare with this earlier list of the same publisher\n"
+		  "instead of the registry (changes the registry has already are\n"
+		  "dropped)" },
+		OPT_END()
+	};
+	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
+		return rc == SN_DONE ? SN_OK : rc;
+	if (kind >= 0)
+		want = (enum kind)(kind + 1);
+	im.path = args[0];
 	if (event && !*event)
 		return sn_usage_error(ctx, argv[0], "--event must not be empty");
 
@@ -908,8 +867,9 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		return rc;
 	im.t = sn_table_open(im.path, sheet, DEFAULT_SHEET, enc, err, sizeof err);
 	if (!im.t) {
+		/* FILE was read whole just now (its digest): what fails here is its content. */
 		sn_error(ctx, "%s", err);
-		return strncmp(err, "cannot open", 11) == 0 ? SN_IO : SN_DATA;
+		return SN_DATA;
 	}
 	if ((rc = find_header(&im, want)))
 		goto done;
@@ -949,7 +909,7 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	rc = sn_step_begin(ctx, &step);
-	if (rc == -1) {
+	if (rc == SN_DONE) {
 		rc = SN_OK;
 		goto done;
 	}

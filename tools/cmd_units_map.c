@@ -1,10 +1,10 @@
 /* cmd_units_map.c - 'sapnhap units map': what an old unit became, composed across events. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "address.h"
 #include "csv.h"
 #include "db.h"
+#include "options.h"
 #include "text.h"
 #include "units.h"
 
@@ -102,11 +102,11 @@ int sn_units_compose_after(struct sn_ctx *ctx, const char *level, const char *co
 {
 	struct acc a = { 0 };
 	*out = NULL;
-	char *q = sqlite3_mprintf("SELECT (SELECT count(*) FROM unit WHERE level = %Q AND code = %Q) + "
-				  "(SELECT count(*) FROM link WHERE old_level = %Q AND old_code = %Q)",
-				  level, code, level, code);
-	long long known = q ? sn_query_int(ctx, q) : 0;
-	sqlite3_free(q);
+	long long known;
+	if (sn_query_intf(ctx, &known, "SELECT (SELECT count(*) FROM unit WHERE level = %Q AND code = %Q) + "
+			  "(SELECT count(*) FROM link WHERE old_level = %Q AND old_code = %Q)",
+			  level, code, level, code))
+		return -1;
 	if (!known)
 		return 0;
 	if (follow(ctx, level, code, after, date, SN_SHARE_WHOLE, 0, &a) != 0) {
@@ -427,81 +427,53 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 	return rc;
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap units map CODE|NAME [--on DATE] [--province P] [--district D]\n"
-	      "                         [--format text|csv]\n"
-	      "\n"
-	      "Prints what an old unit became on DATE (default: today), composed across every imported\n"
-	      "event (the 2025 reform, then later changes), one line per successor with its share:\n"
-	      "whole, part, or part-population (the part that took the whole population: the default\n"
-	      "target for records about people). A 3- or 2-digit code maps a district or province\n"
-	      "through its communes. A NAME matches case, spacing and tone placement loosely\n"
-	      "('Hòa' = 'Hoà'); when it names several units they are listed and the exit status is 1.\n"
-	      "A commune of the pre-reform list that the conversion table never converts has no\n"
-	      "known successor: it is reported, with exit status 1.\n"
-	      "\n"
-	      "options:\n"
-	      "  --on DATE         YYYY-MM-DD (default: today)\n"
-	      "  --province P      only units in province P (code or name, before or after the reform)\n"
-	      "  --district D      only units in old district D (code or name)\n"
-	      "  --format FMT      text (default) or csv: old_code,old_name,new_code,new_name,share\n"
-	      "  --file FILE|-     many lookups in one process: one code or name a line, or a CSV\n"
-	      "                    with columns code or name, district, province; one output row\n"
-	      "                    per input row (csv by default: input,status,level,old_code,\n"
-	      "                    old_name,new_code,new_name,share,candidates); a bare number is\n"
-	      "                    a code of its width (2, 3 or 5 digits) or an error\n"
-	      "\n"
-	      "examples:\n"
-	      "  sapnhap units map 25213\n"
-	      "  sapnhap units map 'Xã Bình Sơn' --province 75 --district 'Huyện Long Thành'\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "CODE|NAME", .min_args = 0, .max_args = 1, .expected = "one CODE or NAME",
+	.description =
+	"Prints what an old unit became on DATE (default: today), composed across every imported\n"
+	"event (the 2025 reform, then later changes), one line per successor with its share:\n"
+	"whole, part, or part-population (the part that took the whole population: the default\n"
+	"target for records about people). A 3- or 2-digit code maps a district or province\n"
+	"through its communes. A NAME matches case, spacing and tone placement loosely\n"
+	"('Hòa' = 'Hoà'); when it names several units they are listed and the exit status is 1.\n"
+	"A commune of the pre-reform list that the conversion table never converts has no\n"
+	"known successor: it is reported, with exit status 1.\n",
+	.examples =
+	"sapnhap units map 25213\n"
+	"sapnhap units map 'Xã Bình Sơn' --province 75 --district 'Huyện Long Thành'\n",
+};
 
 int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "on", required_argument, NULL, 'o' },
-		{ "province", required_argument, NULL, 'p' },
-		{ "district", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "file", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct opts o = { 0 };
-	char today[11];
 	const char *file = NULL;
-	int c, fmt_given = 0;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.date = optarg; break;
-		case 'p': o.province = optarg; break;
-		case 'd': o.district = optarg; break;
-		case 'F': file = optarg; break;
-		case 'f':
-			fmt_given = 1;
-			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &o.fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (file && optind != argc)
+	int fmt_given = 0, nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_ON(&o.date, "YYYY-MM-DD (default: today)"),
+		OPT_STRING("province", &o.province, "P", "only units in province P (code or name, before or after the reform)"),
+		OPT_STRING("district", &o.district, "D", "only units in old district D (code or name)"),
+		{ .kind = SN_OPT_FORMAT, .name = "format", .value = &o.fmt, .given = &fmt_given,
+		  .formats = SN_FMT_BIT(SN_FMT_TEXT) | SN_FMT_BIT(SN_FMT_CSV),
+		  .help = "text (default) or csv: old_code,old_name,new_code,new_name,share" },
+		{ .kind = SN_OPT_FILE, .name = "file", .value = &file, .argh = "FILE|-",
+		  .help = "many lookups in one process: one code or name a line, or a CSV\n"
+		  "with columns code or name, district, province; one output row\n"
+		  "per input row (csv by default: input,status,level,old_code,\n"
+		  "old_name,new_code,new_name,share,candidates); a bare number is\n"
+		  "a code of its width (2, 3 or 5 digits) or an error" },
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
+	if (file && nargs)
 		return sn_usage_error(ctx, argv[0], "--file takes the codes and names from the file, not from the command line");
-	if (!file && optind != argc - 1)
+	if (!file && !nargs)
 		return sn_usage_error(ctx, argv[0], "expected one CODE or NAME");
-	if (o.date && !sn_valid_date(o.date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", o.date);
-	if (!o.date) {
-		sn_today(today);
-		o.date = today;
-	}
 	if (file)
 		return sn_units_map_file(ctx, file, o.date, o.district, o.province, fmt_given && o.fmt == SN_FMT_TEXT);
-	const char *arg = argv[optind];
+	const char *arg = args[0];
 	const char *level = sn_code_level(arg);
 	if (level) {
 		return !strcmp(level, "commune") ? map_one(ctx, &o, level, arg) : map_area(ctx, &o, level, arg);

@@ -1,22 +1,20 @@
 /* cmd_units_show.c - 'sapnhap units show': a unit as of a date, with every version it had. */
-#include <getopt.h>
 #include <string.h>
 #include "csv.h"
 #include "db.h"
+#include "options.h"
 #include "units.h"
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap units show CODE [--on DATE] [--format text|csv]\n"
-	      "\n"
-	      "Shows the unit with CODE (2 digits province, 3 district, 5 commune) as it was on DATE\n"
-	      "(default: today): name, type and parent; then every version the code has had, since\n"
-	      "a code can be reused with a new name (25195: Phường Tân Phú, then Phường Bình Phước).\n"
-	      "Exit status 1 when no unit with that code is in force on DATE.\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap units show 25195 --on 2025-06-30\n", f);
-}
+static const struct sn_usage usage = {
+	.args = "CODE", .min_args = 1, .max_args = 1, .expected = "one CODE",
+	.description =
+	"Shows the unit with CODE (2 digits province, 3 district, 5 commune) as it was on DATE\n"
+	"(default: today): name, type and parent; then every version the code has had, since\n"
+	"a code can be reused with a new name (25195: Phường Tân Phú, then Phường Bình Phước).\n"
+	"Exit status 1 when no unit with that code is in force on DATE.\n",
+	.examples =
+	"sapnhap units show 25195 --on 2025-06-30\n",
+};
 
 /* Every version of the code, oldest first, with its parent as it was during that version. */
 static const char *VERSIONS =
@@ -32,42 +30,23 @@ static const char *VERSIONS =
 
 int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "on", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *date = NULL;
 	enum sn_format fmt = SN_FMT_TEXT;
-	char today[11];
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'o': date = optarg; break;
-		case 'f':
-			if (sn_parse_format(optarg, 1u << SN_FMT_TEXT | 1u << SN_FMT_CSV, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text or csv");
-			break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc - 1)
-		return sn_usage_error(ctx, argv[0], "expected one CODE");
-	const char *code = argv[optind];
+	int nargs;
+	char **args;
+	struct sn_option opts[] = {
+		OPT_ON(&date, "YYYY-MM-DD (default: today)"),
+		OPT_FORMAT(&fmt, SN_FMT_BIT(SN_FMT_TEXT) | SN_FMT_BIT(SN_FMT_CSV), "text (default) or csv"),
+		OPT_END()
+	};
+	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc)
+		return rc == SN_DONE ? SN_OK : rc;
+	const char *code = args[0];
 	const char *level = sn_code_level(code);
 	if (!level)
 		return sn_usage_error(ctx, argv[0], "code '%s' must have 2 (province), 3 (district) or 5 "
 				      "(commune) digits", code);
-	if (date && !sn_valid_date(date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
-	if (!date) {
-		sn_today(today);
-		date = today;
-	}
 
 	int found = 0, current = 0;
 	for (int pass = 0; pass < 2; pass++) {

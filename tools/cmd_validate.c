@@ -11,19 +11,19 @@
  * derived from the imported registries, and the SQL functions registered below.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "agcode.h"
 #include "cli.h"
+#include "options.h"
 #include "csv.h"
 #include "contact.h"
 #include "province.h"
 #include "db.h"
 
 enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
-static const char *const sev_names[] = { "error", "warning", "info" };
+static const char *const sev_names[] = { "error", "warning", "info", NULL };
 
 /* What a rule reads: the code table (after recode) or the merged catalog (after reassign). */
 enum { REQ_CODES = 1, REQ_MERGED = 2 };
@@ -576,40 +576,40 @@ static void print_json(FILE *f, const struct report *rp)
 
 /* --- the command ----------------------------------------------------------------------------- */
 
-static void usage(FILE *f)
+static void rule_details(FILE *f)
 {
-	fputs("usage: sapnhap validate [--format text|json|csv] [--rule ID]... [--severity LEVEL]\n"
-	      "                        [--limit N]\n"
-	      "\n"
-	      "Validates the merged province as the working database holds it after 'recode' and\n"
-	      "'reassign': the code table, the merged catalog and its active bindings, the dossiers,\n"
-	      "the review queue. Each rule is a query returning the offending rows; the report gives,\n"
-	      "per rule, its severity, the count and a sample, then the catalogs' statistics. Exit\n"
-	      "status 1 when an error rule has rows (warnings and info do not fail); 3 when a rule\n"
-	      "needs a step that has not been applied. Rules (id, severity, the step it needs, what\n"
-	      "it finds):\n", f);
 	for (size_t i = 0; i < NRULES; i++)
 		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sev_names[rules[i].sev],
 			rules[i].req & REQ_MERGED ? "reassign" : "recode", rules[i].message);
-	fputs("\noptions:\n"
-	      "  --format FMT      text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
-	      "                    row per rule (detail = the count), its 'finding' rows and the\n"
-	      "                    'statistic' rows (subject = scope.name); json: rules with counts and\n"
-	      "                    samples, totals, statistics\n"
-	      "  --rule ID         only this rule (repeatable)\n"
-	      "  --severity LEVEL  only rules of LEVEL or above (error, warning, info)\n"
-	      "  --limit N         rows shown per rule (default 10; 0: all); counts are always complete\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap validate --severity error --limit 0\n", f);
 }
 
-static int rank(const char *s)
+static const struct sn_usage usage = {
+	.description =
+	"Validates the merged province as the working database holds it after 'recode' and\n"
+	"'reassign': the code table, the merged catalog and its active bindings, the dossiers,\n"
+	"the review queue. Each rule is a query returning the offending rows; the report gives,\n"
+	"per rule, its severity, the count and a sample, then the catalogs' statistics. Exit\n"
+	"status 1 when an error rule has rows (warnings and info do not fail); 3 when a rule\n"
+	"needs a step that has not been applied. Rules (id, severity, the step it needs, what\n"
+	"it finds):\n",
+	.details = rule_details,
+	.examples = "sapnhap validate --severity error --limit 0\n",
+};
+
+static void rule_list(char *buf, size_t len, int only_codes);
+
+/* --rule ID, repeatable: marks the rule in the command's want[]. */
+static const char *want_rule(const char *arg, void *value, char *buf, size_t len)
 {
-	for (int i = 0; i < 3; i++)
-		if (!strcmp(s, sev_names[i]))
-			return i;
-	return -1;
+	int *want = value;
+	for (size_t i = 0; i < NRULES; i++)
+		if (!strcmp(arg, rules[i].id)) {
+			want[i] = 1;
+			return NULL;
+		}
+	int k = snprintf(buf, len, "one of ");
+	rule_list(buf + k, len - (size_t)k, 0);
+	return buf;
 }
 
 static void rule_list(char *buf, size_t len, int only_codes)
@@ -627,59 +627,27 @@ static void rule_list(char *buf, size_t len, int only_codes)
 
 int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rule", required_argument, NULL, 'r' },
-		{ "severity", required_argument, NULL, 's' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum sn_format fmt = SN_FMT_TEXT;
-	int want[NRULES] = { 0 }, any_rule = 0, maxrank = SEV_INFO, c, rc = SN_OK;
+	int want[NRULES] = { 0 }, any_rule = 0, maxrank = SEV_INFO, rc = SN_OK, nargs;
 	long limit = 10;
-	char ids[1024];
+	char ids[1024], **args;
 	struct target t = { "", "", "" };
 	struct report rp = { .t = &t, .nstats = -1 };
-
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (sn_parse_format(optarg, 7, &fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv or json");
-			break;
-		case 'r': {
-			size_t i;
-			for (i = 0; i < NRULES && strcmp(optarg, rules[i].id); i++)
-				;
-			if (i == NRULES) {
-				rule_list(ids, sizeof ids, 0);
-				return sn_usage_error(ctx, argv[0], "no rule '%s' (rules: %s)", optarg, ids);
-			}
-			want[i] = 1;
-			any_rule = 1;
-			break;
-		}
-		case 's':
-			if ((maxrank = rank(optarg)) < 0)
-				return sn_usage_error(ctx, argv[0], "--severity must be error, warning or info");
-			break;
-		case 'l': {
-			char *end;
-			errno = 0;
-			limit = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || limit < 0)
-				return sn_usage_error(ctx, argv[0], "--limit must be a number of rows, 0 or more");
-			break;
-		}
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_option_error(ctx, argv[0], argv);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
+	struct sn_option opts[] = {
+		OPT_FORMAT(&fmt, SN_FMTS_TABLE,
+			   "text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
+			   "row per rule (detail = the count), its 'finding' rows and the\n"
+			   "'statistic' rows (subject = scope.name); json: rules with counts and\n"
+			   "samples, totals, statistics"),
+		{ .kind = SN_OPT_CALLBACK, .name = "rule", .value = want, .argh = "ID", .check = want_rule,
+		  .given = &any_rule, .help = "only this rule (repeatable)" },
+		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &maxrank, .choices = sev_names, .argh = "LEVEL",
+		  .help = "only rules of LEVEL or above (error, warning, info)" },
+		OPT_INT("limit", &limit, 0, "N", "rows shown per rule (default 10; 0: all); counts are always complete"),
+		OPT_END()
+	};
+	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
+		return rc == SN_DONE ? SN_OK : rc;
 
 	int req = 0, nsel = 0;
 	for (size_t i = 0; i < NRULES; i++) {
@@ -692,16 +660,13 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	if (!nsel)
 		return sn_usage_error(ctx, argv[0], "no rule of severity %s or above among those asked for",
 				      sev_names[maxrank]);
-	/* Say which step is missing rather than report its absence as thousands of findings. */
-	if (!sn_query_int(ctx, "SELECT count(*) FROM code_table")) {
-		sn_error(ctx, "no code table to validate: run 'sapnhap recode' first");
-		return SN_DATA;
-	}
-	if ((req & REQ_MERGED) && !sn_query_int(ctx, "SELECT count(*) FROM merged_procedure")) {
-		sn_error(ctx, "no merged catalog to validate: 'sapnhap reassign' has not been applied");
+	/* Say which step is missing rather than report its absence as thousands of findings (the
+	 * code table: NEEDS_RECODE in cli.c; the merged catalog when a rule asked for needs it). */
+	if ((req & REQ_MERGED) && (rc = sn_require(ctx, NEEDS_REASSIGN, NULL))) {
 		rule_list(ids, sizeof ids, 1);
-		sn_info(ctx, "before reassign only the code-table rules can run: --rule ID with ID among %s", ids);
-		return SN_DATA;
+		if (rc == SN_DATA)
+			sn_info(ctx, "before reassign only the code-table rules can run: --rule ID with ID among %s", ids);
+		return rc;
 	}
 	if ((rc = register_functions(ctx)) || (rc = derive_target(ctx, &t)))
 		return rc;

@@ -108,6 +108,29 @@ int sn_exec(struct sn_ctx *ctx, const char *sql)
 	return 0;
 }
 
+int sn_insertf(struct sn_ctx *ctx, int *duplicate, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	*duplicate = 0;
+	if (!sql) {
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
+	int r = sqlite3_exec(ctx->db, sql, NULL, NULL, NULL), rc = 0;
+	if ((sqlite3_extended_errcode(ctx->db) == SQLITE_CONSTRAINT_UNIQUE ||
+	     sqlite3_extended_errcode(ctx->db) == SQLITE_CONSTRAINT_PRIMARYKEY) && r == SQLITE_CONSTRAINT) {
+		*duplicate = 1;
+	} else if (r != SQLITE_OK) {
+		db_fail(ctx, sql);
+		rc = SN_IO;
+	}
+	sqlite3_free(sql);
+	return rc;
+}
+
 int sn_execf(struct sn_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
@@ -164,14 +187,29 @@ int sn_step(struct sn_ctx *ctx, sqlite3_stmt *st)
 	return -1;
 }
 
-long long sn_query_int(struct sn_ctx *ctx, const char *sql)
+int sn_query_int(struct sn_ctx *ctx, long long *out, const char *sql)
 {
 	sqlite3_stmt *st = sn_prepare(ctx, sql);
-	long long v = 0;
-	if (st && sn_step(ctx, st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	int r = st ? sn_step(ctx, st) : -1;
+	*out = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	return v;
+	return r < 0 ? SN_IO : 0;
+}
+
+int sn_query_intf(struct sn_ctx *ctx, long long *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	*out = 0;
+	if (!sql) {
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
+	int rc = sn_query_int(ctx, out, sql);
+	sqlite3_free(sql);
+	return rc;
 }
 
 const char *sn_col(sqlite3_stmt *st, int i)
@@ -182,7 +220,9 @@ const char *sn_col(sqlite3_stmt *st, int i)
 
 static int migrate(struct sn_ctx *ctx)
 {
-	long long v = sn_query_int(ctx, "PRAGMA user_version");
+	long long v;
+	if (sn_query_int(ctx, &v, "PRAGMA user_version"))
+		return SN_IO;
 	int latest = sn_migrations[sn_migration_count - 1].version;
 	if (v > latest) {
 		sn_error(ctx, "'%s' was written by a newer sapnhap (schema %lld, this one knows %d)",
@@ -475,7 +515,9 @@ static int open_reader(struct sn_ctx *ctx)
 		sqlite3_finalize(st);
 		if (v == latest)
 			return configure(ctx, 0);
-		long long tables = sn_query_int(ctx, "SELECT count(*) FROM sqlite_master");
+		long long tables;
+		if (sn_query_int(ctx, &tables, "SELECT count(*) FROM sqlite_master"))
+			return SN_IO;
 		if (v == 0 && tables == 0)
 			sn_error(ctx, "'%s' is not a sapnhap database (it is empty)", ctx->db_path);
 		else if (v > latest)
@@ -785,7 +827,7 @@ int sn_step_begin(struct sn_ctx *ctx, struct sn_step *s)
 		sn_step_abort(ctx, s);
 		sn_info(ctx, "%s %s: already applied on %s with the same inputs; nothing changed",
 			s->step, s->target, when);
-		return -1;
+		return SN_DONE;
 	}
 	if (!same && !s->forced) {
 		if (ctx->replace_changed) {

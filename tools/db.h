@@ -46,7 +46,6 @@ int sn_db_recover(struct sn_ctx *ctx, const char *path);
 int sn_db_publish(struct sn_ctx *ctx);
 /* Removes a database being created that was not published (after a failure or a dry run). */
 void sn_db_discard(struct sn_ctx *ctx);
-#define SN_RETRY 100
 
 /* The tests' hook, SAPNHAP_HOOK in the environment (tests/crash, tests/concurrency):
  *   kill@N                 SIGKILL at the N-th progress tick of the working database (a tick:
@@ -75,6 +74,9 @@ void sn_db_trace(sqlite3 *db);
 int sn_exec(struct sn_ctx *ctx, const char *sql);
 /* Reports the last failure on ctx->db as sn_exec does (SQL: what ran, for the trace). */
 void sn_db_error(struct sn_ctx *ctx, const char *sql);
+/* An INSERT formatted as sn_execf: a row whose key is there already sets *duplicate (nothing
+ * printed: the caller says what is listed twice); another failure is printed. Returns 0 or SN_IO. */
+int sn_insertf(struct sn_ctx *ctx, int *duplicate, const char *fmt, ...);
 /* sqlite3_mprintf-formatted variant (%Q, %q, %w quoting). */
 int sn_execf(struct sn_ctx *ctx, const char *fmt, ...);
 
@@ -86,8 +88,11 @@ int sn_exec_script(struct sn_ctx *ctx, const char *sql, void (*bind)(sqlite3_stm
 sqlite3_stmt *sn_prepare(struct sn_ctx *ctx, const char *sql);
 /* Steps a statement; returns SQLITE_ROW, SQLITE_DONE or, after printing, -1. */
 int sn_step(struct sn_ctx *ctx, sqlite3_stmt *st);
-/* Runs a query with one integer result (0 when no row). */
-long long sn_query_int(struct sn_ctx *ctx, const char *sql);
+/* Runs a query with one integer result into *out (0 when it returns no row). Returns 0, or
+ * SN_IO after printing the error with its SQL (*out is then 0). */
+int sn_query_int(struct sn_ctx *ctx, long long *out, const char *sql);
+/* The same, the SQL formatted by sqlite3_mprintf (%Q, %w quoting). */
+int sn_query_intf(struct sn_ctx *ctx, long long *out, const char *fmt, ...);
 
 /* Registers sn_key(), sn_ascii_key() and sn_type() (text.h keys) on a connection. */
 int sn_db_functions(sqlite3 *db);
@@ -119,7 +124,7 @@ struct sn_step {
  * Returns:
  *   0          proceed (transaction open): first run, --force, a stale earlier run (recomputed),
  *              or, inside 'run', changed inputs;
- *   -1         already applied with identical inputs and not stale (message printed to stderr,
+ *   SN_DONE    already applied with identical inputs and not stale (message printed to stderr,
  *              nothing open);
  *   SN_DATA    earlier run had different inputs and force is off, or a step it reads is stale
  *              (message printed, naming what to run);

@@ -104,9 +104,12 @@ void sn_dossier_address_end(struct sn_daddr *a)
 }
 
 /* export: addresses.csv, the dossiers' addresses old and new. */
-int sn_export_has_addresses(struct sn_ctx *ctx)
+int sn_export_has_addresses(struct sn_ctx *ctx, int *has)
 {
-	return sn_query_int(ctx, "SELECT EXISTS (SELECT 1 FROM dossier WHERE address IS NOT NULL)") > 0;
+	long long n;
+	int rc = sn_query_int(ctx, &n, "SELECT EXISTS (SELECT 1 FROM dossier WHERE address IS NOT NULL)");
+	*has = n > 0;
+	return rc;
 }
 
 int sn_export_addresses(struct sn_ctx *ctx, FILE *f, long *rows)

@@ -8,7 +8,12 @@ enum sn_exit {
 	SN_USAGE = 2,    /* bad command line */
 	SN_DATA = 3,     /* bad input data; nothing was written */
 	SN_IO = 4,       /* I/O or database error */
-	SN_INTERNAL = 5  /* a bug */
+	SN_INTERNAL = 5, /* a bug */
+
+	/* Between functions only, never the status of the process: */
+	SN_RETRY = 100,  /* the database was created by another process meanwhile: run again (db.h) */
+	SN_DONE = 101    /* nothing more to do, successfully (--help printed, a step already
+			  * applied): the command returns SN_OK */
 };
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "exitcodes.h"
 #include "plan.h"
 #include "text.h"
 
@@ -254,12 +255,13 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 	p->path = strdup(path);
 	char *dir = strdup(path);
 	struct reader r = { p, "", err, errlen, 0 };
-	int rc = -1;
+	int rc = SN_DATA;
 	char *buf = NULL;
 	size_t cap = 0;
 	FILE *f = NULL;
 	if (!p->path || !dir) {
 		snprintf(err, errlen, "out of memory");
+		rc = SN_IO;
 		goto done;
 	}
 	char *slash = strrchr(dir, '/');
@@ -269,6 +271,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 	}
 	if (!(f = fopen(path, "r"))) {
 		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		rc = SN_IO;
 		goto done;
 	}
 	enum section sec = SEC_NONE;
@@ -367,6 +370,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		}
 	if (!p->database && !(p->database = resolve(&r, "sapnhap.db"))) {
 		snprintf(err, errlen, "out of memory");
+		rc = SN_IO;
 		goto done;
 	}
 	rc = 0;

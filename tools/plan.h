@@ -23,6 +23,7 @@
 #define SN_PLAN_H
 
 #include <stddef.h>
+#include "exitcodes.h"
 
 struct sn_plan_units {
 	char *event, *file, *kind, *effective, *sheet, *encoding;
@@ -54,8 +55,9 @@ struct sn_plan {
 	size_t nrefs;
 };
 
-/* Reads the plan at PATH. Returns 0, or -1 with a message "PATH:LINE: ..." in ERR (a syntax
- * error, an unknown section or key, a key given twice, a required key missing). Relative paths
+/* Reads the plan at PATH. Returns 0; SN_DATA with a message "PATH:LINE: ..." in ERR (a syntax
+ * error, an unknown section or key, a key given twice, a required key missing); SN_IO when
+ * the plan cannot be read (or out of memory), the message in ERR. Relative paths
  * in the plan are resolved against PATH's folder. Release with sn_plan_release(). */
 int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen);
 

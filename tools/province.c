@@ -196,10 +196,8 @@ static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char
 	}
 	/* A level-1 code an earlier recode closed is never reissued: the survivor cannot change in
 	 * this database. */
-	char *q = sqlite3_mprintf("SELECT count(*) FROM closed_code WHERE code = %Q", p->old[s].l1);
-	long long closed = q ? sn_query_int(ctx, q) : -1;
-	sqlite3_free(q);
-	if (closed < 0)
+	long long closed;
+	if (sn_query_intf(ctx, &closed, "SELECT count(*) FROM closed_code WHERE code = %Q", p->old[s].l1))
 		return SN_IO;
 	if (closed) {
 		sn_error(ctx, "level-1 code %s of province %s was closed by an earlier recode of this database, "

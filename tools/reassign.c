@@ -20,10 +20,10 @@
  * It recomputes from the imported state each time, so a re-run with decisions replaces the
  * previous result.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "options.h"
 #include "db.h"
 #include "embedded.h"
 #include "mapping.h"
@@ -69,15 +69,13 @@ static int rule_row(void *arg, const struct sn_maprow *row)
 		sn_error(ra->ctx, "%s: a province target needs the department's function (departments.csv)", row->pos);
 		return SN_DATA;
 	}
-	char *q = sqlite3_mprintf("INSERT INTO temp.jrule(kind, key, target, function, pos) VALUES "
-				  "(%Q, %Q, %Q, %Q, %Q)", kind, key, target, *dept ? dept : NULL, row->pos);
-	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
-	sqlite3_free(q);
-	if (r == SQLITE_CONSTRAINT) {
+	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO temp.jrule(kind, key, target, function, pos) "
+				 "VALUES (%Q, %Q, %Q, %Q, %Q)", kind, key, target, *dept ? dept : NULL, row->pos);
+	if (dup) {
 		sn_error(ra->ctx, "%s: '%s' has a rule already", row->pos, match);
 		return SN_DATA;
 	}
-	return r == SQLITE_OK ? 0 : SN_IO;
+	return rc;
 }
 
 /* The fields a decision can set, each with its type (values.h). */
@@ -95,9 +93,9 @@ static const struct {
 static int function_known(void *arg, const char *function)
 {
 	struct ra *ra = arg;
-	char *q = sqlite3_mprintf("SELECT count(*) FROM temp.dfunction WHERE name = %Q", function);
-	long long n = q ? sn_query_int(ra->ctx, q) : 0;
-	sqlite3_free(q);
+	long long n;
+	if (sn_query_intf(ra->ctx, &n, "SELECT count(*) FROM temp.dfunction WHERE name = %Q", function))
+		return -1;
 	return n > 0;
 }
 
@@ -105,21 +103,18 @@ static int function_known(void *arg, const char *function)
 static int commune_in_force(void *arg, const char *code)
 {
 	struct ra *ra = arg;
-	char *q = sqlite3_mprintf("SELECT count(*) FROM unit WHERE level = 'commune' AND code = %Q AND "
-				  "(valid_from IS NULL OR valid_from <= %Q) AND (valid_to IS NULL OR valid_to > %Q)",
-				  code, ra->date, ra->date);
-	long long n = q ? sn_query_int(ra->ctx, q) : 0;
-	sqlite3_free(q);
+	long long n;
+	if (sn_query_intf(ra->ctx, &n, "SELECT count(*) FROM unit WHERE level = 'commune' AND code = %Q AND "
+			  "(valid_from IS NULL OR valid_from <= %Q) AND (valid_to IS NULL OR valid_to > %Q)",
+			  code, ra->date, ra->date))
+		return -1;
 	return n > 0;
 }
 
 static int function_row(void *arg, const struct sn_maprow *row)
 {
 	struct ra *ra = arg;
-	char *q = sqlite3_mprintf("INSERT OR IGNORE INTO temp.dfunction VALUES (%Q)", sn_maprow_get(row, 0));
-	int r = q ? sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
-	sqlite3_free(q);
-	return r == SQLITE_OK ? 0 : SN_IO;
+	return sn_execf(ra->ctx, "INSERT OR IGNORE INTO temp.dfunction VALUES (%Q)", sn_maprow_get(row, 0));
 }
 
 static int national_code_shaped(const char *s)
@@ -173,16 +168,14 @@ static int decision_row(void *arg, const struct sn_maprow *row)
 		sn_value_release(&v);
 		return SN_DATA;
 	}
-	char *q = sqlite3_mprintf("INSERT INTO temp.decision(subject, field, value, reason, pos, used) "
-				  "VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, v.text, reason, row->pos);
+	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO temp.decision(subject, field, value, reason, pos, "
+				 "used) VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, v.text, reason, row->pos);
 	sn_value_release(&v);
-	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
-	sqlite3_free(q);
-	if (r == SQLITE_CONSTRAINT) {
+	if (dup) {
 		sn_error(ra->ctx, "%s: %s %s is decided twice", row->pos, subject, field);
 		return SN_DATA;
 	}
-	return r == SQLITE_OK ? 0 : SN_IO;
+	return rc;
 }
 
 static int hamlet_row(void *arg, const struct sn_maprow *row)
@@ -195,16 +188,14 @@ static int hamlet_row(void *arg, const struct sn_maprow *row)
 		return SN_DATA;
 	}
 	char *key = sn_name_key(sn_maprow_get(row, 1), SN_KEY_KEEP_TYPE, NULL);
-	char *q = sqlite3_mprintf("INSERT INTO hamlet VALUES (%Q, %Q, %Q, %Q)", oldc, key ? key : "",
-				  sn_maprow_get(row, 1), newc);
+	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO hamlet VALUES (%Q, %Q, %Q, %Q)", oldc, key ? key : "",
+				 sn_maprow_get(row, 1), newc);
 	free(key);
-	int r = sqlite3_exec(ra->ctx->db, q, NULL, NULL, NULL);
-	sqlite3_free(q);
-	if (r == SQLITE_CONSTRAINT) {
+	if (dup) {
 		sn_error(ra->ctx, "%s: hamlet '%s' of %s is listed twice", row->pos, sn_maprow_get(row, 1), oldc);
 		return SN_DATA;
 	}
-	return r == SQLITE_OK ? 0 : SN_IO;
+	return rc;
 }
 
 /* --- where the applicants' communes are now --------------------------------------------------- */
@@ -224,15 +215,20 @@ static int commune_targets(struct ra *ra)
 		sqlite3_finalize(ins);
 		return SN_IO;
 	}
-	int rc = 0;
-	while (rc == 0 && sn_step(ra->ctx, st) == SQLITE_ROW) {
+	int rc = 0, r;
+	while (rc == 0 && (r = sn_step(ra->ctx, st)) == SQLITE_ROW) {
 		char old[16];
 		snprintf(old, sizeof old, "%s", sn_col(st, 0));
 		struct sn_mapped *m = NULL;
 		int n = sn_units_compose(ra->ctx, "commune", old, ra->date, &m);
+		if (n < 0) {
+			/* The composition failed (printed): not "no successors". */
+			rc = SN_IO;
+			break;
+		}
 		const char *chosen = NULL;
 		char how[200];
-		int pop = -1, in_target = 0;
+		int pop = -1;
 		for (int i = 0; i < n; i++)
 			if (m[i].share == SN_SHARE_PART_POPULATION)
 				pop = i;
@@ -249,10 +245,12 @@ static int commune_targets(struct ra *ra)
 		/* A commune no event changed and that is not a commune of the merged province (left out
 		 * of the conversion table) leads nowhere. */
 		if (chosen) {
-			char *q = sqlite3_mprintf("SELECT count(*) FROM code_table WHERE kind = 'commune-committee' "
-						  "AND unit_code = %Q", chosen);
-			in_target = q ? (int)sn_query_int(ra->ctx, q) : 0;
-			sqlite3_free(q);
+			long long in_target;
+			if ((rc = sn_query_intf(ra->ctx, &in_target, "SELECT count(*) FROM code_table WHERE kind = "
+						"'commune-committee' AND unit_code = %Q", chosen))) {
+				free(m);
+				break;
+			}
 			if (!in_target) {
 				snprintf(how, sizeof how, n == 1 && m[0].steps == 0 ?
 					 "commune %s is in no conversion table: no new commune is known for it" :
@@ -272,6 +270,8 @@ static int commune_targets(struct ra *ra)
 			rc = SN_IO;
 		free(m);
 	}
+	if (rc == 0 && r < 0)
+		rc = SN_IO;
 	sqlite3_finalize(st);
 	sqlite3_finalize(ins);
 	return rc;
@@ -519,10 +519,13 @@ int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40])
 
 int sn_reassign_undo(struct sn_ctx *ctx, int *undone)
 {
+	long long n;
 	*undone = 0;
-	if (!sn_query_int(ctx, "SELECT count(*) FROM binding WHERE from_binding IS NOT NULL") &&
-	    !sn_query_int(ctx, "SELECT count(*) FROM dossier_history WHERE step = 'reassign'") &&
-	    !sn_query_int(ctx, "SELECT count(*) FROM merged_procedure"))
+	if (sn_query_int(ctx, &n, "SELECT (SELECT count(*) FROM binding WHERE from_binding IS NOT NULL) + "
+			 "(SELECT count(*) FROM dossier_history WHERE step = 'reassign') + "
+			 "(SELECT count(*) FROM merged_procedure)"))
+		return SN_IO;
+	if (!n)
 		return 0;
 	*undone = 1;
 	return sn_exec_script(ctx, RESET, NULL, NULL);
@@ -686,82 +689,41 @@ static int db_digest(struct sn_ctx *ctx, char out[65])
 		"ORDER BY 1, 2, 3, 4", out);
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap reassign [--rules FILE] [--decisions FILE] [--hamlets FILE] [--on DATE]\n"
-	      "                        [--dry-run] [--force]\n"
-	      "\n"
-	      "Makes the old provinces' catalogs one catalog of the merged province, with nothing left at\n"
-	      "district level, and moves the in-flight dossiers of agencies that no longer exist. Run\n"
-	      "'sapnhap recode' first. District-level work goes to every new commune's committee or to\n"
-	      "the province's department, by the jurisdiction rules (a decision, else by national code,\n"
-	      "else by field, else the default). Dossiers follow the crosswalk or the rule; one whose\n"
-	      "applicant's commune was split without a whole-population part goes by the hamlet table\n"
-	      "or a decision, else to the review queue. Where the catalogs disagree, the field waits\n"
-	      "for a decision. Conservation is checked at the end; a failure rolls everything back.\n"
-	      "\n"
-	      "options:\n"
-	      "  --rules FILE      match,target,department (default: built-in mappings/jurisdiction.csv)\n"
-	      "  --decisions FILE  subject,field,value,reason: a national code with jurisdiction (commune\n"
-	      "                    or province:FUNCTION), name, fee, time_limit, online_level, portal,\n"
-	      "                    legal_basis, field; or dossier:CODE with commune (a new commune code)\n"
-	      "  --hamlets FILE    old_commune,hamlet,new_commune for split communes\n"
-	      "  --on DATE         the communes in force on DATE (default: today)\n"
-	      "  --dry-run         report the result; write nothing\n"
-	      "  --force           recompute after the inputs changed (e.g. with new decisions)\n"
-	      "\n"
-	      "example:\n"
-	      "  sapnhap reassign --decisions decisions.csv --hamlets hamlets.csv --force\n", f);
-}
+static const struct sn_usage usage = {
+	.description =
+	"Makes the old provinces' catalogs one catalog of the merged province, with nothing left at\n"
+	"district level, and moves the in-flight dossiers of agencies that no longer exist. Run\n"
+	"'sapnhap recode' first. District-level work goes to every new commune's committee or to\n"
+	"the province's department, by the jurisdiction rules (a decision, else by national code,\n"
+	"else by field, else the default). Dossiers follow the crosswalk or the rule; one whose\n"
+	"applicant's commune was split without a whole-population part goes by the hamlet table\n"
+	"or a decision, else to the review queue. Where the catalogs disagree, the field waits\n"
+	"for a decision. Conservation is checked at the end; a failure rolls everything back.\n",
+	.examples = "sapnhap reassign --decisions decisions.csv --hamlets hamlets.csv --force\n",
+};
 
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "rules", required_argument, NULL, 'r' },
-		{ "decisions", required_argument, NULL, 'd' },
-		{ "hamlets", required_argument, NULL, 'H' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *rules = NULL, *decisions = NULL, *hamlets = NULL, *date = NULL;
 	struct sn_step step = { .step = "reassign" };
 	struct ra ra = { .ctx = ctx };
-	char today[11], digest[65];
-	int c, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'r': rules = optarg; break;
-		case 'd': decisions = optarg; break;
-		case 'H': hamlets = optarg; break;
-		case 'o': date = optarg; break;
-		case 'n': step.dry_run = 1; break;
-		case 'f': step.forced = 1; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	if (date && !sn_valid_date(date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
-	if (!date) {
-		sn_today(today);
-		date = today;
-	}
+	char digest[65], **args;
+	int nargs, rc;
+	struct sn_option opts[] = {
+		OPT_FILE("rules", &rules, "match,target,department (default: built-in mappings/jurisdiction.csv)"),
+		OPT_FILE("decisions", &decisions,
+			 "subject,field,value,reason: a national code with jurisdiction (commune\n"
+			 "or province:FUNCTION), name, fee, time_limit, online_level, portal,\n"
+			 "legal_basis, field; or dossier:CODE with commune (a new commune code)"),
+		OPT_FILE("hamlets", &hamlets, "old_commune,hamlet,new_commune for split communes"),
+		OPT_ON(&date, "the communes in force on DATE (default: today)"),
+		OPT_DRY_RUN(&step.dry_run),
+		OPT_FORCE(&step.forced, "recompute after the inputs changed (e.g. with new decisions)"),
+		OPT_END()
+	};
+	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
+		return rc == SN_DONE ? SN_OK : rc;
 	ra.date = date;
-	if (!sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
-		sn_error(ctx, "no crosswalk yet: run 'sapnhap recode' first");
-		return SN_DATA;
-	}
-	if (!sn_query_int(ctx, "SELECT count(*) FROM procedure")) {
-		sn_error(ctx, "no catalog imported ('sapnhap catalog import')");
-		return SN_DATA;
-	}
 	const char *files[] = { rules, decisions, hamlets };
 	for (int i = 0; i < 3; i++)
 		if (files[i] && (rc = sn_step_add_input(ctx, &step, files[i])))
@@ -772,7 +734,7 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 	step.args = sqlite3_mprintf("on=%s rules=%s decisions=%s hamlets=%s db=%s", date, rules ? "file" : "built-in",
 				    decisions ? "file" : "none", hamlets ? "file" : "none", digest);
 	rc = sn_step_begin(ctx, &step);
-	if (rc == -1) {
+	if (rc == SN_DONE) {
 		rc = SN_OK;
 		goto out;
 	}
@@ -782,12 +744,13 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	if ((rc = compute(&ra, rules, decisions, hamlets)))
 		goto out;
-	long procedures = sn_query_int(ctx, "SELECT count(*) FROM merged_procedure");
-	char *q = sqlite3_mprintf("SELECT count(*) FROM binding WHERE active AND catalog = %Q", ra.target);
-	long bindings = q ? (long)sn_query_int(ctx, q) : 0;
-	sqlite3_free(q);
+	long long procedures, bindings;
+	if ((rc = sn_query_int(ctx, &procedures, "SELECT count(*) FROM merged_procedure")) ||
+	    (rc = sn_query_intf(ctx, &bindings, "SELECT count(*) FROM binding WHERE active AND catalog = %Q",
+				ra.target)))
+		goto out;
 	char counts[300];
-	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld dossiers_moved=%ld dossiers_queued=%ld "
+	snprintf(counts, sizeof counts, "procedures=%lld bindings=%lld dossiers_moved=%ld dossiers_queued=%ld "
 		 "bindings_queued=%ld conflicts=%ld default_rule=%ld", procedures, bindings, ra.moved,
 		 ra.queued_dossiers, ra.queued_bindings, ra.conflicts, ra.defaults);
 	if ((rc = sn_step_commit(ctx, &step, counts)))

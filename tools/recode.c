@@ -15,7 +15,6 @@
  * allocated from the rule file in order of new commune code, pins first; a closed code is never
  * issued again and an exhausted range is an error.
  */
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include "agency.h"
 #include "cli.h"
 #include "db.h"
+#include "options.h"
 #include "embedded.h"
 #include "mapping.h"
 #include "province.h"
@@ -604,9 +604,9 @@ static int decide(struct recode *rc, int idx)
 		pin->used = 1;
 		char key[40];
 		key_of(pin->code, key);
-		char *q = sqlite3_mprintf("SELECT count(*) FROM code_table WHERE sort_key = %Q", key);
-		int exists = q ? (int)sn_query_int(rc->ctx, q) : 0;
-		sqlite3_free(q);
+		long long exists;
+		if (sn_query_intf(rc->ctx, &exists, "SELECT count(*) FROM code_table WHERE sort_key = %Q", key))
+			return SN_IO;
 		char subject[80];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		if (exists) {
@@ -672,11 +672,9 @@ static int decide(struct recode *rc, int idx)
 		int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
 		if (n < 0)
 			return SN_IO;
-		char *q = sqlite3_mprintf("SELECT count(*) FROM link WHERE old_level = 'district' AND old_code = %Q",
-					  a->unit);
-		long long whole = q ? sn_query_int(rc->ctx, q) : -1;
-		sqlite3_free(q);
-		if (whole < 0)
+		long long whole;
+		if (sn_query_intf(rc->ctx, &whole, "SELECT count(*) FROM link WHERE old_level = 'district' AND "
+				  "old_code = %Q", a->unit))
 			return SN_IO;
 		if (n == 1 && whole > 0) {
 			/* The district itself became one unit (an island district now a special zone): that
@@ -1221,10 +1219,11 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 			char pcode[40], key[40];
 			sn_agcode_format(&pc, SN_NOTATION_QCVN, pcode, sizeof pcode);
 			key_of(pcode, key);
-			char *q = sqlite3_mprintf("SELECT count(*) FROM code_table WHERE sort_key = %Q", key);
-			if (q && sn_query_int(ctx, q))
+			long long known;
+			if ((r = sn_query_intf(ctx, &known, "SELECT count(*) FROM code_table WHERE sort_key = %Q", key)))
+				break;
+			if (known)
 				snprintf(parent, sizeof parent, "%s", pcode);
-			sqlite3_free(q);
 		}
 		if (!parent[0] && a->pidx >= 0 && rc->a[a->pidx].out != O_CLOSED)
 			snprintf(parent, sizeof parent, "%s", rc->a[a->pidx].home);
@@ -1241,9 +1240,9 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 		char subject[80], hkey[40];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		key_of(a->home, hkey);
-		char *q = sqlite3_mprintf("SELECT count(*) FROM code_table WHERE sort_key = %Q", hkey);
-		int exists = q ? (int)sn_query_int(ctx, q) : 0;
-		sqlite3_free(q);
+		long long exists;
+		if ((r = sn_query_intf(ctx, &exists, "SELECT count(*) FROM code_table WHERE sort_key = %Q", hkey)))
+			break;
 		if (exists) {
 			/* The seat commune's committee continues as its new commune's committee, whose row
 			 * exists already: record that it carries on there. */
@@ -1341,37 +1340,19 @@ static int explain(struct sn_ctx *ctx, const char *code)
 
 /* --- the command ----------------------------------------------------------------------------- */
 
-static void usage(FILE *f)
-{
-	fputs("usage: sapnhap recode [--rules FILE] [--pins FILE] [--level1 FILE] [--departments FILE]\n"
-	      "                      [--on DATE] [--dry-run] [--force] [--explain CODE]\n"
-	      "\n"
-	      "Computes the merged province's agency code table and the crosswalk old -> new from the\n"
-	      "imported registries and the unit registry, and applies them. Every old code ends as\n"
-	      "kept, renumbered, merged into another code, or closed with its successors. The old\n"
-	      "province whose name the new one carries keeps its level-1 codes (H19, K19); the\n"
-	      "others' are closed (QĐ 09/2025/QĐ-TTg); departments merge by function (2025 department mergers); district committees\n"
-	      "and offices close; one committee per new commune gets a code from the allocation rules\n"
-	      "in order of new commune code, pins first. A closed code is never issued again.\n"
-	      "\n"
-	      "options:\n"
-	      "  --rules FILE        allocation rules (default: the built-in mappings/allocation.csv)\n"
-	      "  --pins FILE         subject,code pins: 'commune:25195' or an old agency code\n"
-	      "  --level1 FILE       province -> level-1 code table (default: built-in)\n"
-	      "  --departments FILE  department functions and 2025 mergers (default: built-in)\n"
-	      "  --on DATE           the new communes in force on DATE (default: today)\n"
-	      "  --survivor CODE     the old province whose level-1 codes survive, where a published\n"
-	      "                      decision differs from the name rule of QĐ 09/2025/QĐ-TTg\n"
-	      "  --dry-run           report the result; write nothing\n"
-	      "  --force             recompute after the inputs changed (codes issued before are never\n"
-	      "                      reused for something else)\n"
-	      "  --explain CODE      why CODE (old or new) is what it is in the applied recode; with\n"
-	      "                      --dry-run, in a fresh computation from the options given\n"
-	      "\n"
-	      "examples:\n"
-	      "  sapnhap recode --pins pins.csv\n"
-	      "  sapnhap recode --explain 000.00.00.H10\n", f);
-}
+static const struct sn_usage usage = {
+	.description =
+	"Computes the merged province's agency code table and the crosswalk old -> new from the\n"
+	"imported registries and the unit registry, and applies them. Every old code ends as\n"
+	"kept, renumbered, merged into another code, or closed with its successors. The old\n"
+	"province whose name the new one carries keeps its level-1 codes (H19, K19); the\n"
+	"others' are closed (QĐ 09/2025/QĐ-TTg); departments merge by function (2025 department mergers); district committees\n"
+	"and offices close; one committee per new commune gets a code from the allocation rules\n"
+	"in order of new commune code, pins first. A closed code is never issued again.\n",
+	.examples =
+	"sapnhap recode --pins pins.csv\n"
+	"sapnhap recode --explain 000.00.00.H10\n",
+};
 
 /* A digest of the database rows recode reads, so a re-run over changed registries or units is
  * not mistaken for "already applied". */
@@ -1385,49 +1366,29 @@ static int db_digest(struct sn_ctx *ctx, char out[65])
 
 int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "rules", required_argument, NULL, 'r' },
-		{ "pins", required_argument, NULL, 'p' },
-		{ "level1", required_argument, NULL, 'l' },
-		{ "departments", required_argument, NULL, 'd' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "explain", required_argument, NULL, 'x' },
-		{ "survivor", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *rules = NULL, *pins = NULL, *level1 = NULL, *depts = NULL, *date = NULL, *what = NULL;
 	struct sn_step step = { .step = "recode" };
 	struct recode rc = { .ctx = ctx };
-	char today[11], digest[65];
-	int c, r;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'r': rules = optarg; break;
-		case 'p': pins = optarg; break;
-		case 'l': level1 = optarg; break;
-		case 'd': depts = optarg; break;
-		case 'o': date = optarg; break;
-		case 'n': step.dry_run = 1; break;
-		case 'f': step.forced = 1; break;
-		case 'x': what = optarg; break;
-		case 's': rc.survivor = optarg; break;
-		case 'h': usage(ctx->out); return SN_OK;
-		default: return sn_usage_error(ctx, argv[0], "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
-	if (date && !sn_valid_date(date))
-		return sn_usage_error(ctx, argv[0], "--on '%s' is not a date YYYY-MM-DD", date);
-	if (!date) {
-		sn_today(today);
-		date = today;
-	}
+	char digest[65], **args;
+	int r, nargs;
+	struct sn_option opts[] = {
+		OPT_FILE("rules", &rules, "allocation rules (default: the built-in mappings/allocation.csv)"),
+		OPT_FILE("pins", &pins, "subject,code pins: 'commune:25195' or an old agency code"),
+		OPT_FILE("level1", &level1, "province -> level-1 code table (default: built-in)"),
+		OPT_FILE("departments", &depts, "department functions and 2025 mergers (default: built-in)"),
+		OPT_ON(&date, "the new communes in force on DATE (default: today)"),
+		OPT_STRING("survivor", &rc.survivor, "CODE",
+			   "the old province whose level-1 codes survive, where a published\n"
+			   "decision differs from the name rule of QĐ 09/2025/QĐ-TTg"),
+		OPT_DRY_RUN(&step.dry_run),
+		OPT_FORCE(&step.forced, "recompute after the inputs changed (codes issued before are never\n"
+			  "reused for something else)"),
+		OPT_STRING("explain", &what, "CODE", "why CODE (old or new) is what it is in the applied recode; with\n"
+			   "--dry-run, in a fresh computation from the options given"),
+		OPT_END()
+	};
+	if ((r = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
+		return r == SN_DONE ? SN_OK : r;
 	rc.date = date;
 	const char *files[] = { rules, pins, level1, depts };
 	for (int i = 0; i < 4; i++)
@@ -1440,7 +1401,10 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 				    rules ? "file" : "built-in", pins ? "file" : "none",
 				    level1 ? "file" : "built-in", depts ? "file" : "built-in",
 				    rc.survivor ? rc.survivor : "by name", digest);
-	if (what && !step.dry_run && sn_query_int(ctx, "SELECT count(*) FROM crosswalk")) {
+	long long applied = 0;
+	if (what && !step.dry_run && (r = sn_query_int(ctx, &applied, "SELECT count(*) FROM crosswalk")))
+		goto out;
+	if (what && !step.dry_run && applied) {
 		/* --explain reads the recode that was applied; with --dry-run it explains a fresh
 		 * computation from the options given (a what-if) and keeps nothing. */
 		r = explain(ctx, what);
@@ -1449,7 +1413,7 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 	if (what)
 		step.dry_run = step.forced = 1;
 	r = sn_step_begin(ctx, &step);
-	if (r == -1) {
+	if (r == SN_DONE) {
 		r = SN_OK;
 		if (what)
 			r = explain(ctx, what);
@@ -1482,9 +1446,11 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char counts[300];
-	long issued = sn_query_int(ctx, "SELECT count(*) FROM code_table");
+	long long issued;
+	if ((r = sn_query_int(ctx, &issued, "SELECT count(*) FROM code_table")))
+		goto out;
 	snprintf(counts, sizeof counts, "kept=%ld renumbered=%ld merged=%ld closed=%ld new_commune_committees=%d "
-		 "codes=%ld review=%ld", rc.counts[O_KEPT], rc.counts[O_RENUMBERED], rc.counts[O_MERGED],
+		 "codes=%lld review=%ld", rc.counts[O_KEPT], rc.counts[O_RENUMBERED], rc.counts[O_MERGED],
 		 rc.counts[O_CLOSED], rc.ncc, issued, rc.reviews);
 	if ((r = sn_step_commit(ctx, &step, counts)))
 		goto out;

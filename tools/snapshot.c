@@ -65,10 +65,6 @@ static int refuse(struct sn_ctx *ctx, const char *sql, const char *path, const c
 	return rc;
 }
 
-static long long count(struct sn_ctx *ctx, const char *sql)
-{
-	return sn_query_int(ctx, sql);
-}
 
 int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const char *path,
 		       const struct sn_snapshot *after, const struct sn_snapshot *before,
@@ -110,7 +106,10 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 	if (rc)
 		return rc;
 	d->units = (long)after->n;
-	if (!count(ctx, "SELECT count(*) FROM temp.snap_before")) {
+	long long n;
+	if ((rc = sn_query_int(ctx, &n, "SELECT count(*) FROM temp.snap_before")))
+		return rc;
+	if (!n) {
 		sn_error(ctx, "%s: no units are in force on %s to compare the list with; import the "
 			 "conversion table (or give the earlier list with --before FILE)", path, day);
 		return SN_DATA;
@@ -134,9 +133,11 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 			 "is gone from the list and its communes are not all under one province; it was in force on", !before)))
 		return rc;
 
-	d->restyled = count(ctx, "SELECT count(*) FROM temp.snap_after a JOIN temp.snap_before b "
-				 "USING (level, code) WHERE a.name <> b.name AND sn_key(a.name) = "
-				 "sn_key(b.name) AND sn_type(a.name) IS sn_type(b.name)");
+	if ((rc = sn_query_int(ctx, &n, "SELECT count(*) FROM temp.snap_after a JOIN temp.snap_before b "
+				"USING (level, code) WHERE a.name <> b.name AND sn_key(a.name) = "
+				"sn_key(b.name) AND sn_type(a.name) IS sn_type(b.name)")))
+		return rc;
+	d->restyled = (long)n;
 	char *note = sqlite3_mprintf("derived from the published list %s", path);
 	if (!note)
 		return SN_IO;
@@ -163,9 +164,9 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 	/* Compared with an earlier list, a change the registry has already (a spelling the
 	 * publisher corrected to the official one) is not news: dropped. */
 	if (before) {
-		char *q = sqlite3_mprintf("SELECT count(*) FROM link WHERE event_id = %lld", ev);
-		long long all = q ? count(ctx, q) : 0;
-		sqlite3_free(q);
+		long long all, kept;
+		if ((rc = sn_query_intf(ctx, &all, "SELECT count(*) FROM link WHERE event_id = %lld", ev)))
+			return rc;
 		if ((rc = sn_execf(ctx,
 			"DELETE FROM link WHERE event_id = %lld AND EXISTS (SELECT 1 FROM unit u WHERE "
 			"u.level = link.new_level AND u.code = link.new_code AND link.old_code = link.new_code "
@@ -174,9 +175,9 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 			"sn_type(link.new_name) AND (link.new_province_code IS NULL OR u.province_code = "
 			"link.new_province_code))", ev, day, day)))
 			return rc;
-		q = sqlite3_mprintf("SELECT count(*) FROM link WHERE event_id = %lld", ev);
-		d->known = (long)(all - (q ? count(ctx, q) : 0));
-		sqlite3_free(q);
+		if ((rc = sn_query_intf(ctx, &kept, "SELECT count(*) FROM link WHERE event_id = %lld", ev)))
+			return rc;
+		d->known = (long)(all - kept);
 	}
 	/* What the links say, counted from the links kept. */
 	char *q = sqlite3_mprintf(

@@ -261,7 +261,12 @@ static int jurisdiction(const char *s, const struct sn_value_env *env, struct sn
 	for (size_t i = 0; i < n; i++)
 		fn[i] = f[i] >= 'A' && f[i] <= 'Z' ? (char)(f[i] - 'A' + 'a') : f[i];
 	fn[n] = '\0';
-	if (env && env->function_known && !env->function_known(env->arg, fn)) {
+	int known = env && env->function_known ? env->function_known(env->arg, fn) : 1;
+	if (known < 0) {
+		snprintf(err, errlen, "cannot be checked (database error)");
+		return -1;
+	}
+	if (!known) {
 		snprintf(err, errlen, "names the function '%s', which the departments table does not know "
 			 "(accepted: province:FUNCTION with FUNCTION one of %s)", fn,
 			 env->functions ? env->functions : "its functions");
@@ -344,7 +349,12 @@ int sn_value_parse(enum sn_vtype t, const char *s, int flags, const struct sn_va
 		int r = sn_code_normalise(c, 5, code);
 		if (r < 0 || !*code)
 			return not_a(t, err, errlen);
-		if (env && env->commune_in_force && !env->commune_in_force(env->arg, code)) {
+		int in_force = env && env->commune_in_force ? env->commune_in_force(env->arg, code) : 1;
+		if (in_force < 0) {
+			snprintf(err, errlen, "cannot be checked (database error)");
+			return -1;
+		}
+		if (!in_force) {
 			snprintf(err, errlen, "is not a commune in force on %s (accepted: %s)",
 				 env->date ? env->date : "the date", TYPES[t].accepted);
 			return -1;

@@ -64,7 +64,8 @@ enum {
 				     * column of its own) */
 };
 
-/* Checks that need more than the spelling. A NULL callback skips its check. */
+/* Checks that need more than the spelling. A NULL callback skips its check; a callback returns
+ * -1 when it could not check (a database error, printed): the value is then refused. */
 struct sn_value_env {
 	/* 1 when FUNCTION is a function of the departments table */
 	int (*function_known)(void *arg, const char *function);

@@ -78,6 +78,6 @@ $ sapnhap units map 2519
 ! try 'sapnhap units map --help'
 [exit 2]
 $ sapnhap units map 25213 --on 2025-13-01
-! sapnhap: error: --on '2025-13-01' is not a date YYYY-MM-DD
+! sapnhap: error: --on must be a date YYYY-MM-DD, not '2025-13-01'
 ! try 'sapnhap units map --help'
 [exit 2]

@@ -55,6 +55,6 @@ $ sapnhap --db typo.db units check --rule erratum-not-applied --format csv
 severity,rule,code,detail
 warning,erratum-not-applied,01615,"old_code '01615' -> '01651' not applied, erratum (built-in errata-2025):10: imported --as-published; data/typo-code.csv:4 holds the published value"
 $ sapnhap units check --rule nope
-! sapnhap: error: no rule 'nope' (see --help)
+! sapnhap: error: --rule must be one of whole-into-two, new-without-source, whole-and-part, old-name-conflict, unknown-old-code, not-converted, name-differs, parent-mismatch, new-name-typo, erratum-not-applied, code-width, name-spelling, corrected, split-without-population, not 'nope'
 ! try 'sapnhap units check --help'
 [exit 2]

@@ -70,11 +70,11 @@ $ sapnhap units import a.csv b.csv
 ! try 'sapnhap units import --help'
 [exit 2]
 $ sapnhap units import samples/units/conversion-2025.csv --effective 2025-02-30
-! sapnhap: error: --effective '2025-02-30' is not a date YYYY-MM-DD
+! sapnhap: error: --effective must be a date YYYY-MM-DD, not '2025-02-30'
 ! try 'sapnhap units import --help'
 [exit 2]
 $ sapnhap units import samples/units/conversion-2025.csv --encoding latin1
-! sapnhap: error: unknown encoding 'latin1' (auto, utf-8, cp1258, tcvn3)
+! sapnhap: error: --encoding must be auto, utf-8, cp1258 or tcvn3, not 'latin1'
 ! try 'sapnhap units import --help'
 [exit 2]
 $ sapnhap units frobnicate

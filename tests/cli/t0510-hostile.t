@@ -118,12 +118,26 @@ unchanged
 
 # Usage errors say what is wrong: exit 2.
 $ sapnhap queue --step bogus
-! sapnhap: error: unknown step 'bogus' (the steps that queue items: recode, reassign, 'dossiers import')
+! sapnhap: error: --step must be recode, reassign or dossiers import, not 'bogus'
 ! try 'sapnhap queue --help'
 [exit 2]
 $ sapnhap validate --format
 ! sapnhap: error: option '--format' needs a value
 ! try 'sapnhap validate --help'
+[exit 2]
+$ sapnhap validate --format=yaml
+! sapnhap: error: --format must be text, csv or json, not 'yaml'
+! try 'sapnhap validate --help'
+[exit 2]
+$ sapnhap queue --format=csv --step=recode
+step,subject,field,reason,detail
+$ sapnhap status --dry-run=yes
+! sapnhap: error: unknown option '--dry-run'
+! try 'sapnhap status --help'
+[exit 2]
+$ sapnhap status extra
+! sapnhap: error: unexpected argument 'extra'
+! try 'sapnhap status --help'
 [exit 2]
 $ sapnhap agencies import samples/agencies/binhphuoc.csv --province
 ! sapnhap: error: option '--province' needs a value

@@ -67,7 +67,7 @@ unchanged
 
 # Usage.
 $ sapnhap agencies import samples/agencies/binhphuoc.csv
-! sapnhap: error: --province CODE is required
+! sapnhap: error: option '--province' is required
 ! try 'sapnhap agencies import --help'
 [exit 2]
 $ sapnhap --db fresh.db agencies import samples/agencies/binhphuoc.csv --province 70; test -e fresh.db || echo "no database left behind"

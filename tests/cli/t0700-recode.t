@@ -1,5 +1,18 @@
 # recode: the merged province's code table and the crosswalk, from the sample registries.
 $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.csv --province 75 >/dev/null
+
+# Before recode there is no crosswalk: every command that reads it says so the same way (exit 3).
+$ sapnhap crosswalk
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+[exit 3]
+$ sapnhap rewrite samples/letter.xml out.xml
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+[exit 3]
+$ sapnhap reassign
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+[exit 3]
+
+# The recode itself.
 $ sapnhap recode --dry-run
 would recode province 75 (level-1 H19 kept; closed H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
 $ sapnhap recode

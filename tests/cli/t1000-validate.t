@@ -3,17 +3,17 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 
 # Nothing to validate before recode.
 $ sapnhap validate
-! sapnhap: error: no code table to validate: run 'sapnhap recode' first
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
 [exit 3]
 
 # After recode, before reassign: no merged catalog, said clearly, exit 3; the code-table rules can run.
 $ sapnhap recode >/dev/null && sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && sapnhap catalog import samples/catalogs/dongnai.xml --province 75 >/dev/null && sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70 >/dev/null && sapnhap dossiers import samples/dossiers/dongnai.csv --province 75 >/dev/null
 $ sapnhap validate
-! sapnhap: error: no merged catalog to validate: 'sapnhap reassign' has not been applied
+! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
 ! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
 [exit 3]
 $ sapnhap validate --rule online-not-received
-! sapnhap: error: no merged catalog to validate: 'sapnhap reassign' has not been applied
+! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
 ! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
 [exit 3]
 $ sapnhap validate --rule email-invalid --rule agency-code-level1
@@ -239,7 +239,7 @@ warning  catalog-conflict              19  a procedure of the merged catalog wit
 
 0 error(s) in 0 rule(s), 28 warning(s) in 2 rule(s), 0 info in 0 rule(s): passed
 $ sapnhap validate --rule no-such-rule
-! sapnhap: error: no rule 'no-such-rule' (rules: binding-district-level, binding-agency-unknown, online-not-received, online-not-everywhere, online-level-none, agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, dossier-agency-unknown, dossier-unbound, commune-without-committee, commune-procedure-unbound, phone-invalid, email-invalid, contact-missing, review-open, catalog-conflict, statistics)
+! sapnhap: error: --rule must be one of binding-district-level, binding-agency-unknown, online-not-received, online-not-everywhere, online-level-none, agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, dossier-agency-unknown, dossier-unbound, commune-without-committee, commune-procedure-unbound, phone-invalid, email-invalid, contact-missing, review-open, catalog-conflict, statistics, not 'no-such-rule'
 ! try 'sapnhap validate --help'
 [exit 2]
 $ sapnhap validate --rule contact-missing --severity error
@@ -247,7 +247,7 @@ $ sapnhap validate --rule contact-missing --severity error
 ! try 'sapnhap validate --help'
 [exit 2]
 $ sapnhap validate --limit -3
-! sapnhap: error: --limit must be a number of rows, 0 or more
+! sapnhap: error: --limit must be a whole number, 0 or more, not '-3'
 ! try 'sapnhap validate --help'
 [exit 2]
 

@@ -307,6 +307,6 @@ $ sapnhap diff sapnhap.db
 ! try 'sapnhap diff --help'
 [exit 2]
 $ sapnhap diff sapnhap.db sapnhap.db --format xml
-! sapnhap: error: --format must be text, csv, json or html
+! sapnhap: error: --format must be text, csv, json or html, not 'xml'
 ! try 'sapnhap diff --help'
 [exit 2]

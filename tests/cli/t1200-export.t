@@ -7,7 +7,7 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 $ sapnhap export --format csv --out out; echo "[status $?]"; test -e out || echo "out not created"
 [status 3]
 out not created
-! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first (or export an old province's imports with --province CODE)
+! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first (or give --province CODE)
 
 # An old province's imports can be exported at any time.
 $ sapnhap export --format csv --province 70 --out p70 && head -3 p70/agencies.csv
@@ -151,11 +151,11 @@ $ sapnhap export --format csv --province 76 --out p76
 ! sapnhap: error: nothing imported for province 76 ('sapnhap agencies import', 'sapnhap catalog import')
 [exit 3]
 $ sapnhap export --out x
-! sapnhap: error: --format csv|xml is required
+! sapnhap: error: option '--format' is required
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format text --out x
-! sapnhap: error: --format must be csv or xml
+! sapnhap: error: --format must be csv or xml, not 'text'
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format xml --bom --out x
@@ -163,7 +163,7 @@ $ sapnhap export --format xml --bom --out x
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format csv
-! sapnhap: error: --out DIR is required
+! sapnhap: error: option '--out' is required
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format csv --out x extra
@@ -189,13 +189,14 @@ CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=
 @, tab, CR first) gets a leading apostrophe, which the imports remove again.
 
 options:
-  --format csv|xml    the file format (required)
-  --out DIR           the directory to write into (required)
-  --bom               start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)
-  --notation N        agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or
-                      QĐ 20/2020 (left, H19.16) notation
-  --province CODE     an old province's imported catalog and agency registry instead
-                      (catalog and agencies files only)
+  --format csv|xml      the file format (required)
+  --out DIR             the directory to write into (required)
+  --bom                 start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)
+  --notation qcvn|left  agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or
+                        QĐ 20/2020 (left, H19.16) notation
+  --province CODE       an old province's imported catalog and agency registry instead
+                        (catalog and agencies files only)
+  --help                this text
 
 example:
   sapnhap export --format csv --bom --out export/

@@ -61,7 +61,7 @@ stale (a step they read was applied after them; run again, in this order):
       sapnhap reassign --on 2025-07-01 --hamlets samples/dossiers/hamlets.csv
 
 $ sapnhap reassign --on 2025-07-01 --hamlets samples/dossiers/hamlets.csv --force
-! sapnhap: error: no crosswalk yet: run 'sapnhap recode' first
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
 [exit 3]
 
 # A changed catalog: only reassign reads it.

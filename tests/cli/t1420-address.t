@@ -66,11 +66,11 @@ $ sapnhap address convert data/address-people.csv --column nope
 ! sapnhap: error: data/address-people.csv:1: no column named 'nope' (columns: 4)
 [exit 3]
 $ sapnhap address convert --format xml data/address-people.csv
-! sapnhap: error: --format must be csv or jsonl
+! sapnhap: error: --format must be csv or jsonl, not 'xml'
 ! try 'sapnhap address convert --help'
 [exit 2]
 $ sapnhap address convert --on 2025-02-30 data/address-people.csv
-! sapnhap: error: --on '2025-02-30' is not a date YYYY-MM-DD
+! sapnhap: error: --on must be a date YYYY-MM-DD, not '2025-02-30'
 ! try 'sapnhap address convert --help'
 [exit 2]
 $ sapnhap address convert missing.txt

@@ -115,7 +115,7 @@ static void expect_error(const char *text, const char *msg)
 	struct sn_plan p;
 	char err[512], want[512];
 	const char *path = write_file("bad.plan", text);
-	assert_int_equal(sn_plan_read(&p, path, err, sizeof err), -1);
+	assert_int_equal(sn_plan_read(&p, path, err, sizeof err), SN_DATA);
 	snprintf(want, sizeof want, "%s:%s", path, msg);
 	assert_string_equal(err, want);
 	sn_plan_release(&p);
@@ -156,7 +156,7 @@ static void test_missing_plan(void **state)
 	(void)state;
 	struct sn_plan p;
 	char err[512];
-	assert_int_equal(sn_plan_read(&p, "/nonexistent/x.plan", err, sizeof err), -1);
+	assert_int_equal(sn_plan_read(&p, "/nonexistent/x.plan", err, sizeof err), SN_IO);
 	assert_string_equal(err, "cannot open '/nonexistent/x.plan': No such file or directory");
 	sn_plan_release(&p);
 }
