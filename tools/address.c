@@ -23,6 +23,7 @@
 #include "mapping.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 enum { L_PROV, L_DIST, L_COMM };
 static const char *const level_names[] = { "province", "district", "commune" };
@@ -1822,7 +1823,7 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 			cand[0] = '\0';
 			for (int k = 0; k < ncodes; k++)
 				if (k == 0 || strcmp(cs[k], cs[k - 1]))
-					o2 += (size_t)sprintf(cand + o2, "%s%s", o2 ? ";" : "", cs[k]);
+					o2 += (size_t)snprintf(cand + o2, (size_t)ncodes * 7 + 1 - o2, "%s%s", o2 ? ";" : "", cs[k]);
 		}
 		/* One province for all of them: say so. */
 		int p = r->u[codes[0]].prov;

@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "banned.h"
 
 #define SN_AGCODE_MAX_LEN 35  /* QĐ 20/2020: at most 35 characters */
 #define SN_GROUP_MAX 7        /* digits one grp[] field holds */

@@ -18,6 +18,7 @@
 #include "exitcodes.h"
 #include "xmlsafe.h"
 #include "embedded.h"
+#include "banned.h"
 
 #define AG_NS "urn:sapnhap:agencies:1"
 

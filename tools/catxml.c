@@ -31,6 +31,7 @@
 #include "exitcodes.h"
 #include "xmlsafe.h"
 #include "embedded.h"
+#include "banned.h"
 
 #define CX_NS "urn:sapnhap:catalog:1"
 

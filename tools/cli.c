@@ -21,6 +21,7 @@
 #include "units.h"
 #include "version.h"
 #include "writer.h"
+#include "banned.h"
 
 
 static const struct sn_command commands[] = {
@@ -192,7 +193,7 @@ int sn_valid_date(const char *s)
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	int y = (int)strtol(s, NULL, 10), m = (int)strtol(s + 5, NULL, 10), d = (int)strtol(s + 8, NULL, 10);
 	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))

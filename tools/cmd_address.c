@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "db.h"
 #include "text.h"
+#include "banned.h"
 
 static const char *const fields[] = {
 	"status", "address_new", "commune_code", "commune_name", "province_code", "province_name",

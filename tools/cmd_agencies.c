@@ -19,6 +19,7 @@
 #include "table.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 enum { A_CODE, A_NAME, A_KIND, A_PARENT, A_UNIT, A_ADDRESS, A_PHONE, A_EMAIL, A_STATUS, NCOLS };
 static const char *col_names[NCOLS] = { "code", "name", "kind", "parent_code", "unit_code",

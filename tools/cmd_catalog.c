@@ -18,6 +18,7 @@
 #include "text.h"
 #include "units.h"
 #include "values.h"
+#include "banned.h"
 
 enum { P_NAT, P_LOCAL, P_NAME, P_FCODE, P_FNAME, P_LEVELS, P_TIME, P_UNIT, P_FEE, P_ONLINE,
        P_PORTAL, P_LEGAL, P_AGENCIES, NPCOLS };

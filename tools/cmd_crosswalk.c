@@ -7,6 +7,7 @@
 #include "csv.h"
 #include "db.h"
 #include "export.h"
+#include "banned.h"
 
 /* CODE in the notation asked for, or as written (also when it would not fit BUF). */
 static const char *shown(const char *code, const enum sn_notation *notation, char *buf, size_t len)

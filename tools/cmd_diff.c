@@ -12,6 +12,7 @@
 #include "options.h"
 #include "diff.h"
 #include "outfile.h"
+#include "banned.h"
 
 enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 

@@ -28,6 +28,7 @@
 #include "export.h"
 #include "outfile.h"
 #include "units.h"
+#include "banned.h"
 
 enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, F_ADDRESSES, NFILES };
 static const char *const FILE_NAMES[NFILES] = { "catalog", "agencies", "crosswalk", "review", "addresses" };

@@ -4,6 +4,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "banned.h"
 
 static const struct sn_usage usage = {
 	.description =

@@ -8,6 +8,7 @@
 #include "rewrite.h"
 #include "table.h"
 #include "xwalk.h"
+#include "banned.h"
 
 /* The engine hands one context to both callbacks. */
 struct lookup {

@@ -21,6 +21,7 @@
 #include "outfile.h"
 #include "plan.h"
 #include "writer.h"
+#include "banned.h"
 
 static const struct sn_usage usage = {
 	.args = "PLAN", .min_args = 1, .max_args = 1, .expected = "one PLAN file",

@@ -5,6 +5,7 @@
 #include "db.h"
 #include "options.h"
 #include "steps.h"
+#include "banned.h"
 
 static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency", "code_table",
 				"crosswalk", "closed_code", "review", "procedure",

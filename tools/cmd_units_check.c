@@ -8,6 +8,7 @@
 #include "db.h"
 #include "options.h"
 #include "units.h"
+#include "banned.h"
 
 struct rule {
 	const char *id;

@@ -20,6 +20,7 @@
 #include "text.h"
 #include "unitjson.h"
 #include "units.h"
+#include "banned.h"
 
 #define DEFAULT_SHEET "Tổng hợp_không merge "
 #define HEADER_SCAN_ROWS 20

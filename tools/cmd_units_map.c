@@ -7,6 +7,7 @@
 #include "options.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 struct acc {
 	struct sn_mapped *v;

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "options.h"
 #include "units.h"
+#include "banned.h"
 
 static const struct sn_usage usage = {
 	.args = "CODE", .min_args = 1, .max_args = 1, .expected = "one CODE",

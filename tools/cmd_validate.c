@@ -21,6 +21,7 @@
 #include "contact.h"
 #include "province.h"
 #include "db.h"
+#include "banned.h"
 
 enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
 static const char *const sev_names[] = { "error", "warning", "info", NULL };
@@ -335,14 +336,6 @@ static void bind_target(sqlite3_stmt *st, const struct target *t)
 	}
 }
 
-static char *dup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-	if (!d)
-		exit(SN_IO);  /* out of memory */
-	return d;
-}
-
 /* Runs one rule; counts every row and keeps the first LIMIT (0: all). Returns 0 or SN_IO. */
 static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct target *t, long limit,
 		    struct result *res)
@@ -361,13 +354,22 @@ static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct targ
 		if (res->n == res->cap) {
 			size_t cap = res->cap ? 2 * res->cap : 16;
 			struct row *rows = realloc(res->rows, cap * sizeof *rows);
-			if (!rows)
-				exit(SN_IO);
+			if (!rows) {
+				sn_error(ctx, "out of memory");
+				break;
+			}
 			res->rows = rows;
 			res->cap = cap;
 		}
-		res->rows[res->n].subject = dup(sn_col(st, 0));
-		res->rows[res->n].detail = dup(sn_col(st, 1));
+		char *subject = strdup(sn_col(st, 0)), *detail = strdup(sn_col(st, 1));
+		if (!subject || !detail) {
+			free(subject);
+			free(detail);
+			sn_error(ctx, "out of memory");
+			break;
+		}
+		res->rows[res->n].subject = subject;
+		res->rows[res->n].detail = detail;
 		res->n++;
 	}
 	if (r == SQLITE_DONE)

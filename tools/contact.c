@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "banned.h"
 
 /* The two digits after the leading 0 of mobile numbers in use. */
 static const char mobile_prefixes[][3] = {

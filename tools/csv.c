@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "banned.h"
 
 #define SN_CSV_BUFSIZE (64 * 1024)
 #define SN_CSV_DEFAULT_MAX_FIELD ((size_t)1024 * 1024)

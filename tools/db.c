@@ -16,6 +16,7 @@
 #include "outfile.h"
 #include "steps.h"
 #include "writer.h"
+#include "banned.h"
 
 /* What a failed SQLite call on the working database means for the person running the step, and
  * what to do about it. The SQL itself is for a developer: shown only with SAPNHAP_TRACE set. */

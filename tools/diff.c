@@ -21,6 +21,7 @@
 #include "text.h"
 #include "units.h"
 #include "xmlsafe.h"
+#include "banned.h"
 
 const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
 const char *const sn_diff_kinds[3] = { "added", "removed", "changed" };

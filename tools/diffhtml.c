@@ -11,6 +11,7 @@
 #include <string.h>
 #include "db.h"
 #include "diff.h"
+#include "banned.h"
 
 static void esc(FILE *f, const char *s)
 {

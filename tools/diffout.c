@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "db.h"
 #include "diff.h"
+#include "banned.h"
 
 /* Counts per entity and kind, in the order of sn_diff_entities / sn_diff_kinds. */
 static int counts(struct sn_diff *d, long c[SN_DIFF_ENTITIES][3], long *total)

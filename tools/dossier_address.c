@@ -7,6 +7,7 @@
 #include "address.h"
 #include "csv.h"
 #include "db.h"
+#include "banned.h"
 
 struct sn_daddr {
 	struct sn_ctx *ctx;

@@ -6,6 +6,7 @@
 #include "mapping.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 const char *const sn_errata_columns[SN_ERRATA_NCOLUMNS] = {
 	"new_province", "new_name", "new_code", "old_name", "old_code", "note", "old_district",

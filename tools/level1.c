@@ -6,6 +6,7 @@
 #include "level1.h"
 #include "mapping.h"
 #include "units.h"
+#include "banned.h"
 
 struct load {
 	struct sn_ctx *ctx;

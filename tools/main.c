@@ -1,5 +1,6 @@
 /* main.c - the program entry; everything else is in sn_main so tests can run commands in-process. */
 #include "cli.h"
+#include "banned.h"
 
 int main(int argc, char **argv)
 {

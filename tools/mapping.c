@@ -4,6 +4,7 @@
 #include "csv.h"
 #include "mapping.h"
 #include "text.h"
+#include "banned.h"
 
 struct membuf {
 	const char *p;

@@ -9,6 +9,7 @@
 #include "options.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 /* What a prerequisite step leaves behind: the table that is empty until it has run. */
 static const struct prereq {

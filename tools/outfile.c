@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "exitcodes.h"
+#include "banned.h"
 
 /* O_EXCL with mode 0666 lets the umask decide the permissions as for any new file (mkstemp
  * would force 0600). The name carries the process id and a counter, so two runs writing into

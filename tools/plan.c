@@ -7,6 +7,7 @@
 #include "exitcodes.h"
 #include "plan.h"
 #include "text.h"
+#include "banned.h"
 
 enum section { SEC_NONE, SEC_MIGRATION, SEC_UNITS, SEC_PROVINCE, SEC_RULES };
 

@@ -8,6 +8,7 @@
 #include "province.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 struct l1_load {
 	struct sn_province *p;

@@ -31,6 +31,7 @@
 #include "text.h"
 #include "units.h"
 #include "values.h"
+#include "banned.h"
 
 struct ra {
 	struct sn_ctx *ctx;

@@ -28,6 +28,7 @@
 #include "province.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 enum outcome { O_NONE, O_KEPT, O_RENUMBERED, O_MERGED, O_CLOSED };
 static const char *outcome_names[] = { "", "kept", "renumbered", "merged", "closed" };
@@ -97,26 +98,29 @@ struct recode {
 	int cursor_rule[SN_KIND_COUNT], cursor_n[SN_KIND_COUNT];  /* where allocation resumes */
 	long counts[5];
 	long reviews;
+	int oom;                         /* an allocation failed (see xstrdup) */
 };
 
-static char *xstrdup(const char *s)
+/* Out of memory is remembered in rc->oom (the string is NULL) and reported once, by the phase
+ * that checks it (compute): library code returns, it never exits. */
+static char *xstrdup(struct recode *rc, const char *s)
 {
 	char *d = strdup(s ? s : "");
-	if (!d) {
-		fputs("sapnhap: error: out of memory\n", stderr);
-		exit(SN_IO);
-	}
+	if (!d)
+		rc->oom = 1;
 	return d;
 }
 
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
+static char *fmt(struct recode *rc, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static char *fmt(struct recode *rc, const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
 	char *s = sqlite3_vmprintf(f, ap);
 	va_end(ap);
-	char *d = xstrdup(s);
+	char *d = s ? xstrdup(rc, s) : NULL;
+	if (!s)
+		rc->oom = 1;
 	sqlite3_free(s);
 	return d;
 }
@@ -159,10 +163,12 @@ static char *func_key(const char *name)
 }
 
 /* Splits a cell "Name A|Name B" into keys. */
-static void func_keys(const char *cell, char **keys)
+static void func_keys(struct recode *rc, const char *cell, char **keys)
 {
-	char *copy = xstrdup(cell), *save = NULL;
+	char *copy = xstrdup(rc, cell), *save = NULL;
 	int n = 0;
+	if (!copy)
+		return;
 	for (char *t = strtok_r(copy, "|", &save); t && n < SN_MAX_FUNC_NAMES; t = strtok_r(NULL, "|", &save))
 		if (*t && (keys[n] = func_key(t)) && *keys[n])
 			n++;
@@ -180,12 +186,13 @@ static int fn_row(void *arg, const struct sn_maprow *row)
 	memset(f, 0, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", sn_maprow_get(row, 0));
 	const char *dept = sn_maprow_get(row, 1);
-	f->dept_name = xstrdup(dept);
+	if (!(f->dept_name = xstrdup(rc, dept)))
+		return SN_IO;
 	char *bar = strchr(f->dept_name, '|');
 	if (bar)
 		*bar = '\0';
-	func_keys(dept, f->dept_keys);
-	func_keys(sn_maprow_get(row, 2), f->office_keys);
+	func_keys(rc, dept, f->dept_keys);
+	func_keys(rc, sn_maprow_get(row, 2), f->office_keys);
 	snprintf(f->merged_into, sizeof f->merged_into, "%s", sn_maprow_get(row, 3));
 	return 0;
 }
@@ -197,8 +204,11 @@ static int rule_row(void *arg, const struct sn_maprow *row)
 	snprintf(r.kind, sizeof r.kind, "%s", sn_maprow_get(row, 0));
 	snprintf(r.pattern, sizeof r.pattern, "%s", sn_maprow_get(row, 1));
 	snprintf(r.pos, sizeof r.pos, "%s", row->pos);
-	r.first = atoi(sn_maprow_get(row, 2));
-	r.last = atoi(sn_maprow_get(row, 3));
+	char *end1, *end2;
+	r.first = (int)strtol(sn_maprow_get(row, 2), &end1, 10);
+	r.last = (int)strtol(sn_maprow_get(row, 3), &end2, 10);
+	if (*end1 || *end2)
+		r.first = 0;  /* not numbers: refused below */
 	if (sn_agency_kind_parse(r.kind) < 0) {
 		sn_error(rc->ctx, "%s: unknown kind '%s'", row->pos, r.kind);
 		return SN_DATA;
@@ -438,7 +448,7 @@ static int allocate(struct recode *rc, const char *kind, const char *subject, ch
 		while (prev && prev > rc->rules[i].pattern && prev[-1] != '.')
 			prev--;
 		if (!strcmp(rc->rules[i].kind, kind) && prev && prev[0] >= '0' && prev[0] <= '9')
-			top = atoi(prev) > top ? atoi(prev) : top;
+			top = (int)strtol(prev, NULL, 10) > top ? (int)strtol(prev, NULL, 10) : top;
 	}
 	if (top > 0 && top < 97)
 		sn_error(rc->ctx, "no free code left for a %s: every range of the allocation rules is used "
@@ -483,16 +493,21 @@ static const struct cc *cc_of(struct recode *rc, const char *commune)
 	return NULL;
 }
 
-static void add_succ(struct ag *a, const char *code)
+static void add_succ(struct recode *rc, struct ag *a, const char *code)
 {
 	for (int i = 0; i < a->nsucc; i++)
 		if (!strcmp(a->succ[i], code))
 			return;
 	char **ns = realloc(a->succ, (size_t)(a->nsucc + 1) * sizeof *ns);
-	if (!ns)
-		exit(SN_IO);
+	char *d = ns ? xstrdup(rc, code) : NULL;
+	if (!ns || !d) {
+		rc->oom = 1;
+		if (ns)
+			a->succ = ns;
+		return;
+	}
 	a->succ = ns;
-	a->succ[a->nsucc++] = xstrdup(code);
+	a->succ[a->nsucc++] = d;
 }
 
 static int review(struct recode *rc, const char *subject, const char *reason, const char *detail)
@@ -542,7 +557,7 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 			for (int i = 0; i < k; i++) {
 				const struct cc *c = cc_of(rc, nm[i].code);
 				if (c) {
-					add_succ(a, c->code);
+					add_succ(rc, a, c->code);
 					n++;
 				}
 			}
@@ -558,7 +573,7 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 		const struct cc *c = cc_of(rc, m[i].code);
 		if (!c)
 			continue;
-		add_succ(a, c->code);
+		add_succ(rc, a, c->code);
 		n++;
 		if (popnote && m[i].share == SN_SHARE_PART_POPULATION)
 			snprintf(popnote, poplen, "; %s (%s) took the whole population", c->code, m[i].code);
@@ -610,7 +625,7 @@ static int decide(struct recode *rc, int idx)
 		char subject[80];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		if (exists) {
-			set_out(a, O_MERGED, pin->code, fmt("merged into %s: pinned (%s)", pin->code, pin->pos));
+			set_out(a, O_MERGED, pin->code, fmt(rc, "merged into %s: pinned (%s)", pin->code, pin->pos));
 			return 0;
 		}
 		if (is_taken(rc, pin->code, subject) && strcmp(pin->code, a->code)) {
@@ -619,7 +634,7 @@ static int decide(struct recode *rc, int idx)
 			return SN_DATA;
 		}
 		set_out(a, strcmp(pin->code, a->code) ? O_RENUMBERED : O_KEPT, pin->code,
-			fmt("pinned to %s (%s)", pin->code, pin->pos));
+			fmt(rc, "pinned to %s (%s)", pin->code, pin->pos));
 		return 0;
 	}
 
@@ -627,7 +642,7 @@ static int decide(struct recode *rc, int idx)
 	case SN_KIND_PROVINCE_COMMITTEE:
 	case SN_KIND_PROVINCE_COUNCIL:
 		if (a->survivor) {
-			set_out(a, O_KEPT, a->code, fmt("new province %s (%s): %s; level-1 code %s kept",
+			set_out(a, O_KEPT, a->code, fmt(rc, "new province %s (%s): %s; level-1 code %s kept",
 							 rc->target, rc->prov.name, rc->prov.how, a->c.l1));
 			return 0;
 		}
@@ -635,12 +650,12 @@ static int decide(struct recode *rc, int idx)
 			if (rc->a[i].survivor && rc->a[i].kind_id == a->kind_id && rc->a[i].pidx < 0 &&
 			    rc->a[i].out == O_KEPT) {
 				set_out(a, O_MERGED, rc->a[i].code,
-					fmt("old province %s merged into new province %s (%s); its level-1 code "
+					fmt(rc, "old province %s merged into new province %s (%s); its level-1 code "
 					    "%s is closed and the work goes to %s (QĐ 09/2025/QĐ-TTg)", a->province,
 					    rc->target, rc->prov.name, a->c.l1, rc->a[i].code));
 				return 0;
 			}
-		set_out(a, O_CLOSED, NULL, fmt("province %s merged into %s, whose registry has no %s "
+		set_out(a, O_CLOSED, NULL, fmt(rc, "province %s merged into %s, whose registry has no %s "
 					       "to take over", a->province, rc->target, a->kind));
 		return review(rc, a->code, "no successor", a->reason);
 
@@ -649,19 +664,19 @@ static int decide(struct recode *rc, int idx)
 			const struct func *f = func_by_id(rc, a->func);
 			int renamed = f && strcmp(a->own_func, a->func) && f->dept_name[0];
 			set_out(a, O_KEPT, a->code,
-				fmt("department of the surviving province; carries function %s in the merged "
+				fmt(rc, "department of the surviving province; carries function %s in the merged "
 				    "province%s%s", a->func, renamed ? ", under the name " : "",
 				    renamed ? f->dept_name : ""));
 			return 0;
 		}
 		const char *home = carrier_home(rc, a->func);
 		if (home) {
-			set_out(a, O_MERGED, home, fmt("same function (%s) as %s, which carries it in the "
+			set_out(a, O_MERGED, home, fmt(rc, "same function (%s) as %s, which carries it in the "
 							"merged province (2025 department mergers)", a->func, home));
 			return 0;
 		}
 		if (a->survivor) {
-			set_out(a, O_KEPT, a->code, fmt("department of the surviving province; its function is "
+			set_out(a, O_KEPT, a->code, fmt(rc, "department of the surviving province; its function is "
 							 "not in the department table"));
 			return review(rc, a->code, "department function unknown: kept as is", a->name);
 		}
@@ -685,12 +700,12 @@ static int decide(struct recode *rc, int idx)
 			free(a->succ);
 			a->succ = NULL;
 			a->nsucc = 0;
-			set_out(a, O_MERGED, home, fmt("district level abolished on the reform's effective date; "
+			set_out(a, O_MERGED, home, fmt(rc, "district level abolished on the reform's effective date; "
 						       "the whole district became one unit, %s (a special zone), "
 						       "whose committee takes over its work", cc_commune(rc, home)));
 			return 0;
 		}
-		set_out(a, O_CLOSED, NULL, fmt("district level abolished on the reform's effective date; "
+		set_out(a, O_CLOSED, NULL, fmt(rc, "district level abolished on the reform's effective date; "
 					       "its area is now %d commune(s), whose committees succeed it", n));
 		if (n == 0)
 			return review(rc, a->code, "closed without successors", "district has no mapped communes");
@@ -703,8 +718,8 @@ static int decide(struct recode *rc, int idx)
 			struct ag *o = &rc->a[i];
 			if (o->kind_id == SN_KIND_DEPARTMENT && !strcmp(o->func, f) &&
 			    (o->out == O_KEPT || o->out == O_RENUMBERED)) {
-				add_succ(a, o->home);
-				set_out(a, O_CLOSED, NULL, fmt("district level abolished; its function (%s) "
+				add_succ(rc, a, o->home);
+				set_out(a, O_CLOSED, NULL, fmt(rc, "district level abolished; its function (%s) "
 							       "goes to %s %s", f, o->home, o->name));
 				return 0;
 			}
@@ -712,7 +727,7 @@ static int decide(struct recode *rc, int idx)
 		int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
 		if (n < 0)
 			return SN_IO;
-		set_out(a, O_CLOSED, NULL, fmt("district level abolished; function %s has no department "
+		set_out(a, O_CLOSED, NULL, fmt(rc, "district level abolished; function %s has no department "
 					       "in the merged province, so the %d commune committee(s) of "
 					       "its area succeed it", *f ? f : "unknown", n));
 		return review(rc, a->code, "district office without a department for its function", a->name);
@@ -730,10 +745,10 @@ static int decide(struct recode *rc, int idx)
 				if (!strcmp(rc->cc[i].code, home) && !strcmp(rc->cc[i].commune, a->unit))
 					seat = 1;
 			char *why = seat ?
-				fmt("commune %s keeps its code as new commune %s (the seat of the merged "
+				fmt(rc, "commune %s keeps its code as new commune %s (the seat of the merged "
 				    "commune): its committee continues under the new committee code", a->unit,
 				    cc_commune(rc, home)) :
-				fmt("commune %s is now part of new commune %s: its committee's work goes to "
+				fmt(rc, "commune %s is now part of new commune %s: its committee's work goes to "
 				    "the new commune's committee", a->unit, cc_commune(rc, home));
 			free(a->succ[0]);
 			free(a->succ);
@@ -743,11 +758,11 @@ static int decide(struct recode *rc, int idx)
 			return 0;
 		}
 		if (n > 1) {
-			set_out(a, O_CLOSED, NULL, fmt("commune %s was split among %d new communes%s", a->unit,
+			set_out(a, O_CLOSED, NULL, fmt(rc, "commune %s was split among %d new communes%s", a->unit,
 						       n, popnote));
 			return 0;
 		}
-		set_out(a, O_CLOSED, NULL, fmt("commune %s maps to no new commune of province %s",
+		set_out(a, O_CLOSED, NULL, fmt(rc, "commune %s maps to no new commune of province %s",
 					       a->unit[0] ? a->unit : "(no unit code)", rc->target));
 		return review(rc, a->code, "closed without successors", a->reason);
 	}
@@ -763,7 +778,7 @@ static int decide(struct recode *rc, int idx)
 	int r = allocate(rc, "department", subject, code, how);
 	if (r)
 		return r;
-	set_out(a, O_RENUMBERED, code, fmt("department of province %s with %s in the merged province; "
+	set_out(a, O_RENUMBERED, code, fmt(rc, "department of province %s with %s in the merged province; "
 					   "new number from %s", a->province,
 					   a->func[0] ? "no department of the same function" :
 							"a function the department table does not know",
@@ -786,20 +801,20 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		own = atol(a->c.grp[own_level - 2]);
 	if (!p) {
 		if (a->survivor) {
-			set_out(a, O_KEPT, a->code, fmt("agency of the surviving province without a parent"));
+			set_out(a, O_KEPT, a->code, fmt(rc, "agency of the surviving province without a parent"));
 			return 0;
 		}
-		set_out(a, O_CLOSED, NULL, fmt("agency of absorbed province %s without a parent: no rule "
+		set_out(a, O_CLOSED, NULL, fmt(rc, "agency of absorbed province %s without a parent: no rule "
 					       "says where it goes", a->province));
 		return review(rc, a->code, "closed without successors", a->reason);
 	}
 	if (a->c.status != SN_AGCODE_OK && !a->survivor) {
-		set_out(a, O_CLOSED, NULL, fmt("nonconforming code (%s) of absorbed province %s: a person "
+		set_out(a, O_CLOSED, NULL, fmt(rc, "nonconforming code (%s) of absorbed province %s: a person "
 					       "decides its successor", a->c.problem, a->province));
 		return review(rc, a->code, "nonconforming code", a->reason);
 	}
 	if (p->out == O_KEPT && a->survivor) {
-		set_out(a, O_KEPT, a->code, fmt("its parent %s is kept%s%s", p->code,
+		set_out(a, O_KEPT, a->code, fmt(rc, "its parent %s is kept%s%s", p->code,
 						a->c.status != SN_AGCODE_OK ? "; code flagged: " : "",
 						a->c.status != SN_AGCODE_OK ? a->c.problem : ""));
 		return 0;
@@ -827,12 +842,12 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		}
 		for (int i = 0; i < tmp.nsucc; i++)
 			if (n != 1)
-				add_succ(a, tmp.succ[i]);
+				add_succ(rc, a, tmp.succ[i]);
 		for (int i = 0; i < tmp.nsucc; i++)
 			free(tmp.succ[i]);
 		free(tmp.succ);
 		if (!home) {
-			set_out(a, O_CLOSED, NULL, fmt("its parent %s closed and its commune %s does not lead "
+			set_out(a, O_CLOSED, NULL, fmt(rc, "its parent %s closed and its commune %s does not lead "
 						       "to one new commune", p->code,
 						       a->unit[0] ? a->unit : "(none)"));
 			return review(rc, a->code, "needs a decision: where does it go", a->reason);
@@ -849,7 +864,7 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, a->name, -1, SQLITE_STATIC);
 		if (sn_step(rc->ctx, st) == SQLITE_ROW) {
-			set_out(a, O_MERGED, sn_col(st, 0), fmt("%s, where %s has the same name and function",
+			set_out(a, O_MERGED, sn_col(st, 0), fmt(rc, "%s, where %s has the same name and function",
 								why, sn_col(st, 0)));
 			sqlite3_finalize(st);
 			return 0;
@@ -858,8 +873,8 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 	}
 	char newc[40];
 	if (child_code(rc, home, own_level == 0 ? 0 : own, subject, newc) != 0) {
-		set_out(a, O_CLOSED, NULL, fmt("%s, but no free code is left under it", why));
-		add_succ(a, home);
+		set_out(a, O_CLOSED, NULL, fmt(rc, "%s, but no free code is left under it", why));
+		add_succ(rc, a, home);
 		return review(rc, a->code, "no free code under its new parent", a->reason);
 	}
 	/* Say when the number changed because it was taken under the new parent. */
@@ -867,7 +882,7 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 	sn_agcode_parse(newc, &nc);
 	int kept_number = own > 0 && nc.depth >= 2 && atol(nc.grp[nc.depth - 2]) == own;
 	set_out(a, strcmp(newc, a->code) ? O_RENUMBERED : O_KEPT, newc,
-		fmt("%s; continues under it as %s%s", why, newc,
+		fmt(rc, "%s; continues under it as %s%s", why, newc,
 		    own > 0 && !kept_number ? " (its own number was taken there)" : ""));
 	return 0;
 }
@@ -922,23 +937,29 @@ static int load_agencies(struct recode *rc, char (*keys)[48])
 		}
 		struct ag *a = &rc->a[rc->n];
 		memset(a, 0, sizeof *a);
-		a->code = xstrdup(sn_col(st, 0));
-		a->name = xstrdup(sn_col(st, 1));
-		a->kind = xstrdup(sn_col(st, 2));
-		a->parent = xstrdup(sn_col(st, 3));
-		a->unit = xstrdup(sn_col(st, 4));
-		a->address = xstrdup(sn_col(st, 5));
-		a->phone = xstrdup(sn_col(st, 6));
-		a->email = xstrdup(sn_col(st, 7));
-		a->province = xstrdup(sn_col(st, 8));
+		a->code = xstrdup(rc, sn_col(st, 0));
+		a->name = xstrdup(rc, sn_col(st, 1));
+		a->kind = xstrdup(rc, sn_col(st, 2));
+		a->parent = xstrdup(rc, sn_col(st, 3));
+		a->unit = xstrdup(rc, sn_col(st, 4));
+		a->address = xstrdup(rc, sn_col(st, 5));
+		a->phone = xstrdup(rc, sn_col(st, 6));
+		a->email = xstrdup(rc, sn_col(st, 7));
+		a->province = xstrdup(rc, sn_col(st, 8));
 		a->kind_id = sn_agency_kind_parse(a->kind);
 		a->survivor = !strcmp(a->province, rc->surv);
 		sn_agcode_parse(a->code, &a->c);
-		if (!strcmp(sn_col(st, 9), "closed"))
-			a->out = O_CLOSED, a->reason = fmt("already closed in the registry of province %s", a->province);
 		rc->n++;
+		if (rc->oom)
+			break;
+		if (!strcmp(sn_col(st, 9), "closed"))
+			a->out = O_CLOSED, a->reason = fmt(rc, "already closed in the registry of province %s", a->province);
 	}
 	sqlite3_finalize(st);
+	if (rc->oom) {
+		sn_error(rc->ctx, "out of memory");
+		return SN_IO;
+	}
 	(void)keys;
 	return 0;
 }
@@ -977,16 +998,23 @@ static int new_committees(struct recode *rc, const char *council_parent)
 		}
 		/* "Phường Bình Phước" -> "Ủy ban nhân dân phường Bình Phước". */
 		size_t tl = strlen(type);
-		char *name = tl && strlen(uname) > tl ? fmt("Ủy ban nhân dân %s%s", type, uname + tl) :
-			     fmt("Ủy ban nhân dân %s", uname);
-		char *reason = fmt("committee of new commune %s %s, %s, allocated in order of new commune "
+		char *name = tl && strlen(uname) > tl ? fmt(rc, "Ủy ban nhân dân %s%s", type, uname + tl) :
+			     fmt(rc, "Ủy ban nhân dân %s", uname);
+		char *reason = fmt(rc, "committee of new commune %s %s, %s, allocated in order of new commune "
 				   "code", commune, uname, how);
 		if (rc->ncc == cap) {
 			cap = cap ? cap * 2 : 64;
 			struct cc *nc = realloc(rc->cc, (size_t)cap * sizeof *nc);
 			if (!nc)
-				exit(SN_IO);
-			rc->cc = nc;
+				rc->oom = 1;
+			else
+				rc->cc = nc;
+		}
+		if (rc->oom) {
+			free(name);
+			free(reason);
+			r = SN_IO;
+			break;
 		}
 		struct cc *c = &rc->cc[rc->ncc++];
 		snprintf(c->commune, sizeof c->commune, "%s", commune);
@@ -1034,7 +1062,7 @@ static int write_results(struct recode *rc)
 		if (r == 0 && a->out != O_KEPT) {
 			char key[40];
 			sn_agcode_sort_key(&a->c, a->code, key, sizeof key);
-			char *why = fmt("%s: %s", outcome_names[a->out], a->reason);
+			char *why = fmt(rc, "%s: %s", outcome_names[a->out], a->reason);
 			sqlite3_reset(cl);
 			sqlite3_bind_text(cl, 1, a->code, -1, SQLITE_STATIC);
 			sqlite3_bind_text(cl, 2, key, -1, SQLITE_STATIC);
@@ -1045,7 +1073,7 @@ static int write_results(struct recode *rc)
 		}
 	}
 	for (int i = 0; r == 0 && i < rc->nabs; i++) {
-		char *why = fmt("level-1 code of a province merged into %s (QĐ 09/2025/QĐ-TTg)", rc->target);
+		char *why = fmt(rc, "level-1 code of a province merged into %s (QĐ 09/2025/QĐ-TTg)", rc->target);
 		sqlite3_reset(cl);
 		sqlite3_bind_text(cl, 1, rc->absorbed[i], -1, SQLITE_STATIC);
 		sqlite3_bind_text(cl, 2, rc->absorbed[i], -1, SQLITE_STATIC);
@@ -1142,8 +1170,12 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 	/* Parents by code, depth by the parent chain (imports refuse cycles). */
 	struct byname *bn = malloc((size_t)(rc->n ? rc->n : 1) * sizeof *bn);
 	struct order *ord = malloc((size_t)(rc->n ? rc->n : 1) * sizeof *ord);
-	if (!bn || !ord)
-		exit(SN_IO);
+	if (!bn || !ord) {
+		free(bn);
+		free(ord);
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
 	for (int i = 0; i < rc->n; i++)
 		bn[i] = (struct byname){ rc->a[i].code, i };
 	qsort(bn, (size_t)rc->n, sizeof *bn, byname_cmp);
@@ -1258,6 +1290,10 @@ static int compute(struct recode *rc, const char *level1_path, const char *dept_
 	}
 	free(bn);
 	free(ord);
+	if (r == 0 && rc->oom) {
+		sn_error(ctx, "out of memory");
+		r = SN_IO;
+	}
 	if (r == 0)
 		r = write_results(rc);
 	if (r == 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "db.h"
 #include "units.h"
+#include "banned.h"
 
 #define UNIT_COLS "level, code, name, name_key, ascii_key, type, parent_code, province_code, " \
 		  "valid_from, valid_to, opened_by, closed_by, named_by"

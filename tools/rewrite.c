@@ -24,6 +24,7 @@
 #include "exitcodes.h"
 #include "outfile.h"
 #include "xmlsafe.h"
+#include "banned.h"
 
 #define LOOKUP_CAP 1024
 #define PEEK_CAP 65536

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "unitjson.h"
 #include "units.h"
+#include "banned.h"
 
 static int fill(struct sn_ctx *ctx, const char *table, const struct sn_snapshot *s)
 {

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "db.h"
 #include "steps.h"
+#include "banned.h"
 
 /* THE table: every writing step, in the order of the data flow (a step reads only what steps
  * above it write). "checks" are references an import refuses when unknown, which do not shape

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "strset.h"
+#include "banned.h"
 
 struct sn_strset {
 	char **slot;   /* NULL = empty; each key a copy owned by the set */

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "table.h"
 #include "xlsx.h"
+#include "banned.h"
 
 struct sn_table {
 	const char *path;

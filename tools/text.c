@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#include "banned.h"
 
 /* ---------------------------------------------------------------- encodings */
 

@@ -7,6 +7,7 @@
 #include "text.h"
 #include "unitjson.h"
 #include "units.h"
+#include "banned.h"
 
 /* A list of the whole country is ~1 MB; anything far larger is not one. */
 #define MAX_JSON_BYTES (64L << 20)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 static int starts(const char *s, const char *prefix)
 {

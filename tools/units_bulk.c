@@ -9,6 +9,7 @@
 #include "csv.h"
 #include "text.h"
 #include "units.h"
+#include "banned.h"
 
 static int digits_only(const char *s)
 {

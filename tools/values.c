@@ -8,6 +8,7 @@
 #include "text.h"
 #include "units.h"
 #include "values.h"
+#include "banned.h"
 
 /* Spellings: a key (sn_name_key, ASCII) and the stored form. */
 struct spelling {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "writer.h"
+#include "banned.h"
 
 #ifndef F_OFD_SETLK
 /* Without open-file-description locks, process locks: the same while the lock file is opened
@@ -35,7 +36,7 @@ char *sn_command_line(const struct sn_ctx *ctx)
 	char *s = malloc(cap), *p = s;
 	if (!s)
 		return NULL;
-	p += sprintf(p, "sapnhap");
+	p = stpcpy(p, "sapnhap");
 	for (int i = 1; i < ctx->argc; i++) {
 		const char *w = ctx->argv[i];
 		*p++ = ' ';

@@ -27,6 +27,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
+#include "banned.h"
 
 #define DEF_MAX_PART_BYTES (512ULL * 1024 * 1024)
 #define DEF_MAX_RATIO 1000ULL

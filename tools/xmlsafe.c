@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include "exitcodes.h"
 #include "xmlsafe.h"
+#include "banned.h"
 
 /* The prolog scanner's states: outside markup, just after '<', after "<!", inside a comment,
  * inside a processing instruction (or the XML declaration), inside other "<!...>" markup. */

@@ -4,6 +4,7 @@
 #include "agcode.h"
 #include "db.h"
 #include "xwalk.h"
+#include "banned.h"
 
 struct sn_xwalk {
 	struct sn_ctx *ctx;
