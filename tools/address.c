@@ -22,6 +22,7 @@
 #include "db.h"
 #include "mapping.h"
 #include "text.h"
+#include "compose.h"
 #include "units.h"
 #include "banned.h"
 

@@ -2,153 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "address.h"
+#include "compose.h"
 #include "csv.h"
 #include "db.h"
 #include "options.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
-
-struct acc {
-	struct sn_mapped *v;
-	int n, cap;
-};
-
-static int add_result(struct acc *a, const char *level, const char *code, enum sn_share share, int steps)
-{
-	for (int i = 0; i < a->n; i++)
-		if (!strcmp(a->v[i].code, code) && !strcmp(a->v[i].level, level)) {
-			/* Reached twice (parts that met again): keep the larger share. */
-			if (share == SN_SHARE_WHOLE || (share == SN_SHARE_PART_POPULATION &&
-							 a->v[i].share == SN_SHARE_PART))
-				a->v[i].share = share;
-			return 0;
-		}
-	if (a->n == a->cap) {
-		int cap = a->cap ? a->cap * 2 : 8;
-		struct sn_mapped *nv = realloc(a->v, (size_t)cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		a->v = nv;
-		a->cap = cap;
-	}
-	struct sn_mapped *m = &a->v[a->n++];
-	snprintf(m->level, sizeof m->level, "%s", level);
-	snprintf(m->code, sizeof m->code, "%s", code);
-	m->share = share;
-	m->steps = steps;
-	return 0;
-}
-
-static enum sn_share compose_share(enum sn_share before, enum sn_share link)
-{
-	if (before == SN_SHARE_WHOLE)
-		return link;
-	if (before == SN_SHARE_PART_POPULATION && link != SN_SHARE_PART)
-		return SN_SHARE_PART_POPULATION;
-	return SN_SHARE_PART;
-}
-
-/* Effective dates strictly increase along a path, so the recursion ends; depth is the number of
- * events (a handful). */
-static int follow(struct sn_ctx *ctx, const char *level, const char *code, const char *after,
-		  const char *date, enum sn_share share, int steps, struct acc *a)
-{
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT l.new_level, l.new_code, l.share, e.effective FROM link l JOIN event e "
-		"ON e.id = l.event_id WHERE l.old_level = ?1 AND l.old_code = ?2 AND e.effective > ?3 "
-		"AND e.effective <= ?4 AND e.effective = (SELECT min(e2.effective) FROM link l2 JOIN "
-		"event e2 ON e2.id = l2.event_id WHERE l2.old_level = ?1 AND l2.old_code = ?2 "
-		"AND e2.effective > ?3 AND e2.effective <= ?4) ORDER BY e.id, l.seq");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, after, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
-	int r, any = 0, rc = 0;
-	while (rc == 0 && (r = sn_step(ctx, st)) == SQLITE_ROW) {
-		enum sn_share ls = SN_SHARE_WHOLE;
-		sn_share_parse(sn_col(st, 2), &ls);
-		char nl[12], nc[8], eff[16];
-		snprintf(nl, sizeof nl, "%s", sn_col(st, 0));
-		snprintf(nc, sizeof nc, "%s", sn_col(st, 1));
-		snprintf(eff, sizeof eff, "%s", sn_col(st, 3));
-		any = 1;
-		rc = follow(ctx, nl, nc, eff, date, compose_share(share, ls), steps + 1, a);
-	}
-	if (r < 0)
-		rc = -1;
-	sqlite3_finalize(st);
-	if (rc == 0 && !any)
-		rc = add_result(a, level, code, share, steps);
-	return rc;
-}
-
-static int by_code(const void *x, const void *y)
-{
-	const struct sn_mapped *a = x, *b = y;
-	int c = strcmp(a->code, b->code);
-	return c ? c : strcmp(a->level, b->level);
-}
-
-int sn_units_compose(struct sn_ctx *ctx, const char *level, const char *code, const char *date,
-		     struct sn_mapped **out)
-{
-	return sn_units_compose_after(ctx, level, code, "", date, out);
-}
-
-int sn_units_compose_after(struct sn_ctx *ctx, const char *level, const char *code, const char *after,
-			   const char *date, struct sn_mapped **out)
-{
-	struct acc a = { 0 };
-	*out = NULL;
-	long long known;
-	if (sn_query_intf(ctx, &known, "SELECT (SELECT count(*) FROM unit WHERE level = %Q AND code = %Q) + "
-			  "(SELECT count(*) FROM link WHERE old_level = %Q AND old_code = %Q)",
-			  level, code, level, code))
-		return -1;
-	if (!known)
-		return 0;
-	if (follow(ctx, level, code, after, date, SN_SHARE_WHOLE, 0, &a) != 0) {
-		free(a.v);
-		return -1;
-	}
-	qsort(a.v, (size_t)a.n, sizeof *a.v, by_code);
-	*out = a.v;
-	return a.n;
-}
-
-char *sn_unit_name(struct sn_ctx *ctx, const char *level, const char *code, const char *date)
-{
-	sqlite3_stmt *st = sn_prepare(ctx,
-		"SELECT name FROM unit WHERE level = ?1 AND code = ?2 AND (?3 IS NULL OR "
-		"((valid_from IS NULL OR valid_from <= ?3) AND (valid_to IS NULL OR valid_to > ?3))) "
-		"ORDER BY valid_from IS NOT NULL, valid_from LIMIT 1");
-	if (!st)
-		return NULL;
-	sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	if (date)
-		sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
-	char *name = NULL;
-	if (sn_step(ctx, st) == SQLITE_ROW)
-		name = strdup(sn_col(st, 0));
-	sqlite3_finalize(st);
-	if (!name && !date) {
-		/* An uncoded area or a unit known only from a link. */
-		st = sn_prepare(ctx, "SELECT old_name FROM link WHERE old_level = ?1 AND old_code = ?2 "
-				     "ORDER BY event_id, seq LIMIT 1");
-		if (!st)
-			return NULL;
-		sqlite3_bind_text(st, 1, level, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-		if (sn_step(ctx, st) == SQLITE_ROW)
-			name = strdup(sn_col(st, 0));
-		sqlite3_finalize(st);
-	}
-	return name;
-}
 
 /* --- the command ----------------------------------------------------------------------------- */
 
@@ -276,26 +136,32 @@ static int map_area(struct sn_ctx *ctx, struct opts *o, const char *level, const
 	return rc;
 }
 
-/* Whether candidate (level, code) lies in PROVINCE (code or name) before or after the reform. */
+/* Whether candidate (level, code) lies in PROVINCE (code or name) before or after the reform:
+ * 1 or 0, -1 on a database error (printed). */
 static int in_province(struct sn_ctx *ctx, struct opts *o, const char *level, const char *code,
 		       const char *prov)
 {
 	struct sn_mapped *m;
 	int n = sn_units_compose(ctx, level, code, o->date, &m);
 	int hit = 0;
+	if (n < 0)
+		return -1;
 	char *pk = sn_name_key(o->province, 0, NULL);
 	const char *sql = "SELECT 1 FROM unit u WHERE u.level = ?1 AND u.code = ?2 AND (u.province_code = ?3 "
 			  "OR EXISTS (SELECT 1 FROM unit p WHERE p.level = 'province' AND "
 			  "p.code = u.province_code AND p.name_key = ?4))";
 	for (int i = -1; i < n && !hit; i++) {
 		sqlite3_stmt *st = sn_prepare(ctx, sql);
-		if (!st)
+		if (!st) {
+			hit = -1;
 			break;
+		}
 		sqlite3_bind_text(st, 1, i < 0 ? level : m[i].level, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, i < 0 ? code : m[i].code, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, prov, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 4, pk ? pk : "", -1, SQLITE_TRANSIENT);
-		hit = sn_step(ctx, st) == SQLITE_ROW;
+		int r = sn_step(ctx, st);
+		hit = r == SQLITE_ROW ? 1 : r < 0 ? -1 : 0;
 		sqlite3_finalize(st);
 	}
 	free(pk);
@@ -347,7 +213,7 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 	int rc = SN_OK;
 	struct cand { char level[12], code[8]; char *name, *dist, *prov; int old; } *c = NULL;
 	int nc = 0;
-	for (int pass = 0; pass < 2 && nc == 0; pass++) {
+	for (int pass = 0; pass < 2 && nc == 0 && rc == SN_OK; pass++) {
 		sqlite3_stmt *st = sn_prepare(ctx, sql);
 		if (!st) {
 			rc = SN_IO;
@@ -363,12 +229,21 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			sqlite3_bind_text(st, 5, o->district, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 6, dkey ? dkey : "", -1, SQLITE_STATIC);
 		}
-		while (sn_step(ctx, st) == SQLITE_ROW) {
-			if (o->province && !in_province(ctx, o, sn_col(st, 0), sn_col(st, 1), o->province))
+		int r;
+		while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
+			int in = o->province ? in_province(ctx, o, sn_col(st, 0), sn_col(st, 1), o->province) : 1;
+			if (in < 0) {
+				rc = SN_IO;
+				break;
+			}
+			if (!in)
 				continue;
 			struct cand *nv = realloc(c, (size_t)(nc + 1) * sizeof *c);
-			if (!nv)
+			if (!nv) {
+				sn_error(ctx, "out of memory");
+				rc = SN_IO;
 				break;
+			}
 			c = nv;
 			snprintf(c[nc].level, sizeof c[nc].level, "%s", sn_col(st, 0));
 			snprintf(c[nc].code, sizeof c[nc].code, "%s", sn_col(st, 1));
@@ -378,6 +253,8 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 			c[nc].old = sqlite3_column_int(st, 6);
 			nc++;
 		}
+		if (r < 0)
+			rc = SN_IO;
 		sqlite3_finalize(st);
 	}
 	/* An old unit of the name is what is meant: a new unit that took the same name (new Xã Ba

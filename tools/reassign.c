@@ -29,6 +29,7 @@
 #include "mapping.h"
 #include "province.h"
 #include "text.h"
+#include "compose.h"
 #include "units.h"
 #include "values.h"
 #include "banned.h"

@@ -27,6 +27,7 @@
 #include "mapping.h"
 #include "province.h"
 #include "text.h"
+#include "compose.h"
 #include "units.h"
 #include "banned.h"
 
