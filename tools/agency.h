@@ -51,6 +51,11 @@ typedef int (*sn_agency_fn)(void *ctx, const struct sn_agency_rec *r, const char
  * already reached the callback: the caller treats the file as all-or-nothing (one transaction). */
 int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, size_t errlen);
 
+/* The columns of a registry CSV, in the order of struct sn_agency_rec. */
+enum { SN_A_CODE, SN_A_NAME, SN_A_KIND, SN_A_PARENT, SN_A_UNIT, SN_A_ADDRESS, SN_A_PHONE, SN_A_EMAIL,
+       SN_A_STATUS, SN_A_NCOLS };
+extern const char *const sn_agency_columns[SN_A_NCOLS];
+
 /* Reads a registry CSV (or an XLSX sheet with the same header): header names select the columns,
  * code, name and kind are required. Same contract as sn_agency_xml_read; err is empty when the
  * callback's own error stopped it. */

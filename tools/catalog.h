@@ -30,6 +30,11 @@
 
 /* One procedure with its bindings, as read. Strings UTF-8, never NULL ("" when absent), valid
  * during the callback. */
+/* Most bindings of one procedure, in every format (CSV and XML alike): a catalog binds a
+ * procedure to every commune committee of a province at most, some thousands. A file with more
+ * is refused with the position, never cut short. */
+#define SN_MAX_BINDINGS 1000000
+
 struct sn_binding_rec {
 	const char *agency;
 	int online;           /* receives this procedure online */
@@ -72,6 +77,9 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
  * text[] holds the twelve fields in the order of struct sn_procedure_rec, in their stored form
  * ("" when absent). */
 enum { SN_PROC_NFIELDS = 12 };
+/* The fields, in that order (then the agencies column of a CSV, which holds the bindings). */
+enum { SN_P_NAT, SN_P_LOCAL, SN_P_NAME, SN_P_FCODE, SN_P_FNAME, SN_P_LEVELS, SN_P_TIME, SN_P_UNIT,
+       SN_P_FEE, SN_P_ONLINE, SN_P_PORTAL, SN_P_LEGAL, SN_P_AGENCIES, SN_P_NCOLS };
 struct sn_procedure_values {
 	char *text[SN_PROC_NFIELDS];  /* owned */
 	char levels[40];

@@ -3,7 +3,7 @@
  * The catalog is streamed with the safe reader (tools/xmlsafe.h) and validated against the
  * embedded schema as it goes, so a catalog of any size is read in bounded memory: only the
  * current <procedure> record is held, each of its values capped at SN_XML_MAX_VALUE bytes and its
- * bindings at CX_MAX_BINDINGS. A record reaches the callback at its end tag, once libxml2 has
+ * bindings at SN_MAX_BINDINGS. A record reaches the callback at its end tag, once libxml2 has
  * validated the whole element.
  *
  * Values are handed over as written (white space included), as tools/agxml.c does, so that the
@@ -35,10 +35,6 @@
 
 #define CX_NS "urn:sapnhap:catalog:1"
 
-/* Most bindings kept for one procedure. A catalog binds a procedure to every commune committee
- * of a province at most, some thousands; 100000 must pass. Beyond this the file is refused
- * rather than held in memory (each binding costs some 60 bytes here). */
-#define CX_MAX_BINDINGS 1000000
 
 /* The fields of one record, in the order of struct sn_procedure_rec, then the attributes of the
  * current <binding>, which are moved into the bindings array at once. */
@@ -254,10 +250,10 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 	struct cx_bindings *b = &a->b;
 	int rc;
 
-	if (b->n == CX_MAX_BINDINGS) {
+	if (b->n == SN_MAX_BINDINGS) {
 		snprintf(a->err, a->errlen,
 			 "%s:%d: more than %d <binding> elements in the <procedure> of line %d",
-			 a->path, line, CX_MAX_BINDINGS, procedure_line);
+			 a->path, line, SN_MAX_BINDINGS, procedure_line);
 		return SN_DATA;
 	}
 	sn_xml_value_clear(&a->f[F_BIND_AGENCY]);
@@ -268,8 +264,8 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 16;
-		if (cap > CX_MAX_BINDINGS)
-			cap = CX_MAX_BINDINGS;
+		if (cap > SN_MAX_BINDINGS)
+			cap = SN_MAX_BINDINGS;
 		struct sn_binding_rec *v = realloc(b->v, cap * sizeof *v);
 		if (v)
 			b->v = v;

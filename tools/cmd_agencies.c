@@ -21,10 +21,6 @@
 #include "units.h"
 #include "banned.h"
 
-enum { A_CODE, A_NAME, A_KIND, A_PARENT, A_UNIT, A_ADDRESS, A_PHONE, A_EMAIL, A_STATUS, NCOLS };
-static const char *col_names[NCOLS] = { "code", "name", "kind", "parent_code", "unit_code",
-					"address", "phone", "email", "status" };
-
 struct load {
 	struct sn_ctx *ctx;
 	const char *province;
@@ -44,72 +40,72 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 	struct load *ld = arg;
 	struct sn_ctx *ctx = ld->ctx;
 	int rc = SN_DATA;
-	char *f[NCOLS] = { 0 };
-	const char *in[NCOLS] = { r->code, r->name, r->kind, r->parent_code, r->unit_code, r->address,
+	char *f[SN_A_NCOLS] = { 0 };
+	const char *in[SN_A_NCOLS] = { r->code, r->name, r->kind, r->parent_code, r->unit_code, r->address,
 				  r->phone, r->email, r->status };
-	for (int i = 0; i < NCOLS; i++)
+	for (int i = 0; i < SN_A_NCOLS; i++)
 		if (!(f[i] = clean(in[i]))) {
-			sn_error(ctx, "%s: %s is not valid UTF-8", pos, col_names[i]);
+			sn_error(ctx, "%s: %s is not valid UTF-8", pos, sn_agency_columns[i]);
 			goto done;
 		}
-	if (!*f[A_CODE]) {
+	if (!*f[SN_A_CODE]) {
 		sn_error(ctx, "%s: code is empty", pos);
 		goto done;
 	}
 	char whose[300];
-	if (sn_level1_foreign(ld->l1, f[A_CODE], whose, sizeof whose)) {
+	if (sn_level1_foreign(ld->l1, f[SN_A_CODE], whose, sizeof whose)) {
 		sn_error(ctx, "%s: agency code %s belongs to %s, not to province %s given by --province",
-			 pos, f[A_CODE], whose, ld->province);
+			 pos, f[SN_A_CODE], whose, ld->province);
 		goto done;
 	}
-	if (!*f[A_NAME]) {
-		sn_error(ctx, "%s: name of %s is empty", pos, f[A_CODE]);
+	if (!*f[SN_A_NAME]) {
+		sn_error(ctx, "%s: name of %s is empty", pos, f[SN_A_CODE]);
 		goto done;
 	}
-	if (sn_agency_kind_parse(f[A_KIND]) < 0) {
+	if (sn_agency_kind_parse(f[SN_A_KIND]) < 0) {
 		sn_error(ctx, "%s: kind '%s' of %s is not one of province-committee, province-council, "
 			 "department, department-unit, district-committee, district-office, "
-			 "commune-committee, service-unit, other", pos, f[A_KIND], f[A_CODE]);
+			 "commune-committee, service-unit, other", pos, f[SN_A_KIND], f[SN_A_CODE]);
 		goto done;
 	}
-	const char *status = *f[A_STATUS] ? f[A_STATUS] : "active";
+	const char *status = *f[SN_A_STATUS] ? f[SN_A_STATUS] : "active";
 	if (strcmp(status, "active") && strcmp(status, "closed")) {
-		sn_error(ctx, "%s: status '%s' of %s must be active or closed", pos, status, f[A_CODE]);
+		sn_error(ctx, "%s: status '%s' of %s must be active or closed", pos, status, f[SN_A_CODE]);
 		goto done;
 	}
 	char unit[16] = "";
-	if (*f[A_UNIT]) {
-		int w = (int)strlen(f[A_UNIT]);
+	if (*f[SN_A_UNIT]) {
+		int w = (int)strlen(f[SN_A_UNIT]);
 		int width = w <= 2 ? 2 : w == 3 ? 3 : 5;
 		/* A unit code typed as a number lost its zeros the same way as in the unit tables. */
-		if (sn_code_normalise(f[A_UNIT], width, unit) < 0) {
+		if (sn_code_normalise(f[SN_A_UNIT], width, unit) < 0) {
 			sn_error(ctx, "%s: unit_code '%s' of %s must be a 2-, 3- or 5-digit unit code", pos,
-				 f[A_UNIT], f[A_CODE]);
+				 f[SN_A_UNIT], f[SN_A_CODE]);
 			goto done;
 		}
 	}
 	struct sn_agcode c;
-	enum sn_agcode_status st = sn_agcode_parse(f[A_CODE], &c);
+	enum sn_agcode_status st = sn_agcode_parse(f[SN_A_CODE], &c);
 	char key[64];
-	sn_agcode_sort_key(&c, f[A_CODE], key, sizeof key);
+	sn_agcode_sort_key(&c, f[SN_A_CODE], key, sizeof key);
 	/* The same code in the other notation (H10.16 = 000.00.16.H10) is the same code. */
 	sqlite3_reset(ld->dup);
-	sqlite3_bind_text(ld->dup, 1, f[A_CODE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ld->dup, 1, f[SN_A_CODE], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(ld->dup, 2, key, -1, SQLITE_TRANSIENT);
 	if (sn_step(ctx, ld->dup) == SQLITE_ROW) {
-		if (strcmp(sn_col(ld->dup, 1), f[A_CODE]))
-			sn_error(ctx, "%s: code %s is listed twice (first at %s, written %s)", pos, f[A_CODE],
+		if (strcmp(sn_col(ld->dup, 1), f[SN_A_CODE]))
+			sn_error(ctx, "%s: code %s is listed twice (first at %s, written %s)", pos, f[SN_A_CODE],
 				 sn_col(ld->dup, 0), sn_col(ld->dup, 1));
 		else
-			sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, f[A_CODE],
+			sn_error(ctx, "%s: code %s is listed twice (first at %s)", pos, f[SN_A_CODE],
 				 sn_col(ld->dup, 0));
 		goto done;
 	}
-	char *nkey = sn_name_key(f[A_NAME], SN_KEY_KEEP_TYPE, NULL);
+	char *nkey = sn_name_key(f[SN_A_NAME], SN_KEY_KEEP_TYPE, NULL);
 	sqlite3_stmt *s = ld->ins;
 	sqlite3_reset(s);
 	sqlite3_bind_text(s, 1, ld->province, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, f[A_CODE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, f[SN_A_CODE], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, st == SN_AGCODE_OK ? "ok" : "nonconforming", -1, SQLITE_STATIC);
 	if (st == SN_AGCODE_OK)
 		sqlite3_bind_null(s, 4);
@@ -120,15 +116,15 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 		sqlite3_bind_null(s, 6);
 	else
 		sqlite3_bind_text(s, 6, c.l1, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 7, f[A_NAME], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, f[SN_A_NAME], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 8, nkey ? nkey : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 9, f[A_KIND], -1, SQLITE_TRANSIENT);
-	for (int i = A_PARENT; i <= A_EMAIL; i++) {
-		const char *v = i == A_UNIT ? unit : f[i];
+	sqlite3_bind_text(s, 9, f[SN_A_KIND], -1, SQLITE_TRANSIENT);
+	for (int i = SN_A_PARENT; i <= SN_A_EMAIL; i++) {
+		const char *v = i == SN_A_UNIT ? unit : f[i];
 		if (*v)
-			sqlite3_bind_text(s, 10 + i - A_PARENT, v, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(s, 10 + i - SN_A_PARENT, v, -1, SQLITE_TRANSIENT);
 		else
-			sqlite3_bind_null(s, 10 + i - A_PARENT);
+			sqlite3_bind_null(s, 10 + i - SN_A_PARENT);
 	}
 	sqlite3_bind_text(s, 15, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 16, pos, -1, SQLITE_TRANSIENT);
@@ -138,58 +134,8 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 	if (st != SN_AGCODE_OK)
 		ld->nonconforming++;
 done:
-	for (int i = 0; i < NCOLS; i++)
+	for (int i = 0; i < SN_A_NCOLS; i++)
 		free(f[i]);
-	return rc;
-}
-
-int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *arg, char *err,
-		       size_t errlen)
-{
-	*err = '\0';
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
-	if (!t)
-		return SN_DATA;
-	char **cells;
-	size_t n;
-	int col[NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
-	if (r <= 0) {
-		if (r < 0)
-			snprintf(err, errlen, "%s", sn_table_error(t));
-		else
-			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
-		sn_table_close(t);
-		return SN_DATA;
-	}
-	for (int c = 0; c < NCOLS; c++)
-		col[c] = sn_table_column(cells, n, col_names[c], NULL);
-	if (col[A_CODE] < 0 || col[A_NAME] < 0 || col[A_KIND] < 0) {
-		snprintf(err, errlen, "%s: the header needs at least code, name and kind "
-			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",
-			 sn_table_pos(t, (size_t)-1));
-		sn_table_close(t);
-		return SN_DATA;
-	}
-	/* Our export neutralised cells a spreadsheet would run as formulas; undone here (csv.h). */
-	int csv = !sn_table_is_xlsx(t);
-	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
-		const char *v[NCOLS];
-		for (int c = 0; c < NCOLS; c++) {
-			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
-			if (csv)
-				v[c] = sn_csv_unneutralise(v[c]);
-		}
-		struct sn_agency_rec rec = { v[A_CODE], v[A_NAME], v[A_KIND], v[A_PARENT], v[A_UNIT],
-					     v[A_ADDRESS], v[A_PHONE], v[A_EMAIL], v[A_STATUS] };
-		char pos[1200];
-		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
-		rc = fn(arg, &rec, pos);
-	}
-	if (rc == 0 && r < 0) {
-		snprintf(err, errlen, "%s", sn_table_error(t));
-		rc = SN_DATA;
-	}
-	sn_table_close(t);
 	return rc;
 }
 

@@ -2,8 +2,8 @@
  * bindings to agencies, from CSV (our column names or the national database's) or XML
  * (schema/catalog.xsd). Values are normalised (levels, time unit, online level, portal flag) and
  * checked; the file is refused as a whole, with the position, when one is not understood.
- * The CSV reader and the value normaliser are shared (catalog.h): 'diff' reads catalogs with
- * them, so a file means to it what it would mean to an import.
+ * The CSV reader and the value normaliser are in catalog.c: 'diff' reads catalogs with them,
+ * so a file means to it what it would mean to an import.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,18 +20,6 @@
 #include "values.h"
 #include "banned.h"
 
-enum { P_NAT, P_LOCAL, P_NAME, P_FCODE, P_FNAME, P_LEVELS, P_TIME, P_UNIT, P_FEE, P_ONLINE,
-       P_PORTAL, P_LEGAL, P_AGENCIES, NPCOLS };
-/* Our name, then the national database's (CSV exports from the national side use them). */
-static const char *pcols[NPCOLS][2] = {
-	{ "national_code", "MATTHC" }, { "local_code", "MATTHC_DP" }, { "name", "TENTTHC" },
-	{ "field_code", "MALINHVUC" }, { "field_name", "LINHVUCTHUCHIEN" },
-	{ "levels", "CAPTHUCHIEN" }, { "time_limit", "THOIGIANGIAIQUYET" },
-	{ "time_unit", "DONVITINH" }, { "fee", "PHILEPHI" }, { "online_level", "MUCDO" },
-	{ "portal", "TICHHOPDVCQG" }, { "legal_basis", "CANCUPHAPLY" },
-	{ "agencies", "COQUANTHUCHIEN" },
-};
-
 struct cload {
 	struct sn_ctx *ctx;
 	const char *province;
@@ -39,101 +27,6 @@ struct cload {
 	sqlite3_stmt *ins_p, *ins_b, *dup, *agency;
 	long procedures, bindings;
 };
-
-static char *ascii_key(const char *s)
-{
-	return sn_name_key(s, SN_KEY_KEEP_TYPE | SN_KEY_ASCII, NULL);
-}
-
-void sn_procedure_values_release(struct sn_procedure_values *v)
-{
-	for (int i = 0; i < SN_PROC_NFIELDS; i++) {
-		free(v->text[i]);
-		v->text[i] = NULL;
-	}
-}
-
-/* The type of each field (values.h); -1: text, only cleaned. */
-static const int ptype[SN_PROC_NFIELDS] = {
-	[P_NAT] = -1, [P_LOCAL] = -1, [P_NAME] = SN_V_NAME, [P_FCODE] = SN_V_FIELD_CODE, [P_FNAME] = -1,
-	[P_LEVELS] = SN_V_LEVELS, [P_TIME] = SN_V_TIME_LIMIT, [P_UNIT] = SN_V_TIME_UNIT, [P_FEE] = SN_V_FEE,
-	[P_ONLINE] = SN_V_ONLINE, [P_PORTAL] = SN_V_YESNO, [P_LEGAL] = SN_V_LEGAL_BASIS,
-};
-static const char *const plabel[SN_PROC_NFIELDS] = {
-	"national code", "local code", "name", "field code", "field name", "levels", "time limit",
-	"time unit", "fee", "online level", "portal flag", "legal basis",
-};
-
-int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
-			size_t errlen)
-{
-	const char *in[SN_PROC_NFIELDS] = { p->national_code, p->local_code, p->name, p->field_code,
-					    p->field_name, p->levels, p->time_limit, p->time_unit, p->fee,
-					    p->online_level, p->portal, p->legal_basis };
-	char **f = v->text;
-	memset(v, 0, sizeof *v);
-	v->time_unit = "";
-	v->online_level = "none";
-	if (!(f[P_NAT] = sn_text_clean(in[P_NAT] ? in[P_NAT] : ""))) {
-		snprintf(err, errlen, "%s is not valid UTF-8", pcols[P_NAT][0]);
-		goto fail;
-	}
-	const char *nc = f[P_NAT];
-	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
-		snprintf(err, errlen, "national code '%s' must look like 1.001612", nc);
-		goto fail;
-	}
-	const char *limit_unit = "";
-	for (int i = P_NAT + 1; i < SN_PROC_NFIELDS; i++) {
-		if (ptype[i] < 0) {
-			if (!(f[i] = sn_text_clean(in[i] ? in[i] : ""))) {
-				snprintf(err, errlen, "%s of %s is not valid UTF-8", pcols[i][0], nc);
-				goto fail;
-			}
-			continue;
-		}
-		struct sn_value val;
-		char why[600];
-		int r = sn_value_parse((enum sn_vtype)ptype[i], in[i], i == P_TIME ? SN_VALUE_UNIT_OPTIONAL : 0,
-				       NULL, &val, why, sizeof why);
-		f[i] = val.text;
-		val.text = NULL;
-		if (r != 0) {
-			char *shown = sn_text_clean(in[i] ? in[i] : "");
-			snprintf(err, errlen, "%s '%s' of %s %s", plabel[i], shown ? shown : "?", nc, why);
-			free(shown);
-			goto fail;
-		}
-		switch (i) {
-		case P_LEVELS: snprintf(v->levels, sizeof v->levels, "%s", f[i]); break;
-		case P_TIME:
-			v->has_time_limit = val.has_number;
-			v->time_limit = val.number;
-			limit_unit = val.unit;
-			break;
-		case P_UNIT: v->time_unit = val.unit; break;
-		case P_ONLINE:
-			v->online_level = !strcmp(f[i], "full") ? "full" : !strcmp(f[i], "partial") ? "partial" : "none";
-			break;
-		case P_PORTAL: v->portal = val.flag; break;
-		default: break;
-		}
-	}
-	/* The unit written in the time limit's own cell ("2 ngày làm việc") when DONVITINH is empty. */
-	if (*limit_unit && !*v->time_unit)
-		v->time_unit = limit_unit;
-	else if (*limit_unit && strcmp(limit_unit, v->time_unit)) {
-		char *shown = sn_text_clean(in[P_TIME]);
-		snprintf(err, errlen, "time limit '%s' of %s is in %s, but its time unit (DONVITINH) says %s",
-			 shown ? shown : "?", nc, limit_unit, v->time_unit);
-		free(shown);
-		goto fail;
-	}
-	return 0;
-fail:
-	sn_procedure_values_release(v);
-	return SN_DATA;
-}
 
 static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char *pos)
 {
@@ -147,12 +40,12 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 		return SN_DATA;
 	}
 	char **f = v.text;
-	const char *nc = f[P_NAT];
+	const char *nc = f[SN_P_NAT];
 	/* Codes of another province: the local code's suffix, then the bindings' agencies. */
 	char found[40], whose[300];
-	if (sn_level1_foreign_in(ld->l1, f[P_LOCAL], found, whose, sizeof whose)) {
+	if (sn_level1_foreign_in(ld->l1, f[SN_P_LOCAL], found, whose, sizeof whose)) {
 		sn_error(ctx, "%s: local code %s of %s carries agency code %s, which belongs to %s, not to "
-			 "province %s given by --province", pos, f[P_LOCAL], nc, found, whose, ld->province);
+			 "province %s given by --province", pos, f[SN_P_LOCAL], nc, found, whose, ld->province);
 		goto done;
 	}
 	for (size_t i = 0; i < p->nbindings; i++) {
@@ -165,7 +58,7 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 		if (foreign)
 			goto done;
 	}
-	if (!*f[P_NAME]) {
+	if (!*f[SN_P_NAME]) {
 		sn_error(ctx, "%s: name of %s is empty", pos, nc);
 		goto done;
 	}
@@ -184,7 +77,7 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	sqlite3_bind_text(s, 1, ld->province, -1, SQLITE_STATIC);
-	for (int i = P_NAT; i <= P_FNAME; i++)
+	for (int i = SN_P_NAT; i <= SN_P_FNAME; i++)
 		if (*f[i])
 			sqlite3_bind_text(s, 2 + i, f[i], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 7, v.levels, -1, SQLITE_TRANSIENT);
@@ -192,12 +85,12 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 		sqlite3_bind_double(s, 8, v.time_limit);
 	if (*v.time_unit)
 		sqlite3_bind_text(s, 9, v.time_unit, -1, SQLITE_STATIC);
-	if (*f[P_FEE])
-		sqlite3_bind_text(s, 10, f[P_FEE], -1, SQLITE_TRANSIENT);
+	if (*f[SN_P_FEE])
+		sqlite3_bind_text(s, 10, f[SN_P_FEE], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 11, v.online_level, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 12, v.portal);
-	if (*f[P_LEGAL])
-		sqlite3_bind_text(s, 13, f[P_LEGAL], -1, SQLITE_TRANSIENT);
+	if (*f[SN_P_LEGAL])
+		sqlite3_bind_text(s, 13, f[SN_P_LEGAL], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 14, pos, -1, SQLITE_TRANSIENT);
 	if (sn_step(ctx, s) != SQLITE_DONE) {
 		rc = SN_IO;
@@ -256,95 +149,6 @@ static int add_procedure(void *arg, const struct sn_procedure_rec *p, const char
 	rc = 0;
 done:
 	sn_procedure_values_release(&v);
-	return rc;
-}
-
-/* "000.00.31.H10:online; 000.00.32.H10" -> bindings. */
-static size_t split_bindings(char *cell, struct sn_binding_rec *b, size_t max)
-{
-	size_t n = 0;
-	for (char *p = cell; *p && n < max;) {
-		size_t len = strcspn(p, ";");
-		char *next = p[len] ? p + len + 1 : p + len;
-		p[len] = '\0';
-		char *colon = strchr(p, ':');
-		int online = 0;
-		if (colon) {
-			char *k = ascii_key(colon + 1);
-			online = k && (!strcmp(k, "online") || !strcmp(k, "truc tuyen"));
-			free(k);
-			*colon = '\0';
-		}
-		b[n].agency = p;
-		b[n].online = online;
-		n++;
-		p = next;
-	}
-	return n;
-}
-
-int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *arg, char *err,
-			size_t errlen)
-{
-	*err = '\0';
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
-	if (!t)
-		return SN_DATA;
-	char **cells;
-	size_t n;
-	int col[NPCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
-	if (r <= 0) {
-		if (r < 0)
-			snprintf(err, errlen, "%s", sn_table_error(t));
-		else
-			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
-		sn_table_close(t);
-		return SN_DATA;
-	}
-	for (int c = 0; c < NPCOLS; c++)
-		col[c] = sn_table_column(cells, n, pcols[c][0], pcols[c][1]);
-	if (col[P_NAT] < 0 || col[P_NAME] < 0 || col[P_LEVELS] < 0) {
-		snprintf(err, errlen, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
-			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));
-		sn_table_close(t);
-		return SN_DATA;
-	}
-	struct sn_binding_rec *b = malloc(sizeof *b * 100000);
-	if (!b) {
-		snprintf(err, errlen, "out of memory");
-		sn_table_close(t);
-		return SN_IO;
-	}
-	/* Our export neutralised cells a spreadsheet would run as formulas; undone here (csv.h). */
-	int csv = !sn_table_is_xlsx(t);
-	while (rc == 0 && (r = sn_table_next(t, &cells, &n)) == 1) {
-		const char *v[NPCOLS];
-		for (int c = 0; c < NPCOLS; c++) {
-			v[c] = col[c] >= 0 && (size_t)col[c] < n ? cells[col[c]] : "";
-			if (csv)
-				v[c] = sn_csv_unneutralise(v[c]);
-		}
-		char *ag = strdup(v[P_AGENCIES]);
-		if (!ag) {
-			snprintf(err, errlen, "out of memory");
-			rc = SN_IO;
-			break;
-		}
-		struct sn_procedure_rec p = { v[P_NAT], v[P_LOCAL], v[P_NAME], v[P_FCODE], v[P_FNAME],
-					      v[P_LEVELS], v[P_TIME], v[P_UNIT], v[P_FEE], v[P_ONLINE],
-					      v[P_PORTAL], v[P_LEGAL], b, 0 };
-		p.nbindings = split_bindings(ag, b, 100000);
-		char pos[1200];
-		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
-		rc = fn(arg, &p, pos);
-		free(ag);
-	}
-	if (rc == 0 && r < 0) {
-		snprintf(err, errlen, "%s", sn_table_error(t));
-		rc = SN_DATA;
-	}
-	free(b);
-	sn_table_close(t);
 	return rc;
 }
 

@@ -25,7 +25,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
-#include "export.h"
+#include "crosswalk.h"
 #include "outfile.h"
 #include "units.h"
 #include "banned.h"

@@ -1,8 +1,8 @@
-/* export.h - the exchange files written from the working database, shared by the commands that
- * print one of them (crosswalk) and by 'sapnhap export', which writes them all into a directory.
+/* crosswalk.h - the crosswalk file written from the working database (crosswalk.c): printed by
+ * 'sapnhap crosswalk', written by 'sapnhap export' with the other exchange files.
  */
-#ifndef SN_EXPORT_H
-#define SN_EXPORT_H
+#ifndef SN_CROSSWALK_H
+#define SN_CROSSWALK_H
 
 #include <stdio.h>
 #include "agcode.h"
