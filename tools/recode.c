@@ -263,13 +263,14 @@ int sn_recode_prepare(struct recode *rc)
 	return 0;
 }
 
-int sn_recode_compute(struct recode *rc, const char *level1_path, const char *dept_path,
-		   const char *rules_path, const char *pins_path)
+/* --- the computation, phase by phase -------------------------------------------------------- */
+
+/* Which new province, its old provinces and whose level-1 codes survive: computed once, stored,
+ * and read by every later step. */
+static int phase_province(struct recode *rc, const char *level1_path)
 {
 	struct sn_ctx *ctx = rc->ctx;
 	int r;
-	/* Which new province, its old provinces and whose level-1 codes survive: computed once,
-	 * stored, and read by every later step. */
 	if ((r = sn_province_compute(ctx, level1_path, rc->survivor, rc->date, &rc->prov)))
 		return r;
 	snprintf(rc->target, sizeof rc->target, "%s", rc->prov.code);
@@ -282,6 +283,14 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 			memcpy(rc->absorbed[rc->nabs++], rc->prov.old[i].l1, sizeof rc->absorbed[0]);
 			memcpy(rc->absorbed[rc->nabs++], rc->prov.old[i].k1, sizeof rc->absorbed[0]);
 		}
+	return 0;
+}
+
+/* The tables: department functions, allocation rules, pins. */
+static int phase_tables(struct recode *rc, const char *dept_path, const char *rules_path, const char *pins_path)
+{
+	struct sn_ctx *ctx = rc->ctx;
+	int r;
 	static const char *fcols[] = { "function", "department", "office", "merged_into", NULL };
 	static const char *rcols[] = { "kind", "pattern", "first", "last", NULL };
 	static const char *pcols[] = { "subject", "code", NULL };
@@ -290,15 +299,16 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 	    (pins_path && (r = sn_mapping_read(ctx, pins_path, NULL, "pins", pcols, 2, rc_pin_row, rc))))
 		return r;
 
-	if ((r = rc_load_agencies(rc, NULL)))
-		return r;
-	/* Parents by code, depth by the parent chain (imports refuse cycles). */
-	struct byname *bn = malloc((size_t)(rc->n ? rc->n : 1) * sizeof *bn);
-	struct order *ord = malloc((size_t)(rc->n ? rc->n : 1) * sizeof *ord);
-	if (!bn || !ord) {
-		free(bn);
-		free(ord);
-		sn_error(ctx, "out of memory");
+	return 0;
+}
+
+/* Parents by code, depth by the parent chain (imports refuse cycles), each department's
+ * function. */
+static int phase_structure(struct recode *rc)
+{
+	struct byname *bn = malloc((rc->n > 0 ? (size_t)rc->n : 1) * sizeof *bn);
+	if (!bn) {
+		sn_error(rc->ctx, "out of memory");
 		return SN_IO;
 	}
 	for (int i = 0; i < rc->n; i++)
@@ -320,8 +330,14 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 			snprintf(rc->a[i].own_func, sizeof rc->a[i].own_func, "%s", rc_function_of(rc, rc->a[i].name, 0, 0));
 		}
 	}
-	/* Carriers: per function, the survivor's department whose own function it is, else its
-	 * first department of that function. */
+	free(bn);
+	return 0;
+}
+
+/* Carriers: per function, the survivor's department whose own function it is, else its first
+ * department of that function. */
+static void phase_carriers(struct recode *rc)
+{
 	for (int i = 0; i < rc->n; i++) {
 		struct ag *a = &rc->a[i];
 		if (a->kind_id != SN_KIND_DEPARTMENT || !a->survivor || !a->func[0] || a->out == O_CLOSED)
@@ -345,6 +361,12 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 		if (best == i)
 			a->is_carrier = 1;
 	}
+}
+
+/* The order of deciding: parents first (by depth), carriers before the departments that merge
+ * into them, the survivor's first, then by code. ORD has rc->n entries. */
+static void phase_order(struct recode *rc, struct order *ord)
+{
 	for (int i = 0; i < rc->n; i++) {
 		ord[i].idx = i;
 		ord[i].depth = rc->a[i].depth;
@@ -354,12 +376,13 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 	}
 	qsort(ord, (size_t)rc->n, sizeof *ord, order_cmp);
 
-	/* The survivor's committee is where new commune committees hang. */
-	char root[40] = "";
-	for (int i = 0; i < rc->n; i++)
-		if (rc->a[i].survivor && rc->a[i].kind_id == SN_KIND_PROVINCE_COMMITTEE && rc->a[i].pidx < 0)
-			snprintf(root, sizeof root, "%s", rc->a[i].code);
-	r = rc_new_committees(rc, root);
+}
+
+/* Each old code decided in ORD's order, and what continues issued in the code table. */
+static int phase_decide(struct recode *rc, const struct order *ord)
+{
+	struct sn_ctx *ctx = rc->ctx;
+	int r = 0;
 	for (int k = 0; r == 0 && k < rc->n; k++) {
 		struct ag *a = &rc->a[ord[k].idx];
 		if (a->out == O_CLOSED)
@@ -413,10 +436,33 @@ int sn_recode_compute(struct recode *rc, const char *level1_path, const char *de
 		if (r == 0 && a->kind_id == SN_KIND_DEPARTMENT && a->func[0])
 			r = sn_execf(ctx, "UPDATE code_table SET function = %Q WHERE code = %Q", a->func, a->home);
 	}
-	free(bn);
+	return r;
+}
+
+int sn_recode_compute(struct recode *rc, const char *level1_path, const char *dept_path,
+		      const char *rules_path, const char *pins_path)
+{
+	int r;
+	if ((r = phase_province(rc, level1_path)) || (r = phase_tables(rc, dept_path, rules_path, pins_path)) ||
+	    (r = rc_load_agencies(rc, NULL)) || (r = phase_structure(rc)))
+		return r;
+	phase_carriers(rc);
+	struct order *ord = malloc((rc->n > 0 ? (size_t)rc->n : 1) * sizeof *ord);
+	if (!ord) {
+		sn_error(rc->ctx, "out of memory");
+		return SN_IO;
+	}
+	phase_order(rc, ord);
+	/* The survivor's committee is where new commune committees hang. */
+	char root[40] = "";
+	for (int i = 0; i < rc->n; i++)
+		if (rc->a[i].survivor && rc->a[i].kind_id == SN_KIND_PROVINCE_COMMITTEE && rc->a[i].pidx < 0)
+			snprintf(root, sizeof root, "%s", rc->a[i].code);
+	if ((r = rc_new_committees(rc, root)) == 0)
+		r = phase_decide(rc, ord);
 	free(ord);
 	if (r == 0 && rc->oom) {
-		sn_error(ctx, "out of memory");
+		sn_error(rc->ctx, "out of memory");
 		r = SN_IO;
 	}
 	if (r == 0)
