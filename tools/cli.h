@@ -120,15 +120,6 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_run(struct sn_ctx *ctx, int argc, char **argv);
-/* Undoes an applied reassign (merged bindings and catalog, dossier moves, its queue items), so
- * the imports it derives from can be replaced; *undone says whether there was one (the caller
- * tells the user once its own step has committed). Returns 0 or SN_IO. */
-int sn_reassign_undo(struct sn_ctx *ctx, int *undone);
-/* The merged province, as reassign names it: TARGET the new province that the old provinces'
- * units went to ("75"; its code is the catalog of the merged bindings), ROOT its People's
- * Committee in the code table ("000.00.00.H19", the suffix of localised procedure codes); ""
- * for what is not known yet. Returns 0 or SN_IO. */
-int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40]);
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_export(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);

@@ -19,6 +19,7 @@
 #include "table.h"
 #include "text.h"
 #include "units.h"
+#include "reassign.h"
 #include "banned.h"
 
 struct load {

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "units.h"
 #include "values.h"
+#include "reassign.h"
 #include "banned.h"
 
 struct cload {

@@ -18,6 +18,7 @@
 #include "strset.h"
 #include "text.h"
 #include "units.h"
+#include "reassign.h"
 #include "banned.h"
 
 enum { D_CODE, D_NAT, D_AGENCY, D_COMMUNE, D_HAMLET, D_STATUS, D_RECEIVED, D_DUE, D_ADDRESS, NDCOLS };

@@ -28,6 +28,7 @@
 #include "crosswalk.h"
 #include "outfile.h"
 #include "units.h"
+#include "reassign.h"
 #include "banned.h"
 
 enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, F_ADDRESSES, NFILES };

@@ -6,6 +6,7 @@
 #include "crosswalk.h"
 #include "csv.h"
 #include "db.h"
+#include "reassign.h"
 #include "banned.h"
 
 /* CODE in the notation asked for, or as written (also when it would not fit BUF). */

@@ -1,4 +1,5 @@
-/* reassign.c - 'sapnhap reassign': nothing handled at district level any more, no dossier lost.
+/* reassign.c - the phases of reassign (reassign.h): nothing handled at district level any more, no
+ * dossier lost.
  *
  * After recode, the old provinces' catalogs become one catalog of the merged province:
  *   - a binding to an agency that continues (kept, renumbered, merged) follows it through the
@@ -22,189 +23,22 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
-#include "options.h"
+#include "compose.h"
 #include "db.h"
 #include "embedded.h"
 #include "mapping.h"
 #include "province.h"
+#include "reassign.h"
 #include "text.h"
-#include "compose.h"
 #include "units.h"
 #include "values.h"
 #include "banned.h"
-
-struct ra {
-	struct sn_ctx *ctx;
-	const char *date;
-	char target[8];
-	char root[40];        /* the merged province's committee */
-	long moved, queued_dossiers, queued_bindings, conflicts, defaults;
-};
-
-/* --- loading the rule tables ------------------------------------------------------------------ */
-
-static int rule_row(void *arg, const struct sn_maprow *row)
-{
-	struct ra *ra = arg;
-	const char *match = sn_maprow_get(row, 0), *target = sn_maprow_get(row, 1),
-		   *dept = sn_maprow_get(row, 2);
-	const char *kind, *key;
-	if (!strcmp(match, "default")) {
-		kind = "default";
-		key = "";
-	} else if (!strncmp(match, "procedure:", 10)) {
-		kind = "procedure";
-		key = match + 10;
-	} else if (!strncmp(match, "field:", 6)) {
-		kind = "field";
-		key = match + 6;
-	} else {
-		sn_error(ra->ctx, "%s: match '%s' must be default, procedure:CODE or field:CODE", row->pos, match);
-		return SN_DATA;
-	}
-	if (strcmp(target, "commune") && strcmp(target, "province")) {
-		sn_error(ra->ctx, "%s: target '%s' must be commune or province", row->pos, target);
-		return SN_DATA;
-	}
-	if (!strcmp(target, "province") && !*dept) {
-		sn_error(ra->ctx, "%s: a province target needs the department's function (departments.csv)", row->pos);
-		return SN_DATA;
-	}
-	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO temp.jrule(kind, key, target, function, pos) "
-				 "VALUES (%Q, %Q, %Q, %Q, %Q)", kind, key, target, *dept ? dept : NULL, row->pos);
-	if (dup) {
-		sn_error(ra->ctx, "%s: '%s' has a rule already", row->pos, match);
-		return SN_DATA;
-	}
-	return rc;
-}
-
-/* The fields a decision can set, each with its type (values.h). */
-static const struct {
-	const char *field;
-	enum sn_vtype type;
-} DECIDABLE[] = {
-	{ "jurisdiction", SN_V_JURISDICTION }, { "name", SN_V_NAME }, { "fee", SN_V_FEE },
-	{ "time_limit", SN_V_TIME_LIMIT }, { "online_level", SN_V_ONLINE }, { "portal", SN_V_YESNO },
-	{ "legal_basis", SN_V_LEGAL_BASIS }, { "field", SN_V_FIELD_CODE }, { "commune", SN_V_COMMUNE },
-};
-
-/* A province:FUNCTION decision names a function of the departments table (the built-in one, or
- * one a department of the code table carries: recode may have read another table). */
-static int function_known(void *arg, const char *function)
-{
-	struct ra *ra = arg;
-	long long n;
-	if (sn_query_intf(ra->ctx, &n, "SELECT count(*) FROM temp.dfunction WHERE name = %Q", function))
-		return -1;
-	return n > 0;
-}
-
-/* A dossier's decided commune is a commune in force on the step's date. */
-static int commune_in_force(void *arg, const char *code)
-{
-	struct ra *ra = arg;
-	long long n;
-	if (sn_query_intf(ra->ctx, &n, "SELECT count(*) FROM unit WHERE level = 'commune' AND code = %Q AND "
-			  "(valid_from IS NULL OR valid_from <= %Q) AND (valid_to IS NULL OR valid_to > %Q)",
-			  code, ra->date, ra->date))
-		return -1;
-	return n > 0;
-}
-
-static int function_row(void *arg, const struct sn_maprow *row)
-{
-	struct ra *ra = arg;
-	return sn_execf(ra->ctx, "INSERT OR IGNORE INTO temp.dfunction VALUES (%Q)", sn_maprow_get(row, 0));
-}
-
-static int national_code_shaped(const char *s)
-{
-	return strlen(s) == 8 && s[0] >= '0' && s[0] <= '9' && s[1] == '.' && strspn(s + 2, "0123456789") == 6;
-}
-
-/* One decision: a known field, a subject of the right kind, a reason, and a value of the field's
- * type, stored in its normal form (that form is what reaches the merged catalog). */
-static int decision_row(void *arg, const struct sn_maprow *row)
-{
-	struct ra *ra = arg;
-	const char *subject = sn_maprow_get(row, 0), *field = sn_maprow_get(row, 1),
-		   *value = sn_maprow_get(row, 2), *reason = sn_maprow_get(row, 3);
-	int k = -1;
-	for (size_t i = 0; i < sizeof DECIDABLE / sizeof DECIDABLE[0]; i++)
-		if (!strcmp(field, DECIDABLE[i].field))
-			k = (int)i;
-	if (k < 0) {
-		sn_error(ra->ctx, "%s: field '%s' is not one a decision can set (jurisdiction, name, fee, "
-			 "time_limit, online_level, portal, legal_basis, field; commune for a dossier)",
-			 row->pos, field);
-		return SN_DATA;
-	}
-	if (!strcmp(field, "commune") ? strncmp(subject, "dossier:", 8) || !subject[8] :
-					 !national_code_shaped(subject)) {
-		sn_error(ra->ctx, "%s: the subject of a %s decision must be %s, not '%s'", row->pos, field,
-			 !strcmp(field, "commune") ? "dossier:CODE (the dossier's code)" :
-			 "a national procedure code such as 1.001612", subject);
-		return SN_DATA;
-	}
-	if (!*reason) {
-		sn_error(ra->ctx, "%s: a decision needs its reason", row->pos);
-		return SN_DATA;
-	}
-	char functions[1000] = "";
-	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT group_concat(name, ', ') FROM (SELECT name FROM "
-					       "temp.dfunction ORDER BY name)");
-	if (!st)
-		return SN_IO;
-	if (sn_step(ra->ctx, st) == SQLITE_ROW)
-		snprintf(functions, sizeof functions, "%s", sn_col(st, 0));
-	sqlite3_finalize(st);
-	struct sn_value_env env = { function_known, functions, commune_in_force, ra->date, ra };
-	struct sn_value v;
-	char why[1400];
-	if (sn_value_parse(DECIDABLE[k].type, value, SN_VALUE_REQUIRED, &env, &v, why, sizeof why)) {
-		char *shown = sn_text_clean(value);
-		sn_error(ra->ctx, "%s: %s '%s' of %s %s", row->pos, field, shown ? shown : "?", subject, why);
-		free(shown);
-		sn_value_release(&v);
-		return SN_DATA;
-	}
-	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO temp.decision(subject, field, value, reason, pos, "
-				 "used) VALUES (%Q, %Q, %Q, %Q, %Q, 0)", subject, field, v.text, reason, row->pos);
-	sn_value_release(&v);
-	if (dup) {
-		sn_error(ra->ctx, "%s: %s %s is decided twice", row->pos, subject, field);
-		return SN_DATA;
-	}
-	return rc;
-}
-
-static int hamlet_row(void *arg, const struct sn_maprow *row)
-{
-	struct ra *ra = arg;
-	char oldc[16], newc[16];
-	if (sn_code_normalise(sn_maprow_get(row, 0), 5, oldc) < 0 || !*oldc ||
-	    sn_code_normalise(sn_maprow_get(row, 2), 5, newc) < 0 || !*newc) {
-		sn_error(ra->ctx, "%s: old_commune and new_commune must be 5-digit commune codes", row->pos);
-		return SN_DATA;
-	}
-	char *key = sn_name_key(sn_maprow_get(row, 1), SN_KEY_KEEP_TYPE, NULL);
-	int dup, rc = sn_insertf(ra->ctx, &dup, "INSERT INTO hamlet VALUES (%Q, %Q, %Q, %Q)", oldc, key ? key : "",
-				 sn_maprow_get(row, 1), newc);
-	free(key);
-	if (dup) {
-		sn_error(ra->ctx, "%s: hamlet '%s' of %s is listed twice", row->pos, sn_maprow_get(row, 1), oldc);
-		return SN_DATA;
-	}
-	return rc;
-}
 
 /* --- where the applicants' communes are now --------------------------------------------------- */
 
 /* For each old commune that a dossier names: the one new commune of the merged province that
  * takes its people (whole, or the part with the whole population), or NULL with the reason. */
-static int commune_targets(struct ra *ra)
+static int commune_targets(struct sn_reassign *ra)
 {
 	sqlite3_stmt *st = sn_prepare(ra->ctx, "SELECT c FROM (SELECT DISTINCT commune_code AS c FROM dossier "
 					       "WHERE commune_code IS NOT NULL UNION SELECT a.unit_code FROM agency a "
@@ -555,7 +389,7 @@ static const struct {
 /* :t (the merged province) and :root (its committee) in every statement. */
 static void bind_target(sqlite3_stmt *st, void *arg)
 {
-	const struct ra *ra = arg;
+	const struct sn_reassign *ra = arg;
 	int i = sqlite3_bind_parameter_index(st, ":t");
 	if (i)
 		sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);
@@ -564,22 +398,24 @@ static void bind_target(sqlite3_stmt *st, void *arg)
 		sqlite3_bind_text(st, i, ra->root, -1, SQLITE_STATIC);
 }
 
-static int run(struct ra *ra, const char *sql)
+static int run(struct sn_reassign *ra, const char *sql)
 {
 	return sn_exec_script(ra->ctx, sql, bind_target, ra);
 }
 
-static long count(struct ra *ra, const char *sql)
+/* One count, :t and :root bound, into *V. Returns 0 or SN_IO (printed). */
+static int count(struct sn_reassign *ra, const char *sql, long *v)
 {
 	sqlite3_stmt *st = sn_prepare(ra->ctx, sql);
-	long v = -1;
+	*v = 0;
 	if (!st)
-		return -1;
+		return SN_IO;
 	bind_target(st, ra);
-	if (sn_step(ra->ctx, st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	int r = sn_step(ra->ctx, st);
+	if (r == SQLITE_ROW)
+		*v = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return v;
+	return r < 0 ? SN_IO : 0;
 }
 
 static void sql_key_type(sqlite3_context *c, int argc, sqlite3_value **v)
@@ -593,13 +429,16 @@ static void sql_key_type(sqlite3_context *c, int argc, sqlite3_value **v)
 		sqlite3_result_null(c);
 }
 
-static int compute(struct ra *ra, const char *rules, const char *decisions, const char *hamlets)
+int sn_reassign_load(struct sn_reassign *ra, const char *rules, const char *decisions, const char *hamlets)
 {
 	struct sn_ctx *ctx = ra->ctx;
 	int r;
+	long n;
 	if (sqlite3_create_function(ctx->db, "sn_key_type", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    sql_key_type, NULL, NULL) != SQLITE_OK)
+				    sql_key_type, NULL, NULL) != SQLITE_OK) {
+		sn_db_error(ctx, "sn_key_type");
 		return SN_IO;
+	}
 	if ((r = run(ra, RESET)) ||
 	    (r = run(ra, "DROP TABLE IF EXISTS temp.jrule; DROP TABLE IF EXISTS temp.decision; "
 			 "DROP TABLE IF EXISTS temp.ctarget; DROP TABLE IF EXISTS temp.prule; DROP TABLE IF EXISTS temp.ob; "
@@ -616,19 +455,27 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 		return r;
 	static const char *fcols[] = { "function", NULL };
 	if (decisions && (r = sn_mapping_read(ctx, NULL, sn_mapping_departments, "departments.csv", fcols, 1,
-					      function_row, ra)))
+					      ra_function_row, ra)))
 		return r;
 	static const char *rcols[] = { "match", "target", "department", NULL };
 	static const char *dcols[] = { "subject", "field", "value", "reason", NULL };
 	static const char *hcols[] = { "old_commune", "hamlet", "new_commune", NULL };
-	if ((r = sn_mapping_read(ctx, rules, sn_mapping_jurisdiction, "jurisdiction.csv", rcols, 2, rule_row, ra)) ||
-	    (decisions && (r = sn_mapping_read(ctx, decisions, NULL, "decisions", dcols, 4, decision_row, ra))) ||
-	    (hamlets && (r = sn_mapping_read(ctx, hamlets, NULL, "hamlets", hcols, 3, hamlet_row, ra))))
+	if ((r = sn_mapping_read(ctx, rules, sn_mapping_jurisdiction, "jurisdiction.csv", rcols, 2, ra_rule_row, ra)) ||
+	    (decisions && (r = sn_mapping_read(ctx, decisions, NULL, "decisions", dcols, 4, ra_decision_row, ra))) ||
+	    (hamlets && (r = sn_mapping_read(ctx, hamlets, NULL, "hamlets", hcols, 3, ra_hamlet_row, ra))))
 		return r;
-	if (!count(ra, "SELECT count(*) FROM temp.jrule WHERE kind = 'default'")) {
+	if ((r = count(ra, "SELECT count(*) FROM temp.jrule WHERE kind = 'default'", &n)))
+		return r;
+	if (!n) {
 		sn_error(ctx, "the jurisdiction rules have no 'default' line");
 		return SN_DATA;
 	}
+	return 0;
+}
+
+int sn_reassign_apply(struct sn_reassign *ra)
+{
+	int r;
 	if ((r = run(ra, RULES)) || (r = run(ra, CLASSIFY)) || (r = commune_targets(ra)))
 		return r;
 	for (size_t i = 0; i < sizeof CARRY / sizeof CARRY[0]; i++) {
@@ -644,6 +491,13 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 	}
 	if ((r = run(ra, AFTER_CARRY)) || (r = run(ra, DOSSIERS)) || (r = run(ra, MERGE)))
 		return r;
+	return 0;
+}
+
+int sn_reassign_check(struct sn_reassign *ra)
+{
+	struct sn_ctx *ctx = ra->ctx;
+	int r;
 	/* Test hook: lose one dossier, so the tests can show the conservation check rolls back. */
 	const char *fault = getenv("SAPNHAP_FAULT");
 	if (fault && !strcmp(fault, "reassign-drop-dossier") &&
@@ -651,7 +505,9 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 			 "DELETE FROM dossier WHERE id = (SELECT max(id) FROM dossier)")))
 		return r;
 	for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
-		long v = count(ra, CHECKS[i].sql);
+		long v;
+		if ((r = count(ra, CHECKS[i].sql, &v)))
+			return r;
 		if (v != 0) {
 			sn_error(ctx, "conservation check failed: %s (%ld); the step is rolled back", CHECKS[i].what, v);
 			return SN_INTERNAL;
@@ -669,100 +525,24 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 		return SN_DATA;
 	}
 	sqlite3_finalize(st);
-	ra->moved = count(ra, "SELECT count(*) FROM dossier_history WHERE step = 'reassign'");
-	ra->queued_dossiers = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND subject LIKE 'dossier:%'");
-	ra->queued_bindings = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason = 'binding without a successor'");
-	ra->conflicts = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'conflict:%'");
-	ra->defaults = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'decided by the default%'");
+	if ((r = count(ra, "SELECT count(*) FROM dossier_history WHERE step = 'reassign'", &ra->moved)) ||
+	    (r = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND subject LIKE 'dossier:%'",
+		       &ra->queued_dossiers)) ||
+	    (r = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason = 'binding without a "
+		       "successor'", &ra->queued_bindings)) ||
+	    (r = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'conflict:%'",
+		       &ra->conflicts)) ||
+	    (r = count(ra, "SELECT count(*) FROM review WHERE step = 'reassign' AND reason LIKE 'decided by the "
+		       "default%'", &ra->defaults)))
+		return r;
 	return 0;
 }
 
-/* What reassign reads from the database, so a re-run over changed catalogs, dossiers or codes is
- * not taken for "already applied". Streamed: memory does not grow with the catalogs. */
-static int db_digest(struct sn_ctx *ctx, char out[65])
+int sn_reassign_compute(struct sn_reassign *ra, const char *rules, const char *decisions, const char *hamlets)
 {
-	return sn_digest_query(ctx,
-		"SELECT 'p', province, national_code, name, levels, fee, time_limit, time_unit, online_level, "
-		"  portal, legal_basis FROM procedure UNION ALL "
-		"SELECT 'b', catalog, national_code, agency_code, online, id, NULL, NULL, NULL, NULL, NULL "
-		"  FROM binding WHERE from_binding IS NULL UNION ALL "
-		"SELECT 'd', count(*), sum(id), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dossier UNION ALL "
-		"SELECT 'x', old_code, outcome, new_code, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM crosswalk "
-		"ORDER BY 1, 2, 3, 4", out);
-}
-
-static const struct sn_usage usage = {
-	.description =
-	"Makes the old provinces' catalogs one catalog of the merged province, with nothing left at\n"
-	"district level, and moves the in-flight dossiers of agencies that no longer exist. Run\n"
-	"'sapnhap recode' first. District-level work goes to every new commune's committee or to\n"
-	"the province's department, by the jurisdiction rules (a decision, else by national code,\n"
-	"else by field, else the default). Dossiers follow the crosswalk or the rule; one whose\n"
-	"applicant's commune was split without a whole-population part goes by the hamlet table\n"
-	"or a decision, else to the review queue. Where the catalogs disagree, the field waits\n"
-	"for a decision. Conservation is checked at the end; a failure rolls everything back.\n",
-	.examples = "sapnhap reassign --decisions decisions.csv --hamlets hamlets.csv --force\n",
-};
-
-int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
-{
-	const char *rules = NULL, *decisions = NULL, *hamlets = NULL, *date = NULL;
-	struct sn_step step = { .step = "reassign" };
-	struct ra ra = { .ctx = ctx };
-	char digest[65], **args;
-	int nargs, rc;
-	struct sn_option opts[] = {
-		OPT_FILE("rules", &rules, "match,target,department (default: built-in mappings/jurisdiction.csv)"),
-		OPT_FILE("decisions", &decisions,
-			 "subject,field,value,reason: a national code with jurisdiction (commune\n"
-			 "or province:FUNCTION), name, fee, time_limit, online_level, portal,\n"
-			 "legal_basis, field; or dossier:CODE with commune (a new commune code)"),
-		OPT_FILE("hamlets", &hamlets, "old_commune,hamlet,new_commune for split communes"),
-		OPT_ON(&date, "the communes in force on DATE (default: today)"),
-		OPT_DRY_RUN(&step.dry_run),
-		OPT_FORCE(&step.forced, "recompute after the inputs changed (e.g. with new decisions)"),
-		OPT_END()
-	};
-	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
-		return rc == SN_DONE ? SN_OK : rc;
-	ra.date = date;
-	const char *files[] = { rules, decisions, hamlets };
-	for (int i = 0; i < 3; i++)
-		if (files[i] && (rc = sn_step_add_input(ctx, &step, files[i])))
-			return rc;
-	if ((rc = db_digest(ctx, digest)))
-		return rc;
-	step.target = sqlite3_mprintf("merged catalog");
-	step.args = sqlite3_mprintf("on=%s rules=%s decisions=%s hamlets=%s db=%s", date, rules ? "file" : "built-in",
-				    decisions ? "file" : "none", hamlets ? "file" : "none", digest);
-	rc = sn_step_begin(ctx, &step);
-	if (rc == SN_DONE) {
-		rc = SN_OK;
-		goto out;
-	}
-	if (rc)
-		goto out;
-	if ((rc = sn_merged_province(ctx, ra.target, ra.root)))
-		goto out;
-	if ((rc = compute(&ra, rules, decisions, hamlets)))
-		goto out;
-	long long procedures, bindings;
-	if ((rc = sn_query_int(ctx, &procedures, "SELECT count(*) FROM merged_procedure")) ||
-	    (rc = sn_query_intf(ctx, &bindings, "SELECT count(*) FROM binding WHERE active AND catalog = %Q",
-				ra.target)))
-		goto out;
-	char counts[300];
-	snprintf(counts, sizeof counts, "procedures=%lld bindings=%lld dossiers_moved=%ld dossiers_queued=%ld "
-		 "bindings_queued=%ld conflicts=%ld default_rule=%ld", procedures, bindings, ra.moved,
-		 ra.queued_dossiers, ra.queued_bindings, ra.conflicts, ra.defaults);
-	if ((rc = sn_step_commit(ctx, &step, counts)))
-		goto out;
-	fprintf(ctx->out, "%s catalog of province %s: %s\n", step.dry_run ? "would reassign" : "reassigned",
-		ra.target, counts);
-out:
-	if (rc)
-		sn_step_abort(ctx, &step);
-	sqlite3_free(step.target);
-	sqlite3_free(step.args);
-	return rc;
+	int r;
+	if ((r = sn_reassign_load(ra, rules, decisions, hamlets)) || (r = sn_reassign_apply(ra)) ||
+	    (r = sn_reassign_check(ra)))
+		return r;
+	return 0;
 }
