@@ -1,4 +1,4 @@
-/* cmd_address.c - 'sapnhap address convert': addresses as citizens wrote them, in the new units.
+/* cmd_address_convert.c - 'sapnhap address convert': addresses as citizens wrote them, in the new units.
  *
  * Streams: one output row per input row, in input order, as each is read; memory is the
  * registry's (address.c), not the file's.

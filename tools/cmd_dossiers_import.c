@@ -1,4 +1,4 @@
-/* cmd_dossiers.c - 'sapnhap dossiers import': in-flight dossiers of one old province.
+/* cmd_dossiers_import.c - 'sapnhap dossiers import': in-flight dossiers of one old province.
  *
  * Streams the CSV (ten million rows in bounded memory: one prepared INSERT per row inside the
  * step's transaction), then checks the whole file set-based: unknown agencies, procedures not

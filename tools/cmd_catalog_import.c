@@ -1,4 +1,4 @@
-/* cmd_catalog.c - 'sapnhap catalog import': one old province's procedure catalog and its
+/* cmd_catalog_import.c - 'sapnhap catalog import': one old province's procedure catalog and its
  * bindings to agencies, from CSV (our column names or the national database's) or XML
  * (schema/catalog.xsd). Values are normalised (levels, time unit, online level, portal flag) and
  * checked; the file is refused as a whole, with the position, when one is not understood.
