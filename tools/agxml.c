@@ -61,7 +61,7 @@ struct ag_reader {
 	sn_xml *x;
 	xmlTextReaderPtr rd;
 	struct sn_xml_lines lines;  /* at depth 1: the k-th tag is the k-th record */
-	struct sn_xml_value f[F_COUNT];
+	struct sn_buf f[F_COUNT];
 	char *pos;        /* "PATH:LINE" for the callback */
 	size_t poslen;
 	char *err;
@@ -132,7 +132,7 @@ static int add_value(struct ag_reader *a, enum ag_field f, const xmlChar *s, con
 static int begin_agency(struct ag_reader *a, int line)
 {
 	for (int i = 0; i < F_COUNT; i++) {
-		sn_xml_value_clear(&a->f[i]);
+		sn_buf_reset(&a->f[i]);
 	}
 	if (xmlTextReaderMoveToFirstAttribute(a->rd) != 1)
 		return 0;
@@ -161,14 +161,14 @@ static int begin_agency(struct ag_reader *a, int line)
 static int emit(struct ag_reader *a, int line, sn_agency_fn fn, void *ctx)
 {
 	struct sn_agency_rec rec = {
-		.code = sn_xml_value_str(&a->f[F_CODE]),
-		.name = sn_xml_value_str(&a->f[F_NAME]),
-		.kind = sn_xml_value_str(&a->f[F_KIND]),
-		.parent_code = sn_xml_value_str(&a->f[F_PARENT]),
-		.unit_code = sn_xml_value_str(&a->f[F_UNIT]),
-		.address = sn_xml_value_str(&a->f[F_ADDRESS]),
-		.phone = sn_xml_value_str(&a->f[F_PHONE]),
-		.email = sn_xml_value_str(&a->f[F_EMAIL]),
+		.code = sn_buf_str(&a->f[F_CODE]),
+		.name = sn_buf_str(&a->f[F_NAME]),
+		.kind = sn_buf_str(&a->f[F_KIND]),
+		.parent_code = sn_buf_str(&a->f[F_PARENT]),
+		.unit_code = sn_buf_str(&a->f[F_UNIT]),
+		.address = sn_buf_str(&a->f[F_ADDRESS]),
+		.phone = sn_buf_str(&a->f[F_PHONE]),
+		.email = sn_buf_str(&a->f[F_EMAIL]),
 		/* the schema's default, which the streaming validator does not fill in */
 		.status = a->f[F_STATUS].len ? a->f[F_STATUS].p : "active",
 	};
@@ -268,7 +268,7 @@ int sn_agency_xml_read(const char *path, sn_agency_fn fn, void *ctx, char *err, 
 	rc = read_all(&a, fn, ctx);
 	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
-		sn_xml_value_free(&a.f[i]);
+		sn_buf_release(&a.f[i]);
 	free(a.pos);
 	sn_xml_close(a.x);
 	return rc;

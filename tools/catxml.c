@@ -60,7 +60,7 @@ struct cx_reader {
 	xmlTextReaderPtr rd;
 	struct sn_xml_lines lines;  /* at depths 1 and 2, in document order: the records and their
 				     * children, each checked against the reader's depth */
-	struct sn_xml_value f[F_COUNT];
+	struct sn_buf f[F_COUNT];
 	struct cx_bindings b;
 	char *pos;        /* "PATH:LINE" for the callback */
 	size_t poslen;
@@ -75,7 +75,7 @@ static int is_xml_space(char c)
 }
 
 /* B's value without leading and trailing XML white space; trims B in place. */
-static const char *buf_trimmed(struct sn_xml_value *b)
+static const char *buf_trimmed(struct sn_buf *b)
 {
 	if (!b->p)
 		return "";
@@ -222,7 +222,7 @@ static int begin_procedure(struct cx_reader *a, int line)
 	};
 
 	for (int i = 0; i < F_COUNT; i++)
-		sn_xml_value_clear(&a->f[i]);
+		sn_buf_reset(&a->f[i]);
 	a->b.n = 0;
 	a->b.len = 0;
 	return take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
@@ -256,8 +256,8 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 			 a->path, line, SN_MAX_BINDINGS, procedure_line);
 		return SN_DATA;
 	}
-	sn_xml_value_clear(&a->f[F_BIND_AGENCY]);
-	sn_xml_value_clear(&a->f[F_BIND_ONLINE]);
+	sn_buf_reset(&a->f[F_BIND_AGENCY]);
+	sn_buf_reset(&a->f[F_BIND_ONLINE]);
 	rc = take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
 	if (rc != 0)
 		return rc;
@@ -289,7 +289,7 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 		b->text = t;
 		b->textcap = cap;
 	}
-	memcpy(b->text + b->len, sn_xml_value_str(&a->f[F_BIND_AGENCY]), n + 1);
+	memcpy(b->text + b->len, sn_buf_str(&a->f[F_BIND_AGENCY]), n + 1);
 	b->off[b->n] = b->len;
 	/* the schema's default (false), which the streaming validator does not fill in */
 	b->v[b->n].agency = NULL;
@@ -316,18 +316,18 @@ static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
 		a->b.v[i].agency = a->b.text + a->b.off[i];
 
 	struct sn_procedure_rec rec = {
-		.national_code = sn_xml_value_str(&a->f[F_NATIONAL_CODE]),
-		.local_code = sn_xml_value_str(&a->f[F_LOCAL_CODE]),
-		.name = sn_xml_value_str(&a->f[F_NAME]),
-		.field_code = sn_xml_value_str(&a->f[F_FIELD_CODE]),
-		.field_name = sn_xml_value_str(&a->f[F_FIELD_NAME]),
-		.levels = sn_xml_value_str(&a->f[F_LEVELS]),
+		.national_code = sn_buf_str(&a->f[F_NATIONAL_CODE]),
+		.local_code = sn_buf_str(&a->f[F_LOCAL_CODE]),
+		.name = sn_buf_str(&a->f[F_NAME]),
+		.field_code = sn_buf_str(&a->f[F_FIELD_CODE]),
+		.field_name = sn_buf_str(&a->f[F_FIELD_NAME]),
+		.levels = sn_buf_str(&a->f[F_LEVELS]),
 		.time_limit = buf_trimmed(&a->f[F_TIME_LIMIT]),
-		.time_unit = sn_xml_value_str(&a->f[F_TIME_UNIT]),
-		.fee = sn_xml_value_str(&a->f[F_FEE]),
-		.online_level = sn_xml_value_str(&a->f[F_ONLINE_LEVEL]),
+		.time_unit = sn_buf_str(&a->f[F_TIME_UNIT]),
+		.fee = sn_buf_str(&a->f[F_FEE]),
+		.online_level = sn_buf_str(&a->f[F_ONLINE_LEVEL]),
 		.portal = portal,
-		.legal_basis = sn_xml_value_str(&a->f[F_LEGAL_BASIS]),
+		.legal_basis = sn_buf_str(&a->f[F_LEGAL_BASIS]),
 		.bindings = a->b.n ? a->b.v : NULL,
 		.nbindings = a->b.n,
 	};
@@ -435,7 +435,7 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 	rc = read_all(&a, fn, ctx);
 	sn_xml_lines_close(&a.lines);
 	for (int i = 0; i < F_COUNT; i++)
-		sn_xml_value_free(&a.f[i]);
+		sn_buf_release(&a.f[i]);
 	free(a.b.v);
 	free(a.b.off);
 	free(a.b.text);

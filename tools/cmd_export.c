@@ -366,32 +366,6 @@ static int write_file(struct ex *e, int which, FILE *f)
 
 /* --- the directory ----------------------------------------------------------------------------- */
 
-/* mkdir -p DIR. Returns 0, or an errno value (ENOTDIR when DIR or a parent is not a directory). */
-static int make_dir(const char *dir)
-{
-	char *p = strdup(dir);
-	struct stat st;
-	int e = 0;
-	if (!p)
-		return ENOMEM;
-	for (char *s = p + 1; !e; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			e = errno;
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	if (!e && stat(dir, &st) != 0)
-		e = errno;
-	else if (!e && !S_ISDIR(st.st_mode))
-		e = ENOTDIR;
-	return e;
-}
 
 static const struct sn_usage usage = {
 	.description =
@@ -465,7 +439,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 	}
-	int derr = make_dir(dir);
+	int derr = sn_mkdirs(dir);
 	if (derr) {
 		sn_error(ctx, "cannot create directory '%s': %s", dir, strerror(derr));
 		rc = SN_IO;

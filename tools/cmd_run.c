@@ -220,25 +220,6 @@ done:
 	return rc;
 }
 
-/* Creates DIR and its parents (mkdir -p). */
-static int mkdirs(const char *dir)
-{
-	char *p = strdup(dir);
-	int rc = 0;
-	if (!p)
-		return -1;
-	for (char *s = p + 1; *s && !rc; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0777) < 0 && errno != EEXIST)
-				rc = -1;
-			*s = '/';
-		}
-	if (!rc && mkdir(p, 0777) < 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
 
 /* "DIR/NAME" in a buffer of the caller. */
 static const char *join(char *buf, size_t n, const char *dir, const char *name)
@@ -321,8 +302,9 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	char *dbdir = strdup(r.db), *slash = dbdir ? strrchr(dbdir, '/') : NULL;
 	if (slash && slash != dbdir) {
 		*slash = '\0';
-		if (mkdirs(dbdir) < 0) {
-			sn_error(ctx, "run: cannot create '%s': %s", dbdir, strerror(errno));
+		int e = sn_mkdirs(dbdir);
+		if (e) {
+			sn_error(ctx, "run: cannot create '%s': %s", dbdir, strerror(e));
 			free(dbdir);
 			rc = SN_IO;
 			goto done;
@@ -395,8 +377,9 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		goto done;
 
 	/* The reports. */
-	if (mkdirs(plan.output) < 0) {
-		sn_error(ctx, "run: cannot create '%s': %s", plan.output, strerror(errno));
+	int derr = sn_mkdirs(plan.output);
+	if (derr) {
+		sn_error(ctx, "run: cannot create '%s': %s", plan.output, strerror(derr));
 		rc = SN_IO;
 		goto done;
 	}

@@ -179,3 +179,29 @@ void sn_outfile_sweep(const char *path)
 		closedir(d);
 	free(dir);
 }
+
+int sn_mkdirs(const char *dir)
+{
+	char *p = strdup(dir);
+	struct stat st;
+	int e = 0;
+	if (!p)
+		return ENOMEM;
+	for (char *s = p + 1; !e; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			e = errno;
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	if (!e && stat(dir, &st) != 0)
+		e = errno;
+	else if (!e && !S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	return e;
+}

@@ -50,4 +50,8 @@ void sn_outfile_sweep(const char *path);
 /* The temporary name N beside PATH: "DIR/.BASE.PID.N.tmp", in a buffer of the caller. */
 void sn_outfile_tmpname(const char *path, int n, char *buf, size_t cap);
 
+/* mkdir -p DIR: DIR and its missing parents. Returns 0, or an errno value (ENOTDIR when DIR
+ * or a parent is there but is not a directory). */
+int sn_mkdirs(const char *dir);
+
 #endif

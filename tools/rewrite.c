@@ -7,6 +7,7 @@
  * written OUT, and IN == OUT is safe.
  */
 #include "rewrite.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,56 +30,6 @@
 #define LOOKUP_CAP 1024
 #define PEEK_CAP 65536
 
-/* ---------------------------------------------------------------- growable byte buffer */
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-/* Makes room for EXTRA more bytes plus a NUL. */
-static int sb_reserve(struct sbuf *b, size_t extra)
-{
-	size_t cap = b->cap ? b->cap : 256;
-
-	if (b->len + extra + 1 <= b->cap)
-		return 0;
-	while (cap < b->len + extra + 1) {
-		if (cap > SIZE_MAX / 2)
-			return -1;
-		cap *= 2;
-	}
-	char *p = realloc(b->s, cap);
-	if (!p)
-		return -1;
-	b->s = p;
-	b->cap = cap;
-	return 0;
-}
-
-/* Appends N bytes and keeps the buffer NUL-terminated (callers pass it as a C string). */
-static int sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (sb_reserve(b, n))
-		return -1;
-	if (n)
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
-static int sb_adds(struct sbuf *b, const char *s)
-{
-	return sb_add(b, s, strlen(s));
-}
-
-static void sb_free(struct sbuf *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
-}
 
 /* ---------------------------------------------------------------- whitespace */
 
@@ -152,9 +103,9 @@ struct run {
 	long amb_line;        /* the first ambiguous occurrence, for the message */
 	char amb_code[64];
 	char amb_to[200];
-	struct sbuf val;      /* the rewritten value */
-	struct sbuf tok;      /* the value without its surrounding whitespace, NUL-terminated */
-	struct sbuf code;     /* one code (or dossier code), NUL-terminated for the callbacks */
+	struct sn_buf val;      /* the rewritten value */
+	struct sn_buf tok;      /* the value without its surrounding whitespace, NUL-terminated */
+	struct sn_buf code;     /* one code (or dossier code), NUL-terminated for the callbacks */
 	struct match *m;      /* codes found in tok */
 	size_t nm, mcap;
 	int m_oom;
@@ -185,9 +136,9 @@ static int run_oom(struct run *r)
 
 static void run_free(struct run *r)
 {
-	sb_free(&r->val);
-	sb_free(&r->tok);
-	sb_free(&r->code);
+	sn_buf_release(&r->val);
+	sn_buf_release(&r->tok);
+	sn_buf_release(&r->code);
 	free(r->m);
 }
 
@@ -234,39 +185,39 @@ static int occurrence(struct run *r, const char *code, size_t len, size_t dossie
 	int res;
 
 	r->code.len = 0;
-	if (sb_add(&r->code, code, len))
+	if (sn_buf_add(&r->code, code, len))
 		return run_oom(r);
-	res = look(r, r->code.s);
+	res = look(r, r->code.p);
 	if (res < 0)
 		return -1;
 	r->st->codes_found++;
 	if (dossier_len && (res == SN_MAP_NEW || res == SN_MAP_AMBIGUOUS)) {
 		/* Report the whole dossier code: that is what must stay valid as an alias. */
 		r->code.len = 0;
-		if (sb_add(&r->code, code, dossier_len))
+		if (sn_buf_add(&r->code, code, dossier_len))
 			return run_oom(r);
 		r->st->dossier_codes_kept++;
-		say(r, line, where, r->code.s, r->to, SN_MAP_KEPT);
+		say(r, line, where, r->code.p, r->to, SN_MAP_KEPT);
 	} else if (res == SN_MAP_UNKNOWN) {
-		say(r, line, where, r->code.s, "", SN_MAP_UNKNOWN);
+		say(r, line, where, r->code.p, "", SN_MAP_UNKNOWN);
 	} else if (res == SN_MAP_SAME) {
-		say(r, line, where, r->code.s, r->code.s, SN_MAP_SAME);
+		say(r, line, where, r->code.p, r->code.p, SN_MAP_SAME);
 	} else if (res == SN_MAP_NEW) {
 		emit = r->to;
 		emit_len = strlen(r->to);
 		if (emit_len != len || memcmp(emit, code, len) != 0)
 			r->st->codes_changed++;
-		say(r, line, where, r->code.s, r->to, SN_MAP_NEW);
+		say(r, line, where, r->code.p, r->to, SN_MAP_NEW);
 	} else {
 		if (r->st->ambiguous++ == 0) {
 			r->amb_line = line;
-			snprintf(r->amb_code, sizeof r->amb_code, "%s", r->code.s);
+			snprintf(r->amb_code, sizeof r->amb_code, "%s", r->code.p);
 			snprintf(r->amb_to, sizeof r->amb_to, "%.*s",
 				 (int)sizeof r->amb_to - 1, r->to);  /* cut: it is a message */
 		}
-		say(r, line, where, r->code.s, r->to, SN_MAP_AMBIGUOUS);
+		say(r, line, where, r->code.p, r->to, SN_MAP_AMBIGUOUS);
 	}
-	if (sb_add(&r->val, emit, emit_len))
+	if (sn_buf_add(&r->val, emit, emit_len))
 		return run_oom(r);
 	return 0;
 }
@@ -322,51 +273,51 @@ static int rewrite_value(struct run *r, const char *v, size_t n, long line, cons
 	struct sn_agcode ac;
 
 	r->val.len = 0;
-	if (sb_reserve(&r->val, n))
+	if (sn_buf_grow(&r->val, n))
 		return run_oom(r);
-	r->val.s[0] = '\0';
+	r->val.p[0] = '\0';
 	while (a < b && (k = space_at(u + a, b - a)) > 0)
 		a += k;
 	while (b > a && (k = space_before(u + a, b - a)) > 0)
 		b -= k;
 	if (a == b)
-		return sb_add(&r->val, v, n) ? run_oom(r) : 0;  /* blank: layout, not a value */
+		return sn_buf_add(&r->val, v, n) ? run_oom(r) : 0;  /* blank: layout, not a value */
 	r->st->values_seen++;
 	for (size_t i = a; i < b; i++)
 		if (space_at(u + i, b - i))
-			return sb_add(&r->val, v, n) ? run_oom(r) : 0;  /* (d) free text */
+			return sn_buf_add(&r->val, v, n) ? run_oom(r) : 0;  /* (d) free text */
 
 	line += count_nl(v, a);
 	r->tok.len = 0;
-	if (sb_add(&r->tok, v + a, b - a) || sb_add(&r->val, v, a))
+	if (sn_buf_add(&r->tok, v + a, b - a) || sn_buf_add(&r->val, v, a))
 		return run_oom(r);
 	/* (a) A whole code; the length test only saves parsing long identifiers (a code has at
 	 * most 35 characters). A value with a NUL inside (a CSV cell can hold one) is never one. */
-	if (b - a <= 64 && strlen(r->tok.s) == b - a &&
-	    sn_agcode_parse(r->tok.s, &ac) != SN_AGCODE_INVALID) {
-		if (occurrence(r, r->tok.s, b - a, 0, line, where))
+	if (b - a <= 64 && strlen(r->tok.p) == b - a &&
+	    sn_agcode_parse(r->tok.p, &ac) != SN_AGCODE_INVALID) {
+		if (occurrence(r, r->tok.p, b - a, 0, line, where))
 			return -1;
 	} else {
 		/* (b) QCVN codes inside an identifier, (c) unless they head a dossier code. */
 		r->nm = 0;
 		r->m_oom = 0;
-		sn_agcode_scan(r->tok.s, collect, r);
+		sn_agcode_scan(r->tok.p, collect, r);
 		if (r->m_oom)
 			return run_oom(r);
 		pos = 0;
 		for (size_t i = 0; i < r->nm; i++) {
-			const char *c = r->tok.s + r->m[i].off;
+			const char *c = r->tok.p + r->m[i].off;
 
-			if (sb_add(&r->val, r->tok.s + pos, r->m[i].off - pos))
+			if (sn_buf_add(&r->val, r->tok.p + pos, r->m[i].off - pos))
 				return run_oom(r);
 			if (occurrence(r, c, r->m[i].len, dossier_len(c, r->m[i].len), line, where))
 				return -1;
 			pos = r->m[i].off + r->m[i].len;
 		}
-		if (sb_add(&r->val, r->tok.s + pos, (b - a) - pos))
+		if (sn_buf_add(&r->val, r->tok.p + pos, (b - a) - pos))
 			return run_oom(r);
 	}
-	if (sb_add(&r->val, v + b, n - b))
+	if (sn_buf_add(&r->val, v + b, n - b))
 		return run_oom(r);
 	return 0;
 }
@@ -418,13 +369,13 @@ struct xw {
 	xmlTextReaderPtr rd;
 	xmlTextWriterPtr w;
 	const char *in, *out;
-	struct sbuf path;     /* qualified names from the root, '/'-separated */
+	struct sn_buf path;     /* qualified names from the root, '/'-separated */
 	size_t *plen;         /* path length before each open element */
 	size_t depth, pcap;
-	struct sbuf text;     /* character data not yet written (adjacent nodes joined) */
+	struct sn_buf text;     /* character data not yet written (adjacent nodes joined) */
 	long text_line;
-	struct sbuf esc;
-	struct sbuf where;
+	struct sn_buf esc;
+	struct sn_buf where;
 	long line;            /* input line at the end of the last node handled */
 	int top_nodes;        /* nodes written outside the root element so far */
 	int has_decl;
@@ -442,7 +393,7 @@ static int xw_check(struct xw *xw, int rc)
 
 /* Text content: '&' and '<' always; '>' only where it would close "]]>"; CR as a reference,
  * since a literal CR would be read back as a line end. */
-static int esc_text(struct sbuf *o, const char *s, size_t n)
+static int esc_text(struct sn_buf *o, const char *s, size_t n)
 {
 	o->len = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -458,15 +409,15 @@ static int esc_text(struct sbuf *o, const char *s, size_t n)
 		case '\r': rep = "&#13;"; break;
 		default: break;
 		}
-		if (rep ? sb_adds(o, rep) : sb_add(o, s + i, 1))
+		if (rep ? sn_buf_adds(o, rep) : sn_buf_add(o, s + i, 1))
 			return -1;
 	}
-	return sb_add(o, "", 0);
+	return sn_buf_add(o, "", 0);
 }
 
 /* Attribute values: the parser normalises literal TAB, LF and CR in attributes to spaces, so the
  * ones a value holds came from references and are written as references. */
-static int esc_attr(struct sbuf *o, const char *s, size_t n)
+static int esc_attr(struct sn_buf *o, const char *s, size_t n)
 {
 	o->len = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -481,10 +432,10 @@ static int esc_attr(struct sbuf *o, const char *s, size_t n)
 		case '\r': rep = "&#13;"; break;
 		default: break;
 		}
-		if (rep ? sb_adds(o, rep) : sb_add(o, s + i, 1))
+		if (rep ? sn_buf_adds(o, rep) : sn_buf_add(o, s + i, 1))
 			return -1;
 	}
-	return sb_add(o, "", 0);
+	return sn_buf_add(o, "", 0);
 }
 
 /* The node's own line when libxml2 recorded one (it stops at 65535), else 0. For an element it
@@ -529,13 +480,13 @@ static int xw_flush_text(struct xw *xw)
 {
 	if (xw->text.len == 0)
 		return 0;
-	if (rewrite_value(xw->r, xw->text.s, xw->text.len, xw->text_line, xw->path.s))
+	if (rewrite_value(xw->r, xw->text.p, xw->text.len, xw->text_line, xw->path.p))
 		return -1;
-	if (esc_text(&xw->esc, xw->r->val.s, xw->r->val.len))
+	if (esc_text(&xw->esc, xw->r->val.p, xw->r->val.len))
 		return run_oom(xw->r);
-	if (xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.s, (int)xw->esc.len)))
+	if (xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.p, (int)xw->esc.len)))
 		return -1;
-	xw->line = xw->text_line + count_nl(xw->text.s, xw->text.len);
+	xw->line = xw->text_line + count_nl(xw->text.p, xw->text.len);
 	xw->text.len = 0;
 	return 0;
 }
@@ -551,7 +502,7 @@ static int xw_push(struct xw *xw, const char *name)
 		xw->pcap = cap;
 	}
 	xw->plen[xw->depth++] = xw->path.len;
-	if ((xw->path.len && sb_add(&xw->path, "/", 1)) || sb_adds(&xw->path, name))
+	if ((xw->path.len && sn_buf_add(&xw->path, "/", 1)) || sn_buf_adds(&xw->path, name))
 		return run_oom(xw->r);
 	return 0;
 }
@@ -560,7 +511,7 @@ static void xw_pop(struct xw *xw)
 {
 	if (xw->depth > 0) {
 		xw->path.len = xw->plen[--xw->depth];
-		xw->path.s[xw->path.len] = '\0';
+		xw->path.p[xw->path.len] = '\0';
 	}
 }
 
@@ -592,18 +543,18 @@ static int xw_element(struct xw *xw)
 			vn = strlen(av);
 		} else {
 			xw->where.len = 0;
-			if (sb_add(&xw->where, xw->path.s, xw->path.len) ||
-			    sb_add(&xw->where, "/@", 2) || sb_adds(&xw->where, an))
+			if (sn_buf_add(&xw->where, xw->path.p, xw->path.len) ||
+			    sn_buf_add(&xw->where, "/@", 2) || sn_buf_adds(&xw->where, an))
 				return run_oom(xw->r);
-			if (rewrite_value(xw->r, av, strlen(av), xw->line, xw->where.s))
+			if (rewrite_value(xw->r, av, strlen(av), xw->line, xw->where.p))
 				return -1;
-			v = xw->r->val.s;
+			v = xw->r->val.p;
 			vn = xw->r->val.len;
 		}
 		if (esc_attr(&xw->esc, v, vn))
 			return run_oom(xw->r);
 		if (xw_check(xw, xmlTextWriterStartAttribute(xw->w, BAD_CAST an)) ||
-		    xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.s,
+		    xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.p,
 							  (int)xw->esc.len)) ||
 		    xw_check(xw, xmlTextWriterEndAttribute(xw->w)))
 			return -1;
@@ -631,7 +582,7 @@ static int xw_node(struct xw *xw)
 			return run_oom(xw->r);
 		if (xw->text.len == 0)
 			xw->text_line = xw->line;
-		return sb_adds(&xw->text, value) ? run_oom(xw->r) : 0;
+		return sn_buf_adds(&xw->text, value) ? run_oom(xw->r) : 0;
 	default:
 		break;
 	}
@@ -649,8 +600,8 @@ static int xw_node(struct xw *xw)
 		value = (const char *)xmlTextReaderConstValue(xw->rd);
 		if (!value)
 			return run_oom(xw->r);
-		if (rewrite_value(xw->r, value, strlen(value), xw->line, xw->path.s) ||
-		    xw_check(xw, xmlTextWriterWriteCDATA(xw->w, BAD_CAST xw->r->val.s)))
+		if (rewrite_value(xw->r, value, strlen(value), xw->line, xw->path.p) ||
+		    xw_check(xw, xmlTextWriterWriteCDATA(xw->w, BAD_CAST xw->r->val.p)))
 			return -1;
 		xw->line += count_nl(value, strlen(value));
 		return 0;
@@ -756,7 +707,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 		rc = SN_IO;
 		goto done;
 	}
-	if (sb_add(&xw.path, "", 0) || sb_add(&xw.text, "", 0)) {
+	if (sn_buf_add(&xw.path, "", 0) || sn_buf_add(&xw.text, "", 0)) {
 		snprintf(err, errlen, "out of memory");
 		rc = SN_IO;
 		goto done;
@@ -787,10 +738,10 @@ done:
 	sn_outfile_abort(&o);
 done_noout:
 	sn_xml_close(xw.x);
-	sb_free(&xw.path);
-	sb_free(&xw.text);
-	sb_free(&xw.esc);
-	sb_free(&xw.where);
+	sn_buf_release(&xw.path);
+	sn_buf_release(&xw.text);
+	sn_buf_release(&xw.esc);
+	sn_buf_release(&xw.where);
 	free(xw.plen);
 	run_free(&r);
 	return rc;
@@ -917,13 +868,13 @@ static int csv_select(const char *in, long line, const char *columns, char **hdr
 			}
 		}
 		if (!found) {
-			struct sbuf names = { 0 };
+			struct sn_buf names = { 0 };
 			int oom = 0;
 			for (size_t j = 0; j < nh && !oom; j++)
-				oom = (j && sb_add(&names, ", ", 2)) || sb_adds(&names, hdr[j]);
+				oom = (j && sn_buf_add(&names, ", ", 2)) || sn_buf_adds(&names, hdr[j]);
 			snprintf(err, errlen, "%s:%ld: no column '%.*s' (columns: %s)", in, line,
-				 (int)(b - a), p + a, names.s && !oom ? names.s : "");
-			sb_free(&names);
+				 (int)(b - a), p + a, names.p && !oom ? names.p : "");
+			sn_buf_release(&names);
 			return SN_DATA;
 		}
 		if (!comma)
@@ -945,7 +896,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	size_t nf, nh = 0;
 	const char *eol;
 	int bom, final_eol, rc, k;
-	struct sbuf extra = { 0 };  /* "column #N" for a cell beyond the header */
+	struct sn_buf extra = { 0 };  /* "column #N" for a cell beyond the header */
 
 	if (errlen)
 		err[0] = '\0';
@@ -1039,15 +990,15 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 				char num[40];
 				snprintf(num, sizeof num, "column #%zu", j + 1);
 				extra.len = 0;
-				if (sb_adds(&extra, num)) {
+				if (sn_buf_adds(&extra, num)) {
 					run_oom(&r);
 					break;
 				}
-				w = extra.s;
+				w = extra.p;
 			}
 			if (rewrite_value(&r, f[j], len, line, w))
 				break;
-			csv_field(o.f, r.val.s, r.val.len);
+			csv_field(o.f, r.val.p, r.val.len);
 		}
 		if (r.failed)
 			break;
@@ -1089,7 +1040,7 @@ done_noout:
 			free(where[j]);
 	free(where);
 	free(sel);
-	sb_free(&extra);
+	sn_buf_release(&extra);
 	sn_csv_free(c);
 	sn_decoder_close(dec);
 	run_free(&r);
@@ -1120,7 +1071,7 @@ int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char *
 		snprintf(err, errlen, "out of memory");
 		rc = SN_IO;
 	} else {
-		memcpy(*out, r.val.s, r.val.len);
+		memcpy(*out, r.val.p, r.val.len);
 		(*out)[r.val.len] = '\0';
 	}
 	run_free(&r);

@@ -245,44 +245,11 @@ int sn_xml_node_line(sn_xml *x)
 	return sn_xml_line(x);
 }
 
-int sn_xml_value_append(struct sn_xml_value *v, const char *s, size_t n)
+int sn_xml_value_append(struct sn_buf *v, const char *s, size_t n)
 {
 	if (n > SN_XML_MAX_VALUE - v->len)
 		return 1;
-	if (v->len + n + 1 > v->cap) {
-		size_t cap = v->cap ? v->cap : 64;
-		while (cap < v->len + n + 1)
-			cap *= 2;
-		if (cap > SN_XML_MAX_VALUE + 1)
-			cap = SN_XML_MAX_VALUE + 1;
-		char *p = realloc(v->p, cap);
-		if (!p)
-			return -1;
-		v->p = p;
-		v->cap = cap;
-	}
-	memcpy(v->p + v->len, s, n);
-	v->len += n;
-	v->p[v->len] = '\0';
-	return 0;
-}
-
-const char *sn_xml_value_str(const struct sn_xml_value *v)
-{
-	return v->p ? v->p : "";
-}
-
-void sn_xml_value_clear(struct sn_xml_value *v)
-{
-	v->len = 0;
-	if (v->p)
-		v->p[0] = '\0';
-}
-
-void sn_xml_value_free(struct sn_xml_value *v)
-{
-	free(v->p);
-	*v = (struct sn_xml_value){ 0 };
+	return sn_buf_add(v, s, n);
 }
 
 const char *sn_xml_error(const sn_xml *x)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <libxml/xmlreader.h>
+#include "strbuf.h"
 
 /* Scans raw bytes of a document's prolog for "<!DOCTYPE", across successive buffers. Start with
  * a zeroed state; feed every buffer in order. Returns 1 as soon as a DOCTYPE is seen; after the
@@ -61,16 +62,9 @@ int sn_xml_node_line(sn_xml *x);
  * that a hostile file cannot make a reader copy megabytes per record (libxml2 itself caps a
  * text node at 10 MB, since XML_PARSE_HUGE is off). p stays NULL until something is appended. */
 #define SN_XML_MAX_VALUE 65536
-struct sn_xml_value {
-	char *p;
-	size_t len, cap;
-};
 /* Appends N bytes of S. Returns 0, 1 when the value would exceed SN_XML_MAX_VALUE (V is left
  * unchanged), or -1 when out of memory. */
-int sn_xml_value_append(struct sn_xml_value *v, const char *s, size_t n);
-const char *sn_xml_value_str(const struct sn_xml_value *v);  /* "" while empty */
-void sn_xml_value_clear(struct sn_xml_value *v);
-void sn_xml_value_free(struct sn_xml_value *v);
+int sn_xml_value_append(struct sn_buf *v, const char *s, size_t n);
 const char *sn_xml_error(const sn_xml *x);
 void sn_xml_close(sn_xml *x);
 
