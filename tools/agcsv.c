@@ -9,27 +9,20 @@
 
 const char *const sn_agency_columns[SN_A_NCOLS] = { "code", "name", "kind", "parent_code", "unit_code",
 						    "address", "phone", "email", "status" };
+static const char *const columns[SN_A_NCOLS][2] = { { "code", NULL }, { "name", NULL }, { "kind", NULL },
+	{ "parent_code", NULL }, { "unit_code", NULL }, { "address", NULL }, { "phone", NULL },
+	{ "email", NULL }, { "status", NULL } };
 
 int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *arg, char *err,
 		       size_t errlen)
 {
 	*err = '\0';
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
-	if (!t)
-		return SN_DATA;
 	char **cells;
 	size_t n;
-	int col[SN_A_NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
-	if (r <= 0) {
-		if (r < 0)
-			snprintf(err, errlen, "%s", sn_table_error(t));
-		else
-			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
-		sn_table_close(t);
+	int col[SN_A_NCOLS], rc = 0, r;
+	sn_table *t = sn_table_open_columns(path, enc, columns, SN_A_NCOLS, col, err, errlen);
+	if (!t)
 		return SN_DATA;
-	}
-	for (int c = 0; c < SN_A_NCOLS; c++)
-		col[c] = sn_table_column(cells, n, sn_agency_columns[c], NULL);
 	if (col[SN_A_CODE] < 0 || col[SN_A_NAME] < 0 || col[SN_A_KIND] < 0) {
 		snprintf(err, errlen, "%s: the header needs at least code, name and kind "
 			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",

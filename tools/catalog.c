@@ -12,7 +12,7 @@
 #include "banned.h"
 
 /* Our name, then the national database's (CSV exports from the national side use them). */
-static const char *pcols[SN_P_NCOLS][2] = {
+static const char *const pcols[SN_P_NCOLS][2] = {
 	{ "national_code", "MATTHC" }, { "local_code", "MATTHC_DP" }, { "name", "TENTTHC" },
 	{ "field_code", "MALINHVUC" }, { "field_name", "LINHVUCTHUCHIEN" },
 	{ "levels", "CAPTHUCHIEN" }, { "time_limit", "THOIGIANGIAIQUYET" },
@@ -156,22 +156,12 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 			size_t errlen)
 {
 	*err = '\0';
-	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
-	if (!t)
-		return SN_DATA;
 	char **cells;
 	size_t n;
-	int col[SN_P_NCOLS], rc = 0, r = sn_table_next(t, &cells, &n);
-	if (r <= 0) {
-		if (r < 0)
-			snprintf(err, errlen, "%s", sn_table_error(t));
-		else
-			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
-		sn_table_close(t);
+	int col[SN_P_NCOLS], rc = 0, r;
+	sn_table *t = sn_table_open_columns(path, enc, pcols, SN_P_NCOLS, col, err, errlen);
+	if (!t)
 		return SN_DATA;
-	}
-	for (int c = 0; c < SN_P_NCOLS; c++)
-		col[c] = sn_table_column(cells, n, pcols[c][0], pcols[c][1]);
 	if (col[SN_P_NAT] < 0 || col[SN_P_NAME] < 0 || col[SN_P_LEVELS] < 0) {
 		snprintf(err, errlen, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
 			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));

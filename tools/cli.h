@@ -94,21 +94,6 @@ void sn_xml_text(FILE *f, const char *s);
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
 
-/* The start of every per-province import (agencies, catalog, dossiers):
- *   sapnhap X import FILE --province CODE [--level1 FILE] [--encoding ENC] [--dry-run] [--force]
- * parses the options (USAGE is the command's help; WHAT names what --force replaces: "a
- * registry"), hashes FILE (and the --level1 table, returned in *level1, NULL when not given:
- * the importer checks the file's codes against the province with it, level1.h), names the step
- * "province CODE" and begins it. Returns 0 when the import proceeds (transaction open,
- * step->previous set for --force); SN_DONE after --help or when the same input was already
- * applied (the command returns SN_OK); SN_USAGE, SN_DATA (changed input without --force),
- * SN_IO. The caller frees step->target and step->args. */
-struct sn_step;
-struct sn_usage;
-int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
-		    const char *what, char province[16], int *encoding, struct sn_step *step, const char **path,
-		    const char **level1);
-
 /* Commands, one file each (units commands: units.h). */
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv);

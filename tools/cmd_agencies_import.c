@@ -14,6 +14,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "import.h"
 #include "level1.h"
 #include "table.h"
 #include "text.h"
@@ -200,22 +201,12 @@ static const struct sn_usage import_usage = {
 
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	struct sn_step step = { .step = "agencies import" };
-	sn_encoding enc = SN_ENC_AUTO;
-	char province[16];
-	const char *path = NULL, *level1 = NULL;
-	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, &import_usage, "a registry", province, &e, &step, &path, &level1);
-	if (rc) {
-		sqlite3_free(step.target);
-		sqlite3_free(step.args);
+	struct sn_import im = { .step = { .step = "agencies import" } };
+	int rc = sn_import_begin(ctx, argc, argv, &import_usage, "a registry", &im);
+	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	}
 	int undone = 0;
-	enc = (sn_encoding)e;
-	struct load ld = { .ctx = ctx, .province = province, .l1 = &l1 };
-	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
-		goto out;
+	struct load ld = { .ctx = ctx, .province = im.province, .l1 = &im.l1 };
 	long long units;
 	if ((rc = sn_query_int(ctx, &units, "SELECT count(*) FROM unit")))
 		goto out;
@@ -224,12 +215,12 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_DATA;
 		goto out;
 	}
-	if (step.previous) {
+	if (im.step.previous) {
 		/* --force: the old registry goes, and with it a code table computed from it. */
 		if ((rc = sn_reassign_undo(ctx, &undone)))
 			goto out;
 		char *q = sqlite3_mprintf("DELETE FROM agency WHERE province = %Q; DELETE FROM crosswalk_successor; "
-					  "DELETE FROM crosswalk; DELETE FROM code_table", province);
+					  "DELETE FROM crosswalk; DELETE FROM code_table", im.province);
 		rc = q ? sn_exec(ctx, q) : SN_IO;
 		sqlite3_free(q);
 		if (rc)
@@ -246,28 +237,24 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(path))
-		rc = sn_agency_xml_read(path, add_record, &ld, err, sizeof err);
+	if (sn_looks_like_xml(im.path))
+		rc = sn_agency_xml_read(im.path, add_record, &ld, err, sizeof err);
 	else
-		rc = sn_agency_csv_read(path, enc, add_record, &ld, err, sizeof err);
+		rc = sn_agency_csv_read(im.path, im.enc, add_record, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
-	if (rc || (rc = check_registry(ctx, province)))
+	if (rc || (rc = check_registry(ctx, im.province)))
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "agencies=%ld nonconforming=%ld", ld.rows, ld.nonconforming);
-	/* The result line only once the step is committed; what became stale is said after it. */
-	if ((rc = sn_step_commit(ctx, &step, counts)))
+	/* The result line only once the im.step is committed; what became stale is said after it. */
+	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
 	fprintf(ctx->out, "%s agency registry of province %s from %s: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province,
-		path, counts);
+		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province,
+		im.path, counts);
 out:
 	sqlite3_finalize(ld.ins);
 	sqlite3_finalize(ld.dup);
-	if (rc)
-		sn_step_abort(ctx, &step);
-	sqlite3_free(step.target);
-	sqlite3_free(step.args);
-	return rc;
+	return sn_import_end(ctx, &im, rc);
 }

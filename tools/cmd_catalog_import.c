@@ -13,6 +13,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "import.h"
 #include "level1.h"
 #include "table.h"
 #include "text.h"
@@ -175,34 +176,24 @@ static const struct sn_usage usage = {
 
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	struct sn_step step = { .step = "catalog import" };
-	sn_encoding enc = SN_ENC_AUTO;
-	char province[16];
-	const char *path = NULL, *level1 = NULL;
-	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, &usage, "a catalog", province, &e, &step, &path, &level1);
-	if (rc) {
-		sqlite3_free(step.target);
-		sqlite3_free(step.args);
+	struct sn_import im = { .step = { .step = "catalog import" } };
+	int rc = sn_import_begin(ctx, argc, argv, &usage, "a catalog", &im);
+	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	}
 	int undone = 0;
-	enc = (sn_encoding)e;
-	struct cload ld = { .ctx = ctx, .province = province, .l1 = &l1 };
-	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
-		goto out;
+	struct cload ld = { .ctx = ctx, .province = im.province, .l1 = &im.l1 };
 	long long agencies;
-	if ((rc = sn_query_intf(ctx, &agencies, "SELECT count(*) FROM agency WHERE province = %Q", province)))
+	if ((rc = sn_query_intf(ctx, &agencies, "SELECT count(*) FROM agency WHERE province = %Q", im.province)))
 		goto out;
 	if (!agencies) {
 		sn_error(ctx, "no agency registry for province %s: import it first ('sapnhap agencies import')",
-			 province);
+			 im.province);
 		rc = SN_DATA;
 		goto out;
 	}
-	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
+	if (im.step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
 			      (rc = sn_execf(ctx, "DELETE FROM binding WHERE catalog = %Q; "
-					       "DELETE FROM procedure WHERE province = %Q", province, province))))
+					       "DELETE FROM procedure WHERE province = %Q", im.province, im.province))))
 		goto out;
 	ld.ins_p = sn_prepare(ctx, "INSERT INTO procedure(province, national_code, local_code, name, "
 				   "field_code, field_name, levels, time_limit, time_unit, fee, online_level, "
@@ -218,28 +209,24 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(path))
-		rc = sn_catalog_xml_read(path, add_procedure, &ld, err, sizeof err);
+	if (sn_looks_like_xml(im.path))
+		rc = sn_catalog_xml_read(im.path, add_procedure, &ld, err, sizeof err);
 	else
-		rc = sn_catalog_csv_read(path, enc, add_procedure, &ld, err, sizeof err);
+		rc = sn_catalog_csv_read(im.path, im.enc, add_procedure, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
 	if (rc)
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld", ld.procedures, ld.bindings);
-	if ((rc = sn_step_commit(ctx, &step, counts)))
+	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
 	fprintf(ctx->out, "%s catalog of province %s from %s: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
+		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province, im.path, counts);
 out:
 	sqlite3_finalize(ld.ins_p);
 	sqlite3_finalize(ld.ins_b);
 	sqlite3_finalize(ld.dup);
 	sqlite3_finalize(ld.agency);
-	if (rc)
-		sn_step_abort(ctx, &step);
-	sqlite3_free(step.target);
-	sqlite3_free(step.args);
-	return rc;
+	return sn_import_end(ctx, &im, rc);
 }

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "options.h"
 #include "db.h"
+#include "import.h"
 #include "level1.h"
 #include "table.h"
 #include "strset.h"
@@ -127,45 +128,35 @@ static const struct sn_usage usage = {
 
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 {
-	struct sn_step step = { .step = "dossiers import" };
-	sn_encoding enc = SN_ENC_AUTO;
-	char province[16];
-	const char *path = NULL, *level1 = NULL;
-	struct sn_level1 l1;
-	int e = 0, rc = sn_import_begin(ctx, argc, argv, &usage, "the dossiers", province, &e, &step, &path, &level1);
-	if (rc) {
-		sqlite3_free(step.target);
-		sqlite3_free(step.args);
+	struct sn_import im = { .step = { .step = "dossiers import" } };
+	int rc = sn_import_begin(ctx, argc, argv, &usage, "the dossiers", &im);
+	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	}
 	int undone = 0;
-	enc = (sn_encoding)e;
 	sqlite3_stmt *ins = NULL, *first = NULL, *by_key = NULL;
 	sn_table *t = NULL;
 	sn_strset *set[NSETS] = { 0 }, *own = NULL;  /* own: agency codes checked as the province's */
 	struct cache status = { 0 };
 	long rows = 0;
 	struct sn_daddr *addr = NULL;
-	if ((rc = sn_level1_load(ctx, level1, province, argv[0], &l1)))
-		goto out;
 	if (!(own = sn_strset_new())) {
 		rc = SN_IO;
 		goto out;
 	}
-	if (step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
+	if (im.step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
 			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
 					       "(SELECT id FROM dossier WHERE province = %Q); "
 					       "DELETE FROM review WHERE step = 'dossiers import' AND subject IN "
 					       "(SELECT 'dossier:' || code FROM dossier WHERE province = %Q); "
-					       "DELETE FROM dossier WHERE province = %Q", province, province, province))))
+					       "DELETE FROM dossier WHERE province = %Q", im.province, im.province, im.province))))
 		goto out;
 	for (int k = 0; k < NSETS; k++)
-		if (!(set[k] = load_set(ctx, SET_SQL[k], province))) {
+		if (!(set[k] = load_set(ctx, SET_SQL[k], im.province))) {
 			rc = SN_IO;
 			goto out;
 		}
 	char err[1200];
-	if (!(t = sn_table_open(path, NULL, NULL, enc, err, sizeof err))) {
+	if (!(t = sn_table_open(im.path, NULL, NULL, im.enc, err, sizeof err))) {
 		sn_error(ctx, "%s", err);
 		rc = SN_DATA;
 		goto out;
@@ -177,7 +168,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (r < 0)
 			sn_error(ctx, "%s", sn_table_error(t));
 		else
-			sn_error(ctx, "%s: the file is empty (no header row)", path);
+			sn_error(ctx, "%s: the file is empty (no header row)", im.path);
 		rc = SN_DATA;
 		goto out;
 	}
@@ -228,9 +219,9 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 			}
 		if (rc == 0 && !sn_strset_has(own, cl[D_AGENCY])) {
 			char whose[300];
-			if (sn_level1_foreign(&l1, cl[D_AGENCY], whose, sizeof whose)) {
+			if (sn_level1_foreign(&im.l1, cl[D_AGENCY], whose, sizeof whose)) {
 				sn_error(ctx, "%s: dossier %s is at agency %s, which belongs to %s, not to province %s "
-					 "given by --province", POS, cl[D_CODE], cl[D_AGENCY], whose, province);
+					 "given by --province", POS, cl[D_CODE], cl[D_AGENCY], whose, im.province);
 				rc = SN_DATA;
 			} else if (sn_strset_add(own, cl[D_AGENCY]) < 0) {
 				sn_error(ctx, "out of memory");
@@ -272,7 +263,7 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc == 0) {
 			sqlite3_reset(ins);
 			sqlite3_bind_text(ins, 1, cl[D_CODE], -1, SQLITE_STATIC);
-			sqlite3_bind_text(ins, 2, province, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 2, im.province, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 3, cl[D_NAT], -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 4, cl[D_AGENCY], -1, SQLITE_STATIC);
 			if (*commune)
@@ -319,10 +310,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
 	if (addr)
 		sn_dossier_address_counts(addr, counts + strlen(counts), sizeof counts - strlen(counts));
-	if ((rc = sn_step_commit(ctx, &step, counts)))
+	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
 	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported", province, path, counts);
+		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province, im.path, counts);
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);
@@ -333,9 +324,5 @@ out:
 	sn_strset_free(own);
 	cache_release(&status);
 	sn_dossier_address_end(addr);
-	if (rc)
-		sn_step_abort(ctx, &step);
-	sqlite3_free(step.target);
-	sqlite3_free(step.args);
-	return rc;
+	return sn_import_end(ctx, &im, rc);
 }

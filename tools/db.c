@@ -890,8 +890,8 @@ void sn_step_abort(struct sn_ctx *ctx, struct sn_step *s)
 
 void sn_step_release(struct sn_step *s)
 {
-	free(s->target);
-	free(s->args);
+	sqlite3_free(s->target);
+	sqlite3_free(s->args);
 	s->target = s->args = NULL;
 }
 

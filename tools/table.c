@@ -203,3 +203,25 @@ void sn_table_close(sn_table *t)
 	free(t->sheet);
 	free(t);
 }
+
+sn_table *sn_table_open_columns(const char *path, sn_encoding enc, const char *const (*names)[2], int n,
+				int *col, char *err, size_t errlen)
+{
+	sn_table *t = sn_table_open(path, NULL, NULL, enc, err, errlen);
+	if (!t)
+		return NULL;
+	char **cells;
+	size_t ncells;
+	int r = sn_table_next(t, &cells, &ncells);
+	if (r <= 0) {
+		if (r < 0)
+			snprintf(err, errlen, "%s", sn_table_error(t));
+		else
+			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
+		sn_table_close(t);
+		return NULL;
+	}
+	for (int c = 0; c < n; c++)
+		col[c] = sn_table_column(cells, ncells, names[c][0], names[c][1]);
+	return t;
+}

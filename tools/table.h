@@ -15,6 +15,13 @@ typedef struct sn_table sn_table;
 sn_table *sn_table_open(const char *path, const char *sheet, const char *default_sheet,
 			sn_encoding enc, char *err, size_t errlen);
 
+/* Opens PATH (a CSV in ENC, or an XLSX's first sheet) and reads its header row: COL[i] becomes
+ * the column named NAMES[i][0] or NAMES[i][1] (an alias, may be NULL), -1 when there is none.
+ * NULL with the message in ERR when the table cannot be read or has no header row.
+ *   names { {"code", NULL}, {"name", "TENTTHC"} }, header "TENTTHC,x" -> col { -1, 0 } */
+sn_table *sn_table_open_columns(const char *path, sn_encoding enc, const char *const (*names)[2], int n,
+				int *col, char *err, size_t errlen);
+
 /* Whether PATH starts (after a UTF-8 BOM and white space) with '<': our XML formats, as opposed
  * to CSV or a spreadsheet. Commands that take either use it to choose the reader. */
 int sn_looks_like_xml(const char *path);

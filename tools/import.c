@@ -1,0 +1,52 @@
+/* import.c - the start and end of every per-province import (import.h). */
+#include "import.h"
+#include "banned.h"
+
+int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
+		    const char *what, struct sn_import *im)
+{
+	char **args, help[120];
+	int nargs;
+	snprintf(help, sizeof help, "replace %s imported before from different inputs", what);
+	struct sn_option opts[] = {
+		{ .kind = SN_OPT_PROVINCE, .name = "province", .value = im->province, .flags = SN_OPT_REQUIRED,
+		  .help = "the old province (2 digits) the file belongs to" },
+		OPT_FILE("level1", &im->level1_path, "province -> level-1 code table (default: built-in)"),
+		OPT_ENCODING(&im->enc, "CSV encoding: auto (default), utf-8, cp1258, tcvn3"),
+		OPT_DRY_RUN(&im->step.dry_run),
+		OPT_FORCE(&im->step.forced, help),
+		OPT_END()
+	};
+	im->enc = SN_ENC_AUTO;
+	int rc = sn_parse_options(ctx, argc, argv, opts, usage, &args, &nargs);
+	if (rc)
+		return rc;
+	im->path = args[0];
+	if ((rc = sn_step_add_input(ctx, &im->step, im->path)) ||
+	    (im->level1_path && (rc = sn_step_add_input(ctx, &im->step, im->level1_path))))
+		return rc;
+	/* One run per old province: a second file for it replaces the first only with --force. */
+	im->step.target = sqlite3_mprintf("province %s", im->province);
+	im->step.args = sqlite3_mprintf("province=%s encoding=%s%s", im->province, sn_encoding_name(im->enc),
+					im->level1_path ? " level1=file" : "");
+	if (!im->step.target || !im->step.args) {
+		sn_step_release(&im->step);
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
+	if ((rc = sn_step_begin(ctx, &im->step))) {
+		sn_step_release(&im->step);
+		return rc;
+	}
+	if ((rc = sn_level1_load(ctx, im->level1_path, im->province, argv[0], &im->l1)))
+		return sn_import_end(ctx, im, rc);
+	return 0;
+}
+
+int sn_import_end(struct sn_ctx *ctx, struct sn_import *im, int rc)
+{
+	if (rc)
+		sn_step_abort(ctx, &im->step);
+	sn_step_release(&im->step);
+	return rc;
+}
