@@ -109,17 +109,24 @@ int sn_exec(struct sn_ctx *ctx, const char *sql)
 	return 0;
 }
 
+/* SQL formatted by sqlite3_vmprintf; NULL after saying "out of memory". */
+static char *vformat(struct sn_ctx *ctx, const char *fmt, va_list ap)
+{
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	if (!sql)
+		sn_error(ctx, "out of memory");
+	return sql;
+}
+
 int sn_insertf(struct sn_ctx *ctx, int *duplicate, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
+	char *sql = vformat(ctx, fmt, ap);
 	va_end(ap);
 	*duplicate = 0;
-	if (!sql) {
-		sn_error(ctx, "out of memory");
+	if (!sql)
 		return SN_IO;
-	}
 	int r = sqlite3_exec(ctx->db, sql, NULL, NULL, NULL), rc = 0;
 	if ((sqlite3_extended_errcode(ctx->db) == SQLITE_CONSTRAINT_UNIQUE ||
 	     sqlite3_extended_errcode(ctx->db) == SQLITE_CONSTRAINT_PRIMARYKEY) && r == SQLITE_CONSTRAINT) {
@@ -136,12 +143,10 @@ int sn_execf(struct sn_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
+	char *sql = vformat(ctx, fmt, ap);
 	va_end(ap);
-	if (!sql) {
-		sn_error(ctx, "out of memory");
+	if (!sql)
 		return SN_IO;
-	}
 	int rc = sn_exec(ctx, sql);
 	sqlite3_free(sql);
 	return rc;
@@ -201,13 +206,11 @@ int sn_query_intf(struct sn_ctx *ctx, long long *out, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
+	char *sql = vformat(ctx, fmt, ap);
 	va_end(ap);
 	*out = 0;
-	if (!sql) {
-		sn_error(ctx, "out of memory");
+	if (!sql)
 		return SN_IO;
-	}
 	int rc = sn_query_int(ctx, out, sql);
 	sqlite3_free(sql);
 	return rc;
