@@ -11,7 +11,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 data="$top/../shared/data"
 if [ ! -f "$data/units/nso-conversion-2025.xlsx" ]; then
 	echo "address: skipped: $data not found (the official data lives beside the project in ../shared/data)" >&2
-	[ "${REQUIRE_REALDATA:-0}" = 1 ] && exit 1
+	if [ "${REQUIRE_REALDATA:-0}" = 1 ]; then
+		echo "address: REQUIRE_REALDATA=1: a skip is a failure" >&2
+		exit 1
+	fi
 	exit 0
 fi
 command -v python3 >/dev/null || { echo "address: python3 missing (make deps)" >&2; exit 1; }

@@ -1,13 +1,17 @@
 #!/bin/sh
 # Real-data tests: the official conversion workbook and lists in ../shared/data, imported as
 # published. Skips (successfully, with a message) when that folder is absent, as on a user's
-# fresh checkout.
+# fresh checkout; REQUIRE_REALDATA=1 (CI with ../shared) makes that a failure.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 : "${SAPNHAP:=$top/sapnhap}"
 data="$top/../shared/data/units"
 if [ ! -f "$data/nso-conversion-2025.xlsx" ]; then
 	echo "realdata: skipped: $data not found (the official data lives beside the project in ../shared/data)" >&2
+	if [ "${REQUIRE_REALDATA:-0}" = 1 ]; then
+		echo "realdata: REQUIRE_REALDATA=1: a skip is a failure" >&2
+		exit 1
+	fi
 	exit 0
 fi
 command -v sqlite3 >/dev/null || { echo "realdata: sqlite3 shell missing (make deps)" >&2; exit 1; }

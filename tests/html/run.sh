@@ -19,6 +19,10 @@ for b in chromium chromium-browser; do
 done
 if [ -z "$browser" ]; then
 	echo "html: skipped: chromium is not installed (sudo apt-get install -y chromium fonts-dejavu-core)" >&2
+	if [ "${REQUIRE_REALDATA:-0}" = 1 ]; then
+		echo "html: REQUIRE_REALDATA=1: a skip is a failure (CI installs chromium as root: make test-deps)" >&2
+		exit 1
+	fi
 	exit 0
 fi
 
