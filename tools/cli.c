@@ -42,6 +42,8 @@ static const struct sn_command commands[] = {
 	{ "catalog import", cmd_catalog_import, NEED_DB | WRITES_DB,
 	  "import an old province's procedure catalog with its bindings (CSV or XML)" },
 	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
+	{ "dossiers list", cmd_dossiers_list, NEED_DB,
+	  "the dossiers as they are now: the agency handling each, where reassign moved it from" },
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB | NEEDS_RECODE | NEEDS_CATALOG,
 	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
 	{ "validate", cmd_validate, NEED_DB | NEEDS_RECODE,

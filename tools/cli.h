@@ -103,6 +103,7 @@ int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_rewrite(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_dossiers_list(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_run(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);

@@ -19,38 +19,40 @@ reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv
 ! sapnhap: reassign merged catalog: already applied on 2026-11-20T12:00:00Z with the same inputs; nothing changed
 
-# Nothing at district level remains; dossiers before = after; every old binding carried or queued.
-$ sqlite3 sapnhap.db "SELECT count(*) FROM binding b JOIN agency a ON a.code = b.agency_code WHERE b.active AND a.kind IN ('district-committee', 'district-office')"
-0
-$ sqlite3 sapnhap.db "SELECT count(*) FROM dossier"
+# Nothing at district level remains and no binding is at a code outside the new table (validate's
+# rules); dossiers before = after (46 imported, 46 listed).
+$ sapnhap validate --rule binding-district-level --rule binding-agency-unknown --limit 0 | tail -n 1
+0 error(s) in 0 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): passed
+$ sapnhap dossiers list --format csv | tail -n +2 | wc -l
 46
-$ sqlite3 sapnhap.db "SELECT count(*) FROM binding b WHERE b.active AND b.catalog = '75' AND b.agency_code NOT IN (SELECT code FROM code_table)"
-0
 
 # A district-level procedure is now at every new commune's committee (filing does not depend on
-# the boundary inside the province).
-$ sqlite3 sapnhap.db "SELECT count(*), (SELECT count(*) FROM code_table WHERE kind = 'commune-committee') FROM binding WHERE active AND catalog = '75' AND national_code = '1.001612'"
-21|21
+# the boundary inside the province): its agencies in the exported catalog, and the committees.
+$ sapnhap export --format csv --out ex >/dev/null 2>&1; grep '^1.001612,' ex/catalog.csv | awk -F, '{print $NF}' | tr ';' '\n' | wc -l; grep -c ',commune-committee,' ex/agencies.csv
+21
+21
 
 # Where each dossier went, and why (first moves, then those waiting for a person).
-$ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, h.from_agency, h.to_agency, h.rule FROM dossier d JOIN dossier_history h ON h.dossier_id = d.id ORDER BY d.code" | head -8
-000.00.16.H10-250609-0001 | 000.00.16.H10 | 000.00.12.H19 | crosswalk: merged (same function (health) as 000.00.12.H19, which carries it in the merged province (2025 department mergers))
-000.00.31.H10-250620-0001 | 000.00.31.H10 | 000.03.60.H19 | district -> commune: default ((built-in jurisdiction.csv):2); commune 25219 is now 25220 (whole)
-000.00.32.H10-250624-0041 | 000.00.32.H10 | 000.01.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25198 is now 25195 (whole)
-000.00.34.H10-250613-0001 | 000.00.34.H10 | 000.04.60.H19 | district -> commune: default ((built-in jurisdiction.csv):2); commune 25222 is now 25222 (whole)
-000.00.35.H10-250620-0001 | 000.00.35.H10 | 000.05.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25288 is now 25270 (whole)
-000.00.36.H10-250625-0001 | 000.00.36.H10 | 000.00.02.H19 | district -> province: field:G07-LĐ09 ((built-in jurisdiction.csv):7)
-000.00.36.H19-250623-0056 | 000.00.36.H19 | 000.15.60.H19 | district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 26278 is now 26278 (whole)
-000.00.39.H10-250626-0001 | 000.00.39.H10 | 000.09.60.H19 | district -> commune: field:G05-KD10 ((built-in jurisdiction.csv):5); commune 25396 is now 25396 (whole)
+$ sapnhap dossiers list --moved --format csv | cut -d, -f1,4,10- | head -9
+code,agency,moved_from,rule
+000.00.16.H10-250609-0001,000.00.12.H19,000.00.16.H10,"crosswalk: merged (same function (health) as 000.00.12.H19, which carries it in the merged province (2025 department mergers))"
+000.00.31.H10-250620-0001,000.03.60.H19,000.00.31.H10,district -> commune: default ((built-in jurisdiction.csv):2); commune 25219 is now 25220 (whole)
+000.00.32.H10-250624-0041,000.01.60.H19,000.00.32.H10,district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25198 is now 25195 (whole)
+000.00.34.H10-250613-0001,000.04.60.H19,000.00.34.H10,district -> commune: default ((built-in jurisdiction.csv):2); commune 25222 is now 25222 (whole)
+000.00.35.H10-250620-0001,000.05.60.H19,000.00.35.H10,district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 25288 is now 25270 (whole)
+000.00.36.H10-250625-0001,000.00.02.H19,000.00.36.H10,district -> province: field:G07-LĐ09 ((built-in jurisdiction.csv):7)
+000.00.36.H19-250623-0056,000.15.60.H19,000.00.36.H19,district -> commune: procedure:1.001612 ((built-in jurisdiction.csv):8); commune 26278 is now 26278 (whole)
+000.00.39.H10-250626-0001,000.09.60.H19,000.00.39.H10,district -> commune: field:G05-KD10 ((built-in jurisdiction.csv):5); commune 25396 is now 25396 (whole)
 $ sapnhap queue --step reassign --format csv | grep -E '^reassign,dossier:'
 reassign,dossier:000.01.40.H19-250611-0001,,dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population,"at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7"
 
 # The split commune: a hamlet in the table moves; one without a hamlet, or a hamlet not in the table, waits.
-$ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, COALESCE(d.hamlet, '-'), d.agency_code FROM dossier d WHERE d.commune_code = '26449' ORDER BY d.code"
-000.00.40.H19-250606-0001 | - | 000.00.07.H19
-000.01.40.H19-250611-0001 | Ấp 7 | 000.01.40.H19
-000.51.40.H19-250616-0003 | Ấp 4 | 000.20.60.H19
-000.51.40.H19-250630-0003 | Ấp 1 | 000.17.60.H19
+$ sapnhap dossiers list --commune 26449
+000.00.40.H19-250606-0001  75 1.013978  000.00.07.H19    26449  <- 000.00.40.H19: district -> province: field:G13-TN02 ((built-in jurisdiction.csv):6)
+000.01.40.H19-250611-0001  75 1.001776  000.01.40.H19    26449 / Ấp 7
+000.51.40.H19-250616-0003  75 1.001699  000.20.60.H19    26449 / Ấp 4  <- 000.51.40.H19: commune -> commune: hamlet Ấp 4 of 26449 is in 26446
+000.51.40.H19-250630-0003  75 1.001193  000.17.60.H19    26449 / Ấp 1  <- 000.51.40.H19: commune -> commune: hamlet Ấp 1 of 26449 is in 26359
+! sapnhap: 4 dossier(s)
 
 # Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
 $ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
@@ -61,19 +63,20 @@ reassign  1.001639                     decided by the default rule: confirm or o
 reassign  1.001776                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
 reassign  1.003079                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
 ! sapnhap: 41 open item(s)
-$ sqlite3 -separator ' | ' sapnhap.db "SELECT national_code, local_code, COALESCE(fee, '(conflict)'), COALESCE(time_limit, '(conflict)'), COALESCE(online_level, '(conflict)'), conflicts FROM merged_procedure WHERE national_code = '1.001612'"
-1.001612 | 1.001612.000.00.00.H19 | (conflict) | (conflict) | (conflict) | 3
+$ sapnhap export --format csv --out ex >/dev/null 2>&1; head -n 1 ex/catalog.csv | cut -d, -f1,2,7-10; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
+national_code,local_code,time_limit,time_unit,fee,online_level
+1.001612,1.001612.000.00.00.H19,,,,
 
 # Decisions close them.
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions data/decisions.csv --force
 reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=28 default_rule=9
-$ sqlite3 -separator ' | ' sapnhap.db "SELECT national_code, fee, time_limit, time_unit, online_level, conflicts FROM merged_procedure WHERE national_code = '1.001612'"
-1.001612 | 50.000 đồng/lần | 2.0 | working-day | full | 0
+$ sapnhap export --format csv --out ex >/dev/null 2>&1; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
+1.001612,1.001612.000.00.00.H19,2,working-day,50.000 đồng/lần,full
 $ sapnhap queue --format csv | grep -c '1.001612,fee'; true
 0
 
 # Rule precedence: procedure code over field over default.
-$ sapnhap reassign --rules data/rules-precedence.csv --force >/dev/null; sqlite3 -separator ' | ' sapnhap.db "SELECT DISTINCT b.national_code, c.kind FROM binding b JOIN code_table c ON c.code = b.agency_code JOIN procedure p ON p.national_code = b.national_code WHERE b.active AND b.catalog = '75' AND p.field_code = 'G05-KD10' AND b.rule LIKE 'district%' ORDER BY 1, 2"
+$ sapnhap reassign --rules data/rules-precedence.csv --force >/dev/null; sapnhap export --format csv --out ex >/dev/null 2>&1; python3 -c 'import csv; kind = {r["code"]: r["kind"] for r in csv.DictReader(open("ex/agencies.csv"))}; print("\n".join(sorted({p["national_code"] + " | " + kind[a.split(":")[0]] for p in csv.DictReader(open("ex/catalog.csv")) if p["field_code"] == "G05-KD10" for a in p["agencies"].split("; ")})))'
 1.001266 | department
 1.001570 | department
 1.001612 | commune-committee
@@ -136,20 +139,21 @@ unchanged
 # to NFC, a commune code that lost its leading zeros padded.
 $ cp bad0.db messy.db && sapnhap --db messy.db dossiers import data/dossier-messy.csv --province 70
 imported dossiers of province 70 from data/dossier-messy.csv: dossiers=4
-$ sqlite3 messy.db "SELECT code, commune_code, quote(hamlet), status, status IN ('đã tiếp nhận', 'đang xử lý'), quote(due) FROM dossier WHERE pos IN (2, 3, 4, 5) ORDER BY pos"
-000.00.32.H10-250615-0001|25213|NULL|đã tiếp nhận|1|'2025-06-30'
-000.00.32.H10-250615-0002|25213|'Ấp 3'|đã tiếp nhận|1|NULL
-000.00.32.H10-250615-0003|25213|NULL|đang xử lý|1|NULL
-000.00.32.H10-250615-0004|00103|NULL|||NULL
+$ sapnhap --db messy.db dossiers list --format csv | cut -d, -f1,5-7,9
+code,commune,hamlet,status,due
+000.00.32.H10-250615-0001,25213,,đã tiếp nhận,2025-06-30
+000.00.32.H10-250615-0002,25213,Ấp 3,đã tiếp nhận,
+000.00.32.H10-250615-0003,25213,,đang xử lý,
+000.00.32.H10-250615-0004,00103,,,
 
 # Replacing a catalog after reassign undoes the reassign first (its results come from it).
 $ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 --force
 re-imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
 ! sapnhap: now stale, as they read what this step changed (see 'sapnhap status'); run again, in this order:
 !   sapnhap reassign --rules data/rules-precedence.csv    # reassign merged catalog
-$ sqlite3 sapnhap.db "SELECT count(*) FROM merged_procedure; SELECT count(*) FROM dossier_history"
-0
-0
+$ sapnhap status | grep -E '^  (merged_procedure|dossier_history) '
+  dossier_history   0
+  merged_procedure  0
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --force | cut -c1-60
 reassigned catalog of province 75: procedures=56 bindings=59
 ! sapnhap: reassign merged catalog is stale: catalog import province 70 was re-applied after it (journal 13); recomputing
