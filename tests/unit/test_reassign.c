@@ -1,0 +1,196 @@
+/* test_reassign.c - reassign through its phases (reassign.h): load the tables, apply, check,
+ * undo, on the samples after recode and the imports (built with sn_main). Each test runs inside
+ * a transaction it rolls back. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "db.h"
+#include "reassign.h"
+
+struct fx {
+	char dir[64], db[96], file[96];
+	struct sn_ctx ctx;
+	struct sn_reassign ra;
+	FILE *err;
+};
+
+static int run(struct fx *f, const char *a, const char *b, const char *c, const char *d, const char *e)
+{
+	char *argv[10] = { (char *)"sapnhap", (char *)"--db", f->db, (char *)a, (char *)b, (char *)c,
+			   (char *)d, (char *)e, NULL };
+	int argc = 3;
+	while (argv[argc])
+		argc++;
+	FILE *out = tmpfile(), *err = tmpfile();
+	int rc = sn_main(argc, argv, out, err);
+	fclose(out);
+	fclose(err);
+	return rc;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	snprintf(f->dir, sizeof f->dir, "/tmp/sn-test-reassign-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
+	snprintf(f->file, sizeof f->file, "%s/table.csv", f->dir);
+	if (run(f, "units", "import", "samples/units/conversion-2025.csv", NULL, NULL) ||
+	    run(f, "units", "import", "samples/units/pre-reform-list.csv", NULL, NULL) ||
+	    run(f, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70") ||
+	    run(f, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75") ||
+	    run(f, "recode", "--on", "2025-07-01", NULL, NULL) ||
+	    run(f, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70") ||
+	    run(f, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75") ||
+	    run(f, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70") ||
+	    run(f, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75"))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	int r = system(cmd);
+	free(f);
+	return r ? -1 : 0;
+}
+
+static int begin(void **state)
+{
+	struct fx *f = *state;
+	f->err = tmpfile();
+	f->ctx = (struct sn_ctx){ .out = tmpfile(), .err = f->err, .db_path = f->db, .lock_fd = -1 };
+	f->ra = (struct sn_reassign){ .ctx = &f->ctx, .date = "2025-07-01" };
+	if (sn_db_open(&f->ctx, 0) || sn_exec(&f->ctx, "BEGIN") ||
+	    sn_merged_province(&f->ctx, f->ra.target, f->ra.root))
+		return -1;
+	return 0;
+}
+
+static int end(void **state)
+{
+	struct fx *f = *state;
+	sn_exec(&f->ctx, "ROLLBACK");
+	sn_db_close(&f->ctx);
+	fclose(f->ctx.out);
+	fclose(f->err);
+	return 0;
+}
+
+static const char *errors(struct fx *f)
+{
+	static char buf[4096];
+	fflush(f->err);
+	rewind(f->err);
+	size_t n = fread(buf, 1, sizeof buf - 1, f->err);
+	buf[n] = '\0';
+	return buf;
+}
+
+static long long count(struct fx *f, const char *sql)
+{
+	long long n;
+	assert_int_equal(sn_query_int(&f->ctx, &n, sql), 0);
+	return n;
+}
+
+/* The merged province reassign works for. */
+static void test_merged_province(void **state)
+{
+	struct fx *f = *state;
+	assert_string_equal(f->ra.target, "75");
+	assert_string_equal(f->ra.root, "000.00.00.H19");
+}
+
+/* The three phases on the samples: what 'reassign --hamlets' reports in t0900. */
+static void test_phases(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(sn_reassign_load(&f->ra, NULL, NULL, "samples/dossiers/hamlets.csv"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM temp.jrule WHERE kind = 'default'"), 1);
+	assert_int_equal(sn_reassign_apply(&f->ra), 0);
+	/* Nothing at district level is left active. */
+	assert_int_equal(count(f, "SELECT count(*) FROM binding b JOIN agency a ON a.code = b.agency_code "
+				  "WHERE b.active AND a.kind IN ('district-committee', 'district-office')"), 0);
+	assert_int_equal(sn_reassign_check(&f->ra), 0);
+	assert_int_equal(f->ra.moved, 40);
+	assert_int_equal(f->ra.queued_dossiers, 1);
+	assert_int_equal(f->ra.queued_bindings, 0);
+	assert_int_equal(f->ra.conflicts, 31);
+	assert_int_equal(f->ra.defaults, 9);
+}
+
+/* A conservation check that fails stops the step: SN_INTERNAL, with what failed. */
+static void test_conservation(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(sn_reassign_compute(&f->ra, NULL, NULL, NULL), 0);
+	assert_int_equal(sn_exec(&f->ctx, "DELETE FROM dossier_history WHERE dossier_id = (SELECT max(id) "
+					 "FROM dossier); DELETE FROM dossier WHERE id = (SELECT max(id) FROM dossier)"), 0);
+	assert_int_equal(sn_reassign_check(&f->ra), SN_INTERNAL);
+	assert_non_null(strstr(errors(f), "conservation check failed: dossiers before and after differ"));
+}
+
+/* Tables: no default rule; a hamlet listed twice; a decision that matches nothing. */
+static void test_tables(void **state)
+{
+	struct fx *f = *state;
+	write_file(f->file, "match,target,department\nfield:G05-KD10,commune,\n");
+	assert_int_equal(sn_reassign_load(&f->ra, f->file, NULL, NULL), SN_DATA);
+	assert_non_null(strstr(errors(f), "no 'default' line"));
+
+	write_file(f->file, "old_commune,hamlet,new_commune\n26449,Ấp 4,26446\n26449,Ấp 4,26359\n");
+	assert_int_equal(sn_reassign_load(&f->ra, NULL, NULL, f->file), SN_DATA);
+	assert_non_null(strstr(errors(f), "hamlet 'Ấp 4' of 26449 is listed twice"));
+
+	write_file(f->file, "subject,field,value,reason\n9.999999,fee,Không,test\n");
+	assert_int_equal(sn_reassign_compute(&f->ra, NULL, f->file, NULL), SN_DATA);
+	assert_non_null(strstr(errors(f), "matches no procedure or dossier"));
+}
+
+/* Undo puts the imported state back. */
+static void test_undo(void **state)
+{
+	struct fx *f = *state;
+	int undone = -1;
+	assert_int_equal(sn_reassign_undo(&f->ctx, &undone), 0);
+	assert_int_equal(undone, 0);
+	assert_int_equal(sn_reassign_compute(&f->ra, NULL, NULL, "samples/dossiers/hamlets.csv"), 0);
+	assert_true(count(f, "SELECT count(*) FROM merged_procedure") > 0);
+	assert_int_equal(sn_reassign_undo(&f->ctx, &undone), 0);
+	assert_int_equal(undone, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM merged_procedure"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM dossier_history"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM binding WHERE from_binding IS NOT NULL"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_merged_province, begin, end),
+		cmocka_unit_test_setup_teardown(test_phases, begin, end),
+		cmocka_unit_test_setup_teardown(test_conservation, begin, end),
+		cmocka_unit_test_setup_teardown(test_tables, begin, end),
+		cmocka_unit_test_setup_teardown(test_undo, begin, end),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
