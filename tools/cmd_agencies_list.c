@@ -2,7 +2,7 @@
  * registries before the merger, the merged province's code table after. */
 #include "agcode.h"
 #include "cli.h"
-#include "csv.h"
+#include "rows.h"
 #include "db.h"
 #include "options.h"
 #include "units.h"
@@ -56,10 +56,7 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 		sqlite3_bind_text(st, 1, province, -1, SQLITE_STATIC);
 	FILE *f = ctx->out;
 	const char *hdr[] = { "code", "name", "kind", "parent_code", "unit_code", merged ? "origin" : "status", "problem" };
-	if (fmt == SN_FMT_CSV)
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s\n", hdr[0], hdr[1], hdr[2], hdr[3], hdr[4], hdr[5], hdr[6]);
-	else if (fmt == SN_FMT_JSON)
-		fputs("[", f);
+	sn_rows_begin(f, fmt, hdr, 7);
 	int n = 0, r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		/* Codes (own and parent) in the notation asked for; others as written. */
@@ -76,25 +73,14 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 			if (*v[6])
 				fprintf(f, "  [nonconforming: %s]", v[6]);
 			fputc('\n', f);
-		} else if (fmt == SN_FMT_CSV) {
-			for (int i = 0; i < 7; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_write_cell(f, v[i]);
-			}
-			fputc('\n', f);
 		} else {
-			fputs(n ? ",\n {" : "\n {", f);
-			for (int i = 0; i < 7; i++) {
-				fprintf(f, "%s\"%s\": ", i ? ", " : "", hdr[i]);
-				sn_json_string(f, v[i]);
-			}
-			fputc('}', f);
+			sn_rows_write_values(f, fmt, v, hdr, 7, n);
 		}
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (fmt == SN_FMT_JSON)
-		fputs("\n]\n", f);
-	return r < 0 ? SN_IO : SN_OK;
+	if (r < 0)
+		return SN_IO;
+	sn_rows_end(f, fmt);
+	return SN_OK;
 }

@@ -2,7 +2,7 @@
  * the agency handling each, and where reassign moved it from and by which rule. */
 #include <string.h>
 #include "cli.h"
-#include "csv.h"
+#include "rows.h"
 #include "db.h"
 #include "options.h"
 #include "banned.h"
@@ -54,13 +54,7 @@ int cmd_dossiers_list(struct sn_ctx *ctx, int argc, char **argv)
 		sqlite3_bind_text(st, 2, commune, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, moved);
 	FILE *f = ctx->out;
-	if (fmt == SN_FMT_CSV) {
-		for (int i = 0; i < NCOLS; i++)
-			fprintf(f, "%s%s", i ? "," : "", cols[i]);
-		fputc('\n', f);
-	} else if (fmt == SN_FMT_JSON) {
-		fputs("[", f);
-	}
+	sn_rows_begin(f, fmt, cols, NCOLS);
 	int n = 0, r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		if (fmt == SN_FMT_TEXT) {
@@ -69,29 +63,16 @@ int cmd_dossiers_list(struct sn_ctx *ctx, int argc, char **argv)
 			if (*sn_col(st, 9))
 				fprintf(f, "  <- %s: %s", sn_col(st, 9), sn_col(st, 10));
 			fputc('\n', f);
-		} else if (fmt == SN_FMT_CSV) {
-			for (int i = 0; i < NCOLS; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_write_cell(f, sn_col(st, i));
-			}
-			fputc('\n', f);
 		} else {
-			fputs(n ? ",\n {" : "\n {", f);
-			for (int i = 0; i < NCOLS; i++) {
-				fprintf(f, "%s\"%s\": ", i ? ", " : "", cols[i]);
-				sn_json_string(f, sn_col(st, i));
-			}
-			fputc('}', f);
+			sn_rows_write(f, fmt, st, cols, NCOLS, n);
 		}
 		n++;
 	}
 	sqlite3_finalize(st);
 	if (r < 0)
 		return SN_IO;
-	if (fmt == SN_FMT_JSON)
-		fputs("\n]\n", f);
-	else if (fmt == SN_FMT_TEXT)
+	sn_rows_end(f, fmt);
+	if (fmt == SN_FMT_TEXT)
 		fprintf(ctx->err, "sapnhap: %d dossier(s)\n", n);
 	return SN_OK;
 }

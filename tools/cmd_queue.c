@@ -4,6 +4,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "rows.h"
 #include "banned.h"
 
 static const struct sn_usage usage = {
@@ -41,38 +42,22 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 		return SN_IO;
 	if (stepname)
 		sqlite3_bind_text(st, 1, stepname, -1, SQLITE_STATIC);
-	static const char *hdr[] = { "step", "subject", "field", "reason", "detail" };
+	static const char *const hdr[] = { "step", "subject", "field", "reason", "detail" };
 	FILE *f = ctx->out;
-	if (fmt == SN_FMT_CSV)
-		fputs("step,subject,field,reason,detail\n", f);
-	else if (fmt == SN_FMT_JSON)
-		fputs("[", f);
+	sn_rows_begin(f, fmt, hdr, 5);
 	int n = 0, r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		if (fmt == SN_FMT_TEXT) {
 			fprintf(f, "%-9s %-28s %s%s%s\n", sn_col(st, 0), sn_col(st, 1), sn_col(st, 3),
 				*sn_col(st, 4) ? ": " : "", sn_col(st, 4));
-		} else if (fmt == SN_FMT_CSV) {
-			for (int i = 0; i < 5; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_write_cell(f, sn_col(st, i));
-			}
-			fputc('\n', f);
 		} else {
-			fputs(n ? ",\n {" : "\n {", f);
-			for (int i = 0; i < 5; i++) {
-				fprintf(f, "%s\"%s\": ", i ? ", " : "", hdr[i]);
-				sn_json_string(f, sn_col(st, i));
-			}
-			fputc('}', f);
+			sn_rows_write(f, fmt, st, hdr, 5, n);
 		}
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (fmt == SN_FMT_JSON)
-		fputs("\n]\n", f);
-	else if (fmt == SN_FMT_TEXT)
+	sn_rows_end(f, fmt);
+	if (fmt == SN_FMT_TEXT)
 		fprintf(ctx->err, "sapnhap: %d open item(s)\n", n);
 	return r < 0 ? SN_IO : SN_OK;
 }

@@ -38,8 +38,8 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	if (!st)
 		return SN_IO;
 	long last = -1;
-	int any = 0;
-	while (sn_step(ctx, st) == SQLITE_ROW) {
+	int any = 0, r;
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		long id = sqlite3_column_int(st, 0);
 		if (id != last)
 			fprintf(f, "  %ld  %s  %s %s  %s  %s\n", id, sn_col(st, 1), sn_col(st, 2),
@@ -50,6 +50,8 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 		any = 1;
 	}
 	sqlite3_finalize(st);
+	if (r < 0)
+		return SN_IO;
 	if (!any)
 		fputs("  (empty)\n", f);
 	/* The stale steps, in the order to run them again (the order of the data flow). */
@@ -74,9 +76,11 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	st = sn_prepare(ctx, "SELECT name, effective, kind, source FROM event ORDER BY effective, id");
 	if (!st)
 		return SN_IO;
-	while (sn_step(ctx, st) == SQLITE_ROW)
+	while ((r = sn_step(ctx, st)) == SQLITE_ROW)
 		fprintf(f, "  %-16s %s  %-10s %s\n", sn_col(st, 0), sn_col(st, 1), sn_col(st, 2), sn_col(st, 3));
 	sqlite3_finalize(st);
+	if (r < 0)
+		return SN_IO;
 	fputs("\ntables:\n", f);
 	for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
 		if (sn_query_intf(ctx, &n, "SELECT count(*) FROM %w", TABLES[i]))

@@ -66,7 +66,8 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 			fputs("level,code,name,type,parent_code,parent_name,valid_from,valid_to,in_force\n", ctx->out);
 		else if (pass == 1)
 			fputs("history:\n", ctx->out);
-		while (sn_step(ctx, st) == SQLITE_ROW) {
+		int r;
+		while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 			int in_force = sqlite3_column_int(st, 8);
 			const char *parent = sn_col(st, 4), *pname = sn_col(st, 5);
 			if (pass == 0) {
@@ -97,6 +98,8 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 			}
 		}
 		sqlite3_finalize(st);
+		if (r < 0)
+			return SN_IO;
 	}
 	if (!found) {
 		sn_error(ctx, "no %s with code %s", level, code);

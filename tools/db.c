@@ -117,13 +117,19 @@ static char *vformat(struct sn_ctx *ctx, const char *fmt, va_list ap)
 		sn_error(ctx, "out of memory");
 	return sql;
 }
+/* Declares SQL, the variadic arguments of a function ending in FMT, ... formatted. */
+#define FORMAT_SQL(ctx, fmt, sql) \
+	char *sql; \
+	do { \
+		va_list ap_; \
+		va_start(ap_, fmt); \
+		sql = vformat(ctx, fmt, ap_); \
+		va_end(ap_); \
+	} while (0)
 
 int sn_insertf(struct sn_ctx *ctx, int *duplicate, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = vformat(ctx, fmt, ap);
-	va_end(ap);
+	FORMAT_SQL(ctx, fmt, sql);
 	*duplicate = 0;
 	if (!sql)
 		return SN_IO;
@@ -141,10 +147,7 @@ int sn_insertf(struct sn_ctx *ctx, int *duplicate, const char *fmt, ...)
 
 int sn_execf(struct sn_ctx *ctx, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = vformat(ctx, fmt, ap);
-	va_end(ap);
+	FORMAT_SQL(ctx, fmt, sql);
 	if (!sql)
 		return SN_IO;
 	int rc = sn_exec(ctx, sql);
@@ -204,10 +207,7 @@ int sn_query_int(struct sn_ctx *ctx, long long *out, const char *sql)
 
 int sn_query_intf(struct sn_ctx *ctx, long long *out, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = vformat(ctx, fmt, ap);
-	va_end(ap);
+	FORMAT_SQL(ctx, fmt, sql);
 	*out = 0;
 	if (!sql)
 		return SN_IO;

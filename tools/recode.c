@@ -94,8 +94,8 @@ static int rc_load_agencies(struct recode *rc, char (*keys)[48])
 		"sort_key FROM agency ORDER BY code");
 	if (!st)
 		return SN_IO;
-	int cap = 0;
-	while (sn_step(rc->ctx, st) == SQLITE_ROW) {
+	int cap = 0, r;
+	while ((r = sn_step(rc->ctx, st)) == SQLITE_ROW) {
 		if (rc->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			struct ag *na = realloc(rc->a, (size_t)cap * sizeof *na);
@@ -124,6 +124,8 @@ static int rc_load_agencies(struct recode *rc, char (*keys)[48])
 			a->out = O_CLOSED, a->reason = rc_fmt(rc, "already closed in the registry of province %s", a->province);
 	}
 	sqlite3_finalize(st);
+	if (r < 0)
+		return SN_IO;
 	if (rc->oom) {
 		sn_error(rc->ctx, "out of memory");
 		return SN_IO;

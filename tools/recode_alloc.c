@@ -187,8 +187,8 @@ int rc_new_committees(struct recode *rc, const char *council_parent)
 		return SN_IO;
 	sqlite3_bind_text(st, 1, rc->target, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, rc->date, -1, SQLITE_STATIC);
-	int r = 0, cap = 0;
-	while (r == 0 && sn_step(rc->ctx, st) == SQLITE_ROW) {
+	int r = 0, cap = 0, s;
+	while (r == 0 && (s = sn_step(rc->ctx, st)) == SQLITE_ROW) {
 		const char *commune = sn_col(st, 0), *uname = sn_col(st, 1), *type = sn_col(st, 2);
 		char subject[40], code[40], how[700];
 		snprintf(subject, sizeof subject, "commune:%s", commune);
@@ -237,5 +237,7 @@ int rc_new_committees(struct recode *rc, const char *council_parent)
 		free(reason);
 	}
 	sqlite3_finalize(st);
+	if (r == 0 && s < 0)
+		r = SN_IO;
 	return r;
 }

@@ -75,7 +75,8 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-		while (sn_step(rc->ctx, st) == SQLITE_ROW) {
+		int s;
+		while ((s = sn_step(rc->ctx, st)) == SQLITE_ROW) {
 			struct sn_mapped *nm = NULL;
 			int k = sn_units_compose_after(rc->ctx, "commune", sn_col(st, 0), sn_col(st, 1), rc->date, &nm);
 			if (k < 0) {
@@ -92,7 +93,7 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 			free(nm);
 		}
 		sqlite3_finalize(st);
-		return n;
+		return s < 0 ? -1 : n;
 	}
 	int k = sn_units_compose(rc->ctx, level, unit, rc->date, &m);
 	if (k < 0)

@@ -17,20 +17,6 @@ struct fx {
 	sn_areg *reg;
 };
 
-static int run(struct fx *f, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-	char *argv[10] = { (char *)"sapnhap", (char *)"--db", f->db, (char *)a, (char *)b, (char *)c,
-			   (char *)d, (char *)e, NULL };
-	int argc = 3;
-	while (argv[argc])
-		argc++;
-	FILE *out = tmpfile(), *err = tmpfile();
-	int rc = sn_main(argc, argv, out, err);
-	fclose(out);
-	fclose(err);
-	return rc;
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
@@ -39,8 +25,8 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
 	snprintf(f->hamlets, sizeof f->hamlets, "%s/h.csv", f->dir);
-	if (run(f, "units", "import", "samples/units/conversion-2025.csv", NULL, NULL) ||
-	    run(f, "units", "import", "samples/units/pre-reform-list.csv", NULL, NULL))
+	if (test_sapnhap(f->db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(f->db, "units", "import", "samples/units/pre-reform-list.csv", NULL))
 		return -1;
 	FILE *h = fopen(f->hamlets, "w");
 	if (!h)

@@ -18,28 +18,6 @@ struct fx {
 	FILE *err;
 };
 
-static int run(struct fx *f, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-	char *argv[10] = { (char *)"sapnhap", (char *)"--db", f->db, (char *)a, (char *)b, (char *)c,
-			   (char *)d, (char *)e, NULL };
-	int argc = 3;
-	while (argv[argc])
-		argc++;
-	FILE *out = tmpfile(), *err = tmpfile();
-	int rc = sn_main(argc, argv, out, err);
-	fclose(out);
-	fclose(err);
-	return rc;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
@@ -50,15 +28,15 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
 	snprintf(f->file, sizeof f->file, "%s/table.csv", f->dir);
-	if (run(f, "units", "import", "samples/units/conversion-2025.csv", NULL, NULL) ||
-	    run(f, "units", "import", "samples/units/pre-reform-list.csv", NULL, NULL) ||
-	    run(f, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70") ||
-	    run(f, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75") ||
-	    run(f, "recode", "--on", "2025-07-01", NULL, NULL) ||
-	    run(f, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70") ||
-	    run(f, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75") ||
-	    run(f, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70") ||
-	    run(f, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75"))
+	if (test_sapnhap(f->db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(f->db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
+	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL) ||
+	    test_sapnhap(f->db, "recode", "--on", "2025-07-01", NULL) ||
+	    test_sapnhap(f->db, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->db, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75", NULL) ||
+	    test_sapnhap(f->db, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->db, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75", NULL))
 		return -1;
 	*state = f;
 	return 0;
@@ -154,15 +132,15 @@ static void test_conservation(void **state)
 static void test_tables(void **state)
 {
 	struct fx *f = *state;
-	write_file(f->file, "match,target,department\nfield:G05-KD10,commune,\n");
+	test_write_file(f->file, "match,target,department\nfield:G05-KD10,commune,\n");
 	assert_int_equal(sn_reassign_load(&f->ra, f->file, NULL, NULL), SN_DATA);
 	assert_non_null(strstr(errors(f), "no 'default' line"));
 
-	write_file(f->file, "old_commune,hamlet,new_commune\n26449,Ấp 4,26446\n26449,Ấp 4,26359\n");
+	test_write_file(f->file, "old_commune,hamlet,new_commune\n26449,Ấp 4,26446\n26449,Ấp 4,26359\n");
 	assert_int_equal(sn_reassign_load(&f->ra, NULL, NULL, f->file), SN_DATA);
 	assert_non_null(strstr(errors(f), "hamlet 'Ấp 4' of 26449 is listed twice"));
 
-	write_file(f->file, "subject,field,value,reason\n9.999999,fee,Không,test\n");
+	test_write_file(f->file, "subject,field,value,reason\n9.999999,fee,Không,test\n");
 	assert_int_equal(sn_reassign_compute(&f->ra, NULL, f->file, NULL), SN_DATA);
 	assert_non_null(strstr(errors(f), "matches no procedure or dossier"));
 }

@@ -19,28 +19,6 @@ struct fx {
 	FILE *err;
 };
 
-static int run(struct fx *f, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-	char *argv[10] = { (char *)"sapnhap", (char *)"--db", f->db, (char *)a, (char *)b, (char *)c,
-			   (char *)d, (char *)e, NULL };
-	int argc = 3;
-	while (argv[argc])
-		argc++;
-	FILE *out = tmpfile(), *err = tmpfile();
-	int rc = sn_main(argc, argv, out, err);
-	fclose(out);
-	fclose(err);
-	return rc;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
@@ -51,10 +29,10 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
 	snprintf(f->file, sizeof f->file, "%s/table.csv", f->dir);
-	if (run(f, "units", "import", "samples/units/conversion-2025.csv", NULL, NULL) ||
-	    run(f, "units", "import", "samples/units/pre-reform-list.csv", NULL, NULL) ||
-	    run(f, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70") ||
-	    run(f, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75"))
+	if (test_sapnhap(f->db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(f->db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
+	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL))
 		return -1;
 	*state = f;
 	return 0;
@@ -179,7 +157,7 @@ static void test_allocation(void **state)
 static void test_allocation_exhausted(void **state)
 {
 	struct fx *f = *state;
-	write_file(f->file, "kind,pattern,first,last\ndepartment,000.00.{n}.{l1},21,30\n"
+	test_write_file(f->file, "kind,pattern,first,last\ndepartment,000.00.{n}.{l1},21,30\n"
 			    "commune-committee,000.{n}.60.{l1},1,5\n");
 	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->file, NULL), SN_DATA);
 	assert_non_null(strstr(errors(f), "no free code left for a commune-committee"));
@@ -189,7 +167,7 @@ static void test_allocation_exhausted(void **state)
 static void test_bad_rule(void **state)
 {
 	struct fx *f = *state;
-	write_file(f->file, "kind,pattern,first,last\ncommune-committee,000.{n}.60.{l1},x,5\n");
+	test_write_file(f->file, "kind,pattern,first,last\ncommune-committee,000.{n}.60.{l1},x,5\n");
 	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->file, NULL), SN_DATA);
 	assert_non_null(strstr(errors(f), "a range first <= last, from 1"));
 }
@@ -198,7 +176,7 @@ static void test_bad_rule(void **state)
 static void test_pin(void **state)
 {
 	struct fx *f = *state;
-	write_file(f->file, "subject,code\n000.00.16.H10,000.00.29.H19\n");
+	test_write_file(f->file, "subject,code\n000.00.16.H10,000.00.29.H19\n");
 	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, NULL, f->file), 0);
 	const struct ag *a = find(&f->rc, "000.00.16.H10");
 	assert_int_equal(a->out, O_RENUMBERED);
