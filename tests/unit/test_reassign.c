@@ -12,31 +12,24 @@
 #include "reassign.h"
 
 struct fx {
-	char dir[64], db[96], file[96];
-	struct sn_ctx ctx;
+	struct test_db t;
 	struct sn_reassign ra;
-	FILE *err;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f)
+	if (!f || test_db_create(&f->t, "reassign"))
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/sn-test-reassign-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
-	snprintf(f->file, sizeof f->file, "%s/table.csv", f->dir);
-	if (test_sapnhap(f->db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
-	    test_sapnhap(f->db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
-	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL) ||
-	    test_sapnhap(f->db, "recode", "--on", "2025-07-01", NULL) ||
-	    test_sapnhap(f->db, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->db, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75", NULL) ||
-	    test_sapnhap(f->db, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->db, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75", NULL))
+	if (test_sapnhap(f->t.db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(f->t.db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
+	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL) ||
+	    test_sapnhap(f->t.db, "recode", "--on", "2025-07-01", NULL) ||
+	    test_sapnhap(f->t.db, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->t.db, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75", NULL) ||
+	    test_sapnhap(f->t.db, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->t.db, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75", NULL))
 		return -1;
 	*state = f;
 	return 0;
@@ -45,49 +38,30 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int r = system(cmd);
+	int r = test_db_remove(&f->t);
 	free(f);
-	return r ? -1 : 0;
+	return r;
 }
 
 static int begin(void **state)
 {
 	struct fx *f = *state;
-	f->err = tmpfile();
-	f->ctx = (struct sn_ctx){ .out = tmpfile(), .err = f->err, .db_path = f->db, .lock_fd = -1 };
-	f->ra = (struct sn_reassign){ .ctx = &f->ctx, .date = "2025-07-01" };
-	if (sn_db_open(&f->ctx, 0) || sn_exec(&f->ctx, "BEGIN") ||
-	    sn_merged_province(&f->ctx, f->ra.target, f->ra.root))
-		return -1;
-	return 0;
+	f->ra = (struct sn_reassign){ .ctx = &f->t.ctx, .date = "2025-07-01" };
+	return test_db_begin(&f->t) ||
+	    sn_merged_province(&f->t.ctx, f->ra.target, f->ra.root) ? -1 : 0;
 }
 
 static int end(void **state)
 {
 	struct fx *f = *state;
-	sn_exec(&f->ctx, "ROLLBACK");
-	sn_db_close(&f->ctx);
-	fclose(f->ctx.out);
-	fclose(f->err);
+	test_db_end(&f->t);
 	return 0;
-}
-
-static const char *errors(struct fx *f)
-{
-	static char buf[4096];
-	fflush(f->err);
-	rewind(f->err);
-	size_t n = fread(buf, 1, sizeof buf - 1, f->err);
-	buf[n] = '\0';
-	return buf;
 }
 
 static long long count(struct fx *f, const char *sql)
 {
 	long long n;
-	assert_int_equal(sn_query_int(&f->ctx, &n, sql), 0);
+	assert_int_equal(sn_query_int(&f->t.ctx, &n, sql), 0);
 	return n;
 }
 
@@ -122,27 +96,27 @@ static void test_conservation(void **state)
 {
 	struct fx *f = *state;
 	assert_int_equal(sn_reassign_compute(&f->ra, NULL, NULL, NULL), 0);
-	assert_int_equal(sn_exec(&f->ctx, "DELETE FROM dossier_history WHERE dossier_id = (SELECT max(id) "
+	assert_int_equal(sn_exec(&f->t.ctx, "DELETE FROM dossier_history WHERE dossier_id = (SELECT max(id) "
 					 "FROM dossier); DELETE FROM dossier WHERE id = (SELECT max(id) FROM dossier)"), 0);
 	assert_int_equal(sn_reassign_check(&f->ra), SN_INTERNAL);
-	assert_non_null(strstr(errors(f), "conservation check failed: dossiers before and after differ"));
+	assert_non_null(strstr(test_db_errors(&f->t), "conservation check failed: dossiers before and after differ"));
 }
 
 /* Tables: no default rule; a hamlet listed twice; a decision that matches nothing. */
 static void test_tables(void **state)
 {
 	struct fx *f = *state;
-	test_write_file(f->file, "match,target,department\nfield:G05-KD10,commune,\n");
-	assert_int_equal(sn_reassign_load(&f->ra, f->file, NULL, NULL), SN_DATA);
-	assert_non_null(strstr(errors(f), "no 'default' line"));
+	test_write_file(f->t.file, "match,target,department\nfield:G05-KD10,commune,\n");
+	assert_int_equal(sn_reassign_load(&f->ra, f->t.file, NULL, NULL), SN_DATA);
+	assert_non_null(strstr(test_db_errors(&f->t), "no 'default' line"));
 
-	test_write_file(f->file, "old_commune,hamlet,new_commune\n26449,Ấp 4,26446\n26449,Ấp 4,26359\n");
-	assert_int_equal(sn_reassign_load(&f->ra, NULL, NULL, f->file), SN_DATA);
-	assert_non_null(strstr(errors(f), "hamlet 'Ấp 4' of 26449 is listed twice"));
+	test_write_file(f->t.file, "old_commune,hamlet,new_commune\n26449,Ấp 4,26446\n26449,Ấp 4,26359\n");
+	assert_int_equal(sn_reassign_load(&f->ra, NULL, NULL, f->t.file), SN_DATA);
+	assert_non_null(strstr(test_db_errors(&f->t), "hamlet 'Ấp 4' of 26449 is listed twice"));
 
-	test_write_file(f->file, "subject,field,value,reason\n9.999999,fee,Không,test\n");
-	assert_int_equal(sn_reassign_compute(&f->ra, NULL, f->file, NULL), SN_DATA);
-	assert_non_null(strstr(errors(f), "matches no procedure or dossier"));
+	test_write_file(f->t.file, "subject,field,value,reason\n9.999999,fee,Không,test\n");
+	assert_int_equal(sn_reassign_compute(&f->ra, NULL, f->t.file, NULL), SN_DATA);
+	assert_non_null(strstr(test_db_errors(&f->t), "matches no procedure or dossier"));
 }
 
 /* Undo puts the imported state back. */
@@ -150,11 +124,11 @@ static void test_undo(void **state)
 {
 	struct fx *f = *state;
 	int undone = -1;
-	assert_int_equal(sn_reassign_undo(&f->ctx, &undone), 0);
+	assert_int_equal(sn_reassign_undo(&f->t.ctx, &undone), 0);
 	assert_int_equal(undone, 0);
 	assert_int_equal(sn_reassign_compute(&f->ra, NULL, NULL, "samples/dossiers/hamlets.csv"), 0);
 	assert_true(count(f, "SELECT count(*) FROM merged_procedure") > 0);
-	assert_int_equal(sn_reassign_undo(&f->ctx, &undone), 0);
+	assert_int_equal(sn_reassign_undo(&f->t.ctx, &undone), 0);
 	assert_int_equal(undone, 1);
 	assert_int_equal(count(f, "SELECT count(*) FROM merged_procedure"), 0);
 	assert_int_equal(count(f, "SELECT count(*) FROM dossier_history"), 0);

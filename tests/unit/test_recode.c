@@ -13,26 +13,19 @@
 #include "recode.h"
 
 struct fx {
-	char dir[64], db[96], file[96];
-	struct sn_ctx ctx;
+	struct test_db t;
 	struct recode rc;
-	FILE *err;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f)
+	if (!f || test_db_create(&f->t, "recode"))
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/sn-test-recode-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->db, sizeof f->db, "%s/w.db", f->dir);
-	snprintf(f->file, sizeof f->file, "%s/table.csv", f->dir);
-	if (test_sapnhap(f->db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
-	    test_sapnhap(f->db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
-	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL))
+	if (test_sapnhap(f->t.db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(f->t.db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
+	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL))
 		return -1;
 	*state = f;
 	return 0;
@@ -41,46 +34,25 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int r = system(cmd);
+	int r = test_db_remove(&f->t);
 	free(f);
-	return r ? -1 : 0;
+	return r;
 }
 
 /* Each test: the database open, a transaction begun, RC prepared. */
 static int begin(void **state)
 {
 	struct fx *f = *state;
-	f->err = tmpfile();
-	f->ctx = (struct sn_ctx){ .out = tmpfile(), .err = f->err, .db_path = f->db, .lock_fd = -1 };
-	f->rc = (struct recode){ .ctx = &f->ctx, .date = "2025-07-01" };
-	if (sn_db_open(&f->ctx, 0) || sn_exec(&f->ctx, "BEGIN") || sn_recode_prepare(&f->rc))
-		return -1;
-	return 0;
+	f->rc = (struct recode){ .ctx = &f->t.ctx, .date = "2025-07-01" };
+	return test_db_begin(&f->t) || sn_recode_prepare(&f->rc) ? -1 : 0;
 }
 
 static int end(void **state)
 {
 	struct fx *f = *state;
 	sn_recode_release(&f->rc);
-	sn_exec(&f->ctx, "ROLLBACK");
-	sn_db_close(&f->ctx);
-	fclose(f->ctx.out);
-	fclose(f->err);
+	test_db_end(&f->t);
 	return 0;
-}
-
-/* The stderr of the test so far. */
-static const char *errors(struct fx *f)
-{
-	static char buf[4096];
-	size_t n;
-	fflush(f->err);
-	rewind(f->err);
-	n = fread(buf, 1, sizeof buf - 1, f->err);
-	buf[n] = '\0';
-	return buf;
 }
 
 static const struct ag *find(const struct recode *rc, const char *code)
@@ -157,27 +129,27 @@ static void test_allocation(void **state)
 static void test_allocation_exhausted(void **state)
 {
 	struct fx *f = *state;
-	test_write_file(f->file, "kind,pattern,first,last\ndepartment,000.00.{n}.{l1},21,30\n"
+	test_write_file(f->t.file, "kind,pattern,first,last\ndepartment,000.00.{n}.{l1},21,30\n"
 			    "commune-committee,000.{n}.60.{l1},1,5\n");
-	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->file, NULL), SN_DATA);
-	assert_non_null(strstr(errors(f), "no free code left for a commune-committee"));
+	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->t.file, NULL), SN_DATA);
+	assert_non_null(strstr(test_db_errors(&f->t), "no free code left for a commune-committee"));
 }
 
 /* A rule row that is not one. */
 static void test_bad_rule(void **state)
 {
 	struct fx *f = *state;
-	test_write_file(f->file, "kind,pattern,first,last\ncommune-committee,000.{n}.60.{l1},x,5\n");
-	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->file, NULL), SN_DATA);
-	assert_non_null(strstr(errors(f), "a range first <= last, from 1"));
+	test_write_file(f->t.file, "kind,pattern,first,last\ncommune-committee,000.{n}.60.{l1},x,5\n");
+	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, f->t.file, NULL), SN_DATA);
+	assert_non_null(strstr(test_db_errors(&f->t), "a range first <= last, from 1"));
 }
 
 /* A pin wins over the kind's rule. */
 static void test_pin(void **state)
 {
 	struct fx *f = *state;
-	test_write_file(f->file, "subject,code\n000.00.16.H10,000.00.29.H19\n");
-	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, NULL, f->file), 0);
+	test_write_file(f->t.file, "subject,code\n000.00.16.H10,000.00.29.H19\n");
+	assert_int_equal(sn_recode_compute(&f->rc, NULL, NULL, NULL, f->t.file), 0);
 	const struct ag *a = find(&f->rc, "000.00.16.H10");
 	assert_int_equal(a->out, O_RENUMBERED);
 	assert_string_equal(a->home, "000.00.29.H19");
