@@ -21,15 +21,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || test_db_create(&f->t, "reassign"))
 		return -1;
-	if (test_sapnhap(f->t.db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
-	    test_sapnhap(f->t.db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
-	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL) ||
-	    test_sapnhap(f->t.db, "recode", "--on", "2025-07-01", NULL) ||
-	    test_sapnhap(f->t.db, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->t.db, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75", NULL) ||
-	    test_sapnhap(f->t.db, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->t.db, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75", NULL))
+	if (test_db_samples(&f->t, 1))
 		return -1;
 	*state = f;
 	return 0;

@@ -22,10 +22,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || test_db_create(&f->t, "recode"))
 		return -1;
-	if (test_sapnhap(f->t.db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
-	    test_sapnhap(f->t.db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
-	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
-	    test_sapnhap(f->t.db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL))
+	if (test_db_samples(&f->t, 0))
 		return -1;
 	*state = f;
 	return 0;

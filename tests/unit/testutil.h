@@ -68,6 +68,26 @@ static inline int test_db_remove(struct test_db *t)
 	return system(cmd) ? -1 : 0;
 }
 
+/* The samples imported as the transcripts do: the unit sources and both registries; with
+ * CATALOGS also recode (on 2025-07-01), both catalogs and both provinces' dossiers. */
+static inline int test_db_samples(struct test_db *t, int catalogs)
+{
+	const char *db = t->db;
+	if (test_sapnhap(db, "units", "import", "samples/units/conversion-2025.csv", NULL) ||
+	    test_sapnhap(db, "units", "import", "samples/units/pre-reform-list.csv", NULL) ||
+	    test_sapnhap(db, "agencies", "import", "samples/agencies/binhphuoc.csv", "--province", "70", NULL) ||
+	    test_sapnhap(db, "agencies", "import", "samples/agencies/dongnai.xml", "--province", "75", NULL))
+		return -1;
+	if (catalogs &&
+	    (test_sapnhap(db, "recode", "--on", "2025-07-01", NULL) ||
+	     test_sapnhap(db, "catalog", "import", "samples/catalogs/binhphuoc.csv", "--province", "70", NULL) ||
+	     test_sapnhap(db, "catalog", "import", "samples/catalogs/dongnai.xml", "--province", "75", NULL) ||
+	     test_sapnhap(db, "dossiers", "import", "samples/dossiers/binhphuoc.csv", "--province", "70", NULL) ||
+	     test_sapnhap(db, "dossiers", "import", "samples/dossiers/dongnai.csv", "--province", "75", NULL)))
+		return -1;
+	return 0;
+}
+
 /* Opens the database read-write and begins a transaction. */
 static inline int test_db_begin(struct test_db *t)
 {
