@@ -73,7 +73,7 @@ deps:
 	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >&2; \
 	else \
 	  echo "sapnhap needs Debian packages; as root, run:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends $(DEB_PKGS)" >&2; exit 1; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS)" >&2; exit 1; \
 	fi
 
 # The HTML test's browser and font: installed as root; otherwise a note, and the test skips.
@@ -85,7 +85,7 @@ test-deps:
 	   (apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS))) >&2; \
 	else \
 	  echo "note: the HTML test is skipped without chromium and fonts-dejavu-core; to run it, as root:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends $(HTML_DEB_PKGS)" >&2; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS)" >&2; \
 	fi
 
 # The schema migrations are compiled in, so the binary carries the schema it expects.
@@ -232,7 +232,7 @@ fuzz-deps: deps
 	   (apt-get update && apt-get install -y --no-install-recommends clang)) >&2; \
 	else \
 	  echo "fuzzing needs clang; as root, run:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends clang" >&2; exit 1; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends clang" >&2; exit 1; \
 	fi
 
 fuzz: fuzz-deps

@@ -123,7 +123,9 @@ int sn_option_error(struct sn_ctx *ctx, const char *cmd, char **argv)
 {
 	/* getopt_long sets optopt to the option's value when its argument is missing, to 0 for an
 	 * unknown long option; an unknown "-x" also sets it, hence the "--" test. */
-	const char *arg = argv[optind - 1];
+	const char *arg = argv[optind - 1], *eq = strchr(arg, '=');
+	if (optopt != 0 && strncmp(arg, "--", 2) == 0 && eq)  /* "--force=1" */
+		return sn_usage_error(ctx, cmd, "option '%.*s' takes no value", (int)(eq - arg), arg);
 	if (optopt != 0 && strncmp(arg, "--", 2) == 0)
 		return sn_usage_error(ctx, cmd, "option '%s' needs a value", arg);
 	return sn_usage_error(ctx, cmd, "unknown option '%s'", arg);

@@ -442,6 +442,7 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 	zip_int64_t idx;
 	zip_stat_t st;
 
+	sn_xml_quiet();
 	memset(p, 0, sizeof *p);
 	p->member = member;
 	p->max_bytes = x->lim.max_part_bytes;

@@ -133,6 +133,10 @@ $ sapnhap --db
 ! sapnhap: error: option '--db' needs a value (the working database)
 ! try 'sapnhap --help'
 [exit 2]
+$ sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 --force=yes
+! sapnhap: error: option '--force' takes no value
+! try 'sapnhap agencies import --help'
+[exit 2]
 $ sapnhap validate --nonsense
 ! sapnhap: error: unknown option '--nonsense'
 ! try 'sapnhap validate --help'
