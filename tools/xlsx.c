@@ -2,9 +2,14 @@
  *
  * An XLSX file is a zip archive of XML parts. At open we read xl/workbook.xml (sheet names and
  * relationship ids), xl/_rels/workbook.xml.rels (which part holds each sheet) and the shared-string
- * table. The selected sheet is then streamed through libxml2's pull reader straight out of the zip
- * member, so memory is bounded by one row, the shared strings and the merged ranges, never by the
- * size of the sheet.
+ * table. The selected sheet is then read in one pass of libxml2's pull reader straight out of the
+ * zip member. Its merged ranges (<mergeCells>) come after its rows, yet filling them needs them
+ * from the first row on, so the pass holds the rows, packed (cell texts and their columns, not
+ * the XML), until it has read the ranges; rows are then produced from what it holds. A sheet
+ * whose rows would take more than max_held_bytes, or that the pass cannot read to its end (an
+ * error anywhere), is read as it was before the pass existed: a first pass (SAX) for the merged
+ * ranges, then its rows streamed, memory bounded by one row, the shared strings and the ranges;
+ * its errors are reported by that reading, so they are the same in either case.
  *
  * The workbook is untrusted input (a provincial office mails it around), so:
  *  - every zip member is measured while it is inflated, not only by what its header declares, and
@@ -33,6 +38,7 @@
 #define DEF_MAX_CELLS ((size_t)50 * 1000 * 1000)
 #define DEF_MAX_COLUMNS ((size_t)16384)
 #define DEF_MAX_SHARED_STRINGS ((size_t)10 * 1000 * 1000)
+#define DEF_MAX_HELD_BYTES ((size_t)64 * 1024 * 1024)
 
 /* The part that names the sheets. OOXML allows it elsewhere (via _rels/.rels) but every writer in
  * practice, Excel, LibreOffice, Google Sheets and the Python/JS libraries, puts it here. */
@@ -123,6 +129,14 @@ struct sn_xlsx {
 	size_t nmerges, merges_cap, next_merge;
 	size_t *active;
 	size_t nactive;
+
+	/* The one pass (hold_sheet): rows packed in HOLD, one record per <row> element: its number
+	 * (long), width and arena length (size_t), then WIDTH offsets (size_t), WIDTH number flags
+	 * and the arena bytes. */
+	int holding;      /* the pass is running: <mergeCell> elements are collected as they come */
+	int held;         /* rows come from HOLD, not from the reader */
+	struct buf hold;
+	size_t hold_pos;  /* the next record */
 };
 
 /* ---- small helpers ---------------------------------------------------------------------- */
@@ -904,6 +918,8 @@ sn_xlsx *sn_xlsx_open(const char *path, const struct sn_xlsx_limits *limits, cha
 		x->lim.max_columns = DEF_MAX_COLUMNS;
 	if (!x->lim.max_shared_strings)
 		x->lim.max_shared_strings = DEF_MAX_SHARED_STRINGS;
+	if (!x->lim.max_held_bytes)
+		x->lim.max_held_bytes = DEF_MAX_HELD_BYTES;
 
 	errno = 0;
 	x->zip = zip_open(path, ZIP_RDONLY, &code);
@@ -962,6 +978,10 @@ static void sheet_reset(sn_xlsx *x)
 	x->merges = NULL;
 	x->active = NULL;
 	x->nmerges = x->merges_cap = x->next_merge = x->nactive = 0;
+	x->holding = x->held = 0;
+	free(x->hold.p);
+	memset(&x->hold, 0, sizeof x->hold);
+	x->hold_pos = 0;
 	x->in_sheetdata = 0;
 	x->xml_row = x->out_row = 0;
 	x->next_row = 0;
@@ -1030,6 +1050,56 @@ static int add_merge(sn_xlsx *x, const char *ref)
 bad:
 	seterr(x, "sheet '%s': bad merged range '%s'", sheet_name(x), ref);
 	return -1;
+}
+
+/* Orders the collected ranges by first row, for filling. */
+static int merges_ready(sn_xlsx *x)
+{
+	if (x->nmerges) {
+		qsort(x->merges, x->nmerges, sizeof *x->merges, merge_cmp);
+		x->active = malloc(x->nmerges * sizeof *x->active);
+		if (!x->active) {
+			oom(x);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* During the one pass: when the reader is on a <mergeCell> element, adds its range(s), as the
+ * SAX pass does (every attribute whose local name is "ref"; a value too long to be a range is
+ * cut, for add_merge to refuse). Returns 0, or -1 with the message set. */
+static int note_merge(sn_xlsx *x)
+{
+	xmlTextReaderPtr rd = x->sp.rd;
+	const xmlChar *name = xmlTextReaderConstLocalName(rd);
+	int r, rc = 0;
+
+	if (!name || strcmp((const char *)name, "mergeCell") != 0)
+		return 0;
+	for (r = xmlTextReaderMoveToFirstAttribute(rd); r == 1 && rc == 0;
+	     r = xmlTextReaderMoveToNextAttribute(rd)) {
+		const xmlChar *ln = xmlTextReaderConstLocalName(rd), *v;
+		char ref[80];
+		size_t n;
+
+		if (!ln || strcmp((const char *)ln, "ref") != 0)
+			continue;
+		if (!(v = xmlTextReaderConstValue(rd))) {
+			oom(x);
+			rc = -1;
+			break;
+		}
+		n = strlen((const char *)v);
+		if (n >= sizeof ref)
+			n = sizeof ref - 1;
+		memcpy(ref, v, n);
+		ref[n] = '\0';
+		if (n && add_merge(x, ref) < 0)
+			rc = -1;
+	}
+	xmlTextReaderMoveToElement(rd);
+	return r < 0 ? -1 : rc;
 }
 
 /* State of the first pass, which libxml2 calls back with SAX events. */
@@ -1159,16 +1229,10 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	part_close(&p);
 	if (r < 0)
 		return -1;
-	if (x->nmerges) {
-		qsort(x->merges, x->nmerges, sizeof *x->merges, merge_cmp);
-		x->active = malloc(x->nmerges * sizeof *x->active);
-		if (!x->active) {
-			oom(x);
-			return -1;
-		}
-	}
-	return 0;
+	return merges_ready(x);
 }
+
+static int hold_sheet(sn_xlsx *x, const char *member);
 
 static int select_sheet(sn_xlsx *x, size_t i)
 {
@@ -1183,6 +1247,14 @@ static int select_sheet(sn_xlsx *x, size_t i)
 		seterr(x, "sheet '%s' has no worksheet part (relationship '%s' not found)", s->name,
 		       s->rid ? s->rid : "");
 		return -1;
+	}
+	r = hold_sheet(x, s->part);
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		x->state = ST_SEEK;
+		x->err[0] = '\0';
+		return 0;
 	}
 	if (collect_merges(x, s->part) < 0)
 		return -1;
@@ -1385,6 +1457,8 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 		if (t == XML_READER_TYPE_ELEMENT) {
 			const char *n = (const char *)xmlTextReaderConstLocalName(rd);
 
+			if (x->holding && note_merge(x) < 0)
+				return -1;
 			if (!n || xmlTextReaderIsEmptyElement(rd))
 				continue;
 			if (strcmp(n, "v") == 0)
@@ -1517,14 +1591,80 @@ static void row_finish(sn_xlsx *x)
 	x->ncells = n;
 }
 
+/* The next held row: its number (ST_AT_ROW), or ST_END after the last. */
+static int held_seek(sn_xlsx *x)
+{
+	long n;
+
+	if (x->hold_pos >= x->hold.len) {
+		x->next_row = LONG_MAX;
+		x->state = ST_END;
+		return 0;
+	}
+	memcpy(&n, x->hold.p + x->hold_pos, sizeof n);
+	x->xml_row = n;
+	x->next_row = n;
+	x->state = ST_AT_ROW;
+	return 0;
+}
+
+/* Makes the held row at hold_pos the current row, as reading its XML made it. */
+static int held_load(sn_xlsx *x)
+{
+	const char *p = x->hold.p + x->hold_pos + sizeof(long);
+	size_t width, alen, i, off;
+
+	memcpy(&width, p, sizeof width);
+	memcpy(&alen, p + sizeof width, sizeof alen);
+	p += 2 * sizeof(size_t);
+	row_begin(x);
+	if (buf_add(&x->arena, p + width * (sizeof(size_t) + 1), alen)) {
+		oom(x);
+		return -1;
+	}
+	for (i = 0; i < width; i++) {
+		memcpy(&off, p + i * sizeof off, sizeof off);
+		if (row_set(x, i, off, (unsigned char)p[width * sizeof off + i]) < 0) {
+			oom(x);
+			return -1;
+		}
+	}
+	x->hold_pos = (size_t)(p + width * (sizeof(size_t) + 1) + alen - x->hold.p);
+	return 0;
+}
+
+/* Appends the current row (as read, before filling) to HOLD. Returns 0, 1 when HOLD would pass
+ * max_held_bytes, -1 out of memory. */
+static int hold_row(sn_xlsx *x)
+{
+	long n = x->next_row;
+	size_t need = sizeof n + 2 * sizeof(size_t) + x->width * (sizeof(size_t) + 1) + x->arena.len;
+
+	if (need > x->lim.max_held_bytes || x->hold.len > x->lim.max_held_bytes - need)
+		return 1;
+	if (buf_add(&x->hold, (const char *)&n, sizeof n) ||
+	    buf_add(&x->hold, (const char *)&x->width, sizeof x->width) ||
+	    buf_add(&x->hold, (const char *)&x->arena.len, sizeof x->arena.len) ||
+	    buf_add(&x->hold, (const char *)x->off, x->width * sizeof *x->off) ||
+	    buf_add(&x->hold, (const char *)x->isnum, x->width) ||
+	    buf_add(&x->hold, x->arena.p, x->arena.len))
+		return -1;
+	return 0;
+}
+
 /* Moves the reader to the next <row> start tag (ST_AT_ROW) or past the last one (ST_END). */
 static int seek_row(sn_xlsx *x)
 {
 	int r;
 
+	if (x->held)
+		return held_seek(x);
 	while ((r = part_read(x, &x->sp)) == 1) {
 		xmlTextReaderPtr rd = x->sp.rd;
 
+		if (x->holding && xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
+		    note_merge(x) < 0)
+			return -1;
 		if (node_is(rd, XML_READER_TYPE_ELEMENT, "sheetData")) {
 			if (xmlTextReaderIsEmptyElement(rd))
 				break;
@@ -1566,7 +1706,8 @@ static int seek_row(sn_xlsx *x)
 	return 0;
 }
 
-static int read_row(sn_xlsx *x)
+/* Reads the cells of the <row> the reader is on into the current row. */
+static int read_row_xml(sn_xlsx *x)
 {
 	xmlTextReaderPtr rd = x->sp.rd;
 	size_t next_col = 0;
@@ -1583,6 +1724,9 @@ static int read_row(sn_xlsx *x)
 				break;
 			if (node_is(rd, XML_READER_TYPE_ELEMENT, "c") && read_cell(x, &next_col, x->next_row) < 0)
 				return -1;
+			if (x->holding && xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
+			    note_merge(x) < 0)
+				return -1;
 		}
 		if (r <= 0) {
 			if (r == 0)
@@ -1590,8 +1734,88 @@ static int read_row(sn_xlsx *x)
 			return -1;
 		}
 	}
+	return 0;
+}
+
+/* Reads the row at hand (ST_AT_ROW), from the reader or from HOLD, and fills its merged cells. */
+static int read_row(sn_xlsx *x)
+{
+	if ((x->held ? held_load(x) : read_row_xml(x)) < 0)
+		return -1;
 	merges_advance(x, x->next_row);
 	return merges_apply(x, x->next_row);
+}
+
+/* Cells that the merged ranges may fill at most: each range's area less its top-left cell. */
+static size_t merges_fill_bound(const sn_xlsx *x)
+{
+	size_t total = 0, i;
+
+	for (i = 0; i < x->nmerges; i++) {
+		const struct merge *m = &x->merges[i];
+		unsigned long long rows = (unsigned long long)(m->r2 - m->r1) + 1;
+		unsigned long long cols = (unsigned long long)(m->c2 - m->c1) + 1;
+		unsigned long long area = rows > ULLONG_MAX / cols ? ULLONG_MAX : rows * cols;
+
+		if (area - 1 >= SIZE_MAX - total)
+			return SIZE_MAX;
+		total += (size_t)(area - 1);
+	}
+	return total;
+}
+
+/* The one pass over the sheet's part MEMBER: every row into HOLD, then the rest of the part for
+ * its merged ranges. Returns 1 when the sheet is held (rows are then produced from HOLD), -1 when
+ * the part is missing or cannot be opened (message set), and 0 when the sheet is to be read in
+ * two passes as before: its rows take more than max_held_bytes, or the pass met an error of any
+ * kind (the two-pass reading reports it where it always has), or the cells read and the cells
+ * its ranges may fill could pass max_cells (which that reading reports at the cell that does). */
+static int hold_sheet(sn_xlsx *x, const char *member)
+{
+	int r = part_open(x, &x->sp, member, 1);
+
+	if (r == 0)
+		seterr(x, "sheet '%s': part %s is missing from the archive", sheet_name(x), member);
+	if (r <= 0)
+		return -1;
+	x->sp_open = 1;
+	x->holding = 1;
+	x->state = ST_SEEK;
+	for (;;) {
+		if (seek_row(x) < 0)
+			goto again;
+		if (x->state == ST_END)
+			break;
+		if (read_row_xml(x) < 0 || hold_row(x) != 0)
+			goto again;
+	}
+	/* After the rows: <mergeCells>, and the rest read to its end as the SAX pass reads it. */
+	while ((r = part_read(x, &x->sp)) == 1)
+		if (xmlTextReaderNodeType(x->sp.rd) == XML_READER_TYPE_ELEMENT && note_merge(x) < 0)
+			goto again;
+	if (r < 0 || x->sp.xml_msg[0] || x->sp.io_failed)
+		goto again;
+	if (x->cells_seen > x->lim.max_cells || merges_fill_bound(x) > x->lim.max_cells - x->cells_seen)
+		goto again;
+	part_close(&x->sp);
+	x->sp_open = 0;
+	x->holding = 0;
+	if (merges_ready(x) < 0)
+		return -1;
+	x->held = 1;
+	x->hold_pos = 0;
+	x->in_sheetdata = 0;
+	x->xml_row = x->out_row = x->next_row = 0;
+	x->cells_seen = 0;
+	x->width = x->ncells = 0;
+	return 1;
+again:
+	/* Back to where select_sheet found it. */
+	sheet_reset(x);
+	x->selected = 1;
+	x->state = ST_FAILED;
+	x->err[0] = '\0';
+	return 0;
 }
 
 /* Whether row G, absent from the XML, lies in a merged range whose top-left cell has a value; if
@@ -1644,7 +1868,8 @@ int sn_xlsx_next(sn_xlsx *x, char ***cells, size_t *ncells, long *row)
 		}
 		if (x->state == ST_END) {
 			/* The rest of the part (mergeCells, page setup) was read in the first pass. */
-			part_close(&x->sp);
+			if (x->sp_open)
+				part_close(&x->sp);
 			x->sp_open = 0;
 			x->state = ST_DONE;
 			x->ncells = 0;
