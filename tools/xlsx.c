@@ -133,7 +133,6 @@ struct sn_xlsx {
 	/* The one pass (hold_sheet): rows packed in HOLD, one record per <row> element: its number
 	 * (long), width and arena length (size_t), then WIDTH offsets (size_t), WIDTH number flags
 	 * and the arena bytes. */
-	int holding;      /* the pass is running: <mergeCell> elements are collected as they come */
 	int held;         /* rows come from HOLD, not from the reader */
 	struct buf hold;
 	size_t hold_pos;  /* the next record */
@@ -978,7 +977,7 @@ static void sheet_reset(sn_xlsx *x)
 	x->merges = NULL;
 	x->active = NULL;
 	x->nmerges = x->merges_cap = x->next_merge = x->nactive = 0;
-	x->holding = x->held = 0;
+	x->held = 0;
 	free(x->hold.p);
 	memset(&x->hold, 0, sizeof x->hold);
 	x->hold_pos = 0;
@@ -1066,42 +1065,6 @@ static int merges_ready(sn_xlsx *x)
 	return 0;
 }
 
-/* During the one pass: when the reader is on a <mergeCell> element, adds its range(s), as the
- * SAX pass does (every attribute whose local name is "ref"; a value too long to be a range is
- * cut, for add_merge to refuse). Returns 0, or -1 with the message set. */
-static int note_merge(sn_xlsx *x)
-{
-	xmlTextReaderPtr rd = x->sp.rd;
-	const xmlChar *name = xmlTextReaderConstLocalName(rd);
-	int r, rc = 0;
-
-	if (!name || strcmp((const char *)name, "mergeCell") != 0)
-		return 0;
-	for (r = xmlTextReaderMoveToFirstAttribute(rd); r == 1 && rc == 0;
-	     r = xmlTextReaderMoveToNextAttribute(rd)) {
-		const xmlChar *ln = xmlTextReaderConstLocalName(rd), *v;
-		char ref[80];
-		size_t n;
-
-		if (!ln || strcmp((const char *)ln, "ref") != 0)
-			continue;
-		if (!(v = xmlTextReaderConstValue(rd))) {
-			oom(x);
-			rc = -1;
-			break;
-		}
-		n = strlen((const char *)v);
-		if (n >= sizeof ref)
-			n = sizeof ref - 1;
-		memcpy(ref, v, n);
-		ref[n] = '\0';
-		if (n && add_merge(x, ref) < 0)
-			rc = -1;
-	}
-	xmlTextReaderMoveToElement(rd);
-	return r < 0 ? -1 : rc;
-}
-
 /* State of the first pass, which libxml2 calls back with SAX events. */
 struct merge_scan {
 	sn_xlsx *x;
@@ -1110,7 +1073,182 @@ struct merge_scan {
 	int doctype;
 	int line;
 	char msg[256];
+
+	/* The one pass (hold_sheet) also reads the rows into HOLD, exactly as the pull reader
+	 * reads them (read_row_xml, read_cell), for the shape every writer produces: <row> children
+	 * of <sheetData>, <c> children of <row>. Any other shape, or any error, makes the pass give
+	 * way to the two-pass reading (IRREGULAR), which then reads it as it always has. */
+	int hold;
+	int irregular;
+	int depth;          /* of the element being started or ended; the root is 1 */
+	int sheetdata;      /* 0 before <sheetData>, 1 inside it (at SD_DEPTH), 2 after it */
+	int sd_depth;
+	int in_row, in_c;
+	size_t next_col, col;
+	char ref[32], type[32];
+	size_t start;       /* arena offset of the cell's text */
+	int in_v, in_is, in_t, rph;
 };
+
+static void row_begin(sn_xlsx *x);
+static int row_set(sn_xlsx *x, size_t col, size_t off, int isnum);
+static int count_cell(sn_xlsx *x, const char *ref);
+static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char *ref, int *isnum);
+static int hold_row(sn_xlsx *x);
+
+static void hold_stop(struct merge_scan *ms)
+{
+	ms->irregular = 1;
+	xmlStopParser(ms->ctxt);
+}
+
+/* Copies the value of the last attribute named NAME (local name, as get_attrs matches it) into
+ * OUT, cut to OUTLEN - 1 bytes as get_attrs cuts it. Returns -1 for a value holding '&' (SAX and
+ * the reader may spell it differently): the pass gives way. */
+static int sax_attr(int nb, const xmlChar **attrs, const char *name, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	for (int i = 0; i < nb; i++) {
+		const xmlChar **a = attrs + 5 * i;
+		size_t n = (size_t)(a[4] - a[3]);
+
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if (memchr(a[3], '&', n))
+			return -1;
+		if (n >= outlen)
+			n = outlen - 1;
+		memcpy(out, a[3], n);
+		out[n] = '\0';
+	}
+	return 0;
+}
+
+/* The start of an element, for the rows: as seek_row, read_row_xml and read_cell take it. */
+static void hold_start(struct merge_scan *ms, const char *name, int nb, const xmlChar **attrs)
+{
+	sn_xlsx *x = ms->x;
+
+	if (strcmp(name, "sheetData") == 0) {
+		if (ms->sheetdata != 0 || ms->in_row)
+			return hold_stop(ms);
+		ms->sheetdata = 1;
+		ms->sd_depth = ms->depth;
+	} else if (strcmp(name, "row") == 0) {
+		char num[32];
+		long n;
+
+		if (ms->sheetdata != 1 || ms->in_row || ms->depth != ms->sd_depth + 1 ||
+		    sax_attr(nb, attrs, "r", num, sizeof num) < 0)
+			return hold_stop(ms);
+		if (!num[0])
+			n = x->xml_row + 1;
+		else if (parse_rownum(num, &n) < 0)
+			return hold_stop(ms);
+		if (n <= x->xml_row)
+			return hold_stop(ms);
+		x->xml_row = n;
+		x->next_row = n;
+		row_begin(x);
+		if (buf_nul(&x->arena))
+			return hold_stop(ms);
+		ms->in_row = 1;
+		ms->next_col = 0;
+	} else if (strcmp(name, "c") == 0) {
+		long refrow;
+
+		if (!ms->in_row || ms->in_c || ms->depth != ms->sd_depth + 2 ||
+		    sax_attr(nb, attrs, "r", ms->ref, sizeof ms->ref) < 0 ||
+		    sax_attr(nb, attrs, "t", ms->type, sizeof ms->type) < 0)
+			return hold_stop(ms);
+		if (ms->ref[0]) {
+			if (parse_ref(ms->ref, &ms->col, &refrow) < 0)
+				return hold_stop(ms);
+		} else {
+			char cn[16];
+
+			ms->col = ms->next_col;
+			col_name(ms->col, cn, sizeof cn);
+			snprintf(ms->ref, sizeof ms->ref, "%s%ld", cn, x->next_row);
+		}
+		if (ms->col >= x->lim.max_columns || count_cell(x, ms->ref) < 0)
+			return hold_stop(ms);
+		ms->start = x->arena.len;
+		ms->in_v = ms->in_is = ms->in_t = ms->rph = 0;
+		ms->in_c = 1;
+	} else if (ms->in_c) {
+		if (strcmp(name, "v") == 0)
+			ms->in_v = 1;
+		else if (strcmp(name, "is") == 0)
+			ms->in_is = 1;
+		else if (ms->in_is && strcmp(name, "t") == 0)
+			ms->in_t = 1;
+		else if (ms->in_is && strcmp(name, "rPh") == 0)
+			ms->rph++;
+	}
+}
+
+static void hold_end(struct merge_scan *ms, const char *name)
+{
+	sn_xlsx *x = ms->x;
+
+	if (ms->in_c) {
+		if (strcmp(name, "c") == 0) {
+			int isnum = 0;
+			size_t off;
+
+			if (buf_nul(&x->arena))
+				return hold_stop(ms);
+			off = cell_value(x, ms->type, ms->start, ms->ref, &isnum);
+			if (off == (size_t)-1)
+				return hold_stop(ms);
+			if (off == 0)
+				isnum = 0;
+			if (row_set(x, ms->col, off, isnum) < 0)
+				return hold_stop(ms);
+			ms->next_col = ms->col + 1;
+			ms->in_c = 0;
+		} else if (strcmp(name, "v") == 0) {
+			ms->in_v = 0;
+		} else if (strcmp(name, "is") == 0) {
+			ms->in_is = 0;
+		} else if (strcmp(name, "t") == 0) {
+			ms->in_t = 0;
+		} else if (strcmp(name, "rPh") == 0 && ms->rph > 0) {
+			ms->rph--;
+		}
+	} else if (ms->in_row && strcmp(name, "row") == 0) {
+		if (ms->depth != ms->sd_depth + 1 || hold_row(x) != 0)
+			return hold_stop(ms);
+		ms->in_row = 0;
+	} else if (ms->sheetdata == 1 && strcmp(name, "sheetData") == 0) {
+		if (ms->depth != ms->sd_depth)
+			return hold_stop(ms);
+		ms->sheetdata = 2;
+	}
+}
+
+static void scan_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct merge_scan *ms = ctx;
+
+	(void)prefix;
+	(void)uri;
+	if (ms->hold && !ms->failed && !ms->irregular)
+		hold_end(ms, (const char *)localname);
+	ms->depth--;
+}
+
+/* Text of a cell's <v>, or of its inline string's <t> outside phonetic runs (as read_cell). */
+static void scan_text(void *ctx, const xmlChar *s, int len)
+{
+	struct merge_scan *ms = ctx;
+
+	if (ms->failed || ms->irregular || !ms->in_c || !(ms->in_v || (ms->in_t && ms->rph == 0)))
+		return;
+	if (len > 0 && buf_add(&ms->x->arena, (const char *)s, (size_t)len))
+		hold_stop(ms);
+}
 
 static void scan_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			 const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -1124,6 +1262,9 @@ static void scan_element(void *ctx, const xmlChar *localname, const xmlChar *pre
 	(void)nb_namespaces;
 	(void)namespaces;
 	(void)nb_defaulted;
+	ms->depth++;
+	if (ms->hold && !ms->failed && !ms->irregular)
+		hold_start(ms, (const char *)localname, nb_attributes, attrs);
 	if (ms->failed || strcmp((const char *)localname, "mergeCell") != 0)
 		return;
 	/* attrs holds (localname, prefix, URI, value, value end) per attribute; values are not
@@ -1172,11 +1313,16 @@ static void scan_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
-/* First pass over the sheet: <mergeCells> comes after <sheetData>, but filling needs the ranges
- * from the first row on, so collect them before the rows are read. This pass uses libxml2's SAX
- * interface rather than the pull reader: building no nodes at all, it reads the member in about
- * half the time, and it sees every element so nothing about the document is guessed. */
-static int collect_merges(sn_xlsx *x, const char *member)
+/* A pass over the sheet with libxml2's SAX interface: building no nodes at all, it reads the
+ * member in about half the time the pull reader takes, and it sees every element so nothing about
+ * the document is guessed. It collects the merged ranges, and with HOLD the rows as well.
+ *
+ * Without HOLD it is the first of two passes (<mergeCells> comes after <sheetData>, but filling
+ * needs the ranges from the first row on): returns 0, or -1 with the message set.
+ * With HOLD it is the one pass: returns 1 when it read the whole part and held every row, 0 when
+ * it gives way to the two passes (any error, or a shape it leaves to the reader; nothing is
+ * reported), -1 when the part cannot be opened (message set, as the two passes would set it). */
+static int collect_merges(sn_xlsx *x, const char *member, int hold)
 {
 	struct part p;
 	struct merge_scan ms;
@@ -1191,10 +1337,17 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	memset(&ms, 0, sizeof ms);
 	memset(&sax, 0, sizeof sax);
 	ms.x = x;
+	ms.hold = hold;
 	sax.initialized = XML_SAX2_MAGIC;
 	sax.startElementNs = scan_element;
 	sax.internalSubset = scan_doctype;
 	sax.serror = scan_error;
+	if (hold) {
+		sax.endElementNs = scan_end;
+		sax.characters = scan_text;
+		sax.cdataBlock = scan_text;
+		sax.ignorableWhitespace = scan_text;
+	}
 	ms.ctxt = xmlCreatePushParserCtxt(&sax, &ms, NULL, 0, member);
 	if (!ms.ctxt) {
 		part_close(&p);
@@ -1203,12 +1356,19 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	}
 	/* As for the reader: no entity substitution, no DTD loading, no network. */
 	xmlCtxtUseOptions(ms.ctxt, XML_PARSE_NONET);
-	while (!ms.failed && !ms.doctype && ms.ctxt->wellFormed &&
+	while (!ms.failed && !ms.doctype && !ms.irregular && ms.ctxt->wellFormed &&
 	       (n = io_read(&p, buf, (int)sizeof buf)) > 0)
 		xmlParseChunk(ms.ctxt, buf, n, 0);
-	if (n == 0 && !ms.failed && !ms.doctype && ms.ctxt->wellFormed)
+	if (n == 0 && !ms.failed && !ms.doctype && !ms.irregular && ms.ctxt->wellFormed)
 		xmlParseChunk(ms.ctxt, NULL, 0, 1);
 	r = 0;
+	if (hold) {
+		r = !ms.failed && !ms.doctype && !ms.irregular && !p.io_failed && n == 0 &&
+		    ms.ctxt->wellFormed && !ms.msg[0] && ms.sheetdata != 1 && !ms.in_row;
+		xmlFreeParserCtxt(ms.ctxt);
+		part_close(&p);
+		return r;
+	}
 	if (ms.failed) {
 		r = -1;
 	} else if (ms.doctype) {
@@ -1256,7 +1416,7 @@ static int select_sheet(sn_xlsx *x, size_t i)
 		x->err[0] = '\0';
 		return 0;
 	}
-	if (collect_merges(x, s->part) < 0)
+	if (collect_merges(x, s->part, 0) < 0)
 		return -1;
 	r = part_open(x, &x->sp, s->part, 1);
 	if (r == 0)
@@ -1412,7 +1572,7 @@ static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char 
 static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 {
 	xmlTextReaderPtr rd = x->sp.rd;
-	char ref[32], type[16], *outs[2] = { ref, type };
+	char ref[32], type[32], *outs[2] = { ref, type };
 	static const char *const names[2] = { "r", "t" };
 	int empty = xmlTextReaderIsEmptyElement(rd);
 	int in_v = 0, in_is = 0, in_t = 0, rph = 0, isnum = 0, r;
@@ -1457,8 +1617,6 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 		if (t == XML_READER_TYPE_ELEMENT) {
 			const char *n = (const char *)xmlTextReaderConstLocalName(rd);
 
-			if (x->holding && note_merge(x) < 0)
-				return -1;
 			if (!n || xmlTextReaderIsEmptyElement(rd))
 				continue;
 			if (strcmp(n, "v") == 0)
@@ -1662,9 +1820,6 @@ static int seek_row(sn_xlsx *x)
 	while ((r = part_read(x, &x->sp)) == 1) {
 		xmlTextReaderPtr rd = x->sp.rd;
 
-		if (x->holding && xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
-		    note_merge(x) < 0)
-			return -1;
 		if (node_is(rd, XML_READER_TYPE_ELEMENT, "sheetData")) {
 			if (xmlTextReaderIsEmptyElement(rd))
 				break;
@@ -1724,9 +1879,6 @@ static int read_row_xml(sn_xlsx *x)
 				break;
 			if (node_is(rd, XML_READER_TYPE_ELEMENT, "c") && read_cell(x, &next_col, x->next_row) < 0)
 				return -1;
-			if (x->holding && xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
-			    note_merge(x) < 0)
-				return -1;
 		}
 		if (r <= 0) {
 			if (r == 0)
@@ -1764,42 +1916,22 @@ static size_t merges_fill_bound(const sn_xlsx *x)
 	return total;
 }
 
-/* The one pass over the sheet's part MEMBER: every row into HOLD, then the rest of the part for
- * its merged ranges. Returns 1 when the sheet is held (rows are then produced from HOLD), -1 when
- * the part is missing or cannot be opened (message set), and 0 when the sheet is to be read in
- * two passes as before: its rows take more than max_held_bytes, or the pass met an error of any
- * kind (the two-pass reading reports it where it always has), or the cells read and the cells
- * its ranges may fill could pass max_cells (which that reading reports at the cell that does). */
+/* The one pass over the sheet's part MEMBER (collect_merges with HOLD): every row into HOLD
+ * and the merged ranges after them. Returns 1 when the sheet is held (rows are then produced
+ * from HOLD), -1 when the part is missing or cannot be opened (message set), and 0 when the sheet
+ * is to be read in two passes as before: its rows take more than max_held_bytes, or the pass met
+ * an error or a shape it leaves to the reader (the two-pass reading reports it where it always
+ * has), or the cells read and the cells its ranges may fill could pass max_cells (which that
+ * reading reports at the cell that does). */
 static int hold_sheet(sn_xlsx *x, const char *member)
 {
-	int r = part_open(x, &x->sp, member, 1);
+	int r = collect_merges(x, member, 1);
 
-	if (r == 0)
-		seterr(x, "sheet '%s': part %s is missing from the archive", sheet_name(x), member);
-	if (r <= 0)
+	if (r < 0)
 		return -1;
-	x->sp_open = 1;
-	x->holding = 1;
-	x->state = ST_SEEK;
-	for (;;) {
-		if (seek_row(x) < 0)
-			goto again;
-		if (x->state == ST_END)
-			break;
-		if (read_row_xml(x) < 0 || hold_row(x) != 0)
-			goto again;
-	}
-	/* After the rows: <mergeCells>, and the rest read to its end as the SAX pass reads it. */
-	while ((r = part_read(x, &x->sp)) == 1)
-		if (xmlTextReaderNodeType(x->sp.rd) == XML_READER_TYPE_ELEMENT && note_merge(x) < 0)
-			goto again;
-	if (r < 0 || x->sp.xml_msg[0] || x->sp.io_failed)
+	if (r == 0 || x->cells_seen > x->lim.max_cells ||
+	    merges_fill_bound(x) > x->lim.max_cells - x->cells_seen)
 		goto again;
-	if (x->cells_seen > x->lim.max_cells || merges_fill_bound(x) > x->lim.max_cells - x->cells_seen)
-		goto again;
-	part_close(&x->sp);
-	x->sp_open = 0;
-	x->holding = 0;
 	if (merges_ready(x) < 0)
 		return -1;
 	x->held = 1;
