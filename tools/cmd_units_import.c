@@ -285,6 +285,8 @@ static void bind_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+/* One row of the table, in the order of the source: seq and the link ids grow together within a
+ * conversion event, which rebuilding the registry relies on (registry.c, DERIVE_CONVERSION). */
 static const char *LINK_INSERT =
 	"INSERT INTO link(event_id, pos, seq, old_level, old_code, old_name, old_district_code, "
 	"old_district_name, old_province_code, old_province_name, new_level, new_code, new_name, "

@@ -15,17 +15,20 @@
 		  "valid_from, valid_to, opened_by, closed_by, named_by"
 
 /* A conversion table closes every old unit it names (communes, districts, provinces) and opens
- * every new commune and province. The first row naming a unit gives its spelling. */
+ * every new commune and province. The first row naming a unit gives its spelling: the first in
+ * the order of the source (seq), which for a conversion event is the order of the link ids, as
+ * 'units import' inserts its rows one by one in that order (cmd_units_import.c, LINK_INSERT), so
+ * the rows are read in the table's own order instead of sorted by seq four times. */
 static const char *DERIVE_CONVERSION =
 	"DELETE FROM temp.side;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'commune', old_code, old_name, old_district_code, "
-	"  old_province_code FROM link WHERE event_id = :ev AND old_level = 'commune' ORDER BY seq;"
+	"  old_province_code FROM link WHERE event_id = :ev AND old_level = 'commune' ORDER BY id;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'district', old_district_code, old_district_name, "
 	"  old_province_code, old_province_code FROM link WHERE event_id = :ev "
-	"  AND old_district_code IS NOT NULL ORDER BY seq;"
+	"  AND old_district_code IS NOT NULL ORDER BY id;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'province', old_province_code, old_province_name, "
 	"  NULL, old_province_code FROM link WHERE event_id = :ev AND old_province_code IS NOT NULL "
-	"  ORDER BY seq;"
+	"  ORDER BY id;"
 	"UPDATE unit SET valid_to = :eff, closed_by = :ev WHERE valid_to IS NULL "
 	"  AND (valid_from IS NULL OR valid_from <= :eff) "
 	"  AND EXISTS (SELECT 1 FROM temp.side s WHERE s.level = unit.level AND s.code = unit.code);"
@@ -39,7 +42,7 @@ static const char *DERIVE_CONVERSION =
 	"  WHERE event_id = :ev AND new_province_code IS NOT NULL GROUP BY 1, 2) "
 	"  ORDER BY sn_type(name) IS NULL, seq;"
 	"INSERT OR IGNORE INTO temp.side SELECT new_level, new_code, new_name, new_province_code, "
-	"  new_province_code FROM link WHERE event_id = :ev ORDER BY seq;"
+	"  new_province_code FROM link WHERE event_id = :ev ORDER BY id;"
 	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_unit_key(s.name), "
 	"  sn_unit_ascii_key(s.name), sn_unit_type(s.name), s.parent_code, s.province_code, :eff, "
 	"  NULL, :ev, NULL, :ev FROM temp.side s ORDER BY s.level, s.code;";
