@@ -180,8 +180,14 @@ $(BUILD)/gen: bench/gen.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $<
 
-bench: all $(BUILD)/gen
-	GEN=$(BUILD)/gen sh bench/run.sh ./sapnhap
+# The floor of 'units import' (bench/floor-units.c): a lean importer of the official workbook,
+# with the project's text functions (NFC, name keys).
+$(BUILD)/floor-units: bench/floor-units.c $(BUILD)/libsapnhap.a | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libsapnhap.a $(LDLIBS)
+
+bench: all $(BUILD)/gen $(BUILD)/floor-units
+	GEN=$(BUILD)/gen FLOOR_UNITS=$(BUILD)/floor-units sh bench/run.sh ./sapnhap
 
 # --- fuzzing: tests/fuzz/fuzz_NAME.c runs whole commands in-process (sn_main) on each input;
 # tests/fuzz/NAME/ is its corpus: authored seeds, minimised finds and every input that once
