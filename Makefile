@@ -12,10 +12,10 @@
 #
 # Objects go to build/<variant>/; the sanitizer build is the variant "asan", the fuzzers' "fuzz".
 
-PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson
+PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson xlsxwriter
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libcmocka-dev zip time python3
+             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libxlsxwriter-dev libcmocka-dev zip time python3
 # The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
 # glyphs; without them (and not root) it is skipped.
 HTML_DEB_PKGS := chromium fonts-dejavu-core
