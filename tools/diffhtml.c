@@ -91,7 +91,15 @@ static const char *STYLE =
 	"td.before{background:var(--rem)}td.after{background:var(--add)}\n"
 	"tbody.added td.before,tbody.removed td.after{background:#fff}\n"
 	"span.none{color:var(--muted)}\n"
-	"col.c1{width:9%}col.c2{width:20%}col.c3{width:15%}col.c4{width:28%}col.c5{width:28%}\n"
+	"col.c1{width:8%}col.c2{width:18%}col.c3{width:13%}col.c4{width:22%}col.c5{width:22%}col.c6{width:17%}\n"
+	"td.why{font-size:12.5px;color:var(--muted)}td.key small.proc{color:#173f5f}\n"
+	"@page{size:A4;margin:12mm 10mm 14mm;@bottom-center{content:\"Trang \" counter(page) \" / \" counter(pages);"
+	"font-size:9pt}}\n"
+	"@media print{body{background:#fff;font-size:9pt}header{background:none;color:#000;padding:0 0 6px;"
+	"border-bottom:2px solid #000}header code{color:#000}#controls,footer{display:none}main{padding:0;max-width:none}"
+	"thead{display:table-header-group}tbody.thing{break-inside:avoid}h2,h3{break-after:avoid}"
+	"th,td{padding:1.5px 4px}td.key{font-size:8pt}td.key small{max-width:none}"
+	"td.before,td.after,tbody td.mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"p.empty{font-size:16px;color:var(--muted)}\n"
 	"footer{color:var(--muted);font-size:12px;padding:0 28px 20px}\n"
 	"</style>\n";
@@ -143,13 +151,17 @@ static const char *SCRIPT =
 	"})();\n"
 	"</script>\n";
 
-static void value_cell(FILE *f, const char *cls, sqlite3_stmt *st, int i)
+static void value_cell(const struct sn_diff *d, FILE *f, const char *cls, sqlite3_stmt *st, int i, const char *field)
 {
 	fprintf(f, "<td class=\"%s\">", cls);
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
 		fputs("<span class=\"none\">—</span>", f);
-	else
-		esc(f, sn_col(st, i));
+	} else {
+		char b[2000];
+		const char *v = sn_col(st, i);
+		/* the law's words for stored values; combined old values ("70: x | 75: y") as they are */
+		esc(f, strchr(v, '|') ? v : sn_label_value(field, v, d->lang, b, sizeof b));
+	}
 	fputs("</td>", f);
 }
 
@@ -207,6 +219,15 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		esc(f, desc);
 		fputs("</dd>\n", f);
 	}
+	/* the provinces by name, when a side is a working database */
+	sqlite3_stmt *pn = sn_prepare(&d->ctx, "SELECT group_concat(name || ' (' || code || ')', ', ') FROM "
+					       "(SELECT * FROM pname ORDER BY code)");
+	if (pn && sn_step(&d->ctx, pn) == SQLITE_ROW && *sn_col(pn, 0)) {
+		fputs("<dt>Tỉnh (provinces)</dt><dd id=\"provinces\">", f);
+		esc(f, sn_col(pn, 0));
+		fputs("</dd>\n", f);
+	}
+	sqlite3_finalize(pn);
 	fputs("</dl>\n</header>\n<main>\n<h2>Tổng hợp (summary)</h2>\n", f);
 	summary_table(d, f);
 	if (summary || total == 0) {
@@ -224,10 +245,15 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 
 	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
-		"SELECT entity, kind, key, field, before, after, label, COALESCE(grp, ''), COALESCE(grp_name, ''), "
-		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) "
-		"FROM labelled l ORDER BY entity = 'agency', grp IS NULL, grp, "
-		"  CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, erank, s1, s2, key, frank");
+		"SELECT l.entity, l.kind, l.key, l.field, l.before, l.after, l.label, COALESCE(l.grp, ''), COALESCE(l.grp_name, ''), "
+		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) + "
+		"  (l.fate_outcome IS NOT NULL), COALESCE(l.pname, ''), d.value, d.reason, l.fate_outcome, l.fate_target, "
+		"  l.fate_n, l.frank "
+		"FROM labelled l LEFT JOIN decision d ON l.entity = 'procedure' AND d.subject = l.k1 AND d.field = "
+		"  CASE l.field WHEN 'time_unit' THEN 'time_limit' WHEN 'field_code' THEN 'field' WHEN 'field_name' THEN 'field' "
+		"  WHEN 'levels' THEN 'jurisdiction' ELSE l.field END "
+		"ORDER BY l.entity = 'agency', l.grp IS NULL, l.grp, "
+		"  CASE l.kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, l.erank, l.s1, l.s2, l.key, l.frank");
 	if (!st)
 		return SN_IO;
 	char group[300] = "\x01", kind[16] = "", key[1024] = "";
@@ -267,8 +293,8 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 			snprintf(kind, sizeof kind, "%s", k);
 			fprintf(f, "<section class=\"kind\" data-kind=\"%s\">\n<h3>%s (%s)</h3>\n<table class=\"changes\">\n"
 				"<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\">"
-				"</colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
-				"<th>Sau (after)</th></tr></thead>\n", k, kind_vi(k), k);
+				"<col class=\"c6\"></colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
+				"<th>Sau (after)</th><th>Quyết định, lý do</th></tr></thead>\n", k, kind_vi(k), k);
 			inkind = 1;
 			inthing = 0;
 			key[0] = '\0';
@@ -291,6 +317,12 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 				esc(f, sn_col(st, 6));
 				fputs("</small>", f);
 			}
+			/* a binding: its procedure's name too */
+			if (!strcmp(entity, "binding") && *sn_col(st, 10)) {
+				fputs("<small class=\"proc\">", f);
+				esc(f, sn_col(st, 10));
+				fputs("</small>", f);
+			}
 			fputs("</td>", f);
 		}
 		fputs("<td class=\"field\">", f);
@@ -298,9 +330,29 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		fputs("<code>", f);
 		esc(f, sn_col(st, 3));
 		fputs("</code></td>", f);
-		value_cell(f, "before", st, 4);
-		value_cell(f, "after", st, 5);
-		fputs("</tr>\n", f);
+		value_cell(d, f, "before", st, 4, sn_col(st, 3));
+		value_cell(d, f, "after", st, 5, sn_col(st, 3));
+		fputs("<td class=\"why\">", f);
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+			char b[2000];
+			const char *v = sn_label_value(sn_col(st, 3), sn_col(st, 11), d->lang, b, sizeof b);
+			fputs("<b>", f);
+			esc(f, !strcmp(sn_col(st, 3), "portal") ? sn_label("yesno", sn_col(st, 11), d->lang) : v);
+			fputs("</b>: ", f);
+			esc(f, sn_col(st, 12));
+		}
+		fputs("</td></tr>\n", f);
+		if (sqlite3_column_type(st, 13) != SQLITE_NULL && sqlite3_column_int(st, 16) == 0) {
+			/* a removed agency: where it went, never a bare "removed" */
+			char fate[4000];
+			sn_label_fate(sn_col(st, 13), sn_col(st, 14), sqlite3_column_int(st, 15), SN_LANG_VI, fate, sizeof fate);
+			fputs("<tr class=\"fate\"><td class=\"field\">Kết quả sắp xếp<code>outcome</code></td>"
+			      "<td class=\"before\">", f);
+			esc(f, sn_label("outcome", sn_col(st, 13), SN_LANG_VI));
+			fputs("</td><td class=\"after\" colspan=\"2\">", f);
+			esc(f, fate);
+			fputs("</td></tr>\n", f);
+		}
 	}
 	sqlite3_finalize(st);
 	if (r < 0)

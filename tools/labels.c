@@ -142,3 +142,26 @@ const char *sn_label_value(const char *field, const char *value, enum sn_lang la
 	}
 	return value;
 }
+
+const char *sn_label_fate(const char *outcome, const char *target, long nsucc, enum sn_lang lang, char *out,
+			  size_t len)
+{
+	int vi = lang == SN_LANG_VI;
+	const char *t = target ? target : "";
+	if (!outcome || !*outcome)
+		snprintf(out, len, "%s", "");
+	else if (!strcmp(outcome, "kept"))
+		snprintf(out, len, "%s", vi ? "giữ nguyên mã" : "kept its code");
+	else if (!strcmp(outcome, "renumbered"))
+		snprintf(out, len, "%s %s", vi ? "đổi mã thành" : "renumbered as", t);
+	else if (!strcmp(outcome, "merged"))
+		snprintf(out, len, "%s %s", vi ? "sáp nhập vào" : "merged into", t);
+	else if (nsucc > 3)
+		snprintf(out, len, "%s %ld %s: %s", vi ? "chấm dứt, công việc chuyển cho" : "closed; its work goes to",
+			 nsucc, vi ? "cơ quan" : "agencies", t);
+	else if (nsucc > 0)
+		snprintf(out, len, "%s %s", vi ? "chấm dứt, công việc chuyển cho" : "closed; its work goes to", t);
+	else
+		snprintf(out, len, "%s", vi ? "chấm dứt, không có cơ quan kế thừa" : "closed, without a successor");
+	return out;
+}

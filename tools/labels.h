@@ -29,6 +29,12 @@ const char *sn_label_list(const char *kind, const char *value, enum sn_lang lang
  * table, a time limit "15 working-day" as "15 ngày làm việc"; anything else as it is. */
 const char *sn_label_value(const char *field, const char *value, enum sn_lang lang, char *out, size_t len);
 
+/* Where an old agency went, in words: "sáp nhập vào 000.00.07.H19 Sở Nông nghiệp và Môi trường",
+ * "đổi mã thành ...", "giữ nguyên mã", "chấm dứt, công việc chuyển cho ..." (TARGET: the new code
+ * and name, or a closed one's successors; NSUCC how many). */
+const char *sn_label_fate(const char *outcome, const char *target, long nsucc, enum sn_lang lang, char *out,
+			  size_t len);
+
 /* Two words picked by language: sn_lang_pick(lang, "Thủ tục", "Procedure"). */
 const char *sn_lang_pick(enum sn_lang lang, const char *vi, const char *en);
 
