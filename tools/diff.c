@@ -123,6 +123,7 @@ static void sql_num(sqlite3_context *c, int argc, sqlite3_value **v)
 int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 {
 	memset(d, 0, sizeof *d);
+	d->lang = SN_LANG_EN;
 	d->ctx.out = ctx->out;
 	d->ctx.err = ctx->err;
 	d->ctx.db_path = ":memory:";
