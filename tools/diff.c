@@ -1,4 +1,4 @@
-/* diff.c - loading two catalogs into one in-memory database and computing their difference
+/* diff.c - loading two catalogs into one scratch database (on disk, bounded cache) and computing their difference
  * (diff.h). The writers are in diffout.c (text, CSV, JSON) and diffhtml.c.
  *
  * Sources: a working database (attached read-only, copied with INSERT ... SELECT), an export
@@ -126,12 +126,22 @@ int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 	d->lang = SN_LANG_EN;
 	d->ctx.out = ctx->out;
 	d->ctx.err = ctx->err;
-	d->ctx.db_path = ":memory:";
-	/* URI names, so that an operand is attached read-only (file:...?mode=ro). */
-	if (sqlite3_open_v2(":memory:", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+	d->ctx.db_path = "(diff's scratch database)";
+	/* A private temporary database on disk (SQLite's "" name: deleted when closed), with a bounded
+	 * page cache: what is held in memory does not grow with the catalogs (10^6 bindings a side
+	 * would need ~640 MB in memory); the side tables are kept in key order (WITHOUT ROWID), so the
+	 * comparison walks both sides along their keys. URI names, so that an operand is attached
+	 * read-only (file:...?mode=ro). */
+	if (sqlite3_open_v2("", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
 			    NULL) != SQLITE_OK) {
-		sn_error(ctx, "cannot open an in-memory database: %s",
+		sn_error(ctx, "cannot open a scratch database: %s",
 			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : "out of memory");
+		return SN_IO;
+	}
+	if (sqlite3_exec(d->ctx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; "
+			 "PRAGMA cache_size = -16384; PRAGMA temp.cache_size = -8192",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		sn_error(ctx, "scratch database: %s", sqlite3_errmsg(d->ctx.db));
 		return SN_IO;
 	}
 	sqlite3_busy_timeout(d->ctx.db, 5000);

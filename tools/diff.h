@@ -1,6 +1,7 @@
 /* diff.h - the before/after comparison of two catalogs ('sapnhap diff').
  *
- * Both sides are loaded into one in-memory SQLite database, into the same normalised tables
+ * Both sides are loaded into one scratch SQLite database (a private temporary file with a bounded
+ * page cache, so memory does not grow with the catalogs), into the same normalised tables
  * (a side column tells them apart), and the difference is computed there, set-based:
  *
  *   procedure(side, province, national_code, local_code, name, field_code, field_name, levels,
@@ -43,7 +44,7 @@ struct sn_diff_side {
 };
 
 struct sn_diff {
-	struct sn_ctx ctx;          /* db = the in-memory database; err = the caller's */
+	struct sn_ctx ctx;          /* db = the scratch database; err = the caller's */
 	struct sn_diff_side side[2];
 	long count[3][3];           /* things per entity and kind, set by sn_diff_compute */
 	enum sn_lang lang;          /* of the HTML, CSV and XLSX values (en: the stored vocabulary) */
@@ -53,7 +54,7 @@ enum { SN_DIFF_ENTITIES = 3 };
 extern const char *const sn_diff_entities[SN_DIFF_ENTITIES];  /* procedure, binding, agency */
 extern const char *const sn_diff_kinds[3];                     /* added, removed, changed */
 
-/* Creates the in-memory database with the tables above. Returns 0 or SN_IO (reported on
+/* Creates the scratch database with the tables above. Returns 0 or SN_IO (reported on
  * ctx->err). Close with sn_diff_close in any case. */
 int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d);
 void sn_diff_close(struct sn_diff *d);
