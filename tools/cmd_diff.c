@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "db.h"
 #include "diff.h"
 #include "outfile.h"
 
@@ -18,7 +19,7 @@ enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_TDIFF, FMT_XLSX };
 static void usage(FILE *f)
 {
 	fputs("usage: sapnhap diff BEFORE AFTER [--format text|csv|tdiff|json|html|xlsx] [--summary]\n"
-	      "                    [--exit-code] [--out FILE] [--lang vi|en] [--bom]\n"
+	      "                    [--exit-code] [--out FILE] [--lang vi|en] [--bom] [--pages]\n"
 	      "\n"
 	      "Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
 	      "national code and agency code) and agencies (by code), and lists what was added, removed\n"
@@ -53,6 +54,9 @@ static void usage(FILE *f)
 	      "  --lang vi|en   html, csv, xlsx: values as the law writes them (vi: toàn trình, cấp xã,\n"
 	      "                 có, sáp nhập ...) or the stored vocabulary (en, the default)\n"
 	      "  --bom          csv, tdiff: start with a UTF-8 BOM (Excel then reads Vietnamese)\n"
+	      "  --pages        html with --out FILE: FILE is a summary page linking to one page per\n"
+	      "                 field (lĩnh vực) in FILE-pages/, each at most ~16 MB, with the same filter;\n"
+	      "                 done without asking above 100,000 changed fields (national scale)\n"
 	      "\n"
 	      "exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
 	      "a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n"
@@ -74,7 +78,8 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 }
 
 /* The report into PATH, replaced whole or not at all (outfile.h). */
-static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, int bom, const char *path)
+static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, int bom, int pages,
+			    const char *path)
 {
 	if (fmt == FMT_XLSX)
 		return sn_diff_write_xlsx(d, path, summary);
@@ -87,7 +92,17 @@ static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int 
 	}
 	if (bom)
 		fputs("\xEF\xBB\xBF", o.f);
-	rc = write_report(d, fmt, summary, o.f);
+	/* A page too large for a browser: a summary page and one page per field, in FILE-pages/. */
+	if (fmt == FMT_HTML && (pages || sn_query_int(&d->ctx, "SELECT count(*) FROM change") > SN_DIFF_PAGE_ROWS)) {
+		char dir[1200];
+		size_t n = strlen(path);
+		if (n > 5 && !strcmp(path + n - 5, ".html"))
+			n -= 5;
+		snprintf(dir, sizeof dir, "%.*s-pages", (int)n, path);
+		rc = sn_diff_write_html_pages(d, o.f, dir, summary);
+	} else {
+		rc = write_report(d, fmt, summary, o.f);
+	}
 	if (rc) {
 		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
 		goto done;
@@ -108,11 +123,12 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		{ "out", required_argument, NULL, 'o' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "bom", no_argument, NULL, 'b' },
+		{ "pages", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *formats[] = { "text", "csv", "json", "html", "tdiff", "xlsx" };
-	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0, bom = 0;
+	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0, bom = 0, pages = 0;
 	enum sn_lang lang = SN_LANG_EN;
 	const char *out = NULL;
 	optind = 0;
@@ -132,6 +148,7 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 				return sn_usage_error(ctx, argv[0], "--lang must be vi or en");
 			break;
 		case 'b': bom = 1; break;
+		case 'P': pages = 1; break;
 		case 's': summary = 1; break;
 		case 'x': exit_code = 1; break;
 		case 'o': out = optarg; break;
@@ -148,6 +165,8 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		return sn_usage_error(ctx, argv[0], "--out needs a file name");
 	if (fmt == FMT_XLSX && !out)
 		return sn_usage_error(ctx, argv[0], "--format xlsx needs --out FILE (a workbook is not written to a terminal)");
+	if (pages && (fmt != FMT_HTML || !out))
+		return sn_usage_error(ctx, argv[0], "--pages applies to --format html with --out FILE");
 	if (bom && fmt != FMT_CSV && fmt != FMT_TDIFF)
 		return sn_usage_error(ctx, argv[0], "--bom applies to csv and tdiff only");
 	struct sn_diff d;
@@ -162,7 +181,7 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (out) {
-		if ((rc = write_atomically(ctx, &d, fmt, summary, bom, out)))
+		if ((rc = write_atomically(ctx, &d, fmt, summary, bom, pages, out)))
 			goto done;
 		sn_info(ctx, "wrote %s: %ld difference(s)", out, total);
 	} else if ((bom && fputs("\xEF\xBB\xBF", ctx->out) < 0) || (rc = write_report(&d, fmt, summary, ctx->out))) {

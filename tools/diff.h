@@ -95,5 +95,11 @@ int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary);
 int sn_diff_write_json(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary);
+/* The HTML as a summary page on F linking to pages in the folder PAGES (created; its last path
+ * element is how the summary page links it): one page per field (lĩnh vực), a field larger than
+ * SN_DIFF_PAGE_BYTES over several, each with the same filter. */
+#define SN_DIFF_PAGE_BYTES (16L << 20)
+#define SN_DIFF_PAGE_ROWS 100000L   /* changed fields above which 'diff --out FILE.html' pages */
+int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary);
 
 #endif

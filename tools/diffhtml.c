@@ -8,9 +8,12 @@
  * filter box and the kind checkboxes hide or show. The filter ignores case and diacritics
  * ("dong nai" finds "Đồng Nai"); the URL fragment pre-sets it: page.html#q=TEXT&kind=added,changed.
  */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "db.h"
 #include "diff.h"
+#include "outfile.h"
 
 static void esc(FILE *f, const char *s)
 {
@@ -128,7 +131,7 @@ static const char *SCRIPT =
 	"    var q = fold(input.value.trim()), on = {}, n = 0;\n"
 	"    boxes.forEach(function (b) { on[b.value] = b.checked; });\n"
 	"    things.forEach(function (t, i) {\n"
-	"      var vis = on[t.getAttribute('data-kind')] && (!q || texts[i].indexOf(q) >= 0);\n"
+	"      var vis = on[t.getAttribute('data-kind')] !== false && (!q || texts[i].indexOf(q) >= 0);\n"
 	"      t.hidden = !vis;\n"
 	"      if (vis) n++;\n"
 	"    });\n"
@@ -148,6 +151,23 @@ static const char *SCRIPT =
 	"  input.addEventListener('input', function () { apply(true); });\n"
 	"  boxes.forEach(function (b) { b.addEventListener('change', function () { apply(true); }); });\n"
 	"  apply(false);\n"
+	"})();\n"
+	"</script>\n";
+
+/* On the summary page of a paged diff: every page row counts as shown whatever the kinds, and a
+ * link carries the filter to the page it opens (page.html#q=...). */
+static const char *PAGES_SCRIPT =
+	"<script>\n"
+	"(function () {\n"
+	"  'use strict';\n"
+	"  var input = document.getElementById('filter');\n"
+	"  function links() {\n"
+	"    Array.prototype.forEach.call(document.querySelectorAll('table.pages a'), function (a) {\n"
+	"      a.href = a.getAttribute('href').replace(/#.*$/, '') + (input.value ? '#q=' + encodeURIComponent(input.value) : '');\n"
+	"    });\n"
+	"  }\n"
+	"  input.addEventListener('input', links);\n"
+	"  links();\n"
 	"})();\n"
 	"</script>\n";
 
@@ -195,18 +215,20 @@ static void summary_table(struct sn_diff *d, FILE *f)
 		      "a catalog file has none).</p>\n", f);
 }
 
-int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
+/* The page's head and header: title, style, both sides, the provinces by name. */
+static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 {
 	char desc[400];
-	long total = sn_diff_count(d, NULL, NULL);
-	if (total < 0)
-		return SN_IO;
 	fputs("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<meta name=\"generator\" content=\"sapnhap diff\">\n<title>So sánh danh mục TTHC: ", f);
 	esc(f, d->side[0].operand);
 	fputs(" → ", f);
 	esc(f, d->side[1].operand);
+	if (subtitle) {
+		fputs(" — ", f);
+		esc(f, subtitle);
+	}
 	fputs("</title>\n", f);
 	fputs(STYLE, f);
 	fputs("</head>\n<body>\n<header>\n<h1>So sánh danh mục thủ tục hành chính "
@@ -228,7 +250,101 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		fputs("</dd>\n", f);
 	}
 	sqlite3_finalize(pn);
-	fputs("</dl>\n</header>\n<main>\n<h2>Tổng hợp (summary)</h2>\n", f);
+	if (subtitle) {
+		fputs("<dt>Trang (page)</dt><dd>", f);
+		esc(f, subtitle);
+		fputs("</dd>\n", f);
+	}
+	fputs("</dl>\n</header>\n<main>\n", f);
+}
+
+static void controls(FILE *f, long total)
+{
+	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
+	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
+	for (int k = 0; k < 3; k++)
+		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
+			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
+	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+}
+
+/* Pages: above a size, the changes go to one page per field (lĩnh vực), a large field over
+ * several, and the summary page links to them (page.html + page-pages/NNNN.html). */
+struct pager {
+	int on;
+	char dir[1100], rel[400];       /* the pages' folder, and as the summary page links it */
+	char path[1300];                /* the current page (outfile keeps a pointer to it) */
+	struct sn_outfile o;
+	FILE *f;
+	int n;                          /* pages written */
+	long things;                    /* things on the current page */
+	char group[300], gname[600];
+	sqlite3_str *index;             /* the summary page's rows */
+	int rc;
+};
+
+static void page_close(struct pager *pg)
+{
+	if (!pg->f)
+		return;
+	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", pg->f);
+	fputs(SCRIPT, pg->f);
+	fputs("</body>\n</html>\n", pg->f);
+	char err[1200];
+	if (sn_outfile_close(&pg->o, err, sizeof err) || sn_outfile_rename(&pg->o, err, sizeof err))
+		pg->rc = SN_IO;
+	sn_outfile_abort(&pg->o);
+	sqlite3_str_appendf(pg->index, "<tbody class=\"thing\" data-kind=\"page\"><tr><td><a href=\"%s/%04d.html\">%04d</a>"
+			    "</td><td>%s</td><td>%s</td><td class=\"n\">%ld</td></tr></tbody>\n", pg->rel, pg->n, pg->n,
+			    pg->group, pg->gname, pg->things);
+	pg->f = NULL;
+}
+
+/* GROUP and GNAME already escaped for HTML. */
+static FILE *page_open(struct sn_diff *d, struct pager *pg, const char *group, const char *gname)
+{
+	char err[1200], sub[700];
+	page_close(pg);
+	pg->n++;
+	pg->things = 0;
+	snprintf(pg->group, sizeof pg->group, "%s", group);
+	snprintf(pg->gname, sizeof pg->gname, "%s", gname);
+	snprintf(pg->path, sizeof pg->path, "%s/%04d.html", pg->dir, pg->n);
+	if (sn_outfile_open(&pg->o, pg->path, err, sizeof err)) {
+		pg->rc = SN_IO;
+		return NULL;
+	}
+	pg->f = pg->o.f;
+	snprintf(sub, sizeof sub, "%04d", pg->n);
+	page_head(d, pg->f, sub);
+	controls(pg->f, 0);
+	return pg->f;
+}
+
+int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
+{
+	return sn_diff_write_html_pages(d, f, NULL, summary);
+}
+
+int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary)
+{
+	struct pager pg = { .on = pages != NULL };
+	FILE *main_f = f;
+	long total = sn_diff_count(d, NULL, NULL);
+	if (total < 0)
+		return SN_IO;
+	if (pg.on) {
+		const char *slash = strrchr(pages, '/');
+		snprintf(pg.dir, sizeof pg.dir, "%s", pages);
+		snprintf(pg.rel, sizeof pg.rel, "%s", slash ? slash + 1 : pages);
+		if (mkdir(pg.dir, 0777) != 0 && errno != EEXIST) {
+			sn_error(&d->ctx, "cannot create '%s': %s", pg.dir, strerror(errno));
+			return SN_IO;
+		}
+		pg.index = sqlite3_str_new(NULL);
+	}
+	page_head(d, f, NULL);
+	fputs("<h2>Tổng hợp (summary)</h2>\n", f);
 	summary_table(d, f);
 	if (summary || total == 0) {
 		if (total == 0)
@@ -236,12 +352,8 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		fputs("</main>\n</body>\n</html>\n", f);
 		return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 	}
-	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
-	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
-	for (int k = 0; k < 3; k++)
-		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
-			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
-	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+	if (!pg.on)
+		controls(f, total);
 
 	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
@@ -262,10 +374,22 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		const char *entity = sn_col(st, 0), *k = sn_col(st, 1), *ky = sn_col(st, 2), *grp = sn_col(st, 7);
 		char g[300];
 		snprintf(g, sizeof g, "%s", !strcmp(entity, "agency") ? "\x02" : grp);
-		if (strcmp(g, group)) {
+		int first = strcmp(ky, key) != 0;
+		/* a new page: at a new field, or when this one is full (at a new thing) */
+		int full = pg.on && first && pg.f && ftell(pg.f) > SN_DIFF_PAGE_BYTES;
+		if (strcmp(g, group) || full) {
 			fputs(inthing ? "</tbody>\n" : "", f);
 			fputs(inkind ? "</table>\n</section>\n" : "", f);
 			fputs(ingroup ? "</section>\n" : "", f);
+			if (pg.on) {
+				char *ge = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "Cơ quan (agencies)" : *grp ? grp : "—");
+				char *gn = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "" : sn_col(st, 8));
+				if (!(f = page_open(d, &pg, ge ? ge : "", gn ? gn : ""))) {
+					sqlite3_free(ge), sqlite3_free(gn);
+					break;
+				}
+				sqlite3_free(ge), sqlite3_free(gn);
+			}
 			snprintf(group, sizeof group, "%s", g);
 			fputs("<section class=\"group\" data-group=\"", f);
 			esc(f, !strcmp(entity, "agency") ? "agencies" : grp);
@@ -299,8 +423,8 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 			inthing = 0;
 			key[0] = '\0';
 		}
-		int first = strcmp(ky, key) != 0;
 		if (first) {
+			pg.things++;
 			fputs(inthing ? "</tbody>\n" : "", f);
 			snprintf(key, sizeof key, "%s", ky);
 			fprintf(f, "<tbody class=\"thing %s\" data-kind=\"%s\" data-entity=\"%s\">\n", k, k, entity);
@@ -355,13 +479,33 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		}
 	}
 	sqlite3_finalize(st);
-	if (r < 0)
+	if (r < 0 || pg.rc) {
+		if (pg.f)
+			sn_outfile_abort(&pg.o);
+		sqlite3_free(sqlite3_str_finish(pg.index));
 		return SN_IO;
+	}
 	fputs(inthing ? "</tbody>\n" : "", f);
 	fputs(inkind ? "</table>\n</section>\n" : "", f);
 	fputs(ingroup ? "</section>\n" : "", f);
+	if (pg.on) {
+		page_close(&pg);
+		/* the summary page: the pages, filtered like the changes (the filter goes with a link) */
+		f = main_f;
+		controls(f, pg.n);
+		fputs("<h2>Các trang (pages)</h2>\n<table class=\"pages\"><thead><tr><th>Trang</th><th>Lĩnh vực</th>"
+		      "<th>Tên</th><th>Số đối tượng (things)</th></tr></thead>\n", f);
+		char *ix = sqlite3_str_finish(pg.index);
+		fputs(ix ? ix : "", f);
+		sqlite3_free(ix);
+		fputs("</table>\n", f);
+		if (pg.rc)
+			return SN_IO;
+	}
 	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", f);
 	fputs(SCRIPT, f);
+	if (pg.on)
+		fputs(PAGES_SCRIPT, f);
 	fputs("</body>\n</html>\n", f);
 	return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 }

@@ -163,6 +163,22 @@ else
 	echo "html: python3 not found: the screenshot's colours are not counted (its size is)" >&2
 fi
 
+# Paged (as at national scale, where one page would be ~900 MB): a summary page linking to one
+# page per field, each rendered; together they hold every changed thing, each page small enough.
+sn diff "$db:old" "$db:merged" --format html --pages --out paged.html 2>/dev/null
+browse --dump-dom "file://$work/paged.html#q=binh" > pdom.html
+npages=$(ls paged-pages | wc -l)
+check "paged: one row per page ($npages)" equal "$(grep -c '<tbody class="thing" data-kind="page"' pdom.html)" "$npages"
+check "paged: the filter goes with the links" has pdom.html 'href="paged-pages/0001.html#q=binh"'
+sum=0 big=0
+for pgf in paged-pages/*.html; do
+	browse --dump-dom "file://$work/$pgf" > pg.html
+	sum=$((sum + $(grep -c '<tbody class="thing' pg.html)))
+	[ "$(wc -c < "$pgf")" -le 20971520 ] || big=$((big + 1))
+done
+check "paged: the pages hold every changed thing ($sum of $total)" equal "$sum" "$total"
+check "paged: no page over 20 MB" equal "$big" 0
+
 # --- the sign-off report: rendered, printed, and its workbook read back --------------------------
 pages() {  # pages PDF: the number of pages of a PDF Chromium printed
 	tr -c 'A-Za-z/\n' ' ' < "$1" | grep -o '/Type */Page\b' | grep -vc Pages
