@@ -12,13 +12,13 @@
 #
 # Objects go to build/<variant>/; the sanitizer build is the variant "asan", the fuzzers' "fuzz".
 
-PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson
+PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson xlsxwriter
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libcmocka-dev zip time python3
+             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libxlsxwriter-dev libcmocka-dev zip time python3
 # The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
 # glyphs; without them (and not root) it is skipped.
-HTML_DEB_PKGS := chromium fonts-dejavu-core
+HTML_DEB_PKGS := chromium fonts-dejavu-core python3-openpyxl
 
 VARIANT ?= release
 BUILD   := build/$(VARIANT)
@@ -78,7 +78,7 @@ deps:
 
 # The HTML test's browser and font: installed as root; otherwise a note, and the test skips.
 test-deps:
-	@if command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; then :; \
+	@if command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf && test -d /usr/lib/python3/dist-packages/openpyxl; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages for the HTML test: $(HTML_DEB_PKGS)" >&2; \
 	  (apt-get install -y --no-install-recommends $(HTML_DEB_PKGS) || \

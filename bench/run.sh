@@ -322,6 +322,23 @@ EOF2
 row "reassign ($ndossiers dossiers)" "$w" "$m" "$fw"
 sed 's/^/    /' "$big/out"
 mem_reassign=$m
+
+# diff at 10^6 bindings a side (the old catalogs against the merged one): a scratch database on
+# disk with a bounded page cache, so memory does not grow with the catalogs; HTML in pages.
+read -r w m <<EOF2
+$(measure 1 true "exec $sn diff $big/r.db:old $big/r.db:merged --summary" 0)
+EOF2
+row "diff --summary (old -> merged)" "$w" "$m"
+read -r w m <<EOF2
+$(measure 1 true "exec $sn diff $big/r.db:old $big/r.db:merged --format csv --out $big/diff.csv" 0)
+EOF2
+row "diff --format csv" "$w" "$m"
+read -r w m <<EOF2
+$(measure 1 "rm -rf $big/diff.html $big/diff-pages" "exec $sn diff $big/r.db:old $big/r.db:merged --format html --out $big/diff.html" 0)
+EOF2
+row "diff --format html (summary + pages)" "$w" "$m"
+echo "    $(ls "$big/diff-pages" | wc -l) pages, largest $(ls -S -l "$big/diff-pages" | awk 'NR == 2 { print $5 }') bytes; summary page $(wc -c < "$big/diff.html") bytes"
+rm -rf "$big/diff.csv" "$big/diff.html" "$big/diff-pages"
 rm -f "$big/r.db" "$big/r.db-journal" "$big/pre.db"
 
 # memory against the number of dossiers: the same two steps at BENCH_SCALE_SMALL

@@ -10,15 +10,16 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "db.h"
 #include "diff.h"
 #include "outfile.h"
 
-enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
+enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_TDIFF, FMT_XLSX };
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap diff BEFORE AFTER [--format text|csv|json|html] [--summary] [--exit-code]\n"
-	      "                    [--out FILE]\n"
+	fputs("usage: sapnhap diff BEFORE AFTER [--format text|csv|tdiff|json|html|xlsx] [--summary]\n"
+	      "                    [--exit-code] [--out FILE] [--lang vi|en] [--bom] [--pages]\n"
 	      "\n"
 	      "Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
 	      "national code and agency code) and agencies (by code), and lists what was added, removed\n"
@@ -39,13 +40,23 @@ static void usage(FILE *f)
 	      "options:\n"
 	      "  --format FMT   text (default): counts, then the changes by entity and kind (an added or\n"
 	      "                 removed procedure or agency by its name: every field is in the other\n"
-	      "                 formats); csv: the highlighter form, header @@,entity,key,field,value,\n"
-	      "                 first column +++ added, --- removed, -> changed (value old->new);\n"
-	      "                 json: {before, after, summary, changes}; html: one self-contained page\n"
-	      "                 with a filter (page.html#q=TEXT&kind=added,changed pre-sets it)\n"
+	      "                 formats); csv: one row per changed field, a column each: entity,kind,\n"
+	      "                 key,name,field,before,after,decision,reason (the decided value and its\n"
+	      "                 reason when a decision set the field; a removed agency's outcome as\n"
+	      "                 field 'outcome'); tdiff: the tabular-diff highlighter form, header\n"
+	      "                 @@,entity,key,field,value, first column +++ added, --- removed, ->\n"
+	      "                 changed (value old->new); json: {before, after, summary, changes};\n"
+	      "                 html: one self-contained page with a filter (page.html#q=TEXT&kind=\n"
+	      "                 added,changed pre-sets it); xlsx: the csv rows as a workbook (needs --out)\n"
 	      "  --summary      the counts only\n"
 	      "  --exit-code    exit 1 when there is any difference, 0 when none\n"
 	      "  --out FILE     write to FILE (atomically) instead of standard output\n"
+	      "  --lang vi|en   html, csv, xlsx: values as the law writes them (vi: toàn trình, cấp xã,\n"
+	      "                 có, sáp nhập ...) or the stored vocabulary (en, the default)\n"
+	      "  --bom          csv, tdiff: start with a UTF-8 BOM (Excel then reads Vietnamese)\n"
+	      "  --pages        html with --out FILE: FILE is a summary page linking to one page per\n"
+	      "                 field (lĩnh vực) in FILE-pages/, each at most ~16 MB, with the same filter;\n"
+	      "                 done without asking above 100,000 changed fields (national scale)\n"
 	      "\n"
 	      "exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
 	      "a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n"
@@ -59,6 +70,7 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 {
 	switch (fmt) {
 	case FMT_CSV: return sn_diff_write_csv(d, f, summary);
+	case FMT_TDIFF: return sn_diff_write_tdiff(d, f, summary);
 	case FMT_JSON: return sn_diff_write_json(d, f, summary);
 	case FMT_HTML: return sn_diff_write_html(d, f, summary);
 	default: return sn_diff_write_text(d, f, summary);
@@ -66,8 +78,11 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 }
 
 /* The report into PATH, replaced whole or not at all (outfile.h). */
-static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, const char *path)
+static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, int bom, int pages,
+			    const char *path)
 {
+	if (fmt == FMT_XLSX)
+		return sn_diff_write_xlsx(d, path, summary);
 	struct sn_outfile o;
 	char err[1200];
 	int rc = sn_outfile_open(&o, path, err, sizeof err);
@@ -75,7 +90,19 @@ static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int 
 		sn_error(ctx, "%s", err);
 		return rc;
 	}
-	rc = write_report(d, fmt, summary, o.f);
+	if (bom)
+		fputs("\xEF\xBB\xBF", o.f);
+	/* A page too large for a browser: a summary page and one page per field, in FILE-pages/. */
+	if (fmt == FMT_HTML && (pages || sn_query_int(&d->ctx, "SELECT count(*) FROM change") > SN_DIFF_PAGE_ROWS)) {
+		char dir[1200];
+		size_t n = strlen(path);
+		if (n > 5 && !strcmp(path + n - 5, ".html"))
+			n -= 5;
+		snprintf(dir, sizeof dir, "%.*s-pages", (int)n, path);
+		rc = sn_diff_write_html_pages(d, o.f, dir, summary);
+	} else {
+		rc = write_report(d, fmt, summary, o.f);
+	}
 	if (rc) {
 		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
 		goto done;
@@ -94,11 +121,15 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		{ "summary", no_argument, NULL, 's' },
 		{ "exit-code", no_argument, NULL, 'x' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "bom", no_argument, NULL, 'b' },
+		{ "pages", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *formats[] = { "text", "csv", "json", "html" };
-	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0;
+	static const char *formats[] = { "text", "csv", "json", "html", "tdiff", "xlsx" };
+	int c, fmt = FMT_TEXT, summary = 0, exit_code = 0, bom = 0, pages = 0;
+	enum sn_lang lang = SN_LANG_EN;
 	const char *out = NULL;
 	optind = 0;
 	opterr = 0;
@@ -106,12 +137,18 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			fmt = -1;
-			for (int i = 0; i < 4; i++)
+			for (int i = 0; i < 6; i++)
 				if (!strcmp(optarg, formats[i]))
 					fmt = i;
 			if (fmt < 0)
-				return sn_usage_error(ctx, argv[0], "--format must be text, csv, json or html");
+				return sn_usage_error(ctx, argv[0], "--format must be text, csv, tdiff, json, html or xlsx");
 			break;
+		case 'l':
+			if (sn_lang_parse(optarg, &lang))
+				return sn_usage_error(ctx, argv[0], "--lang must be vi or en");
+			break;
+		case 'b': bom = 1; break;
+		case 'P': pages = 1; break;
 		case 's': summary = 1; break;
 		case 'x': exit_code = 1; break;
 		case 'o': out = optarg; break;
@@ -126,8 +163,15 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		return sn_usage_error(ctx, argv[0], "expected two operands, BEFORE and AFTER");
 	if (out && !*out)
 		return sn_usage_error(ctx, argv[0], "--out needs a file name");
+	if (fmt == FMT_XLSX && !out)
+		return sn_usage_error(ctx, argv[0], "--format xlsx needs --out FILE (a workbook is not written to a terminal)");
+	if (pages && (fmt != FMT_HTML || !out))
+		return sn_usage_error(ctx, argv[0], "--pages applies to --format html with --out FILE");
+	if (bom && fmt != FMT_CSV && fmt != FMT_TDIFF)
+		return sn_usage_error(ctx, argv[0], "--bom applies to csv and tdiff only");
 	struct sn_diff d;
 	int rc = sn_diff_open(ctx, &d);
+	d.lang = lang;
 	if (rc || (rc = sn_diff_load(&d, 0, argv[optind])) || (rc = sn_diff_load(&d, 1, argv[optind + 1])) ||
 	    (rc = sn_diff_compute(&d)))
 		goto done;
@@ -137,10 +181,10 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (out) {
-		if ((rc = write_atomically(ctx, &d, fmt, summary, out)))
+		if ((rc = write_atomically(ctx, &d, fmt, summary, bom, pages, out)))
 			goto done;
 		sn_info(ctx, "wrote %s: %ld difference(s)", out, total);
-	} else if ((rc = write_report(&d, fmt, summary, ctx->out))) {
+	} else if ((bom && fputs("\xEF\xBB\xBF", ctx->out) < 0) || (rc = write_report(&d, fmt, summary, ctx->out))) {
 		sn_error(ctx, "cannot write output: %s", strerror(errno ? errno : EIO));
 		goto done;
 	}

@@ -28,6 +28,7 @@
 #include "export.h"
 #include "outfile.h"
 #include "units.h"
+#include "xlsxout.h"
 
 enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, F_ADDRESSES, NFILES };
 static const char *const FILE_NAMES[NFILES] = { "catalog", "agencies", "crosswalk", "review", "addresses" };
@@ -362,6 +363,80 @@ static int write_file(struct ex *e, int which, FILE *f)
 	}
 }
 
+/* --- one workbook --------------------------------------------------------------------------------- */
+
+struct membuf {
+	const char *p;
+	size_t left;
+};
+
+static ssize_t mem_read(void *arg, char *buf, size_t cap)
+{
+	struct membuf *m = arg;
+	size_t n = m->left < cap ? m->left : cap;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (ssize_t)n;
+}
+
+/* The files as sheets of one workbook DIR/export.xlsx: each file is written as CSV (the same
+ * writer, so the same rows and columns), read back and put on its sheet with every cell a string
+ * (codes keep their zeros; nothing is a formula, so no apostrophe is needed) except the time limit,
+ * a number. */
+static int write_workbook(struct ex *e, const char *path, int nfiles)
+{
+	char err[1200];
+	struct sn_book *b = sn_book_new(path, NULL, err, sizeof err);
+	if (!b) {
+		sn_error(e->ctx, "%s", err);
+		return SN_IO;
+	}
+	int rc = 0;
+	for (int i = 0; i < nfiles && !rc; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		if (!m) {
+			rc = SN_IO;
+			break;
+		}
+		rc = write_file(e, i, m);
+		fclose(m);
+		struct membuf mb = { buf, len };
+		sn_csv *c = rc ? NULL : sn_csv_new(mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
+		char **f;
+		size_t n;
+		struct sn_sheet *sh = NULL;
+		enum sn_cell types[32];
+		while (c && sn_csv_next(c, &f, &n) == 1) {
+			const char *cells[32] = { 0 };
+			for (size_t k = 0; k < n && k < 32; k++)
+				cells[k] = sn_csv_unneutralise(f[k]);
+			if (!sh) {
+				for (size_t k = 0; k < 32; k++)
+					types[k] = k < n && !strcmp(f[k], "time_limit") ? SN_CELL_NUMBER : SN_CELL_TEXT;
+				if (!(sh = sn_book_sheet(b, FILE_NAMES[i], (int)(n < 32 ? n : 32), cells, types)))
+					rc = SN_IO;
+				continue;
+			}
+			sn_sheet_row(sh, cells);
+		}
+		if (c)
+			sn_csv_free(c);
+		free(buf);
+	}
+	if (rc) {
+		sn_book_abort(b);
+		return rc;
+	}
+	if (sn_book_close(b, err, sizeof err)) {
+		sn_error(e->ctx, "%s", err);
+		return SN_IO;
+	}
+	return 0;
+}
+
 /* --- the directory ----------------------------------------------------------------------------- */
 
 /* mkdir -p DIR. Returns 0, or an errno value (ENOTDIR when DIR or a parent is not a directory). */
@@ -393,7 +468,7 @@ static int make_dir(const char *dir)
 
 static void usage(FILE *f)
 {
-	fputs("usage: sapnhap export --format csv|xml --out DIR [--bom] [--notation qcvn|left]\n"
+	fputs("usage: sapnhap export --format csv|xml|xlsx --out DIR [--bom] [--notation qcvn|left]\n"
 	      "                      [--province CODE]\n"
 	      "\n"
 	      "Writes the merged province's files into DIR (created if missing; files of the same\n"
@@ -403,13 +478,15 @@ static void usage(FILE *f)
 	      "  agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)\n"
 	      "  crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)\n"
 	      "  review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)\n"
+	      "With --format xlsx the same files are the sheets of one workbook, DIR/export.xlsx (every\n"
+	      "cell text, codes with their zeros, none a formula; the time limit a number).\n"
 	      "Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with\n"
 	      "a warning and exit status 1. All files are complete before any is renamed into place.\n"
 	      "CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,\n"
 	      "@, tab, CR first) gets a leading apostrophe, which the imports remove again.\n"
 	      "\n"
 	      "options:\n"
-	      "  --format csv|xml    the file format (required)\n"
+	      "  --format FMT        csv, xml or xlsx (required)\n"
 	      "  --out DIR           the directory to write into (required)\n"
 	      "  --bom               start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)\n"
 	      "  --notation N        agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or\n"
@@ -436,15 +513,19 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_outfile o[NFILES] = { { 0 } };
 	char *path[NFILES] = { 0 };
 	const char *dir = NULL;
-	int c, bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0;
+	int c, bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0, xlsx = 0;
 	char err[1200];
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (sn_parse_format(optarg, 1u << SN_FMT_CSV | 1u << SN_FMT_XML, &e.fmt))
-				return sn_usage_error(ctx, argv[0], "--format must be csv or xml");
+			if (!strcmp(optarg, "xlsx")) {
+				xlsx = 1;
+				e.fmt = SN_FMT_CSV;
+			} else if (sn_parse_format(optarg, 1u << SN_FMT_CSV | 1u << SN_FMT_XML, &e.fmt)) {
+				return sn_usage_error(ctx, argv[0], "--format must be csv, xml or xlsx");
+			}
 			break;
 		case 'o': dir = optarg; break;
 		case 'b': bom = 1; break;
@@ -464,10 +545,10 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return sn_usage_error(ctx, argv[0], "unexpected argument '%s'", argv[optind]);
 	if (e.fmt == SN_FMT_TEXT)
-		return sn_usage_error(ctx, argv[0], "--format csv|xml is required");
+		return sn_usage_error(ctx, argv[0], "--format csv|xml|xlsx is required");
 	if (!dir || !*dir)
 		return sn_usage_error(ctx, argv[0], "--out DIR is required");
-	if (bom && e.fmt != SN_FMT_CSV)
+	if (bom && (e.fmt != SN_FMT_CSV || xlsx))
 		return sn_usage_error(ctx, argv[0], "--bom applies to CSV only");
 
 	if ((rc = sn_exec(ctx, "BEGIN")))
@@ -512,6 +593,15 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	size_t dl = strlen(dir);
 	const char *sep = dir[dl - 1] == '/' ? "" : "/", *ext = e.fmt == SN_FMT_XML ? "xml" : "csv";
+	if (xlsx) {
+		path[0] = sqlite3_mprintf("%s%sexport.xlsx", dir, sep);
+		if (!path[0] || (rc = write_workbook(&e, path[0], nfiles)))
+			goto done;
+		fprintf(ctx->out, "wrote %s: procedures=%ld bindings=%ld agencies=%ld codes=%ld items=%ld open=%ld\n",
+			path[0], e.rows[F_CATALOG], e.bindings, e.rows[F_AGENCIES], e.rows[F_CROSSWALK], e.rows[F_REVIEW],
+			e.open_items);
+		goto findings;
+	}
 	for (int i = 0; i < nfiles; i++) {
 		path[i] = sqlite3_mprintf("%s%s%s.%s", dir, sep, FILE_NAMES[i], ext);
 		if (!path[i]) {
@@ -557,6 +647,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 		default: fprintf(ctx->out, "items=%ld open=%ld\n", e.rows[i], e.open_items); break;
 		}
 	}
+findings:
 	rc = SN_OK;
 	if (e.conflict_procs) {
 		sn_warn(ctx, "%ld procedure(s) have %ld field(s) awaiting a decision, written empty: see "

@@ -38,6 +38,7 @@ struct ra {
 	char target[8];
 	char root[40];        /* the merged province's committee */
 	long moved, queued_dossiers, queued_bindings, conflicts, defaults;
+	int workbook;         /* the decisions are a workbook's sheet: rows left blank are not decisions */
 };
 
 /* --- loading the rule tables ------------------------------------------------------------------ */
@@ -135,6 +136,10 @@ static int decision_row(void *arg, const struct sn_maprow *row)
 	const char *subject = sn_maprow_get(row, 0), *field = sn_maprow_get(row, 1),
 		   *value = sn_maprow_get(row, 2), *reason = sn_maprow_get(row, 3);
 	int k = -1;
+	/* A workbook's decisions sheet lists every open question: a row the reviewer left without
+	 * a value and a reason is one not decided yet. */
+	if (ra->workbook && !*value && !*reason)
+		return 0;
 	for (size_t i = 0; i < sizeof DECIDABLE / sizeof DECIDABLE[0]; i++)
 		if (!strcmp(field, DECIDABLE[i].field))
 			k = (int)i;
@@ -289,6 +294,7 @@ static const char *RESET =
 	"UPDATE binding SET active = 1 WHERE active = 0;"
 	"DELETE FROM merged_procedure;"
 	"DELETE FROM review WHERE step = 'reassign';"
+	"DELETE FROM main.decision;"
 	"DELETE FROM hamlet;";
 
 /* The rule of each procedure: decision > procedure > field > default. */
@@ -465,6 +471,10 @@ static const char *MERGE =
 	"  AND d.field = mfield.field);"
 	"UPDATE temp.decision SET used = 1 WHERE EXISTS (SELECT 1 FROM mfield m WHERE m.national_code = temp.decision.subject "
 	"  AND m.field = temp.decision.field);"
+	/* what was decided, kept with its reason and what the catalogs said (for the reports) */
+	"INSERT INTO main.decision(subject, field, value, reason, pos, candidates) SELECT d.subject, d.field, d.value, "
+	"  d.reason, d.pos, (SELECT m.detail FROM mfield m WHERE m.national_code = d.subject AND m.field = d.field) "
+	"  FROM temp.decision d WHERE d.used = 1 ORDER BY d.subject, d.field;"
 	"INSERT INTO review(step, subject, reason, detail, field) SELECT 'reassign', national_code, "
 	"  'conflict: the catalogs differ on ' || field, detail, field FROM mfield WHERE nvals > 1 "
 	"  ORDER BY national_code, field;"
@@ -615,6 +625,7 @@ static int compute(struct ra *ra, const char *rules, const char *decisions, cons
 		return r;
 	static const char *rcols[] = { "match", "target", "department", NULL };
 	static const char *dcols[] = { "subject", "field", "value", "reason", NULL };
+	ra->workbook = decisions && sn_mapping_is_workbook(decisions);
 	static const char *hcols[] = { "old_commune", "hamlet", "new_commune", NULL };
 	if ((r = sn_mapping_read(ctx, rules, sn_mapping_jurisdiction, "jurisdiction.csv", rcols, 2, rule_row, ra)) ||
 	    (decisions && (r = sn_mapping_read(ctx, decisions, NULL, "decisions", dcols, 4, decision_row, ra))) ||
