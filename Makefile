@@ -12,13 +12,13 @@
 #
 # Objects go to build/<variant>/; the sanitizer build is the variant "asan", the fuzzers' "fuzz".
 
-PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson
+PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson xlsxwriter
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libcmocka-dev zip time python3
+             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libxlsxwriter-dev libcmocka-dev zip time python3
 # The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
 # glyphs; without them (and not root) it is skipped.
-HTML_DEB_PKGS := chromium fonts-dejavu-core
+HTML_DEB_PKGS := chromium fonts-dejavu-core python3-openpyxl
 
 VARIANT ?= release
 BUILD   := build/$(VARIANT)
@@ -28,6 +28,8 @@ WARN    := -Wall -Wextra -Wformat-security -Wstrict-prototypes -Wvla -Wwrite-str
 ifeq ($(VARIANT),asan)
 OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDSAN   := -fsanitize=address,undefined
+# A leak inside libxlsxwriter itself (see the file) is not ours to report.
+export LSAN_OPTIONS := suppressions=$(abspath tests/lsan.supp):print_suppressions=0
 else ifeq ($(VARIANT),fuzz)
 OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
@@ -73,19 +75,19 @@ deps:
 	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >&2; \
 	else \
 	  echo "sapnhap needs Debian packages; as root, run:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends $(DEB_PKGS)" >&2; exit 1; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS)" >&2; exit 1; \
 	fi
 
 # The HTML test's browser and font: installed as root; otherwise a note, and the test skips.
 test-deps:
-	@if command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; then :; \
+	@if command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf && test -d /usr/lib/python3/dist-packages/openpyxl; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages for the HTML test: $(HTML_DEB_PKGS)" >&2; \
 	  (apt-get install -y --no-install-recommends $(HTML_DEB_PKGS) || \
 	   (apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS))) >&2; \
 	else \
 	  echo "note: the HTML test is skipped without chromium and fonts-dejavu-core; to run it, as root:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends $(HTML_DEB_PKGS)" >&2; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends $(HTML_DEB_PKGS)" >&2; \
 	fi
 
 # The schema migrations are compiled in, so the binary carries the schema it expects.
@@ -180,8 +182,14 @@ $(BUILD)/gen: bench/gen.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $<
 
-bench: all $(BUILD)/gen
-	GEN=$(BUILD)/gen sh bench/run.sh ./sapnhap
+# The floor of 'units import' (bench/floor-units.c): a lean importer of the official workbook,
+# with the project's text functions (NFC, name keys).
+$(BUILD)/floor-units: bench/floor-units.c $(BUILD)/libsapnhap.a | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libsapnhap.a $(LDLIBS)
+
+bench: all $(BUILD)/gen $(BUILD)/floor-units
+	GEN=$(BUILD)/gen FLOOR_UNITS=$(BUILD)/floor-units sh bench/run.sh ./sapnhap
 
 # --- fuzzing: tests/fuzz/fuzz_NAME.c runs whole commands in-process (sn_main) on each input;
 # tests/fuzz/NAME/ is its corpus: authored seeds, minimised finds and every input that once
@@ -232,7 +240,7 @@ fuzz-deps: deps
 	   (apt-get update && apt-get install -y --no-install-recommends clang)) >&2; \
 	else \
 	  echo "fuzzing needs clang; as root, run:" >&2; \
-	  echo "  apt-get install -y --no-install-recommends clang" >&2; exit 1; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends clang" >&2; exit 1; \
 	fi
 
 fuzz: fuzz-deps

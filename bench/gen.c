@@ -587,6 +587,9 @@ static void load_departments(const char *dir)
 		depts[ndepts].func = xstrdup(fld(&r[i], 0));
 		depts[ndepts].dept = xstrdup(fld(&r[i], 1));
 		depts[ndepts].office = xstrdup(fld(&r[i], 2));
+		/* several spellings, '|'-separated: the first */
+		depts[ndepts].dept[strcspn(depts[ndepts].dept, "|")] = '\0';
+		depts[ndepts].office[strcspn(depts[ndepts].office, "|")] = '\0';
 		ndepts++;
 	}
 	for (int i = 0; i < NOFFICES; i++) {
@@ -668,11 +671,17 @@ static void write_agencies(const char *dir)
 		for (int i = 0; i < 32; i++)
 			dept_at[p][i] = -1;
 		int num = 0;
+		size_t known = 0;   /* departments of FUNCS emitted: the others fill the level-2 numbers left */
 		for (int d = 0; d < ndepts; d++) {
 			if (!strcmp(depts[d].func, skip[p][0]) || !strcmp(depts[d].func, skip[p][1]))
 				continue;
-			snprintf(code, sizeof code, "000.00.%02d.%s", ++num, l1);
+			/* departments.csv lists several spellings of a function: one department each */
 			int fi = func_index(depts[d].func);
+			if ((fi >= 0 && dept_at[p][fi] >= 0) || (fi < 0 && num >= 19 - NFUNCS + (int)known))
+				continue;
+			if (fi >= 0)
+				known++;
+			snprintf(code, sizeof code, "000.00.%02d.%s", ++num, l1);
 			char box[32];
 			snprintf(box, sizeof box, "so%02d", num);
 			agency_line(f, p, code, depts[d].dept, K_DEPT, root, PROV[p].code, addr,

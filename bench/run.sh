@@ -1,8 +1,14 @@
 #!/bin/sh
 # make bench: each step of sapnhap beside its floor, measured in the same run on the same input.
 #
-#   units import (XLSX)    vs  the sqlite3 shell's .import --csv of the flat CSV into a bare table
-#   units import (CSV)     vs  the same floor
+#   units import (XLSX)    vs  bench/floor-units.c, a lean importer of the same workbook doing the
+#                              work any import must do (one XML pass over the sheet with its merged
+#                              ranges, NFC, the link and unit tables with the same indexes, name
+#                              keys once per name; FLOOR_UNITS, built by 'make bench'), and vs the
+#                              sqlite3 shell's bare .import --csv of the flat CSV into a bare table
+#   units import (CSV)     vs  the same two floors
+# BEFORE=path/to/an/older/sapnhap adds that binary's units import of the workbook, measured in
+# the same run (the README's before/after figures).
 #
 # Then addresses (tests/address/gen.py's test set from the official data): address convert
 # CSV -> CSV and units map --file of ~10^5 codes, each beside the same file read and written back
@@ -62,25 +68,41 @@ best() {
 
 floor_sql="CREATE TABLE t(a,b,c,d,e,f,g,h,i,j);"
 floor="sqlite3 $work/b.db '$floor_sql' && sqlite3 $work/b.db '.import --csv $data/nso-conversion-2025.flat.csv t' 2>/dev/null"
+lean=${FLOOR_UNITS:-build/release/floor-units}
+case $lean in /*) ;; *) lean=$top/$lean ;; esac
+# The flat sheet "Tổng hợp_không merge " is the workbook's second worksheet part.
 set -- \
 	"units import XLSX (10,571 links)" "$sn --db $work/b.db units import $data/nso-conversion-2025.xlsx" \
 	"units import CSV UTF-8" "$sn --db $work/b.db units import $data/nso-conversion-2025.flat.csv" \
 	"units import CSV Windows-1258" "$sn --db $work/b.db units import $data/nso-conversion-2025.flat.cp1258.csv"
+if [ -n "${BEFORE:-}" ]; then
+	set -- "before: $(basename "$BEFORE") units import XLSX" "$BEFORE --db $work/b.db units import $data/nso-conversion-2025.xlsx" "$@"
+fi
 
 read -r fw fm <<EOF2
 $(best "$floor")
 EOF2
-printf '%-34s %8s %10s %8s\n' "step" "seconds" "peak KiB" "ratio"
-printf '%-34s %8s %10s %8s\n' "floor: sqlite3 .import --csv" "$fw" "$fm" "1.00"
+if [ -x "$lean" ]; then
+	read -r lw lm <<EOF2
+$(best "$lean $data/nso-conversion-2025.xlsx xl/worksheets/sheet2.xml $work/b.db")
+EOF2
+else
+	echo "bench: $lean not built ('make bench' builds it); no lean floor" >&2
+	lw= lm=
+fi
+# ratio A B: A / B, or "-" without B
+ratio() { if [ -n "$2" ]; then awk "BEGIN { printf \"%.2f\", $1 / ($2 > 0 ? $2 : 0.001) }"; else echo -; fi; }
+printf '%-38s %8s %10s %10s %10s\n' "step" "seconds" "peak KiB" "vs lean" "vs .import"
+[ -z "$lw" ] || printf '%-38s %8s %10s %10s %10s\n' "floor: lean importer (floor-units)" "$lw" "$lm" "1.00" "$(ratio "$lw" "$fw")"
+printf '%-38s %8s %10s %10s %10s\n' "floor: sqlite3 .import --csv" "$fw" "$fm" "$(ratio "$fw" "$lw")" "1.00"
 while [ $# -ge 2 ]; do
 	read -r w m <<EOF2
 $(best "$2")
 EOF2
-	ratio=$(awk "BEGIN { printf \"%.2f\", $w / ($fw > 0 ? $fw : 0.001) }")
-	printf '%-34s %8s %10s %8s\n' "$1" "$w" "$m" "$ratio"
+	printf '%-38s %8s %10s %10s %10s\n' "$1" "$w" "$m" "$(ratio "$w" "$lw")" "$(ratio "$w" "$fw")"
 	shift 2
 done
-echo "(best of $RUNS runs each; sqlite3 $(sqlite3 --version | cut -d' ' -f1))"
+echo "(best of $RUNS runs each, wall seconds; sqlite3 $(sqlite3 --version | cut -d' ' -f1))"
 
 # --- addresses -------------------------------------------------------------------------------
 #
@@ -300,6 +322,23 @@ EOF2
 row "reassign ($ndossiers dossiers)" "$w" "$m" "$fw"
 sed 's/^/    /' "$big/out"
 mem_reassign=$m
+
+# diff at 10^6 bindings a side (the old catalogs against the merged one): a scratch database on
+# disk with a bounded page cache, so memory does not grow with the catalogs; HTML in pages.
+read -r w m <<EOF2
+$(measure 1 true "exec $sn diff $big/r.db:old $big/r.db:merged --summary" 0)
+EOF2
+row "diff --summary (old -> merged)" "$w" "$m"
+read -r w m <<EOF2
+$(measure 1 true "exec $sn diff $big/r.db:old $big/r.db:merged --format csv --out $big/diff.csv" 0)
+EOF2
+row "diff --format csv" "$w" "$m"
+read -r w m <<EOF2
+$(measure 1 "rm -rf $big/diff.html $big/diff-pages" "exec $sn diff $big/r.db:old $big/r.db:merged --format html --out $big/diff.html" 0)
+EOF2
+row "diff --format html (summary + pages)" "$w" "$m"
+echo "    $(ls "$big/diff-pages" | wc -l) pages, largest $(ls -S -l "$big/diff-pages" | awk 'NR == 2 { print $5 }') bytes; summary page $(wc -c < "$big/diff.html") bytes"
+rm -rf "$big/diff.csv" "$big/diff.html" "$big/diff-pages"
 rm -f "$big/r.db" "$big/r.db-journal" "$big/pre.db"
 
 # memory against the number of dossiers: the same two steps at BENCH_SCALE_SMALL

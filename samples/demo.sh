@@ -33,6 +33,7 @@ step diff "$db:old" "$db:merged" --summary
 cat <<EOT
 
 == done. For the reviewer:
+  sign-off report     $out/report/report.html  (print it to sign)  $out/report/report.xlsx
   validation report   $out/report/validation.txt
   before/after diff   $out/report/diff.html  (open in a browser; also diff.csv)
   exports             $out/report/export-csv/  $out/report/export-xml/

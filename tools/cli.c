@@ -51,6 +51,8 @@ static const struct sn_command commands[] = {
 	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
 	{ "export", cmd_export, NEED_DB | NEEDS_REASSIGN,
 	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
+	{ "report", cmd_report, NEED_DB | NEEDS_REASSIGN,
+	  "the sign-off report: where every agency, procedure and dossier went (HTML or XLSX)" },
 	/* diff opens its two operands itself, read-only: no NEED_DB */
 	{ "diff", cmd_diff, 0, "what changed between two catalogs (databases, exports, catalog files)" },
 	{ "run", cmd_run, 0, "the whole migration from one plan file, with its reports" },

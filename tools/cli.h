@@ -110,5 +110,6 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_export(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_validate(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_diff(struct sn_ctx *ctx, int argc, char **argv);
+int cmd_report(struct sn_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "db.h"
+#include "labels.h"
 #include "options.h"
 #include "diff.h"
 #include "outfile.h"
 #include "banned.h"
 
-enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
+enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_TDIFF, FMT_XLSX };
 
 static const struct sn_usage usage = {
 	.args = "BEFORE AFTER", .min_args = 2, .max_args = 2, .expected = "two operands, BEFORE and AFTER",
@@ -46,6 +48,7 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 {
 	switch (fmt) {
 	case FMT_CSV: return sn_diff_write_csv(d, f, summary);
+	case FMT_TDIFF: return sn_diff_write_tdiff(d, f, summary);
 	case FMT_JSON: return sn_diff_write_json(d, f, summary);
 	case FMT_HTML: return sn_diff_write_html(d, f, summary);
 	default: return sn_diff_write_text(d, f, summary);
@@ -53,8 +56,11 @@ static int write_report(struct sn_diff *d, int fmt, int summary, FILE *f)
 }
 
 /* The report into PATH, replaced whole or not at all (outfile.h). */
-static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, const char *path)
+static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int summary, int bom, int pages,
+			    const char *path)
 {
+	if (fmt == FMT_XLSX)
+		return sn_diff_write_xlsx(d, path, summary);
 	struct sn_outfile o;
 	char err[1200];
 	int rc = sn_outfile_open(&o, path, err, sizeof err);
@@ -62,7 +68,24 @@ static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int 
 		sn_error(ctx, "%s", err);
 		return rc;
 	}
-	rc = write_report(d, fmt, summary, o.f);
+	if (bom)
+		fputs("\xEF\xBB\xBF", o.f);
+	/* A page too large for a browser: a summary page and one page per field, in FILE-pages/. */
+	long long nchanges = 0;
+	if (fmt == FMT_HTML && !pages && sn_query_int(&d->ctx, &nchanges, "SELECT count(*) FROM change")) {
+		sn_outfile_abort(&o);
+		return SN_IO;
+	}
+	if (fmt == FMT_HTML && (pages || nchanges > SN_DIFF_PAGE_ROWS)) {
+		char dir[1200];
+		size_t n = strlen(path);
+		if (n > 5 && !strcmp(path + n - 5, ".html"))
+			n -= 5;
+		snprintf(dir, sizeof dir, "%.*s-pages", (int)n, path);
+		rc = sn_diff_write_html_pages(d, o.f, dir, summary);
+	} else {
+		rc = write_report(d, fmt, summary, o.f);
+	}
 	if (rc) {
 		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
 		goto done;
@@ -74,31 +97,50 @@ done:
 	return rc;
 }
 
-static const char *const diff_formats[] = { "text", "csv", "json", "html", NULL };
+/* in the order of FMT_* */
+static const char *const diff_formats[] = { "text", "csv", "json", "html", "tdiff", "xlsx", NULL };
 
 int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 {
-	int fmt = FMT_TEXT, summary = 0, exit_code = 0, nargs;
+	int fmt = FMT_TEXT, summary = 0, exit_code = 0, bom = 0, pages = 0, nargs;
+	enum sn_lang lang = SN_LANG_EN;
 	const char *out = NULL;
 	char **args;
 	struct sn_option opts[] = {
 		OPT_CHOICE("format", &fmt, diff_formats,
 			   "text (default): counts, then the changes by entity and kind (an added or\n"
 			   "removed procedure or agency by its name: every field is in the other\n"
-			   "formats); csv: the highlighter form, header @@,entity,key,field,value,\n"
-			   "first column +++ added, --- removed, -> changed (value old->new);\n"
-			   "json: {before, after, summary, changes}; html: one self-contained page\n"
-			   "with a filter (page.html#q=TEXT&kind=added,changed pre-sets it)"),
+			   "formats); csv: one row per changed field, a column each: entity,kind,\n"
+			   "key,name,field,before,after,decision,reason (the decided value and its\n"
+			   "reason when a decision set the field; a removed agency's outcome as\n"
+			   "field 'outcome'); tdiff: the tabular-diff highlighter form, header\n"
+			   "@@,entity,key,field,value, first column +++ added, --- removed, ->\n"
+			   "changed (value old->new); json: {before, after, summary, changes};\n"
+			   "html: one self-contained page with a filter (page.html#q=TEXT&kind=\n"
+			   "added,changed pre-sets it); xlsx: the csv rows as a workbook (needs --out)"),
 		OPT_FLAG("summary", &summary, "the counts only"),
 		OPT_FLAG("exit-code", &exit_code, "exit 1 when there is any difference, 0 when none"),
 		OPT_FILE("out", &out, "write to FILE (atomically) instead of standard output"),
+		OPT_LANG(&lang, "html, csv, xlsx: values as the law writes them (vi: toàn trình, cấp xã,\n"
+			 "có, sáp nhập ...) or the stored vocabulary (en, the default)"),
+		OPT_FLAG("bom", &bom, "csv, tdiff: start with a UTF-8 BOM (Excel then reads Vietnamese)"),
+		OPT_FLAG("pages", &pages, "html with --out FILE: FILE is a summary page linking to one page per\n"
+			 "field (lĩnh vực) in FILE-pages/, each at most ~16 MB, with the same filter;\n"
+			 "done without asking above 100,000 changed fields (national scale)"),
 		OPT_END()
 	};
 	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
+	if (fmt == FMT_XLSX && !out)
+		return sn_usage_error(ctx, argv[0], "--format xlsx needs --out FILE (a workbook is not written to a terminal)");
+	if (pages && (fmt != FMT_HTML || !out))
+		return sn_usage_error(ctx, argv[0], "--pages applies to --format html with --out FILE");
+	if (bom && fmt != FMT_CSV && fmt != FMT_TDIFF)
+		return sn_usage_error(ctx, argv[0], "--bom applies to csv and tdiff only");
 	struct sn_diff d;
 	rc = sn_diff_open(ctx, &d);
+	d.lang = lang;
 	if (rc || (rc = sn_diff_load(&d, 0, args[0])) || (rc = sn_diff_load(&d, 1, args[1])) ||
 	    (rc = sn_diff_compute(&d)))
 		goto done;
@@ -108,10 +150,10 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (out) {
-		if ((rc = write_atomically(ctx, &d, fmt, summary, out)))
+		if ((rc = write_atomically(ctx, &d, fmt, summary, bom, pages, out)))
 			goto done;
 		sn_info(ctx, "wrote %s: %ld difference(s)", out, total);
-	} else if ((rc = write_report(&d, fmt, summary, ctx->out))) {
+	} else if ((bom && fputs("\xEF\xBB\xBF", ctx->out) < 0) || (rc = write_report(&d, fmt, summary, ctx->out))) {
 		sn_error(ctx, "cannot write output: %s", strerror(errno ? errno : EIO));
 		goto done;
 	}

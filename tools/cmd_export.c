@@ -29,6 +29,7 @@
 #include "outfile.h"
 #include "units.h"
 #include "reassign.h"
+#include "xlsxout.h"
 #include "banned.h"
 
 enum { F_CATALOG, F_AGENCIES, F_CROSSWALK, F_REVIEW, F_ADDRESSES, NFILES };
@@ -364,6 +365,80 @@ static int write_file(struct ex *e, int which, FILE *f)
 	}
 }
 
+/* --- one workbook --------------------------------------------------------------------------------- */
+
+struct membuf {
+	const char *p;
+	size_t left;
+};
+
+static ssize_t mem_read(void *arg, char *buf, size_t cap)
+{
+	struct membuf *m = arg;
+	size_t n = m->left < cap ? m->left : cap;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (ssize_t)n;
+}
+
+/* The files as sheets of one workbook DIR/export.xlsx: each file is written as CSV (the same
+ * writer, so the same rows and columns), read back and put on its sheet with every cell a string
+ * (codes keep their zeros; nothing is a formula, so no apostrophe is needed) except the time limit,
+ * a number. */
+static int write_workbook(struct ex *e, const char *path, int nfiles)
+{
+	char err[1200];
+	struct sn_book *b = sn_book_new(path, NULL, err, sizeof err);
+	if (!b) {
+		sn_error(e->ctx, "%s", err);
+		return SN_IO;
+	}
+	int rc = 0;
+	for (int i = 0; i < nfiles && !rc; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		if (!m) {
+			rc = SN_IO;
+			break;
+		}
+		rc = write_file(e, i, m);
+		fclose(m);
+		struct membuf mb = { buf, len };
+		sn_csv *c = rc ? NULL : sn_csv_new(mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
+		char **f;
+		size_t n;
+		struct sn_sheet *sh = NULL;
+		enum sn_cell types[32];
+		while (c && sn_csv_next(c, &f, &n) == 1) {
+			const char *cells[32] = { 0 };
+			for (size_t k = 0; k < n && k < 32; k++)
+				cells[k] = sn_csv_unneutralise(f[k]);
+			if (!sh) {
+				for (size_t k = 0; k < 32; k++)
+					types[k] = k < n && !strcmp(f[k], "time_limit") ? SN_CELL_NUMBER : SN_CELL_TEXT;
+				if (!(sh = sn_book_sheet(b, FILE_NAMES[i], (int)(n < 32 ? n : 32), cells, types)))
+					rc = SN_IO;
+				continue;
+			}
+			sn_sheet_row(sh, cells);
+		}
+		if (c)
+			sn_csv_free(c);
+		free(buf);
+	}
+	if (rc) {
+		sn_book_abort(b);
+		return rc;
+	}
+	if (sn_book_close(b, err, sizeof err)) {
+		sn_error(e->ctx, "%s", err);
+		return SN_IO;
+	}
+	return 0;
+}
+
 /* --- the directory ----------------------------------------------------------------------------- */
 
 
@@ -376,6 +451,8 @@ static const struct sn_usage usage = {
 	"  agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)\n"
 	"  crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)\n"
 	"  review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)\n"
+	"With --format xlsx the same files are the sheets of one workbook, DIR/export.xlsx (every\n"
+	"cell text, codes with their zeros, none a formula; the time limit a number).\n"
 	"Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with\n"
 	"a warning and exit status 1. All files are complete before any is renamed into place.\n"
 	"CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,\n"
@@ -390,10 +467,11 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_outfile o[NFILES] = { { 0 } };
 	char *path[NFILES] = { 0 };
 	const char *dir = NULL;
-	int bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0, old = 0, nargs;
+	int bom = 0, nfiles = F_REVIEW + 1, rc = SN_IO, in_read = 0, old = 0, nargs, nfmt = -1;
 	char err[1200], **args;
+	static const char *const formats[] = { "csv", "xml", "xlsx", NULL };
 	struct sn_option opts[] = {
-		{ .kind = SN_OPT_FORMAT, .name = "format", .value = &e.fmt, .formats = SN_FMTS_FILES,
+		{ .kind = SN_OPT_CHOICE, .name = "format", .value = &nfmt, .choices = formats,
 		  .flags = SN_OPT_REQUIRED, .help = "the file format (required)" },
 		{ .kind = SN_OPT_FILE, .name = "out", .value = &dir, .argh = "DIR", .flags = SN_OPT_REQUIRED,
 		  .help = "the directory to write into (required)" },
@@ -407,7 +485,10 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
 		return rc == SN_DONE ? SN_OK : rc;
 	e.merged = !old;
-	if (bom && e.fmt != SN_FMT_CSV)
+	/* xlsx: the CSV files, each read back onto a sheet of one workbook */
+	int xlsx = nfmt == 2;
+	e.fmt = nfmt == 1 ? SN_FMT_XML : SN_FMT_CSV;
+	if (bom && (e.fmt != SN_FMT_CSV || xlsx))
 		return sn_usage_error(ctx, argv[0], "--bom applies to CSV only");
 
 	if ((rc = sn_exec(ctx, "BEGIN")))
@@ -447,6 +528,15 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	size_t dl = strlen(dir);
 	const char *sep = dir[dl - 1] == '/' ? "" : "/", *ext = e.fmt == SN_FMT_XML ? "xml" : "csv";
+	if (xlsx) {
+		path[0] = sqlite3_mprintf("%s%sexport.xlsx", dir, sep);
+		if (!path[0] || (rc = write_workbook(&e, path[0], nfiles)))
+			goto done;
+		fprintf(ctx->out, "wrote %s: procedures=%ld bindings=%ld agencies=%ld codes=%ld items=%ld open=%ld\n",
+			path[0], e.rows[F_CATALOG], e.bindings, e.rows[F_AGENCIES], e.rows[F_CROSSWALK], e.rows[F_REVIEW],
+			e.open_items);
+		goto findings;
+	}
 	for (int i = 0; i < nfiles; i++) {
 		path[i] = sqlite3_mprintf("%s%s%s.%s", dir, sep, FILE_NAMES[i], ext);
 		if (!path[i]) {
@@ -492,6 +582,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 		default: fprintf(ctx->out, "items=%ld open=%ld\n", e.rows[i], e.open_items); break;
 		}
 	}
+findings:
 	rc = SN_OK;
 	if (e.conflict_procs) {
 		sn_warn(ctx, "%ld procedure(s) have %ld field(s) awaiting a decision, written empty: see "

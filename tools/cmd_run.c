@@ -29,10 +29,10 @@ static const struct sn_usage usage = {
 	"Runs the whole migration the plan file describes: units import, agencies import,\n"
 	"recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
 	"folder the validation report (validation.txt, validation.json), the before/after diff\n"
-	"(diff.html, diff.csv) and the exports (export-csv/, export-xml/). Steps already applied\n"
-	"with the same inputs are skipped, so a run can be repeated or resumed: a step whose input\n"
-	"file changed is applied again, and so is every step that reads what it wrote (stale\n"
-	"steps), without --force. The first failing step stops the run and is named; validation\n"
+	"(diff.html, diff.csv), the exports (export-csv/, export-xml/) and the sign-off report\n"
+	"(report.html, report.xlsx). Steps already applied with the same inputs are skipped, so\n"
+	"a run can be repeated or resumed: a step whose input file changed is applied again, and\n"
+	"so is every step that reads what it wrote (stale steps), without --force. The first failing step stops the run and is named; validation\n"
 	"errors do not stop it (exit status 1). The database is the plan's 'database' unless\n"
 	"--db is given. The run holds the database's writer lock throughout: another sapnhap\n"
 	"that would change it meanwhile is refused at once (exit status 4).\n"
@@ -41,7 +41,9 @@ static const struct sn_usage usage = {
 	"  [migration]        province = 75 (the merged province), output = DIR,\n"
 	"                     database = FILE (default sapnhap.db), on = DATE (default today),\n"
 	"                     export = csv xml, diff = html csv (\"none\": no such file;\n"
-	"                     at national scale the HTML page is too large: diff = csv)\n"
+	"                     at national scale the HTML page is too large: diff = csv),\n"
+	"                     report = html xlsx, lang = vi|en (the reports' language; vi),\n"
+	"                     bom = yes|no (CSV starts with a UTF-8 BOM for Excel; yes)\n"
 	"  [units NAME]       file = FILE, and optionally kind, effective, sheet, encoding:\n"
 	"                     one section per unit event, imported in the order given\n"
 	"  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
@@ -293,8 +295,8 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	size_t ndossiers = 0;
 	for (size_t i = 0; i < plan.nprov; i++)
 		ndossiers += plan.prov[i].dossiers != NULL;
-	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 2 + plan.diff_html + plan.diff_csv +
-		  plan.export_csv + plan.export_xml;
+	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 1 + plan.diff_html + plan.diff_csv +
+		  plan.export_csv + plan.export_xml + plan.report_html + plan.report_xlsx;
 	fprintf(ctx->out, "run %s: province %s from %zu old province(s); database %s; output %s\n",
 		plan.path, plan.province, plan.nprov, r.db, plan.output);
 
@@ -383,15 +385,16 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto done;
 	}
-	char path[4200], sides[2][4200];
+	char path[4200], sides[2][4200], vjson[4200];
+	/* The validation, computed once: the text report (with the header and the sign-off lines) on
+	 * stdout, its JSON beside it. */
 	a = (struct args){ .n = 0 };
 	add(&a, "validate"), add(&a, "--format"), add(&a, "text"), add(&a, "--limit"), add(&a, "0");
+	add(&a, "--signoff"), add(&a, "--lang"), add(&a, plan.lang);
+	add(&a, "--json"), add(&a, join(vjson, sizeof vjson, plan.output, "validation.json"));
 	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.txt"), "validation report")))
 		goto done;
-	a = (struct args){ .n = 0 };
-	add(&a, "validate"), add(&a, "--format"), add(&a, "json"), add(&a, "--limit"), add(&a, "0");
-	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.json"), "validation report (JSON)")))
-		goto done;
+	fprintf(ctx->out, "wrote %s\n", vjson);
 	snprintf(sides[0], sizeof sides[0], "%s:old", r.db);
 	snprintf(sides[1], sizeof sides[1], "%s:merged", r.db);
 	static const char *diff_formats[] = { "html", "csv" };
@@ -403,6 +406,9 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		a = (struct args){ .n = 0 };
 		add(&a, "diff"), add(&a, sides[0]), add(&a, sides[1]), add(&a, "--format");
 		add(&a, diff_formats[k]), add(&a, "--out"), add(&a, join(path, sizeof path, plan.output, name));
+		add(&a, "--lang"), add(&a, plan.lang);
+		if (k && plan.bom)
+			add(&a, "--bom");
 		snprintf(what, sizeof what, "before/after diff (%s)", diff_formats[k]);
 		if ((rc = output_step(&r, &a, what)))
 			goto done;
@@ -415,13 +421,35 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		a = (struct args){ .n = 0 };
 		add(&a, "export"), add(&a, "--format"), add(&a, k ? "xml" : "csv"), add(&a, "--out");
 		add(&a, join(path, sizeof path, plan.output, name));
+		if (!k && plan.bom)
+			add(&a, "--bom");
 		snprintf(what, sizeof what, "export (%s)", k ? "xml" : "csv");
+		if ((rc = output_step(&r, &a, what)))
+			goto done;
+	}
+	/* The sign-off report, with the validation just written. */
+	static const char *report_formats[] = { "html", "xlsx" };
+	for (int k = 0; k < 2; k++) {
+		if (!(k ? plan.report_xlsx : plan.report_html))
+			continue;
+		char name[32];
+		snprintf(name, sizeof name, "report.%s", report_formats[k]);
+		a = (struct args){ .n = 0 };
+		add(&a, "report"), add(&a, "--format"), add(&a, report_formats[k]), add(&a, "--out");
+		add(&a, join(path, sizeof path, plan.output, name)), add(&a, "--lang"), add(&a, plan.lang);
+		add(&a, "--validation"), add(&a, vjson);
+		snprintf(what, sizeof what, "sign-off report (%s)", report_formats[k]);
 		if ((rc = output_step(&r, &a, what)))
 			goto done;
 	}
 	fprintf(ctx->out, "\nmigration of province %s complete%s.\n"
 		"  validation report: %s/validation.txt\n",
 		plan.province, r.findings ? ", with findings to review" : "", plan.output);
+	if (plan.report_html || plan.report_xlsx)
+		fprintf(ctx->out, "  sign-off report:   %s/report.%s (%s)\n", plan.output,
+			plan.report_html && plan.report_xlsx ? "{html,xlsx}" : plan.report_html ? "html" : "xlsx",
+			plan.report_html ? "print it to sign; the workbook's sheet 'Cần quyết định' is read back by "
+			"'reassign --decisions'" : "its sheet 'Cần quyết định' is read back by 'reassign --decisions'");
 	if (plan.diff_html || plan.diff_csv)
 		fprintf(ctx->out, "  before/after diff: %s%s%s%s%s\n", plan.diff_html ? plan.output : "",
 			plan.diff_html ? "/diff.html (open in a browser)" : "", plan.diff_html && plan.diff_csv ? ", " : "",

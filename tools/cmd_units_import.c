@@ -58,7 +58,42 @@ struct import {
 	int as_published;          /* match the errata, apply none */
 	long corrected, not_applied;
 	sqlite3_stmt *corr;        /* INSERT INTO correction */
+	/* Notes classified so far: a table repeats a handful of notes on every row, and classifying
+	 * one tokenises it. Replaced round-robin when full. */
+	struct {
+		char *note;
+		enum sn_note_class nc;
+		enum sn_share share;
+	} notes[16];
+	size_t next_note;
 };
+
+/* sn_classify_note of NOTE, each distinct note classified once (struct import, notes). */
+static enum sn_note_class classify_note(struct import *im, const char *note, enum sn_share *share)
+{
+	const size_t n = sizeof im->notes / sizeof *im->notes;
+	for (size_t i = 0; i < n && im->notes[i].note; i++)
+		if (!strcmp(im->notes[i].note, note)) {
+			*share = im->notes[i].share;
+			return im->notes[i].nc;
+		}
+	enum sn_note_class nc = sn_classify_note(note, share);
+	char *copy = strdup(note);
+	if (copy) {
+		size_t i = im->next_note++ % n;
+		free(im->notes[i].note);
+		im->notes[i].note = copy;
+		im->notes[i].nc = nc;
+		im->notes[i].share = *share;
+	}
+	return nc;
+}
+
+static void notes_free(struct import *im)
+{
+	for (size_t i = 0; i < sizeof im->notes / sizeof *im->notes; i++)
+		free(im->notes[i].note);
+}
 
 static char *header_key(const char *cell)
 {
@@ -251,6 +286,8 @@ static void bind_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+/* One row of the table, in the order of the source: seq and the link ids grow together within a
+ * conversion event, which rebuilding the registry relies on (registry.c, DERIVE_CONVERSION). */
 static const char *LINK_INSERT =
 	"INSERT INTO link(event_id, pos, seq, old_level, old_code, old_name, old_district_code, "
 	"old_district_name, old_province_code, old_province_name, new_level, new_code, new_name, "
@@ -293,7 +330,7 @@ static int conversion_cells(struct import *im, char **cells, size_t n)
 		goto done;
 
 	enum sn_share share;
-	enum sn_note_class nc = sn_classify_note(note, &share);
+	enum sn_note_class nc = classify_note(im, note, &share);
 	if (nc == SN_NOTE_UNKNOWN) {
 		sn_error(im->ctx, "%s: unknown note '%s' (known: Nhập toàn bộ, Nhập một phần, Nhập một "
 			 "phần diện tích, toàn bộ dân số, Giữ nguyên, Đổi tên, Đổi loại hình, Phần còn lại "
@@ -1003,6 +1040,7 @@ done:
 	sqlite3_finalize(im.ins);
 	sqlite3_finalize(im.corr);
 	sn_errata_free(&im.errata);
+	notes_free(&im);
 	sn_table_close(im.t);
 	if (rc && rc != -1)
 		sn_step_abort(ctx, &step);

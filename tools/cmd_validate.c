@@ -21,6 +21,10 @@
 #include "contact.h"
 #include "province.h"
 #include "db.h"
+#include "labels.h"
+#include "options.h"
+#include "outfile.h"
+#include "report.h"
 #include "banned.h"
 
 enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
@@ -249,7 +253,7 @@ static long long tenths(long long n, long long total)
 /* --- the run --------------------------------------------------------------------------------- */
 
 struct row {
-	char *subject, *detail;
+	char *subject, *detail, *name;  /* name: the procedure's, when the subject is a national code */
 };
 
 struct result {
@@ -338,7 +342,7 @@ static void bind_target(sqlite3_stmt *st, const struct target *t)
 
 /* Runs one rule; counts every row and keeps the first LIMIT (0: all). Returns 0 or SN_IO. */
 static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct target *t, long limit,
-		    struct result *res)
+		    struct result *res, sqlite3_stmt *names)
 {
 	char *q = sqlite3_mprintf("SELECT subject, detail FROM (%s) ORDER BY sort_key, subject, detail", ru->sql);
 	sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
@@ -361,15 +365,24 @@ static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct targ
 			res->rows = rows;
 			res->cap = cap;
 		}
-		char *subject = strdup(sn_col(st, 0)), *detail = strdup(sn_col(st, 1));
-		if (!subject || !detail) {
+		char *subject = strdup(sn_col(st, 0)), *detail = strdup(sn_col(st, 1)), *name = NULL;
+		int oom = !subject || !detail;
+		if (!oom && names) {
+			sqlite3_reset(names);
+			sqlite3_bind_text(names, 1, sn_col(st, 0), -1, SQLITE_TRANSIENT);
+			if (sn_step(ctx, names) == SQLITE_ROW && *sn_col(names, 0))
+				oom = !(name = strdup(sn_col(names, 0)));
+		}
+		if (oom) {
 			free(subject);
 			free(detail);
+			free(name);
 			sn_error(ctx, "out of memory");
 			break;
 		}
 		res->rows[res->n].subject = subject;
 		res->rows[res->n].detail = detail;
+		res->rows[res->n].name = name;
 		res->n++;
 	}
 	if (r == SQLITE_DONE)
@@ -402,6 +415,9 @@ static int load_stats(struct sn_ctx *ctx, struct stats *s, int max)
 
 struct report {
 	const struct target *t;
+	struct sn_ctx *ctx;
+	int signoff;          /* the header (provinces, date, inputs) and the sign-off lines */
+	enum sn_lang lang;
 	int selected[NRULES];
 	struct result res[NRULES];
 	struct stats stats[16];
@@ -449,6 +465,12 @@ static void stats_text(FILE *f, const struct report *rp)
 static void print_text(FILE *f, const struct report *rp)
 {
 	int first = 1;
+	if (rp->signoff) {
+		fprintf(f, "%s\n", rp->lang == SN_LANG_VI ? "BÁO CÁO KIỂM TRA (VALIDATION REPORT)" :
+			"VALIDATION REPORT");
+		sn_report_header_text(rp->ctx, f, rp->lang);
+		fputc('\n', f);
+	}
 	fprintf(f, "validate: merged province %s (level-1 codes %s, %s)\n", rp->t->province, rp->t->l1, rp->t->k1);
 	for (size_t i = 0; i < NRULES; i++) {
 		const struct result *res = &rp->res[i];
@@ -459,7 +481,11 @@ static void print_text(FILE *f, const struct report *rp)
 		first = 0;
 		fprintf(f, "%-7s  %-26s %5ld  %s\n", sev_names[rules[i].sev], rules[i].id, res->count, rules[i].message);
 		for (size_t k = 0; k < res->n; k++)
-			fprintf(f, "    %-14s %s\n", res->rows[k].subject, res->rows[k].detail);
+			if (res->rows[k].name)
+				fprintf(f, "    %-14s %s\n    %-14s %s\n", res->rows[k].subject, res->rows[k].name, "",
+					res->rows[k].detail);
+			else
+				fprintf(f, "    %-14s %s\n", res->rows[k].subject, res->rows[k].detail);
 		if ((long)res->n < res->count)
 			fprintf(f, "    ... and %ld more (--limit 0 shows all)\n", res->count - (long)res->n);
 	}
@@ -468,6 +494,8 @@ static void print_text(FILE *f, const struct report *rp)
 	fprintf(f, "\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): %s\n",
 		rp->rows[SEV_ERROR], rp->failing[SEV_ERROR], rp->rows[SEV_WARNING], rp->failing[SEV_WARNING],
 		rp->rows[SEV_INFO], rp->failing[SEV_INFO], rp->rows[SEV_ERROR] ? "failed" : "passed");
+	if (rp->signoff)
+		sn_report_signoff_text(f, rp->lang);
 }
 
 static void csv_row(FILE *f, const char *type, const struct rule *ru, const char *subject, const char *detail)
@@ -634,7 +662,9 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	long limit = 10;
 	char ids[1024], **args;
 	struct target t = { "", "", "" };
-	struct report rp = { .t = &t, .nstats = -1 };
+	struct report rp = { .t = &t, .nstats = -1, .ctx = ctx, .lang = SN_LANG_EN };
+	const char *json_out = NULL;
+	sqlite3_stmt *names = NULL;
 	struct sn_option opts[] = {
 		OPT_FORMAT(&fmt, SN_FMTS_TABLE,
 			   "text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
@@ -646,6 +676,12 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &maxrank, .choices = sev_names, .argh = "LEVEL",
 		  .help = "only rules of LEVEL or above (error, warning, info)" },
 		OPT_INT("limit", &limit, 0, "N", "rows shown per rule (default 10; 0: all); counts are always complete"),
+		OPT_FLAG("signoff", &rp.signoff,
+			 "text: begin with the header (the provinces by name, the effective date,\n"
+			 "the database, every input file with its SHA-256, the version) and end\n"
+			 "with the sign-off lines (prepared, checked, approved by)"),
+		OPT_LANG(&rp.lang, "the language of that header and sign-off (default en)"),
+		OPT_FILE("json", &json_out, "also write the JSON report to FILE, from the same computation"),
 		OPT_END()
 	};
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
@@ -672,6 +708,11 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = register_functions(ctx)) || (rc = derive_target(ctx, &t)))
 		return rc;
+	/* Procedures are named beside their codes in the text report. */
+	if (fmt == SN_FMT_TEXT &&
+	    !(names = sn_prepare(ctx, "SELECT COALESCE((SELECT name FROM merged_procedure WHERE national_code = ?1), "
+				      "(SELECT min(name) FROM procedure WHERE national_code = ?1))")))
+		return SN_IO;
 
 	for (size_t i = 0; i < NRULES; i++) {
 		if (!rp.selected[i])
@@ -683,7 +724,7 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 			}
 			continue;
 		}
-		if ((rc = run_rule(ctx, &rules[i], &t, limit, &rp.res[i])))
+		if ((rc = run_rule(ctx, &rules[i], &t, limit, &rp.res[i], names)))
 			goto done;
 		rp.rows[rules[i].sev] += rp.res[i].count;
 		rp.failing[rules[i].sev] += rp.res[i].count > 0;
@@ -694,12 +735,30 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 		print_csv(ctx->out, &rp);
 	else
 		print_json(ctx->out, &rp);
+	if (json_out) {
+		/* The same results as JSON too, computed once (run writes both). */
+		struct sn_outfile o;
+		char err[1200];
+		if ((rc = sn_outfile_open(&o, json_out, err, sizeof err))) {
+			sn_error(ctx, "%s", err);
+			goto done;
+		}
+		print_json(o.f, &rp);
+		if ((rc = sn_outfile_close(&o, err, sizeof err)) || (rc = sn_outfile_rename(&o, err, sizeof err))) {
+			sn_error(ctx, "%s", err);
+			sn_outfile_abort(&o);
+			goto done;
+		}
+		sn_outfile_abort(&o);
+	}
 	rc = rp.rows[SEV_ERROR] ? SN_FINDINGS : SN_OK;
 done:
+	sqlite3_finalize(names);
 	for (size_t i = 0; i < NRULES; i++) {
 		for (size_t k = 0; k < rp.res[i].n; k++) {
 			free(rp.res[i].rows[k].subject);
 			free(rp.res[i].rows[k].detail);
+			free(rp.res[i].rows[k].name);
 		}
 		free(rp.res[i].rows);
 	}

@@ -1,4 +1,4 @@
-/* diff.c - loading two catalogs into one in-memory database and computing their difference
+/* diff.c - loading two catalogs into one scratch database (on disk, bounded cache) and computing their difference
  * (diff.h). The writers are in diffout.c (text, CSV, JSON) and diffhtml.c.
  *
  * Sources: a working database (attached read-only, copied with INSERT ... SELECT), an export
@@ -43,6 +43,10 @@ static const char *SCHEMA =
 	"  PRIMARY KEY (side, code, province)) WITHOUT ROWID;"
 	"CREATE INDEX agency_code ON agency(code);"
 	"CREATE TABLE crosswalk(old_code TEXT PRIMARY KEY, outcome TEXT NOT NULL, new_code TEXT);"
+	"CREATE TABLE successor(old_code TEXT NOT NULL, new_code TEXT NOT NULL, PRIMARY KEY (old_code, new_code)) WITHOUT ROWID;"
+	"CREATE TABLE decision(subject TEXT NOT NULL, field TEXT NOT NULL, value TEXT, reason TEXT, "
+	"  PRIMARY KEY (subject, field)) WITHOUT ROWID;"
+	"CREATE TABLE pname(code TEXT PRIMARY KEY, name TEXT NOT NULL);"
 	"CREATE TABLE change(entity TEXT NOT NULL, erank INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
 	"  k1 TEXT NOT NULL, k2 TEXT NOT NULL, s1 TEXT NOT NULL, s2 TEXT NOT NULL, frank INTEGER NOT NULL, "
 	"  field TEXT NOT NULL, before TEXT, after TEXT);"
@@ -120,14 +124,25 @@ static void sql_num(sqlite3_context *c, int argc, sqlite3_value **v)
 int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 {
 	memset(d, 0, sizeof *d);
+	d->lang = SN_LANG_EN;
 	d->ctx.out = ctx->out;
 	d->ctx.err = ctx->err;
-	d->ctx.db_path = ":memory:";
-	/* URI names, so that an operand is attached read-only (file:...?mode=ro). */
-	if (sqlite3_open_v2(":memory:", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+	d->ctx.db_path = "(diff's scratch database)";
+	/* A private temporary database on disk (SQLite's "" name: deleted when closed), with a bounded
+	 * page cache: what is held in memory does not grow with the catalogs (10^6 bindings a side
+	 * would need ~640 MB in memory); the side tables are kept in key order (WITHOUT ROWID), so the
+	 * comparison walks both sides along their keys. URI names, so that an operand is attached
+	 * read-only (file:...?mode=ro). */
+	if (sqlite3_open_v2("", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
 			    NULL) != SQLITE_OK) {
-		sn_error(ctx, "cannot open an in-memory database: %s",
+		sn_error(ctx, "cannot open a scratch database: %s",
 			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : "out of memory");
+		return SN_IO;
+	}
+	if (sqlite3_exec(d->ctx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; "
+			 "PRAGMA cache_size = -16384; PRAGMA temp.cache_size = -8192",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		sn_error(ctx, "scratch database: %s", sqlite3_errmsg(d->ctx.db));
 		return SN_IO;
 	}
 	sqlite3_busy_timeout(d->ctx.db, 5000);
@@ -220,7 +235,15 @@ static const char *LOAD_MERGED =
 
 static const char *LOAD_CROSSWALK =
 	"INSERT OR IGNORE INTO crosswalk(old_code, outcome, new_code) SELECT sn_diff_code(old_code), outcome, "
-	"  sn_diff_code(new_code) FROM src.crosswalk ORDER BY old_code;";
+	"  sn_diff_code(new_code) FROM src.crosswalk ORDER BY old_code;"
+	"INSERT OR IGNORE INTO successor SELECT sn_diff_code(old_code), sn_diff_code(new_code) FROM src.crosswalk_successor;"
+	/* the decisions reassign applied, with their reasons */
+	"INSERT OR IGNORE INTO decision SELECT subject, field, value, reason FROM src.decision;";
+
+/* The provinces' names, for the reports' headers. */
+static const char *LOAD_NAMES =
+	"INSERT OR IGNORE INTO pname SELECT province, name FROM src.province_fact;"
+	"INSERT OR IGNORE INTO pname SELECT old_province, name FROM src.province_fact_old;";
 
 /* One text value of a query on the attached database ("" when none); -1 on error. */
 static int query_text(struct sn_diff *d, const char *sql, char *out, size_t len)
@@ -304,7 +327,8 @@ static int load_database(struct sn_diff *d, int side, const char *path, const ch
 	if (merged)
 		snprintf(s->provinces, sizeof s->provinces, "%s", target);
 	struct dbbind b = { side, target };
-	if ((rc = sn_exec_script(&d->ctx, merged ? LOAD_MERGED : LOAD_OLD, bind_side, &b)))
+	if ((rc = sn_exec_script(&d->ctx, merged ? LOAD_MERGED : LOAD_OLD, bind_side, &b)) ||
+	    (rc = sn_exec_script(&d->ctx, LOAD_NAMES, NULL, NULL)))
 		goto done;
 	/* Only a merged catalog's crosswalk leads the old codes to the codes AFTER holds. */
 	if (side == 1 && merged) {
@@ -832,10 +856,21 @@ static const char *LABELS =
 	"CREATE TEMP TABLE alabel AS SELECT c.code AS k, (SELECT name FROM agency q WHERE q.code = c.code AND "
 	"  q.name IS NOT NULL ORDER BY q.side DESC, q.province LIMIT 1) AS name FROM (SELECT DISTINCT code FROM agency) c;"
 	"CREATE INDEX temp.alabel_k ON alabel(k);"
+	/* Where a removed agency went: the crosswalk's outcome, the code now carrying its work (with
+	 * its name) or a closed one's successors. */
+	"CREATE TEMP TABLE fate AS SELECT x.old_code AS code, x.outcome AS outcome, "
+	"  CASE WHEN x.new_code IS NOT NULL THEN x.new_code || COALESCE(' ' || (SELECT name FROM alabel a "
+	"    WHERE a.k = x.new_code), '') ELSE (SELECT group_concat(s.new_code || COALESCE(' ' || (SELECT name "
+	"    FROM alabel a WHERE a.k = s.new_code), ''), '; ') FROM successor s WHERE s.old_code = x.old_code) END AS target, "
+	"  (SELECT count(*) FROM successor s WHERE s.old_code = x.old_code) AS nsucc "
+	"  FROM crosswalk x WHERE x.old_code IN (SELECT key FROM change WHERE entity = 'agency' AND kind = 'removed');"
+	"CREATE INDEX temp.fate_code ON fate(code);"
 	"CREATE TEMP VIEW labelled AS SELECT c.*, CASE c.entity WHEN 'agency' THEN a.name WHEN 'binding' THEN "
-	"  COALESCE(a.name, '') ELSE p.name END AS label, p.grp, p.grp_name FROM change c "
+	"  COALESCE(a.name, '') ELSE p.name END AS label, p.grp, p.grp_name, p.name AS pname, "
+	"  x.outcome AS fate_outcome, x.target AS fate_target, x.nsucc AS fate_n FROM change c "
 	"  LEFT JOIN plabel p ON c.entity <> 'agency' AND p.k = c.k1 "
-	"  LEFT JOIN alabel a ON a.k = CASE c.entity WHEN 'binding' THEN c.k2 ELSE c.k1 END;";
+	"  LEFT JOIN alabel a ON a.k = CASE c.entity WHEN 'binding' THEN c.k2 ELSE c.k1 END "
+	"  LEFT JOIN fate x ON c.entity = 'agency' AND c.kind = 'removed' AND x.code = c.k1;";
 
 /* Builds the per-side view of entity E: one row per side and key. A side holding several
  * catalogs (the old state) has its values combined ("70: x | 75: y" where they differ; NULL
@@ -947,7 +982,7 @@ int sn_diff_compute(struct sn_diff *d)
 {
 	int rc = sn_exec(&d->ctx, "DELETE FROM change; DROP TABLE IF EXISTS temp.b1; DROP TABLE IF EXISTS temp.b2; "
 				  "DROP TABLE IF EXISTS temp.vproc; DROP TABLE IF EXISTS temp.vbind; "
-				  "DROP TABLE IF EXISTS temp.vagency; DROP VIEW IF EXISTS temp.labelled; "
+				  "DROP TABLE IF EXISTS temp.vagency; DROP VIEW IF EXISTS temp.labelled; DROP TABLE IF EXISTS temp.fate; "
 				  "DROP TABLE IF EXISTS temp.plabel; DROP TABLE IF EXISTS temp.alabel; BEGIN");
 	if (rc || (rc = sn_exec(&d->ctx, BINDINGS)))
 		goto done;

@@ -1,6 +1,7 @@
 /* diff.h - the before/after comparison of two catalogs ('sapnhap diff').
  *
- * Both sides are loaded into one in-memory SQLite database, into the same normalised tables
+ * Both sides are loaded into one scratch SQLite database (a private temporary file with a bounded
+ * page cache, so memory does not grow with the catalogs), into the same normalised tables
  * (a side column tells them apart), and the difference is computed there, set-based:
  *
  *   procedure(side, province, national_code, local_code, name, field_code, field_name, levels,
@@ -28,6 +29,7 @@
 #include <stdio.h>
 #include <sqlite3.h>
 #include "cli.h"
+#include "labels.h"
 
 enum sn_diff_source { SN_DIFF_NONE, SN_DIFF_DATABASE, SN_DIFF_EXPORT, SN_DIFF_CATALOG };
 
@@ -42,16 +44,17 @@ struct sn_diff_side {
 };
 
 struct sn_diff {
-	struct sn_ctx ctx;          /* db = the in-memory database; err = the caller's */
+	struct sn_ctx ctx;          /* db = the scratch database; err = the caller's */
 	struct sn_diff_side side[2];
 	long count[3][3];           /* things per entity and kind, set by sn_diff_compute */
+	enum sn_lang lang;          /* of the HTML, CSV and XLSX values (en: the stored vocabulary) */
 };
 
 enum { SN_DIFF_ENTITIES = 3 };
 extern const char *const sn_diff_entities[SN_DIFF_ENTITIES];  /* procedure, binding, agency */
 extern const char *const sn_diff_kinds[3];                     /* added, removed, changed */
 
-/* Creates the in-memory database with the tables above. Returns 0 or SN_IO (reported on
+/* Creates the scratch database with the tables above. Returns 0 or SN_IO (reported on
  * ctx->err). Close with sn_diff_close in any case. */
 int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d);
 void sn_diff_close(struct sn_diff *d);
@@ -81,10 +84,22 @@ int sn_diff_agencies_compared(const struct sn_diff *d);
 /* Human description of a side: "database, old catalogs of provinces 70, 75". */
 void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len);
 
-/* Writers. SUMMARY: counts only. Each returns 0 or SN_IO. */
+/* Writers. SUMMARY: counts only. Each returns 0 or SN_IO.
+ * csv: one row per changed field, a column each: entity,kind,key,name,field,before,after,decision,
+ *      reason (a removed agency's outcome as field "outcome"); tdiff: the tabular-diff highlighter
+ *      form (@@,entity,key,field,value). */
 int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary);
+int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary);
+/* The same rows as csv in a workbook at PATH (sheets Tổng hợp, Thay đổi); written atomically. */
+int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary);
 int sn_diff_write_json(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary);
+/* The HTML as a summary page on F linking to pages in the folder PAGES (created; its last path
+ * element is how the summary page links it): one page per field (lĩnh vực), a field larger than
+ * SN_DIFF_PAGE_BYTES over several, each with the same filter. */
+#define SN_DIFF_PAGE_BYTES (16L << 20)
+#define SN_DIFF_PAGE_ROWS 100000L   /* changed fields above which 'diff --out FILE.html' pages */
+int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary);
 
 #endif

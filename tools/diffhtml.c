@@ -8,9 +8,12 @@
  * filter box and the kind checkboxes hide or show. The filter ignores case and diacritics
  * ("dong nai" finds "Đồng Nai"); the URL fragment pre-sets it: page.html#q=TEXT&kind=added,changed.
  */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "db.h"
 #include "diff.h"
+#include "outfile.h"
 #include "banned.h"
 
 static void esc(FILE *f, const char *s)
@@ -92,7 +95,15 @@ static const char *STYLE =
 	"td.before{background:var(--rem)}td.after{background:var(--add)}\n"
 	"tbody.added td.before,tbody.removed td.after{background:#fff}\n"
 	"span.none{color:var(--muted)}\n"
-	"col.c1{width:9%}col.c2{width:20%}col.c3{width:15%}col.c4{width:28%}col.c5{width:28%}\n"
+	"col.c1{width:8%}col.c2{width:18%}col.c3{width:13%}col.c4{width:22%}col.c5{width:22%}col.c6{width:17%}\n"
+	"td.why{font-size:12.5px;color:var(--muted)}td.key small.proc{color:#173f5f}\n"
+	"@page{size:A4;margin:12mm 10mm 14mm;@bottom-center{content:\"Trang \" counter(page) \" / \" counter(pages);"
+	"font-size:9pt}}\n"
+	"@media print{body{background:#fff;font-size:9pt}header{background:none;color:#000;padding:0 0 6px;"
+	"border-bottom:2px solid #000}header code{color:#000}#controls,footer{display:none}main{padding:0;max-width:none}"
+	"thead{display:table-header-group}tbody.thing{break-inside:avoid}h2,h3{break-after:avoid}"
+	"th,td{padding:1.5px 4px}td.key{font-size:8pt}td.key small{max-width:none}"
+	"td.before,td.after,tbody td.mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"p.empty{font-size:16px;color:var(--muted)}\n"
 	"footer{color:var(--muted);font-size:12px;padding:0 28px 20px}\n"
 	"</style>\n";
@@ -121,7 +132,7 @@ static const char *SCRIPT =
 	"    var q = fold(input.value.trim()), on = {}, n = 0;\n"
 	"    boxes.forEach(function (b) { on[b.value] = b.checked; });\n"
 	"    things.forEach(function (t, i) {\n"
-	"      var vis = on[t.getAttribute('data-kind')] && (!q || texts[i].indexOf(q) >= 0);\n"
+	"      var vis = on[t.getAttribute('data-kind')] !== false && (!q || texts[i].indexOf(q) >= 0);\n"
 	"      t.hidden = !vis;\n"
 	"      if (vis) n++;\n"
 	"    });\n"
@@ -144,13 +155,34 @@ static const char *SCRIPT =
 	"})();\n"
 	"</script>\n";
 
-static void value_cell(FILE *f, const char *cls, sqlite3_stmt *st, int i)
+/* On the summary page of a paged diff: every page row counts as shown whatever the kinds, and a
+ * link carries the filter to the page it opens (page.html#q=...). */
+static const char *PAGES_SCRIPT =
+	"<script>\n"
+	"(function () {\n"
+	"  'use strict';\n"
+	"  var input = document.getElementById('filter');\n"
+	"  function links() {\n"
+	"    Array.prototype.forEach.call(document.querySelectorAll('table.pages a'), function (a) {\n"
+	"      a.href = a.getAttribute('href').replace(/#.*$/, '') + (input.value ? '#q=' + encodeURIComponent(input.value) : '');\n"
+	"    });\n"
+	"  }\n"
+	"  input.addEventListener('input', links);\n"
+	"  links();\n"
+	"})();\n"
+	"</script>\n";
+
+static void value_cell(const struct sn_diff *d, FILE *f, const char *cls, sqlite3_stmt *st, int i, const char *field)
 {
 	fprintf(f, "<td class=\"%s\">", cls);
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
 		fputs("<span class=\"none\">—</span>", f);
-	else
-		esc(f, sn_col(st, i));
+	} else {
+		char b[2000];
+		const char *v = sn_col(st, i);
+		/* the law's words for stored values; combined old values ("70: x | 75: y") as they are */
+		esc(f, strchr(v, '|') ? v : sn_label_value(field, v, d->lang, b, sizeof b));
+	}
 	fputs("</td>", f);
 }
 
@@ -184,18 +216,20 @@ static void summary_table(struct sn_diff *d, FILE *f)
 		      "a catalog file has none).</p>\n", f);
 }
 
-int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
+/* The page's head and header: title, style, both sides, the provinces by name. */
+static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 {
 	char desc[400];
-	long total = sn_diff_count(d, NULL, NULL);
-	if (total < 0)
-		return SN_IO;
 	fputs("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<meta name=\"generator\" content=\"sapnhap diff\">\n<title>So sánh danh mục TTHC: ", f);
 	esc(f, d->side[0].operand);
 	fputs(" → ", f);
 	esc(f, d->side[1].operand);
+	if (subtitle) {
+		fputs(" — ", f);
+		esc(f, subtitle);
+	}
 	fputs("</title>\n", f);
 	fputs(STYLE, f);
 	fputs("</head>\n<body>\n<header>\n<h1>So sánh danh mục thủ tục hành chính "
@@ -208,7 +242,110 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		esc(f, desc);
 		fputs("</dd>\n", f);
 	}
-	fputs("</dl>\n</header>\n<main>\n<h2>Tổng hợp (summary)</h2>\n", f);
+	/* the provinces by name, when a side is a working database */
+	sqlite3_stmt *pn = sn_prepare(&d->ctx, "SELECT group_concat(name || ' (' || code || ')', ', ') FROM "
+					       "(SELECT * FROM pname ORDER BY code)");
+	if (pn && sn_step(&d->ctx, pn) == SQLITE_ROW && *sn_col(pn, 0)) {
+		fputs("<dt>Tỉnh (provinces)</dt><dd id=\"provinces\">", f);
+		esc(f, sn_col(pn, 0));
+		fputs("</dd>\n", f);
+	}
+	sqlite3_finalize(pn);
+	if (subtitle) {
+		fputs("<dt>Trang (page)</dt><dd>", f);
+		esc(f, subtitle);
+		fputs("</dd>\n", f);
+	}
+	fputs("</dl>\n</header>\n<main>\n", f);
+}
+
+static void controls(FILE *f, long total)
+{
+	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
+	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
+	for (int k = 0; k < 3; k++)
+		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
+			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
+	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+}
+
+/* Pages: above a size, the changes go to one page per field (lĩnh vực), a large field over
+ * several, and the summary page links to them (page.html + page-pages/NNNN.html). */
+struct pager {
+	int on;
+	char dir[1100], rel[400];       /* the pages' folder, and as the summary page links it */
+	char path[1300];                /* the current page (outfile keeps a pointer to it) */
+	struct sn_outfile o;
+	FILE *f;
+	int n;                          /* pages written */
+	long things;                    /* things on the current page */
+	char group[300], gname[600];
+	sqlite3_str *index;             /* the summary page's rows */
+	int rc;
+};
+
+static void page_close(struct pager *pg)
+{
+	if (!pg->f)
+		return;
+	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", pg->f);
+	fputs(SCRIPT, pg->f);
+	fputs("</body>\n</html>\n", pg->f);
+	char err[1200];
+	if (sn_outfile_close(&pg->o, err, sizeof err) || sn_outfile_rename(&pg->o, err, sizeof err))
+		pg->rc = SN_IO;
+	sn_outfile_abort(&pg->o);
+	sqlite3_str_appendf(pg->index, "<tbody class=\"thing\" data-kind=\"page\"><tr><td><a href=\"%s/%04d.html\">%04d</a>"
+			    "</td><td>%s</td><td>%s</td><td class=\"n\">%ld</td></tr></tbody>\n", pg->rel, pg->n, pg->n,
+			    pg->group, pg->gname, pg->things);
+	pg->f = NULL;
+}
+
+/* GROUP and GNAME already escaped for HTML. */
+static FILE *page_open(struct sn_diff *d, struct pager *pg, const char *group, const char *gname)
+{
+	char err[1200], sub[700];
+	page_close(pg);
+	pg->n++;
+	pg->things = 0;
+	snprintf(pg->group, sizeof pg->group, "%s", group);
+	snprintf(pg->gname, sizeof pg->gname, "%s", gname);
+	snprintf(pg->path, sizeof pg->path, "%s/%04d.html", pg->dir, pg->n);
+	if (sn_outfile_open(&pg->o, pg->path, err, sizeof err)) {
+		pg->rc = SN_IO;
+		return NULL;
+	}
+	pg->f = pg->o.f;
+	snprintf(sub, sizeof sub, "%04d", pg->n);
+	page_head(d, pg->f, sub);
+	controls(pg->f, 0);
+	return pg->f;
+}
+
+int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
+{
+	return sn_diff_write_html_pages(d, f, NULL, summary);
+}
+
+int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary)
+{
+	struct pager pg = { .on = pages != NULL };
+	FILE *main_f = f;
+	long total = sn_diff_count(d, NULL, NULL);
+	if (total < 0)
+		return SN_IO;
+	if (pg.on) {
+		const char *slash = strrchr(pages, '/');
+		snprintf(pg.dir, sizeof pg.dir, "%s", pages);
+		snprintf(pg.rel, sizeof pg.rel, "%s", slash ? slash + 1 : pages);
+		if (mkdir(pg.dir, 0777) != 0 && errno != EEXIST) {
+			sn_error(&d->ctx, "cannot create '%s': %s", pg.dir, strerror(errno));
+			return SN_IO;
+		}
+		pg.index = sqlite3_str_new(NULL);
+	}
+	page_head(d, f, NULL);
+	fputs("<h2>Tổng hợp (summary)</h2>\n", f);
 	summary_table(d, f);
 	if (summary || total == 0) {
 		if (total == 0)
@@ -216,19 +353,20 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		fputs("</main>\n</body>\n</html>\n", f);
 		return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 	}
-	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
-	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
-	for (int k = 0; k < 3; k++)
-		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
-			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
-	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+	if (!pg.on)
+		controls(f, total);
 
 	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
-		"SELECT entity, kind, key, field, before, after, label, COALESCE(grp, ''), COALESCE(grp_name, ''), "
-		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) "
-		"FROM labelled l ORDER BY entity = 'agency', grp IS NULL, grp, "
-		"  CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, erank, s1, s2, key, frank");
+		"SELECT l.entity, l.kind, l.key, l.field, l.before, l.after, l.label, COALESCE(l.grp, ''), COALESCE(l.grp_name, ''), "
+		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) + "
+		"  (l.fate_outcome IS NOT NULL), COALESCE(l.pname, ''), d.value, d.reason, l.fate_outcome, l.fate_target, "
+		"  l.fate_n, l.frank "
+		"FROM labelled l LEFT JOIN decision d ON l.entity = 'procedure' AND d.subject = l.k1 AND d.field = "
+		"  CASE l.field WHEN 'time_unit' THEN 'time_limit' WHEN 'field_code' THEN 'field' WHEN 'field_name' THEN 'field' "
+		"  WHEN 'levels' THEN 'jurisdiction' ELSE l.field END "
+		"ORDER BY l.entity = 'agency', l.grp IS NULL, l.grp, "
+		"  CASE l.kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, l.erank, l.s1, l.s2, l.key, l.frank");
 	if (!st)
 		return SN_IO;
 	char group[300] = "\x01", kind[16] = "", key[1024] = "";
@@ -237,10 +375,22 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		const char *entity = sn_col(st, 0), *k = sn_col(st, 1), *ky = sn_col(st, 2), *grp = sn_col(st, 7);
 		char g[300];
 		snprintf(g, sizeof g, "%s", !strcmp(entity, "agency") ? "\x02" : grp);
-		if (strcmp(g, group)) {
+		int first = strcmp(ky, key) != 0;
+		/* a new page: at a new field, or when this one is full (at a new thing) */
+		int full = pg.on && first && pg.f && ftell(pg.f) > SN_DIFF_PAGE_BYTES;
+		if (strcmp(g, group) || full) {
 			fputs(inthing ? "</tbody>\n" : "", f);
 			fputs(inkind ? "</table>\n</section>\n" : "", f);
 			fputs(ingroup ? "</section>\n" : "", f);
+			if (pg.on) {
+				char *ge = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "Cơ quan (agencies)" : *grp ? grp : "—");
+				char *gn = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "" : sn_col(st, 8));
+				if (!(f = page_open(d, &pg, ge ? ge : "", gn ? gn : ""))) {
+					sqlite3_free(ge), sqlite3_free(gn);
+					break;
+				}
+				sqlite3_free(ge), sqlite3_free(gn);
+			}
 			snprintf(group, sizeof group, "%s", g);
 			fputs("<section class=\"group\" data-group=\"", f);
 			esc(f, !strcmp(entity, "agency") ? "agencies" : grp);
@@ -268,14 +418,14 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 			snprintf(kind, sizeof kind, "%s", k);
 			fprintf(f, "<section class=\"kind\" data-kind=\"%s\">\n<h3>%s (%s)</h3>\n<table class=\"changes\">\n"
 				"<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\">"
-				"</colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
-				"<th>Sau (after)</th></tr></thead>\n", k, kind_vi(k), k);
+				"<col class=\"c6\"></colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
+				"<th>Sau (after)</th><th>Quyết định, lý do</th></tr></thead>\n", k, kind_vi(k), k);
 			inkind = 1;
 			inthing = 0;
 			key[0] = '\0';
 		}
-		int first = strcmp(ky, key) != 0;
 		if (first) {
+			pg.things++;
 			fputs(inthing ? "</tbody>\n" : "", f);
 			snprintf(key, sizeof key, "%s", ky);
 			fprintf(f, "<tbody class=\"thing %s\" data-kind=\"%s\" data-entity=\"%s\">\n", k, k, entity);
@@ -292,6 +442,12 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 				esc(f, sn_col(st, 6));
 				fputs("</small>", f);
 			}
+			/* a binding: its procedure's name too */
+			if (!strcmp(entity, "binding") && *sn_col(st, 10)) {
+				fputs("<small class=\"proc\">", f);
+				esc(f, sn_col(st, 10));
+				fputs("</small>", f);
+			}
 			fputs("</td>", f);
 		}
 		fputs("<td class=\"field\">", f);
@@ -299,18 +455,58 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 		fputs("<code>", f);
 		esc(f, sn_col(st, 3));
 		fputs("</code></td>", f);
-		value_cell(f, "before", st, 4);
-		value_cell(f, "after", st, 5);
-		fputs("</tr>\n", f);
+		value_cell(d, f, "before", st, 4, sn_col(st, 3));
+		value_cell(d, f, "after", st, 5, sn_col(st, 3));
+		fputs("<td class=\"why\">", f);
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+			char b[2000];
+			const char *v = sn_label_value(sn_col(st, 3), sn_col(st, 11), d->lang, b, sizeof b);
+			fputs("<b>", f);
+			esc(f, !strcmp(sn_col(st, 3), "portal") ? sn_label("yesno", sn_col(st, 11), d->lang) : v);
+			fputs("</b>: ", f);
+			esc(f, sn_col(st, 12));
+		}
+		fputs("</td></tr>\n", f);
+		if (sqlite3_column_type(st, 13) != SQLITE_NULL && sqlite3_column_int(st, 16) == 0) {
+			/* a removed agency: where it went, never a bare "removed" */
+			char fate[4000];
+			sn_label_fate(sn_col(st, 13), sn_col(st, 14), sqlite3_column_int(st, 15), SN_LANG_VI, fate, sizeof fate);
+			fputs("<tr class=\"fate\"><td class=\"field\">Kết quả sắp xếp<code>outcome</code></td>"
+			      "<td class=\"before\">", f);
+			esc(f, sn_label("outcome", sn_col(st, 13), SN_LANG_VI));
+			fputs("</td><td class=\"after\" colspan=\"2\">", f);
+			esc(f, fate);
+			fputs("</td></tr>\n", f);
+		}
 	}
 	sqlite3_finalize(st);
-	if (r < 0)
+	if (r < 0 || pg.rc) {
+		if (pg.f)
+			sn_outfile_abort(&pg.o);
+		sqlite3_free(sqlite3_str_finish(pg.index));
 		return SN_IO;
+	}
 	fputs(inthing ? "</tbody>\n" : "", f);
 	fputs(inkind ? "</table>\n</section>\n" : "", f);
 	fputs(ingroup ? "</section>\n" : "", f);
+	if (pg.on) {
+		page_close(&pg);
+		/* the summary page: the pages, filtered like the changes (the filter goes with a link) */
+		f = main_f;
+		controls(f, pg.n);
+		fputs("<h2>Các trang (pages)</h2>\n<table class=\"pages\"><thead><tr><th>Trang</th><th>Lĩnh vực</th>"
+		      "<th>Tên</th><th>Số đối tượng (things)</th></tr></thead>\n", f);
+		char *ix = sqlite3_str_finish(pg.index);
+		fputs(ix ? ix : "", f);
+		sqlite3_free(ix);
+		fputs("</table>\n", f);
+		if (pg.rc)
+			return SN_IO;
+	}
 	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", f);
 	fputs(SCRIPT, f);
+	if (pg.on)
+		fputs(PAGES_SCRIPT, f);
 	fputs("</body>\n</html>\n", f);
 	return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 }

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "db.h"
 #include "diff.h"
+#include "xlsxout.h"
 #include "banned.h"
 
 /* Counts per entity and kind, in the order of sn_diff_entities / sn_diff_kinds. */
@@ -65,7 +66,8 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 	}
 	/* Grouped by entity, then kind; within a group by key and field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
-		"SELECT entity, kind, key, field, before, after, label, frank FROM labelled ORDER BY erank, "
+		"SELECT entity, kind, key, field, before, after, label, frank, fate_outcome, fate_target, fate_n "
+		"FROM labelled ORDER BY erank, "
 		"CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 ELSE 2 END, s1, s2, key, frank");
 	if (!st)
 		return SN_IO;
@@ -95,6 +97,12 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 			fprintf(f, "\n    %s: %s -> %s", field, shown(st, 4), shown(st, 5));
 		else if (!strcmp(entity, "binding"))
 			fprintf(f, "  %s: %s", field, shown(st, *kind == 'a' ? 5 : 4));
+		else if (sqlite3_column_int(st, 7) == 0 && sqlite3_column_type(st, 8) != SQLITE_NULL) {
+			/* a removed agency: where it went */
+			char fate[2000];
+			fprintf(f, "\n    -> %s", sn_label_fate(sn_col(st, 8), sn_col(st, 9), sqlite3_column_int(st, 10),
+							 SN_LANG_EN, fate, sizeof fate));
+		}
 	}
 	if (open)
 		fputc('\n', f);
@@ -129,7 +137,18 @@ static int arrow(struct sn_diff *d, char *out, size_t len)
 	return 0;
 }
 
-int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
+static int summary_csv(struct sn_diff *d, FILE *f)
+{
+	long c[SN_DIFF_ENTITIES][3], total;
+	if (counts(d, c, &total))
+		return SN_IO;
+	fputs("entity,added,removed,changed\n", f);
+	for (int e = 0; e < nentities(d); e++)
+		fprintf(f, "%s,%ld,%ld,%ld\n", sn_diff_entities[e], c[e][0], c[e][1], c[e][2]);
+	return finish(f);
+}
+
+int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary)
 {
 	if (summary) {
 		long c[SN_DIFF_ENTITIES][3], total;
@@ -169,6 +188,136 @@ int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
 	}
 	sqlite3_finalize(st);
 	return r < 0 ? SN_IO : finish(f);
+}
+
+/* --- one column per field: CSV and workbook --------------------------------------------------- */
+
+/* The rows of the spreadsheet form, in the order of the other formats. The decided value and its
+ * reason are the decision of the procedure's field (a time unit is part of the time limit, a
+ * field code of the field, the level of the jurisdiction). */
+static const char *ROWS_SQL =
+	"SELECT l.entity, l.kind, l.key, CASE l.entity WHEN 'binding' THEN COALESCE(l.pname, '') || "
+	"  CASE WHEN l.label <> '' THEN ' — ' || l.label ELSE '' END ELSE COALESCE(l.label, '') END, "
+	"  l.field, l.before, l.after, d.value, d.reason, l.fate_outcome, l.fate_target, l.fate_n, l.frank "
+	"FROM labelled l LEFT JOIN decision d ON l.entity = 'procedure' AND d.subject = l.k1 AND d.field = "
+	"  CASE l.field WHEN 'time_unit' THEN 'time_limit' WHEN 'field_code' THEN 'field' WHEN 'field_name' THEN 'field' "
+	"  WHEN 'levels' THEN 'jurisdiction' ELSE l.field END "
+	"ORDER BY l.erank, l.s1, l.s2, l.key, l.frank";
+
+enum { R_ENTITY, R_KIND, R_KEY, R_NAME, R_FIELD, R_BEFORE, R_AFTER, R_DECISION, R_REASON, NR };
+
+static const char *const ROW_HEADS[NR] = { "entity", "kind", "key", "name", "field", "before", "after",
+					   "decision", "reason" };
+static const char *const ROW_HEADS_VI[NR] = { "Đối tượng (entity)", "Loại thay đổi (kind)", "Mã (key)", "Tên (name)",
+					      "Trường (field)", "Trước (before)", "Sau (after)",
+					      "Giá trị quyết định (decision)", "Lý do (reason)" };
+
+/* Calls FN with each row's cells (values labelled in the diff's language) and, for a removed
+ * agency with an outcome, one more row: field "outcome". */
+static int each_row(struct sn_diff *d, void (*fn)(void *arg, const char *const *cells), void *arg)
+{
+	sqlite3_stmt *st = sn_prepare(&d->ctx, ROWS_SQL);
+	if (!st)
+		return SN_IO;
+	int r, vi = d->lang == SN_LANG_VI;
+	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW) {
+		const char *field = sn_col(st, 4);
+		char b1[2000], b2[2000], b3[2000], fate[4000];
+		const char *before = sqlite3_column_type(st, 5) == SQLITE_NULL ? "" : sn_col(st, 5);
+		const char *after = sqlite3_column_type(st, 6) == SQLITE_NULL ? "" : sn_col(st, 6);
+		const char *dec = sqlite3_column_type(st, 7) == SQLITE_NULL ? "" : sn_col(st, 7);
+		if (vi) {
+			/* combined old values ("70: full | 75: partial") stay as they are */
+			if (!strchr(before, '|'))
+				before = sn_label_value(field, before, d->lang, b1, sizeof b1);
+			if (!strchr(after, '|'))
+				after = sn_label_value(field, after, d->lang, b2, sizeof b2);
+			if (*dec)
+				dec = sn_label_value(!strcmp(field, "portal") ? "portal" : field, dec, d->lang, b3, sizeof b3);
+		}
+		const char *cells[NR] = { vi ? sn_label("entity", sn_col(st, 0), d->lang) : sn_col(st, 0),
+					  vi ? sn_label("kind", sn_col(st, 1), d->lang) : sn_col(st, 1), sn_col(st, 2),
+					  sn_col(st, 3), vi ? sn_label("field", field, d->lang) : field, before, after, dec,
+					  sn_col(st, 8) };
+		fn(arg, cells);
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL && sqlite3_column_int(st, 12) == 0) {
+			sn_label_fate(sn_col(st, 9), sn_col(st, 10), sqlite3_column_int(st, 11), d->lang, fate, sizeof fate);
+			const char *c2[NR] = { cells[0], cells[1], cells[2], cells[3], vi ? sn_label("field", "outcome", d->lang) :
+					       "outcome", "", fate, "", "" };
+			fn(arg, c2);
+		}
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? SN_IO : 0;
+}
+
+static void csv_line(void *arg, const char *const *cells)
+{
+	FILE *f = arg;
+	for (int i = 0; i < NR; i++) {
+		if (i)
+			fputc(',', f);
+		sn_csv_write_cell(f, cells[i]);
+	}
+	fputc('\n', f);
+}
+
+int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
+{
+	if (summary)
+		return summary_csv(d, f);
+	csv_line(f, d->lang == SN_LANG_VI ? ROW_HEADS_VI : ROW_HEADS);
+	return each_row(d, csv_line, f) ? SN_IO : finish(f);
+}
+
+static void book_line(void *arg, const char *const *cells)
+{
+	sn_sheet_row(arg, cells);
+}
+
+int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary)
+{
+	char err[1200];
+	struct sn_book *b = sn_book_new(path, NULL, err, sizeof err);
+	if (!b) {
+		sn_error(&d->ctx, "%s", err);
+		return SN_IO;
+	}
+	int vi = d->lang == SN_LANG_VI;
+	const char *heads[5] = { vi ? "Đối tượng" : "entity", vi ? "Thêm" : "added", vi ? "Bỏ" : "removed",
+				 vi ? "Thay đổi" : "changed", vi ? "Cộng" : "total" };
+	enum sn_cell types[5] = { SN_CELL_TEXT, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER };
+	struct sn_sheet *s = sn_book_sheet(b, vi ? "Tổng hợp" : "Summary", 5, heads, types);
+	long c[SN_DIFF_ENTITIES][3], total;
+	if (!s || counts(d, c, &total)) {
+		sn_book_abort(b);
+		return SN_IO;
+	}
+	for (int e = 0; e < nentities(d); e++) {
+		char n[4][32];
+		for (int k = 0; k < 3; k++)
+			snprintf(n[k], sizeof n[k], "%ld", c[e][k]);
+		snprintf(n[3], sizeof n[3], "%ld", c[e][0] + c[e][1] + c[e][2]);
+		const char *cells[5] = { vi ? sn_label("entity", sn_diff_entities[e], d->lang) : sn_diff_entities[e],
+					 n[0], n[1], n[2], n[3] };
+		sn_sheet_row(s, cells);
+	}
+	int rc = 0;
+	if (!summary) {
+		enum sn_cell t2[NR] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_WRAP, SN_CELL_TEXT, SN_CELL_WRAP,
+					SN_CELL_WRAP, SN_CELL_WRAP, SN_CELL_WRAP };
+		struct sn_sheet *rows = sn_book_sheet(b, vi ? "Thay đổi" : "Changes", NR, vi ? ROW_HEADS_VI : ROW_HEADS, t2);
+		rc = rows ? each_row(d, book_line, rows) : SN_IO;
+	}
+	if (rc) {
+		sn_book_abort(b);
+		return rc;
+	}
+	if (sn_book_close(b, err, sizeof err)) {
+		sn_error(&d->ctx, "%s", err);
+		return SN_IO;
+	}
+	return 0;
 }
 
 /* --- JSON -------------------------------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include "agcode.h"
 #include "db.h"
 #include "options.h"
+#include "labels.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
@@ -201,6 +202,13 @@ static struct sn_option *lookup(struct sn_option *opts, const char *name, size_t
 		found = o;
 	}
 	return *ambiguous ? NULL : found;
+}
+
+const char *sn_opt_lang(const char *arg, void *value, char *buf, size_t len)
+{
+	(void)buf;
+	(void)len;
+	return sn_lang_parse(arg, (enum sn_lang *)value) ? "vi or en" : NULL;
 }
 
 int sn_parse_options(struct sn_ctx *ctx, int argc, char **argv, struct sn_option *opts,

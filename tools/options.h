@@ -94,6 +94,9 @@ struct sn_option {
 #define OPT_ON(v, h) { .kind = SN_OPT_DATE, .name = "on", .value = (v), .flags = SN_OPT_TODAY, .help = (h) }
 #define OPT_DRY_RUN(v) OPT_FLAG("dry-run", (v), "report what would change; write nothing")
 #define OPT_FORCE(v, h) OPT_FLAG("force", (v), (h))
+/* --lang vi|en into an enum sn_lang (labels.h). */
+#define OPT_LANG(v, h) OPT_CALLBACK("lang", (v), "vi|en", sn_opt_lang, (h))
+const char *sn_opt_lang(const char *arg, void *value, char *buf, size_t len);
 
 /* The hand-written part of a command's help, and its arguments. */
 struct sn_usage {

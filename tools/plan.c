@@ -154,7 +154,23 @@ static int migration_key(struct reader *r, const char *k, const char *v)
 		return formats(r, v, "csv", "xml", &p->export_csv, &p->export_xml);
 	if (!strcmp(k, "diff"))
 		return formats(r, v, "html", "csv", &p->diff_html, &p->diff_csv);
-	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, survivor, export, diff)", k);
+	if (!strcmp(k, "report"))
+		return formats(r, v, "html", "xlsx", &p->report_html, &p->report_xlsx);
+	if (!strcmp(k, "lang")) {
+		if (strcmp(v, "vi") && strcmp(v, "en"))
+			return fail(r, "lang must be vi or en, not '%s'", v);
+		free(p->lang);
+		return (p->lang = strdup(v)) ? 0 : fail(r, "out of memory");
+	}
+	if (!strcmp(k, "bom")) {
+		if (!strcmp(v, "yes") || !strcmp(v, "no")) {
+			p->bom = !strcmp(v, "yes");
+			return 0;
+		}
+		return fail(r, "bom must be yes or no, not '%s'", v);
+	}
+	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, survivor, export, diff, "
+		    "report, lang, bom)", k);
 }
 
 static int units_key(struct reader *r, const char *k, const char *v)
@@ -253,6 +269,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	p->export_csv = p->export_xml = p->diff_html = p->diff_csv = 1;
+	p->report_html = p->report_xlsx = p->bom = 1;
 	p->path = strdup(path);
 	char *dir = strdup(path);
 	struct reader r = { p, "", err, errlen, 0 };
@@ -369,6 +386,11 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 			     p->prov[i].code);
 			goto done;
 		}
+	if (!p->lang && !(p->lang = strdup("vi"))) {
+		snprintf(err, errlen, "out of memory");
+		rc = SN_IO;
+		goto done;
+	}
 	if (!p->database && !(p->database = resolve(&r, "sapnhap.db"))) {
 		snprintf(err, errlen, "out of memory");
 		rc = SN_IO;
@@ -411,7 +433,7 @@ void sn_plan_release(struct sn_plan *p)
 		free(p->refs[i].key);
 	free(p->units), free(p->prov), free(p->refs);
 	free(p->path), free(p->province), free(p->database), free(p->output), free(p->on);
-	free(p->survivor);
+	free(p->survivor), free(p->lang);
 	free(p->allocation), free(p->pins), free(p->level1), free(p->departments);
 	free(p->jurisdiction), free(p->decisions), free(p->hamlets);
 	memset(p, 0, sizeof *p);

@@ -9,6 +9,9 @@
  *                               diff = html csv      (OUTPUT/diff.html, OUTPUT/diff.csv)
  *                               survivor = 72        (recode --survivor: only where a published
  *                                                    decision departs from the name rule)
+ *                               report = html xlsx   (OUTPUT/report.html, OUTPUT/report.xlsx)
+ *                               lang = vi            (the reports' language: vi, the default, or en)
+ *                               bom = yes            (CSV files start with a UTF-8 BOM; no: without)
  *   [units NAME]                file = units/conversion-2025.csv   (one section per event, run in
  *                               kind = ...  effective = ...  sheet = ...  encoding = ...   order)
  *   [province CODE]             agencies = ...  catalog = ...  dossiers = ...  encoding = ...
@@ -40,6 +43,9 @@ struct sn_plan {
 	char *province, *database, *output, *on, *survivor;
 	int export_csv, export_xml;
 	int diff_html, diff_csv;  /* which before/after diffs run writes */
+	int report_html, report_xlsx;  /* the sign-off report (report = html xlsx) */
+	int bom;                /* CSV written by run starts with a UTF-8 BOM (bom = yes, the default) */
+	char *lang;             /* the reports' language: "vi" (default) or "en" */
 	struct sn_plan_units *units;
 	size_t nunits;
 	struct sn_plan_province *prov;

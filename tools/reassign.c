@@ -125,6 +125,7 @@ static const char *RESET =
 	"UPDATE binding SET active = 1 WHERE active = 0;"
 	"DELETE FROM merged_procedure;"
 	"DELETE FROM review WHERE step = 'reassign';"
+	"DELETE FROM main.decision;"
 	"DELETE FROM hamlet;";
 
 /* The rule of each procedure: decision > procedure > field > default. */
@@ -301,6 +302,10 @@ static const char *MERGE =
 	"  AND d.field = mfield.field);"
 	"UPDATE temp.decision SET used = 1 WHERE EXISTS (SELECT 1 FROM mfield m WHERE m.national_code = temp.decision.subject "
 	"  AND m.field = temp.decision.field);"
+	/* what was decided, kept with its reason and what the catalogs said (for the reports) */
+	"INSERT INTO main.decision(subject, field, value, reason, pos, candidates) SELECT d.subject, d.field, d.value, "
+	"  d.reason, d.pos, (SELECT m.detail FROM mfield m WHERE m.national_code = d.subject AND m.field = d.field) "
+	"  FROM temp.decision d WHERE d.used = 1 ORDER BY d.subject, d.field;"
 	"INSERT INTO review(step, subject, reason, detail, field) SELECT 'reassign', national_code, "
 	"  'conflict: the catalogs differ on ' || field, detail, field FROM mfield WHERE nvals > 1 "
 	"  ORDER BY national_code, field;"
@@ -459,6 +464,7 @@ int sn_reassign_load(struct sn_reassign *ra, const char *rules, const char *deci
 		return r;
 	static const char *rcols[] = { "match", "target", "department", NULL };
 	static const char *dcols[] = { "subject", "field", "value", "reason", NULL };
+	ra->workbook = decisions && sn_mapping_is_workbook(decisions);
 	static const char *hcols[] = { "old_commune", "hamlet", "new_commune", NULL };
 	if ((r = sn_mapping_read(ctx, rules, sn_mapping_jurisdiction, "jurisdiction.csv", rcols, 2, ra_rule_row, ra)) ||
 	    (decisions && (r = sn_mapping_read(ctx, decisions, NULL, "decisions", dcols, 4, ra_decision_row, ra))) ||

@@ -21,6 +21,7 @@ struct sn_reassign {
 	char target[8];
 	char root[40];        /* the merged province's committee */
 	long moved, queued_dossiers, queued_bindings, conflicts, defaults;
+	int workbook;         /* the decisions are a workbook's sheet: rows left blank are not decisions */
 };
 
 /* Loads the tables (RULES NULL: the built-in jurisdiction table; DECISIONS, HAMLETS optional)

@@ -104,6 +104,10 @@ int ra_decision_row(void *arg, const struct sn_maprow *row)
 	const char *subject = sn_maprow_get(row, 0), *field = sn_maprow_get(row, 1),
 		   *value = sn_maprow_get(row, 2), *reason = sn_maprow_get(row, 3);
 	int k = -1;
+	/* A workbook's decisions sheet lists every open question: a row the reviewer left without
+	 * a value and a reason is one not decided yet. */
+	if (ra->workbook && !*value && !*reason)
+		return 0;
 	for (size_t i = 0; i < sizeof DECIDABLE / sizeof DECIDABLE[0]; i++)
 		if (!strcmp(field, DECIDABLE[i].field))
 			k = (int)i;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db.h"
+#include "text.h"
 #include "units.h"
 #include "banned.h"
 
@@ -15,47 +16,50 @@
 		  "valid_from, valid_to, opened_by, closed_by, named_by"
 
 /* A conversion table closes every old unit it names (communes, districts, provinces) and opens
- * every new commune and province. The first row naming a unit gives its spelling. */
+ * every new commune and province. The first row naming a unit gives its spelling: the first in
+ * the order of the source (seq), which for a conversion event is the order of the link ids, as
+ * 'units import' inserts its rows one by one in that order (cmd_units_import.c, LINK_INSERT), so
+ * the rows are read in the table's own order instead of sorted by seq four times. */
 static const char *DERIVE_CONVERSION =
 	"DELETE FROM temp.side;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'commune', old_code, old_name, old_district_code, "
-	"  old_province_code FROM link WHERE event_id = :ev AND old_level = 'commune' ORDER BY seq;"
+	"  old_province_code FROM link WHERE event_id = :ev AND old_level = 'commune' ORDER BY id;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'district', old_district_code, old_district_name, "
 	"  old_province_code, old_province_code FROM link WHERE event_id = :ev "
-	"  AND old_district_code IS NOT NULL ORDER BY seq;"
+	"  AND old_district_code IS NOT NULL ORDER BY id;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'province', old_province_code, old_province_name, "
 	"  NULL, old_province_code FROM link WHERE event_id = :ev AND old_province_code IS NOT NULL "
-	"  ORDER BY seq;"
+	"  ORDER BY id;"
 	"UPDATE unit SET valid_to = :eff, closed_by = :ev WHERE valid_to IS NULL "
 	"  AND (valid_from IS NULL OR valid_from <= :eff) "
 	"  AND EXISTS (SELECT 1 FROM temp.side s WHERE s.level = unit.level AND s.code = unit.code);"
-	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
-	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, s.province_code, NULL, :eff, NULL, "
-	"  :ev, :ev FROM temp.side s WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = s.level "
-	"  AND u.code = s.code AND u.closed_by = :ev) ORDER BY s.level, s.code;"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_unit_key(s.name), "
+	"  sn_unit_ascii_key(s.name), sn_unit_type(s.name), s.parent_code, s.province_code, NULL, "
+	"  :eff, NULL, :ev, :ev FROM temp.side s WHERE NOT EXISTS (SELECT 1 FROM unit u "
+	"  WHERE u.level = s.level AND u.code = s.code AND u.closed_by = :ev) ORDER BY s.level, s.code;"
 	"DELETE FROM temp.side;"
 	"INSERT OR IGNORE INTO temp.side SELECT 'province', code, name, NULL, code FROM "
 	"  (SELECT new_province_code AS code, new_province_name AS name, min(seq) AS seq FROM link "
 	"  WHERE event_id = :ev AND new_province_code IS NOT NULL GROUP BY 1, 2) "
 	"  ORDER BY sn_type(name) IS NULL, seq;"
 	"INSERT OR IGNORE INTO temp.side SELECT new_level, new_code, new_name, new_province_code, "
-	"  new_province_code FROM link WHERE event_id = :ev ORDER BY seq;"
-	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
-	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, s.province_code, :eff, NULL, :ev, "
-	"  NULL, :ev FROM temp.side s ORDER BY s.level, s.code;";
+	"  new_province_code FROM link WHERE event_id = :ev ORDER BY id;"
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_unit_key(s.name), "
+	"  sn_unit_ascii_key(s.name), sn_unit_type(s.name), s.parent_code, s.province_code, :eff, "
+	"  NULL, :ev, NULL, :ev FROM temp.side s ORDER BY s.level, s.code;";
 
 /* A snapshot list names the units in force on its date. Its spelling replaces the one an old
  * side of a conversion table gave (the list is the registry of record); units it lists that no
  * event mentioned are added. */
 static const char *DERIVE_LIST =
-	"UPDATE unit SET name = l.name, name_key = sn_key(l.name), ascii_key = sn_ascii_key(l.name), "
-	"  type = COALESCE(l.type, sn_type(l.name), unit.type), parent_code = COALESCE(l.parent_code, "
-	"  unit.parent_code), named_by = :ev "
+	"UPDATE unit SET name = l.name, name_key = sn_unit_key(l.name), "
+	"  ascii_key = sn_unit_ascii_key(l.name), type = COALESCE(l.type, sn_unit_type(l.name), "
+	"  unit.type), parent_code = COALESCE(l.parent_code, unit.parent_code), named_by = :ev "
 	"  FROM listed_unit l WHERE l.event_id = :ev AND unit.level = l.level AND unit.code = l.code "
 	"  AND unit.opened_by IS NULL AND (unit.valid_from IS NULL OR unit.valid_from <= :eff) "
 	"  AND (unit.valid_to IS NULL OR unit.valid_to > :eff);"
-	"INSERT INTO unit(" UNIT_COLS ") SELECT l.level, l.code, l.name, sn_key(l.name), "
-	"  sn_ascii_key(l.name), COALESCE(l.type, sn_type(l.name)), l.parent_code, "
+	"INSERT INTO unit(" UNIT_COLS ") SELECT l.level, l.code, l.name, sn_unit_key(l.name), "
+	"  sn_unit_ascii_key(l.name), COALESCE(l.type, sn_unit_type(l.name)), l.parent_code, "
 	"  CASE l.level WHEN 'province' THEN l.code WHEN 'district' THEN l.parent_code ELSE "
 	"  (SELECT d.parent_code FROM listed_unit d WHERE d.event_id = :ev AND d.level = 'district' "
 	"  AND d.code = l.parent_code) END, NULL, NULL, NULL, NULL, :ev "
@@ -93,8 +97,8 @@ static const char *CHANGES_APPLY =
 	"  AND c.code = l.old_code AND c.closed_by = :ev)) FROM link l WHERE l.event_id = :ev "
 	"  AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.level = l.new_level AND u.code = l.new_code "
 	"  AND u.valid_to IS NULL) ORDER BY seq;"
-	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_key(s.name), "
-	"  sn_ascii_key(s.name), sn_type(s.name), s.parent_code, COALESCE(s.province_code, "
+	"INSERT INTO unit(" UNIT_COLS ") SELECT s.level, s.code, s.name, sn_unit_key(s.name), "
+	"  sn_unit_ascii_key(s.name), sn_unit_type(s.name), s.parent_code, COALESCE(s.province_code, "
 	"  CASE s.level WHEN 'province' THEN s.code END), :eff, NULL, :ev, NULL, :ev "
 	"  FROM temp.side s ORDER BY s.level, s.code;";
 static const char *CHANGES_CONFLICT =
@@ -102,13 +106,128 @@ static const char *CHANGES_CONFLICT =
 	"  ON u.level = l.new_level AND u.code = l.new_code AND u.valid_to IS NULL "
 	"  AND u.opened_by IS NOT :ev WHERE l.event_id = :ev AND u.name_key <> sn_key(l.new_name) "
 	"  ORDER BY l.seq LIMIT 1";
-/* One new unit, one name: rows that give a new code two different names contradict each other. */
+/* One new unit, one name: rows that give a new code two different names contradict each other.
+ * Each row is compared with the first row (lowest seq) of its new code, found for all codes in
+ * one grouping (SQLite takes the bare columns of a min() aggregate from the row holding the
+ * minimum) rather than by a sorted subquery per row. */
 static const char *NEW_NAME_CONFLICT =
-	"SELECT a.pos, b.pos, a.new_code, a.new_name, b.new_name FROM link b JOIN link a "
-	"  ON a.id = (SELECT f.id FROM link f WHERE f.event_id = b.event_id AND f.new_level = b.new_level "
-	"  AND f.new_code = b.new_code ORDER BY f.seq LIMIT 1) WHERE b.event_id = :ev "
-	"  AND b.new_name <> a.new_name AND sn_key(a.new_name) <> sn_key(b.new_name) "
-	"  ORDER BY b.seq LIMIT 1";
+	"SELECT a.pos, b.pos, a.new_code, a.new_name, b.new_name FROM link b JOIN "
+	"  (SELECT new_level, new_code, new_name, pos, min(seq) FROM link WHERE event_id = :ev "
+	"  GROUP BY new_level, new_code) a ON a.new_level = b.new_level AND a.new_code = b.new_code "
+	"  WHERE b.event_id = :ev AND b.new_name <> a.new_name "
+	"  AND sn_key(a.new_name) <> sn_key(b.new_name) ORDER BY b.seq LIMIT 1";
+
+/* The keys of the last name asked for. A statement writing a unit row asks for the three keys
+ * of one name in a row, so the first call computes all three (sn_name_keys: one tokenisation,
+ * the values of sn_name_key with and without SN_KEY_ASCII) and the next two find them here. The
+ * functions are registered for the time of one rebuild (units_rebuild); the three functions and
+ * the rebuild each hold a reference, so the keys outlive a function that could not be dropped. */
+struct unit_keys {
+	char *name;           /* the name the keys are of; NULL: none yet */
+	char *key, *ascii;
+	sn_unit_type type;
+	int refs;
+};
+
+static void unit_keys_clear(struct unit_keys *k)
+{
+	free(k->name);
+	free(k->key);
+	free(k->ascii);
+	k->name = k->key = k->ascii = NULL;
+}
+
+static void unit_keys_release(void *p)
+{
+	struct unit_keys *k = p;
+	if (--k->refs == 0) {
+		unit_keys_clear(k);
+		free(k);
+	}
+}
+
+/* The keys of the function's argument, or NULL after setting the function's result (NULL for a
+ * NULL name, an error for a name that is not UTF-8, as sn_key). */
+static const struct unit_keys *unit_keys_of(sqlite3_context *c, sqlite3_value *v)
+{
+	struct unit_keys *k = sqlite3_user_data(c);
+	const char *s = (const char *)sqlite3_value_text(v);
+	if (!s) {
+		sqlite3_result_null(c);
+		return NULL;
+	}
+	if (k->name && strcmp(k->name, s) == 0)
+		return k;
+	unit_keys_clear(k);
+	if (sn_name_keys(s, &k->key, &k->ascii, &k->type) != 0 || !(k->name = strdup(s))) {
+		unit_keys_clear(k);
+		sqlite3_result_error(c, "name is not valid UTF-8", -1);
+		return NULL;
+	}
+	return k;
+}
+
+static void sql_unit_key(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const struct unit_keys *k = unit_keys_of(c, v[0]);
+	if (k)
+		sqlite3_result_text(c, k->key, -1, SQLITE_TRANSIENT);
+}
+
+static void sql_unit_ascii_key(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const struct unit_keys *k = unit_keys_of(c, v[0]);
+	if (k)
+		sqlite3_result_text(c, k->ascii, -1, SQLITE_TRANSIENT);
+}
+
+static void sql_unit_type(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const struct unit_keys *k = unit_keys_of(c, v[0]);
+	if (!k)
+		return;
+	if (k->type == SN_TYPE_NONE)
+		sqlite3_result_null(c);
+	else
+		sqlite3_result_text(c, sn_unit_type_label(k->type), -1, SQLITE_STATIC);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+} unit_key_functions[] = {
+	{ "sn_unit_key", sql_unit_key },
+	{ "sn_unit_ascii_key", sql_unit_ascii_key },
+	{ "sn_unit_type", sql_unit_type },
+};
+#define N_UNIT_KEY_FUNCTIONS (sizeof unit_key_functions / sizeof *unit_key_functions)
+
+/* Registers the three functions over K, each holding a reference to it. */
+static int unit_keys_register(struct sn_ctx *ctx, struct unit_keys *k)
+{
+	for (size_t i = 0; i < N_UNIT_KEY_FUNCTIONS; i++) {
+		k->refs++;  /* released by SQLite when the function goes, or at once if this fails */
+		if (sqlite3_create_function_v2(ctx->db, unit_key_functions[i].name, 1,
+					       SQLITE_UTF8 | SQLITE_DETERMINISTIC, k,
+					       unit_key_functions[i].fn, NULL, NULL,
+					       unit_keys_release) != SQLITE_OK) {
+			sn_error(ctx, "database: cannot register %s: %s", unit_key_functions[i].name,
+				 sqlite3_errmsg(ctx->db));
+			return SN_IO;
+		}
+	}
+	return 0;
+}
+
+static void unit_keys_drop(struct sn_ctx *ctx)
+{
+	for (size_t i = 0; i < N_UNIT_KEY_FUNCTIONS; i++)
+		sqlite3_create_function_v2(ctx->db, unit_key_functions[i].name, 1, SQLITE_UTF8, NULL,
+					   NULL, NULL, NULL, NULL);
+}
 
 /* The event being applied: its id (:ev) and effective date (:eff) in every statement. */
 struct evbind {
@@ -187,7 +306,25 @@ static int derive_changes(struct sn_ctx *ctx, long long ev, const char *eff)
 	return rc;
 }
 
+static int rebuild(struct sn_ctx *ctx);
+
 int units_rebuild(struct sn_ctx *ctx)
+{
+	struct unit_keys *keys = calloc(1, sizeof *keys);
+	if (!keys) {
+		sn_error(ctx, "out of memory");
+		return SN_IO;
+	}
+	keys->refs = 1;
+	int rc = unit_keys_register(ctx, keys);
+	if (rc == 0)
+		rc = rebuild(ctx);
+	unit_keys_drop(ctx);
+	unit_keys_release(keys);
+	return rc;
+}
+
+static int rebuild(struct sn_ctx *ctx)
 {
 	int rc = sn_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS side (level TEXT, code TEXT, name TEXT, "
 			       "parent_code TEXT, province_code TEXT, PRIMARY KEY (level, code));"

@@ -2,9 +2,14 @@
  *
  * An XLSX file is a zip archive of XML parts. At open we read xl/workbook.xml (sheet names and
  * relationship ids), xl/_rels/workbook.xml.rels (which part holds each sheet) and the shared-string
- * table. The selected sheet is then streamed through libxml2's pull reader straight out of the zip
- * member, so memory is bounded by one row, the shared strings and the merged ranges, never by the
- * size of the sheet.
+ * table. The selected sheet is then read in one pass of libxml2's pull reader straight out of the
+ * zip member. Its merged ranges (<mergeCells>) come after its rows, yet filling them needs them
+ * from the first row on, so the pass holds the rows, packed (cell texts and their columns, not
+ * the XML), until it has read the ranges; rows are then produced from what it holds. A sheet
+ * whose rows would take more than max_held_bytes, or that the pass cannot read to its end (an
+ * error anywhere), is read as it was before the pass existed: a first pass (SAX) for the merged
+ * ranges, then its rows streamed, memory bounded by one row, the shared strings and the ranges;
+ * its errors are reported by that reading, so they are the same in either case.
  *
  * The workbook is untrusted input (a provincial office mails it around), so:
  *  - every zip member is measured while it is inflated, not only by what its header declares, and
@@ -34,6 +39,7 @@
 #define DEF_MAX_CELLS ((size_t)50 * 1000 * 1000)
 #define DEF_MAX_COLUMNS ((size_t)16384)
 #define DEF_MAX_SHARED_STRINGS ((size_t)10 * 1000 * 1000)
+#define DEF_MAX_HELD_BYTES ((size_t)64 * 1024 * 1024)
 
 /* The part that names the sheets. OOXML allows it elsewhere (via _rels/.rels) but every writer in
  * practice, Excel, LibreOffice, Google Sheets and the Python/JS libraries, puts it here. */
@@ -124,6 +130,13 @@ struct sn_xlsx {
 	size_t nmerges, merges_cap, next_merge;
 	size_t *active;
 	size_t nactive;
+
+	/* The one pass (hold_sheet): rows packed in HOLD, one record per <row> element: its number
+	 * (long), width and arena length (size_t), then WIDTH offsets (size_t), WIDTH number flags
+	 * and the arena bytes. */
+	int held;         /* rows come from HOLD, not from the reader */
+	struct buf hold;
+	size_t hold_pos;  /* the next record */
 };
 
 /* ---- small helpers ---------------------------------------------------------------------- */
@@ -443,6 +456,7 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 	zip_int64_t idx;
 	zip_stat_t st;
 
+	sn_xml_quiet();
 	memset(p, 0, sizeof *p);
 	p->member = member;
 	p->max_bytes = x->lim.max_part_bytes;
@@ -905,6 +919,8 @@ sn_xlsx *sn_xlsx_open(const char *path, const struct sn_xlsx_limits *limits, cha
 		x->lim.max_columns = DEF_MAX_COLUMNS;
 	if (!x->lim.max_shared_strings)
 		x->lim.max_shared_strings = DEF_MAX_SHARED_STRINGS;
+	if (!x->lim.max_held_bytes)
+		x->lim.max_held_bytes = DEF_MAX_HELD_BYTES;
 
 	errno = 0;
 	x->zip = zip_open(path, ZIP_RDONLY, &code);
@@ -963,6 +979,10 @@ static void sheet_reset(sn_xlsx *x)
 	x->merges = NULL;
 	x->active = NULL;
 	x->nmerges = x->merges_cap = x->next_merge = x->nactive = 0;
+	x->held = 0;
+	free(x->hold.p);
+	memset(&x->hold, 0, sizeof x->hold);
+	x->hold_pos = 0;
 	x->in_sheetdata = 0;
 	x->xml_row = x->out_row = 0;
 	x->next_row = 0;
@@ -1033,6 +1053,20 @@ bad:
 	return -1;
 }
 
+/* Orders the collected ranges by first row, for filling. */
+static int merges_ready(sn_xlsx *x)
+{
+	if (x->nmerges) {
+		qsort(x->merges, x->nmerges, sizeof *x->merges, merge_cmp);
+		x->active = malloc(x->nmerges * sizeof *x->active);
+		if (!x->active) {
+			oom(x);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* State of the first pass, which libxml2 calls back with SAX events. */
 struct merge_scan {
 	sn_xlsx *x;
@@ -1041,7 +1075,182 @@ struct merge_scan {
 	int doctype;
 	int line;
 	char msg[256];
+
+	/* The one pass (hold_sheet) also reads the rows into HOLD, exactly as the pull reader
+	 * reads them (read_row_xml, read_cell), for the shape every writer produces: <row> children
+	 * of <sheetData>, <c> children of <row>. Any other shape, or any error, makes the pass give
+	 * way to the two-pass reading (IRREGULAR), which then reads it as it always has. */
+	int hold;
+	int irregular;
+	int depth;          /* of the element being started or ended; the root is 1 */
+	int sheetdata;      /* 0 before <sheetData>, 1 inside it (at SD_DEPTH), 2 after it */
+	int sd_depth;
+	int in_row, in_c;
+	size_t next_col, col;
+	char ref[32], type[32];
+	size_t start;       /* arena offset of the cell's text */
+	int in_v, in_is, in_t, rph;
 };
+
+static void row_begin(sn_xlsx *x);
+static int row_set(sn_xlsx *x, size_t col, size_t off, int isnum);
+static int count_cell(sn_xlsx *x, const char *ref);
+static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char *ref, int *isnum);
+static int hold_row(sn_xlsx *x);
+
+static void hold_stop(struct merge_scan *ms)
+{
+	ms->irregular = 1;
+	xmlStopParser(ms->ctxt);
+}
+
+/* Copies the value of the last attribute named NAME (local name, as get_attrs matches it) into
+ * OUT, cut to OUTLEN - 1 bytes as get_attrs cuts it. Returns -1 for a value holding '&' (SAX and
+ * the reader may spell it differently): the pass gives way. */
+static int sax_attr(int nb, const xmlChar **attrs, const char *name, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	for (int i = 0; i < nb; i++) {
+		const xmlChar **a = attrs + 5 * i;
+		size_t n = (size_t)(a[4] - a[3]);
+
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if (memchr(a[3], '&', n))
+			return -1;
+		if (n >= outlen)
+			n = outlen - 1;
+		memcpy(out, a[3], n);
+		out[n] = '\0';
+	}
+	return 0;
+}
+
+/* The start of an element, for the rows: as seek_row, read_row_xml and read_cell take it. */
+static void hold_start(struct merge_scan *ms, const char *name, int nb, const xmlChar **attrs)
+{
+	sn_xlsx *x = ms->x;
+
+	if (strcmp(name, "sheetData") == 0) {
+		if (ms->sheetdata != 0 || ms->in_row)
+			return hold_stop(ms);
+		ms->sheetdata = 1;
+		ms->sd_depth = ms->depth;
+	} else if (strcmp(name, "row") == 0) {
+		char num[32];
+		long n;
+
+		if (ms->sheetdata != 1 || ms->in_row || ms->depth != ms->sd_depth + 1 ||
+		    sax_attr(nb, attrs, "r", num, sizeof num) < 0)
+			return hold_stop(ms);
+		if (!num[0])
+			n = x->xml_row + 1;
+		else if (parse_rownum(num, &n) < 0)
+			return hold_stop(ms);
+		if (n <= x->xml_row)
+			return hold_stop(ms);
+		x->xml_row = n;
+		x->next_row = n;
+		row_begin(x);
+		if (buf_nul(&x->arena))
+			return hold_stop(ms);
+		ms->in_row = 1;
+		ms->next_col = 0;
+	} else if (strcmp(name, "c") == 0) {
+		long refrow;
+
+		if (!ms->in_row || ms->in_c || ms->depth != ms->sd_depth + 2 ||
+		    sax_attr(nb, attrs, "r", ms->ref, sizeof ms->ref) < 0 ||
+		    sax_attr(nb, attrs, "t", ms->type, sizeof ms->type) < 0)
+			return hold_stop(ms);
+		if (ms->ref[0]) {
+			if (parse_ref(ms->ref, &ms->col, &refrow) < 0)
+				return hold_stop(ms);
+		} else {
+			char cn[16];
+
+			ms->col = ms->next_col;
+			col_name(ms->col, cn, sizeof cn);
+			snprintf(ms->ref, sizeof ms->ref, "%s%ld", cn, x->next_row);
+		}
+		if (ms->col >= x->lim.max_columns || count_cell(x, ms->ref) < 0)
+			return hold_stop(ms);
+		ms->start = x->arena.len;
+		ms->in_v = ms->in_is = ms->in_t = ms->rph = 0;
+		ms->in_c = 1;
+	} else if (ms->in_c) {
+		if (strcmp(name, "v") == 0)
+			ms->in_v = 1;
+		else if (strcmp(name, "is") == 0)
+			ms->in_is = 1;
+		else if (ms->in_is && strcmp(name, "t") == 0)
+			ms->in_t = 1;
+		else if (ms->in_is && strcmp(name, "rPh") == 0)
+			ms->rph++;
+	}
+}
+
+static void hold_end(struct merge_scan *ms, const char *name)
+{
+	sn_xlsx *x = ms->x;
+
+	if (ms->in_c) {
+		if (strcmp(name, "c") == 0) {
+			int isnum = 0;
+			size_t off;
+
+			if (buf_nul(&x->arena))
+				return hold_stop(ms);
+			off = cell_value(x, ms->type, ms->start, ms->ref, &isnum);
+			if (off == (size_t)-1)
+				return hold_stop(ms);
+			if (off == 0)
+				isnum = 0;
+			if (row_set(x, ms->col, off, isnum) < 0)
+				return hold_stop(ms);
+			ms->next_col = ms->col + 1;
+			ms->in_c = 0;
+		} else if (strcmp(name, "v") == 0) {
+			ms->in_v = 0;
+		} else if (strcmp(name, "is") == 0) {
+			ms->in_is = 0;
+		} else if (strcmp(name, "t") == 0) {
+			ms->in_t = 0;
+		} else if (strcmp(name, "rPh") == 0 && ms->rph > 0) {
+			ms->rph--;
+		}
+	} else if (ms->in_row && strcmp(name, "row") == 0) {
+		if (ms->depth != ms->sd_depth + 1 || hold_row(x) != 0)
+			return hold_stop(ms);
+		ms->in_row = 0;
+	} else if (ms->sheetdata == 1 && strcmp(name, "sheetData") == 0) {
+		if (ms->depth != ms->sd_depth)
+			return hold_stop(ms);
+		ms->sheetdata = 2;
+	}
+}
+
+static void scan_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct merge_scan *ms = ctx;
+
+	(void)prefix;
+	(void)uri;
+	if (ms->hold && !ms->failed && !ms->irregular)
+		hold_end(ms, (const char *)localname);
+	ms->depth--;
+}
+
+/* Text of a cell's <v>, or of its inline string's <t> outside phonetic runs (as read_cell). */
+static void scan_text(void *ctx, const xmlChar *s, int len)
+{
+	struct merge_scan *ms = ctx;
+
+	if (ms->failed || ms->irregular || !ms->in_c || !(ms->in_v || (ms->in_t && ms->rph == 0)))
+		return;
+	if (len > 0 && buf_add(&ms->x->arena, (const char *)s, (size_t)len))
+		hold_stop(ms);
+}
 
 static void scan_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			 const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -1055,6 +1264,9 @@ static void scan_element(void *ctx, const xmlChar *localname, const xmlChar *pre
 	(void)nb_namespaces;
 	(void)namespaces;
 	(void)nb_defaulted;
+	ms->depth++;
+	if (ms->hold && !ms->failed && !ms->irregular)
+		hold_start(ms, (const char *)localname, nb_attributes, attrs);
 	if (ms->failed || strcmp((const char *)localname, "mergeCell") != 0)
 		return;
 	/* attrs holds (localname, prefix, URI, value, value end) per attribute; values are not
@@ -1103,11 +1315,16 @@ static void scan_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
-/* First pass over the sheet: <mergeCells> comes after <sheetData>, but filling needs the ranges
- * from the first row on, so collect them before the rows are read. This pass uses libxml2's SAX
- * interface rather than the pull reader: building no nodes at all, it reads the member in about
- * half the time, and it sees every element so nothing about the document is guessed. */
-static int collect_merges(sn_xlsx *x, const char *member)
+/* A pass over the sheet with libxml2's SAX interface: building no nodes at all, it reads the
+ * member in about half the time the pull reader takes, and it sees every element so nothing about
+ * the document is guessed. It collects the merged ranges, and with HOLD the rows as well.
+ *
+ * Without HOLD it is the first of two passes (<mergeCells> comes after <sheetData>, but filling
+ * needs the ranges from the first row on): returns 0, or -1 with the message set.
+ * With HOLD it is the one pass: returns 1 when it read the whole part and held every row, 0 when
+ * it gives way to the two passes (any error, or a shape it leaves to the reader; nothing is
+ * reported), -1 when the part cannot be opened (message set, as the two passes would set it). */
+static int collect_merges(sn_xlsx *x, const char *member, int hold)
 {
 	struct part p;
 	struct merge_scan ms;
@@ -1122,10 +1339,17 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	memset(&ms, 0, sizeof ms);
 	memset(&sax, 0, sizeof sax);
 	ms.x = x;
+	ms.hold = hold;
 	sax.initialized = XML_SAX2_MAGIC;
 	sax.startElementNs = scan_element;
 	sax.internalSubset = scan_doctype;
 	sax.serror = scan_error;
+	if (hold) {
+		sax.endElementNs = scan_end;
+		sax.characters = scan_text;
+		sax.cdataBlock = scan_text;
+		sax.ignorableWhitespace = scan_text;
+	}
 	ms.ctxt = xmlCreatePushParserCtxt(&sax, &ms, NULL, 0, member);
 	if (!ms.ctxt) {
 		part_close(&p);
@@ -1134,12 +1358,19 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	}
 	/* As for the reader: no entity substitution, no DTD loading, no network. */
 	xmlCtxtUseOptions(ms.ctxt, XML_PARSE_NONET);
-	while (!ms.failed && !ms.doctype && ms.ctxt->wellFormed &&
+	while (!ms.failed && !ms.doctype && !ms.irregular && ms.ctxt->wellFormed &&
 	       (n = io_read(&p, buf, (int)sizeof buf)) > 0)
 		xmlParseChunk(ms.ctxt, buf, n, 0);
-	if (n == 0 && !ms.failed && !ms.doctype && ms.ctxt->wellFormed)
+	if (n == 0 && !ms.failed && !ms.doctype && !ms.irregular && ms.ctxt->wellFormed)
 		xmlParseChunk(ms.ctxt, NULL, 0, 1);
 	r = 0;
+	if (hold) {
+		r = !ms.failed && !ms.doctype && !ms.irregular && !p.io_failed && n == 0 &&
+		    ms.ctxt->wellFormed && !ms.msg[0] && ms.sheetdata != 1 && !ms.in_row;
+		xmlFreeParserCtxt(ms.ctxt);
+		part_close(&p);
+		return r;
+	}
 	if (ms.failed) {
 		r = -1;
 	} else if (ms.doctype) {
@@ -1160,16 +1391,10 @@ static int collect_merges(sn_xlsx *x, const char *member)
 	part_close(&p);
 	if (r < 0)
 		return -1;
-	if (x->nmerges) {
-		qsort(x->merges, x->nmerges, sizeof *x->merges, merge_cmp);
-		x->active = malloc(x->nmerges * sizeof *x->active);
-		if (!x->active) {
-			oom(x);
-			return -1;
-		}
-	}
-	return 0;
+	return merges_ready(x);
 }
+
+static int hold_sheet(sn_xlsx *x, const char *member);
 
 static int select_sheet(sn_xlsx *x, size_t i)
 {
@@ -1185,7 +1410,15 @@ static int select_sheet(sn_xlsx *x, size_t i)
 		       s->rid ? s->rid : "");
 		return -1;
 	}
-	if (collect_merges(x, s->part) < 0)
+	r = hold_sheet(x, s->part);
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		x->state = ST_SEEK;
+		x->err[0] = '\0';
+		return 0;
+	}
+	if (collect_merges(x, s->part, 0) < 0)
 		return -1;
 	r = part_open(x, &x->sp, s->part, 1);
 	if (r == 0)
@@ -1341,7 +1574,7 @@ static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char 
 static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 {
 	xmlTextReaderPtr rd = x->sp.rd;
-	char ref[32], type[16], *outs[2] = { ref, type };
+	char ref[32], type[32], *outs[2] = { ref, type };
 	static const char *const names[2] = { "r", "t" };
 	int empty = xmlTextReaderIsEmptyElement(rd);
 	int in_v = 0, in_is = 0, in_t = 0, rph = 0, isnum = 0, r;
@@ -1518,11 +1751,74 @@ static void row_finish(sn_xlsx *x)
 	x->ncells = n;
 }
 
+/* The next held row: its number (ST_AT_ROW), or ST_END after the last. */
+static int held_seek(sn_xlsx *x)
+{
+	long n;
+
+	if (x->hold_pos >= x->hold.len) {
+		x->next_row = LONG_MAX;
+		x->state = ST_END;
+		return 0;
+	}
+	memcpy(&n, x->hold.p + x->hold_pos, sizeof n);
+	x->xml_row = n;
+	x->next_row = n;
+	x->state = ST_AT_ROW;
+	return 0;
+}
+
+/* Makes the held row at hold_pos the current row, as reading its XML made it. */
+static int held_load(sn_xlsx *x)
+{
+	const char *p = x->hold.p + x->hold_pos + sizeof(long);
+	size_t width, alen, i, off;
+
+	memcpy(&width, p, sizeof width);
+	memcpy(&alen, p + sizeof width, sizeof alen);
+	p += 2 * sizeof(size_t);
+	row_begin(x);
+	if (buf_add(&x->arena, p + width * (sizeof(size_t) + 1), alen)) {
+		oom(x);
+		return -1;
+	}
+	for (i = 0; i < width; i++) {
+		memcpy(&off, p + i * sizeof off, sizeof off);
+		if (row_set(x, i, off, (unsigned char)p[width * sizeof off + i]) < 0) {
+			oom(x);
+			return -1;
+		}
+	}
+	x->hold_pos = (size_t)(p + width * (sizeof(size_t) + 1) + alen - x->hold.p);
+	return 0;
+}
+
+/* Appends the current row (as read, before filling) to HOLD. Returns 0, 1 when HOLD would pass
+ * max_held_bytes, -1 out of memory. */
+static int hold_row(sn_xlsx *x)
+{
+	long n = x->next_row;
+	size_t need = sizeof n + 2 * sizeof(size_t) + x->width * (sizeof(size_t) + 1) + x->arena.len;
+
+	if (need > x->lim.max_held_bytes || x->hold.len > x->lim.max_held_bytes - need)
+		return 1;
+	if (buf_add(&x->hold, (const char *)&n, sizeof n) ||
+	    buf_add(&x->hold, (const char *)&x->width, sizeof x->width) ||
+	    buf_add(&x->hold, (const char *)&x->arena.len, sizeof x->arena.len) ||
+	    buf_add(&x->hold, (const char *)x->off, x->width * sizeof *x->off) ||
+	    buf_add(&x->hold, (const char *)x->isnum, x->width) ||
+	    buf_add(&x->hold, x->arena.p, x->arena.len))
+		return -1;
+	return 0;
+}
+
 /* Moves the reader to the next <row> start tag (ST_AT_ROW) or past the last one (ST_END). */
 static int seek_row(sn_xlsx *x)
 {
 	int r;
 
+	if (x->held)
+		return held_seek(x);
 	while ((r = part_read(x, &x->sp)) == 1) {
 		xmlTextReaderPtr rd = x->sp.rd;
 
@@ -1567,7 +1863,8 @@ static int seek_row(sn_xlsx *x)
 	return 0;
 }
 
-static int read_row(sn_xlsx *x)
+/* Reads the cells of the <row> the reader is on into the current row. */
+static int read_row_xml(sn_xlsx *x)
 {
 	xmlTextReaderPtr rd = x->sp.rd;
 	size_t next_col = 0;
@@ -1591,8 +1888,68 @@ static int read_row(sn_xlsx *x)
 			return -1;
 		}
 	}
+	return 0;
+}
+
+/* Reads the row at hand (ST_AT_ROW), from the reader or from HOLD, and fills its merged cells. */
+static int read_row(sn_xlsx *x)
+{
+	if ((x->held ? held_load(x) : read_row_xml(x)) < 0)
+		return -1;
 	merges_advance(x, x->next_row);
 	return merges_apply(x, x->next_row);
+}
+
+/* Cells that the merged ranges may fill at most: each range's area less its top-left cell. */
+static size_t merges_fill_bound(const sn_xlsx *x)
+{
+	size_t total = 0, i;
+
+	for (i = 0; i < x->nmerges; i++) {
+		const struct merge *m = &x->merges[i];
+		unsigned long long rows = (unsigned long long)(m->r2 - m->r1) + 1;
+		unsigned long long cols = (unsigned long long)(m->c2 - m->c1) + 1;
+		unsigned long long area = rows > ULLONG_MAX / cols ? ULLONG_MAX : rows * cols;
+
+		if (area - 1 >= SIZE_MAX - total)
+			return SIZE_MAX;
+		total += (size_t)(area - 1);
+	}
+	return total;
+}
+
+/* The one pass over the sheet's part MEMBER (collect_merges with HOLD): every row into HOLD
+ * and the merged ranges after them. Returns 1 when the sheet is held (rows are then produced
+ * from HOLD), -1 when the part is missing or cannot be opened (message set), and 0 when the sheet
+ * is to be read in two passes as before: its rows take more than max_held_bytes, or the pass met
+ * an error or a shape it leaves to the reader (the two-pass reading reports it where it always
+ * has), or the cells read and the cells its ranges may fill could pass max_cells (which that
+ * reading reports at the cell that does). */
+static int hold_sheet(sn_xlsx *x, const char *member)
+{
+	int r = collect_merges(x, member, 1);
+
+	if (r < 0)
+		return -1;
+	if (r == 0 || x->cells_seen > x->lim.max_cells ||
+	    merges_fill_bound(x) > x->lim.max_cells - x->cells_seen)
+		goto again;
+	if (merges_ready(x) < 0)
+		return -1;
+	x->held = 1;
+	x->hold_pos = 0;
+	x->in_sheetdata = 0;
+	x->xml_row = x->out_row = x->next_row = 0;
+	x->cells_seen = 0;
+	x->width = x->ncells = 0;
+	return 1;
+again:
+	/* Back to where select_sheet found it. */
+	sheet_reset(x);
+	x->selected = 1;
+	x->state = ST_FAILED;
+	x->err[0] = '\0';
+	return 0;
 }
 
 /* Whether row G, absent from the XML, lies in a merged range whose top-left cell has a value; if
@@ -1645,7 +2002,8 @@ int sn_xlsx_next(sn_xlsx *x, char ***cells, size_t *ncells, long *row)
 		}
 		if (x->state == ST_END) {
 			/* The rest of the part (mergeCells, page setup) was read in the first pass. */
-			part_close(&x->sp);
+			if (x->sp_open)
+				part_close(&x->sp);
 			x->sp_open = 0;
 			x->state = ST_DONE;
 			x->ncells = 0;

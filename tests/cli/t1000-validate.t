@@ -36,21 +36,35 @@ validate: merged province 75 (level-1 codes H19, K19)
 error    binding-district-level         0  an active binding at district level, or of the merged catalog at an old agency code
 error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
 error    online-not-received            5  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
-    1.001266       online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
-    1.005461       online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)
-    1.010803       online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online
-    1.012790       online partial: its one active binding, at 000.01.07.H19, does not receive it online
-    1.013227       online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+    1.001266       Chấm dứt hoạt động hộ kinh doanh
+                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+    1.005461       Thủ tục đăng ký lại khai tử
+                   online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)
+    1.010803       Giải quyết chế độ trợ cấp thờ cúng liệt sĩ
+                   online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online
+    1.012790       Đính chính Giấy chứng nhận đã cấp
+                   online partial: its one active binding, at 000.01.07.H19, does not receive it online
+    1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
 warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
-    1.000656       online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
-    1.000894       online partial, on the national portal: received online at 7 of 21 agencies; not at 000.02.60.H19, 000.03.60.H19, 000.04.60.H19, ...
-    1.001193       online full, on the national portal: received online at 19 of 21 agencies; not at 000.04.60.H19, 000.06.60.H19
-    1.001653       online partial, on the national portal: received online at 1 of 2 agencies; not at 000.17.60.H19
-    1.001699       online level undecided, on the national portal: received online at 2 of 8 agencies; not at 000.01.60.H19, 000.03.60.H19, 000.08.60.H19, ...
-    1.001731       online partial, on the national portal: received online at 2 of 3 agencies; not at 000.17.60.H19
-    1.004873       online partial, on the national portal: received online at 4 of 12 agencies; not at 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
-    1.004884       online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
-    3.000465       online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
+    1.000656       Thủ tục đăng ký khai tử
+                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+    1.000894       Thủ tục đăng ký kết hôn
+                   online partial, on the national portal: received online at 7 of 21 agencies; not at 000.02.60.H19, 000.03.60.H19, 000.04.60.H19, ...
+    1.001193       Thủ tục đăng ký khai sinh
+                   online full, on the national portal: received online at 19 of 21 agencies; not at 000.04.60.H19, 000.06.60.H19
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   online partial, on the national portal: received online at 1 of 2 agencies; not at 000.17.60.H19
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   online level undecided, on the national portal: received online at 2 of 8 agencies; not at 000.01.60.H19, 000.03.60.H19, 000.08.60.H19, ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   online partial, on the national portal: received online at 2 of 3 agencies; not at 000.17.60.H19
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   online partial, on the national portal: received online at 4 of 12 agencies; not at 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
+    3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
+                   online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
 warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
 error    agency-code-invalid            0  a code of the code table that is not an agency code
 warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
@@ -62,16 +76,26 @@ error    dossier-agency-unknown         0  an in-flight dossier at an agency tha
 error    dossier-unbound                0  an in-flight dossier at an agency that does not implement its procedure in the merged catalog
 error    commune-without-committee      0  a new commune of the merged province, in force, without its committee in the code table
 error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
-    1.000419       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.000593       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.000656       not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
-    1.000689       not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.001653       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.001699       not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
-    1.001731       not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.004845       not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
-    1.004873       not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
-    1.004884       not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.000419       Thủ tục đăng ký khai tử lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000593       Thủ tục đăng ký kết hôn lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000656       Thủ tục đăng ký khai tử
+                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+    1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.004845       Thủ tục đăng ký chấm dứt giám hộ
+                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
     ... and 2 more (--limit 0 shows all)
 warning  phone-invalid                  0  a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or 1800/1900 hotline
 warning  email-invalid                  2  an e-mail address that is not local@domain.tld
@@ -90,28 +114,47 @@ info     contact-missing               21  an agency without a phone number or a
     000.10.60.H19  Ủy ban nhân dân phường Chơn Thành: no phone, no e-mail
     ... and 11 more (--limit 0 shows all)
 warning  review-open                   12  an open review item that needs a person (catalog conflicts: see catalog-conflict)
-    1.001639       reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
-    1.001776       reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-    1.003079       reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-    1.013225       reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-    1.013226       reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
-    1.013227       reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
-    1.013228       reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
-    2.002481       reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-    3.000465       reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    1.001639       Giải thể trường tiểu học (theo đề nghị của tổ chức, cá nhân đề nghị thành lập trường)
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+    1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.013225       Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.013226       Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+    1.013228       Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    2.002481       Chuyển trường đối với học sinh trung học cơ sở
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
     dossier:000.01.40.H19-250611-0001 reassign: dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population: at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7
     ... and 2 more (--limit 0 shows all)
 warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
-    1.000894       1 field(s) await a decision: portal
-    1.001193       1 field(s) await a decision: name
-    1.001570       1 field(s) await a decision: portal
-    1.001612       3 field(s) await a decision: fee, online_level, time_limit
-    1.001699       2 field(s) await a decision: online_level, portal
-    1.001776       2 field(s) await a decision: portal, time_limit
-    1.003079       1 field(s) await a decision: portal
-    1.004873       1 field(s) await a decision: portal
-    1.012783       1 field(s) await a decision: portal
-    1.012784       1 field(s) await a decision: portal
+    1.000894       Thủ tục đăng ký kết hôn
+                   1 field(s) await a decision: portal
+    1.001193       Thủ tục đăng ký khai sinh
+                   1 field(s) await a decision: name
+    1.001570       Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh
+                   1 field(s) await a decision: portal
+    1.001612       Đăng ký thành lập hộ kinh doanh
+                   3 field(s) await a decision: fee, online_level, time_limit
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   2 field(s) await a decision: online_level, portal
+    1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
+                   2 field(s) await a decision: portal, time_limit
+    1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
+                   1 field(s) await a decision: portal
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   1 field(s) await a decision: portal
+    1.012783       Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất
+                   1 field(s) await a decision: portal
+    1.012784       Tách thửa hoặc hợp thửa đất
+                   1 field(s) await a decision: portal
     ... and 9 more (--limit 0 shows all)
 
 statistics                merged 75       catalog 70      catalog 75
@@ -212,18 +255,30 @@ $ sapnhap validate --rule commune-procedure-unbound --limit 0
 validate: merged province 75 (level-1 codes H19, K19)
 
 error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
-    1.000419       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.000593       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.000656       not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
-    1.000689       not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.001653       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.001699       not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
-    1.001731       not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.004845       not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
-    1.004873       not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
-    1.004884       not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
-    1.005461       not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
-    1.012812       not bound at 11 of 21 commune committees: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
+    1.000419       Thủ tục đăng ký khai tử lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000593       Thủ tục đăng ký kết hôn lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000656       Thủ tục đăng ký khai tử
+                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+    1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.004845       Thủ tục đăng ký chấm dứt giám hộ
+                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.005461       Thủ tục đăng ký lại khai tử
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.012812       Hoà giải tranh chấp đất đai
+                   not bound at 11 of 21 commune committees: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
 
 12 error(s) in 1 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): failed
 [exit 1]
@@ -231,10 +286,12 @@ $ sapnhap validate --severity warning --rule online-not-everywhere --rule contac
 validate: merged province 75 (level-1 codes H19, K19)
 
 warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
-    1.000656       online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+    1.000656       Thủ tục đăng ký khai tử
+                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
     ... and 8 more (--limit 0 shows all)
 warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
-    1.000894       1 field(s) await a decision: portal
+    1.000894       Thủ tục đăng ký kết hôn
+                   1 field(s) await a decision: portal
     ... and 18 more (--limit 0 shows all)
 
 0 error(s) in 0 rule(s), 28 warning(s) in 2 rule(s), 0 info in 0 rule(s): passed

@@ -40,6 +40,43 @@ binding changed: 1
 ~ 1.001193@000.02.60.H19
     online: yes -> no
 $ sapnhap diff data/diff-before.csv data/diff-after.xml --format csv
+entity,kind,key,name,field,before,after,decision,reason
+procedure,added,1.000656,Đăng ký khai tử,name,,Đăng ký khai tử,,
+procedure,added,1.000656,Đăng ký khai tử,local_code,,1.000656.000.00.00.H19,,
+procedure,added,1.000656,Đăng ký khai tử,field_code,,G15-TP07,,
+procedure,added,1.000656,Đăng ký khai tử,field_name,,Hộ tịch,,
+procedure,added,1.000656,Đăng ký khai tử,levels,,commune,,
+procedure,added,1.000656,Đăng ký khai tử,time_limit,,1,,
+procedure,added,1.000656,Đăng ký khai tử,time_unit,,working-day,,
+procedure,added,1.000656,Đăng ký khai tử,fee,,Không,,
+procedure,added,1.000656,Đăng ký khai tử,online_level,,full,,
+procedure,added,1.000656,Đăng ký khai tử,portal,,yes,,
+procedure,added,1.000656,Đăng ký khai tử,legal_basis,,Luật Hộ tịch 2014,,
+procedure,changed,1.001612,Đăng ký thành lập hộ kinh doanh,levels,district,commune,,
+procedure,changed,1.001612,Đăng ký thành lập hộ kinh doanh,time_limit,3,2,,
+procedure,changed,1.001612,Đăng ký thành lập hộ kinh doanh,fee,100.000 đồng/lần,50.000 đồng/lần (nộp trực tuyến -> miễn),,
+procedure,changed,1.001612,Đăng ký thành lập hộ kinh doanh,online_level,partial,full,,
+procedure,changed,1.001612,Đăng ký thành lập hộ kinh doanh,portal,no,yes,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,name,Cấp Giấy xác nhận tình trạng hôn nhân,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,local_code,1.004873.000.00.00.H19,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,field_code,G15-TP07,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,field_name,Hộ tịch,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,levels,commune,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,time_limit,3,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,time_unit,working-day,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,fee,3.000 đồng/việc,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,online_level,partial,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,portal,no,,,
+procedure,removed,1.004873,Cấp Giấy xác nhận tình trạng hôn nhân,legal_basis,Luật Hộ tịch 2014,,,
+binding,added,1.000656@000.01.60.H19,Đăng ký khai tử,online,,yes,,
+binding,changed,1.001193@000.02.60.H19,Đăng ký khai sinh,online,yes,no,,
+binding,added,1.001193@000.03.60.H19,Đăng ký khai sinh,online,,yes,,
+binding,removed,1.001612@000.00.32.H10,Đăng ký thành lập hộ kinh doanh,online,no,,,
+binding,removed,1.001612@000.00.35.H10,Đăng ký thành lập hộ kinh doanh,online,yes,,,
+binding,added,1.001612@000.01.60.H19,Đăng ký thành lập hộ kinh doanh,online,,yes,,
+binding,added,1.001612@000.02.60.H19,Đăng ký thành lập hộ kinh doanh,online,,yes,,
+binding,removed,1.004873@000.01.60.H19,Cấp Giấy xác nhận tình trạng hôn nhân,online,no,,,
+$ sapnhap diff data/diff-before.csv data/diff-after.xml --format tdiff
 @@,entity,key,field,value
 '+++,procedure,1.000656,name,Đăng ký khai tử
 '+++,procedure,1.000656,local_code,1.000656.000.00.00.H19
@@ -169,18 +206,42 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged | grep -E '^- 1.001266@'
 - 1.001266@000.00.39.H10  Ủy ban nhân dân huyện Bù Đăng  online: no
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged | grep -E -A1 '^(~ 000.00.07.H19|- 000.00.08.H10) '
 - 000.00.08.H10  Sở Tài nguyên và Môi trường
-- 000.03.08.H10  Văn phòng Đăng ký đất đai
+    -> merged into 000.00.07.H19 Sở Nông nghiệp và Môi trường
 --
 ~ 000.00.07.H19  Sở Nông nghiệp và Môi trường
     name: Sở Tài nguyên và Môi trường -> Sở Nông nghiệp và Môi trường
 
 # CSV (highlighter form) and JSON carry every field.
 $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | head -4
-@@,entity,key,field,value
-'->,procedure,1.000656,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19->1.000656.000.00.00.H19
-'->,procedure,1.000894,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19->1.000894.000.00.00.H19
-'->,procedure,1.000894,portal,70: no | 75: yes->
-$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | cut -d, -f1,2 | sort | uniq -c
+entity,kind,key,name,field,before,after,decision,reason
+procedure,changed,1.000656,Thủ tục đăng ký khai tử,local_code,70: 1.000656.000.00.00.H10 | 75: 1.000656.000.00.00.H19,1.000656.000.00.00.H19,,
+procedure,changed,1.000894,Thủ tục đăng ký kết hôn,local_code,70: 1.000894.000.00.00.H10 | 75: 1.000894.000.00.00.H19,1.000894.000.00.00.H19,,
+procedure,changed,1.000894,Thủ tục đăng ký kết hôn,portal,70: no | 75: yes,,,
+
+# A spreadsheet's form: one column per field, the decision and its reason beside the decided
+# value, a removed agency's outcome (never a bare "removed"); in the law's words with --lang vi, and
+# with a BOM for Excel.
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv | grep -E '^(agency,removed,000.00.08.H10|agency,removed,000.00.36.H10),.*outcome'
+agency,removed,000.00.08.H10,Sở Tài nguyên và Môi trường,outcome,,merged into 000.00.07.H19 Sở Nông nghiệp và Môi trường,,
+agency,removed,000.00.36.H10,Ủy ban nhân dân huyện Bù Đốp,outcome,,closed; its work goes to 000.06.60.H19 Ủy ban nhân dân xã Tân Tiến,,
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv --lang vi --bom | head -1 | od -c | head -1
+0000000 357 273 277 304 220 341 273 221   i       t 306 260 341 273 243
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format csv --lang vi | grep -E '^thủ tục,thay đổi,1.001612,' | head -3
+thủ tục,thay đổi,1.001612,Đăng ký thành lập hộ kinh doanh,Mã TTHC địa phương,70: 1.001612.000.00.00.H10 | 75: 1.001612.000.00.00.H19,1.001612.000.00.00.H19,,
+thủ tục,thay đổi,1.001612,Đăng ký thành lập hộ kinh doanh,Cấp thực hiện,cấp huyện,cấp xã,,
+thủ tục,thay đổi,1.001612,Đăng ký thành lập hộ kinh doanh,Thời hạn giải quyết,70: 3 | 75: 2,,,
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format xlsx
+! sapnhap: error: --format xlsx needs --out FILE (a workbook is not written to a terminal)
+! try 'sapnhap diff --help'
+[exit 2]
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format xlsx --lang vi --out diff.xlsx && head -c 2 diff.xlsx; echo
+PK
+! sapnhap: wrote diff.xlsx: 910 difference(s)
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format json --bom
+! sapnhap: error: --bom applies to csv and tdiff only
+! try 'sapnhap diff --help'
+[exit 2]
+$ sapnhap diff sapnhap.db:old sapnhap.db:merged --format tdiff | cut -d, -f1,2 | sort | uniq -c
     189 '+++,agency
     449 '+++,binding
     780 '---,agency
@@ -230,7 +291,7 @@ procedure        0       0      18
 binding          0       0       0
 agency           0       0       0
 total            0       0      18
-$ sapnhap diff sapnhap.db:merged export --format csv | cut -d, -f1,4 | sort | uniq -c
+$ sapnhap diff sapnhap.db:merged export --format tdiff | cut -d, -f1,4 | sort | uniq -c
       5 '->,online_level
      15 '->,portal
       1 @@,field
@@ -307,6 +368,6 @@ $ sapnhap diff sapnhap.db
 ! try 'sapnhap diff --help'
 [exit 2]
 $ sapnhap diff sapnhap.db sapnhap.db --format xml
-! sapnhap: error: --format must be text, csv, json or html, not 'xml'
+! sapnhap: error: --format must be text, csv, json, html, tdiff or xlsx, not 'xml'
 ! try 'sapnhap diff --help'
 [exit 2]

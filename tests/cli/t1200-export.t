@@ -155,7 +155,7 @@ $ sapnhap export --out x
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format text --out x
-! sapnhap: error: --format must be csv or xml, not 'text'
+! sapnhap: error: --format must be csv, xml or xlsx, not 'text'
 ! try 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format xml --bom --out x
@@ -173,7 +173,7 @@ $ sapnhap export --format csv --out x extra
 $ test -e x || echo "x not created"
 x not created
 $ sapnhap export --help
-usage: sapnhap export --format csv|xml --out DIR [--bom] [--notation qcvn|left]
+usage: sapnhap export --format csv|xml|xlsx --out DIR [--bom] [--notation qcvn|left]
                       [--province CODE]
 
 Writes the merged province's files into DIR (created if missing; files of the same
@@ -183,20 +183,32 @@ names replaced, other files left alone), in the formats the imports read:
   agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)
   crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)
   review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)
+With --format xlsx the same files are the sheets of one workbook, DIR/export.xlsx (every
+cell text, codes with their zeros, none a formula; the time limit a number).
 Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with
 a warning and exit status 1. All files are complete before any is renamed into place.
 CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,
 @, tab, CR first) gets a leading apostrophe, which the imports remove again.
 
 options:
-  --format csv|xml      the file format (required)
-  --out DIR             the directory to write into (required)
-  --bom                 start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)
-  --notation qcvn|left  agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or
-                        QĐ 20/2020 (left, H19.16) notation
-  --province CODE       an old province's imported catalog and agency registry instead
-                        (catalog and agencies files only)
-  --help                this text
+  --format csv|xml|xlsx  the file format (required)
+  --out DIR              the directory to write into (required)
+  --bom                  start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)
+  --notation qcvn|left   agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or
+                         QĐ 20/2020 (left, H19.16) notation
+  --province CODE        an old province's imported catalog and agency registry instead
+                         (catalog and agencies files only)
+  --help                 this text
 
 example:
   sapnhap export --format csv --bom --out export/
+
+# One workbook instead of files: the same rows, every cell a string (codes keep their zeros).
+$ sapnhap export --format xlsx --out book; ls book; head -c 2 book/export.xlsx; echo
+wrote book/export.xlsx: procedures=56 bindings=592 agencies=50 codes=129 items=12 open=12
+export.xlsx
+PK
+$ sapnhap export --format xlsx --bom --out book
+! sapnhap: error: --bom applies to CSV only
+! try 'sapnhap export --help'
+[exit 2]

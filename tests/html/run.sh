@@ -167,6 +167,78 @@ else
 	echo "html: python3 not found: the screenshot's colours are not counted (its size is)" >&2
 fi
 
+# Paged (as at national scale, where one page would be ~900 MB): a summary page linking to one
+# page per field, each rendered; together they hold every changed thing, each page small enough.
+sn diff "$db:old" "$db:merged" --format html --pages --out paged.html 2>/dev/null
+browse --dump-dom "file://$work/paged.html#q=binh" > pdom.html
+npages=$(ls paged-pages | wc -l)
+check "paged: one row per page ($npages)" equal "$(grep -c '<tbody class="thing" data-kind="page"' pdom.html)" "$npages"
+check "paged: the filter goes with the links" has pdom.html 'href="paged-pages/0001.html#q=binh"'
+sum=0 big=0
+for pgf in paged-pages/*.html; do
+	browse --dump-dom "file://$work/$pgf" > pg.html
+	sum=$((sum + $(grep -c '<tbody class="thing' pg.html)))
+	[ "$(wc -c < "$pgf")" -le 20971520 ] || big=$((big + 1))
+done
+check "paged: the pages hold every changed thing ($sum of $total)" equal "$sum" "$total"
+check "paged: no page over 20 MB" equal "$big" 0
+
+# --- the sign-off report: rendered, printed, and its workbook read back --------------------------
+pages() {  # pages PDF: the number of pages of a PDF Chromium printed
+	tr -c 'A-Za-z/\n' ' ' < "$1" | grep -o '/Type */Page\b' | grep -vc Pages
+}
+sn dossiers import "$s/dossiers/binhphuoc.csv" --province 70 >/dev/null 2>&1
+sn dossiers import "$s/dossiers/dongnai.csv" --province 75 >/dev/null 2>&1
+sn reassign --decisions "$s/decisions.csv" --hamlets "$s/dossiers/hamlets.csv" --force >/dev/null 2>&1
+sn validate --format json --limit 0 > validation.json 2>/dev/null
+sn report --format html --out report.html >/dev/null 2>&1
+sn report --format html --out report2.html >/dev/null 2>&1
+check "report: same inputs, same bytes" cmp -s report.html report2.html
+check "report: nothing to fetch" lacks report.html '(src|href)=|https?:|@import|url\('
+browse --dump-dom "file://$work/report.html" > rdom.html
+nproc=$(sed -n 's/.*"statistics": {"merged": {"procedures": \([0-9]*\),.*/\1/p' validation.json)
+check "report: one table per procedure (${nproc:-?})" equal "$(grep -o '<table class="proc thing"' rdom.html | wc -l)" "${nproc:-x}"
+ncodes=$(sqlite3 "$db" 'SELECT count(*) FROM crosswalk')
+check "report: one row per old agency ($ncodes)" equal "$(sed -n '/<section id="agencies">/,/<\/section>/p' rdom.html | grep -c '^<tr>')" "$ncodes"
+check "report: no agency merely removed" lacks rdom.html '<td>(removed|Bỏ)</td>'
+check "report: where an agency went" has rdom.html "sáp nhập vào 000.00.07.H19 Sở Nông nghiệp và Môi trường"
+check "report: decided value with its reason" has rdom.html "<b>50.000 đồng/lần</b>: the fee set by the HĐND of Đồng Nai"
+check "report: every commune committee" has rdom.html "tất cả UBND xã (21)"
+check "report: old provinces by name" has rdom.html "Tỉnh Bình Phước (70), Tỉnh Đồng Nai (75)"
+check "report: the law's words" has rdom.html "<td>toàn trình</td>"
+check "report: the sign-off block" has rdom.html '<section class="signoff" id="signoff">'
+check "report: Vietnamese in NFC" lacks rdom.html "$(printf '\314[\200\201\203\211\243]')"
+check "report: inputs with SHA-256" has rdom.html "$(sha256sum "$s/catalogs/binhphuoc.csv" | cut -c1-64)"
+browse --screenshot="$work/rshot.png" --window-size=1280,900 "file://$work/report.html" >/dev/null
+check "report: screenshot (1280x900, $(wc -c < rshot.png) bytes)" test "$(wc -c < rshot.png)" -gt 20000
+
+# Printed on A4: the report in a few dozen pages; the diff beside it for comparison.
+browse --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$work/report.html" >/dev/null
+browse --no-pdf-header-footer --print-to-pdf="$work/diff.pdf" "file://$work/review.html" >/dev/null
+rp=$(pages report.pdf) dp=$(pages diff.pdf)
+echo "html: printed on A4: report.html $rp pages, diff.html $dp pages" >&2
+check "report prints in a few dozen pages ($rp)" between "${rp:-0}" 5 48
+
+# The workbooks, read back by an independent reader (openpyxl, Debian python3-openpyxl).
+py=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
+done
+if [ -z "$py" ]; then
+	echo "html: python3-openpyxl not found: the workbooks are not read back" >&2
+else
+	sn report --format xlsx --out report.xlsx >/dev/null 2>&1
+	sn diff "$db:old" "$db:merged" --format xlsx --lang vi --out diff.xlsx 2>/dev/null
+	sn export --format xlsx --out export >/dev/null 2>&1
+	result=$("$py" "$top/tests/html/workbooks.py" "$work" "$ncodes" "${nproc:-0}")
+	check "workbooks read back: ${result:-no answer}" equal "$result" ok
+	open_before=$(sqlite3 "$db" "SELECT count(*) FROM review WHERE status = 'open' AND subject LIKE 'dossier:%'")
+	sn reassign --decisions decided.xlsx --hamlets "$s/dossiers/hamlets.csv" --force >reassign.log 2>&1
+	open_after=$(sqlite3 "$db" "SELECT count(*) FROM review WHERE status = 'open' AND subject LIKE 'dossier:%'")
+	check "the decisions sheet read back by reassign ($open_before -> $open_after open dossiers)" equal "$open_before $open_after" "1 0"
+	check "the decision kept with its reason" equal "$(sqlite3 "$db" "SELECT value || ' ' || reason FROM decision WHERE field = 'commune'")" "26359 ấp 7 thuộc xã Xuân Đông (biên bản bàn giao)"
+fi
+
 echo "html: $pass of $((pass + fail)) checks passed" >&2
 if [ "$fail" -ne 0 ]; then
 	echo "html: chromium said:" >&2

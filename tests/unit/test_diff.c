@@ -216,13 +216,19 @@ static void test_writers(void **state)
 	proc(f, 1, "75", "1.000001", "Cấp phép <b>\"A\"</b>", "3");
 	proc(f, 1, "75", "1.000002", "Mới", NULL);
 	assert_int_equal(sn_diff_compute(&f->d), 0);
-	assert_string_equal(written(f, sn_diff_write_csv, 0),
+	assert_string_equal(written(f, sn_diff_write_tdiff, 0),
 		"@@,entity,key,field,value\n"
 		"'-->,procedure,1.000001,fee,1 -> 2-->3\n"
 		"'+++,procedure,1.000002,name,Mới\n"
 		"'+++,procedure,1.000002,levels,commune\n");
 	assert_string_equal(written(f, sn_diff_write_csv, 1),
 		"entity,added,removed,changed\nprocedure,1,0,1\nbinding,0,0,0\nagency,0,0,0\n");
+	/* one column per field: the old and new values in cells of their own */
+	assert_non_null(strstr(written(f, sn_diff_write_csv, 0),
+			       "procedure,changed,1.000001,\"Cấp phép <b>\"\"A\"\"</b>\",fee,1 -> 2,3,,\n"));
+	f->d.lang = SN_LANG_VI;
+	assert_non_null(strstr(written(f, sn_diff_write_csv, 0), "thủ tục,thêm,1.000002,Mới,Cấp thực hiện,,cấp xã,,\n"));
+	f->d.lang = SN_LANG_EN;
 	const char *j = written(f, sn_diff_write_json, 0);
 	assert_non_null(strstr(j, "\"summary\": {\"procedure\": {\"added\": 1, \"removed\": 0, \"changed\": 1}, "));
 	assert_non_null(strstr(j, "\"total\": 2}"));
@@ -251,7 +257,8 @@ static void test_no_difference(void **state)
 	assert_int_equal(sn_diff_compute(&f->d), 0);
 	assert_int_equal(sn_diff_count(&f->d, NULL, NULL), 0);
 	assert_non_null(strstr(written(f, sn_diff_write_text, 0), "\nno differences\n"));
-	assert_string_equal(written(f, sn_diff_write_csv, 0), "@@,entity,key,field,value\n");
+	assert_string_equal(written(f, sn_diff_write_tdiff, 0), "@@,entity,key,field,value\n");
+	assert_string_equal(written(f, sn_diff_write_csv, 0), "entity,kind,key,name,field,before,after,decision,reason\n");
 	assert_non_null(strstr(written(f, sn_diff_write_html, 0), "id=\"empty\""));
 }
 

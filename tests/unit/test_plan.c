@@ -125,7 +125,8 @@ static void test_bad_plans(void **state)
 {
 	(void)state;
 	expect_error("[migration]\nprovince = 75\nouput = x\n",
-		     "3: unknown key 'ouput' in [migration] (province, database, output, on, survivor, export, diff)");
+		     "3: unknown key 'ouput' in [migration] (province, database, output, on, survivor, export, diff, "
+		     "report, lang, bom)");
 	expect_error("province = 75\n", "1: 'province' comes before any [section]");
 	expect_error("[migration]\nprovince = 75\nprovince = 70\n", "3: 'province' is given twice in this section");
 	expect_error("[migrations]\n", "1: unknown section [migrations] (migration, units NAME, province CODE, rules)");

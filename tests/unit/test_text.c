@@ -962,10 +962,37 @@ static void test_split_name_code(void **state)
 	assert_null(code);
 }
 
+/* sn_nfc: composed Vietnamese and Latin-1 text is returned as it is (the quick check);
+ * anything that may change goes through utf8proc. */
+static void test_nfc_quick(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Phường Bình Phước", "Phường Bình Phước" },
+		{ "Xã Đặng Xá (00556)", "Xã Đặng Xá (00556)" },
+		{ "Nhập một phần diện tích, toàn bộ dân số", "Nhập một phần diện tích, toàn bộ dân số" },
+		{ "ca\u00a0f\u00e9", "ca\u00a0f\u00e9" },
+		{ "Ho\u0300a", "H\u00f2a" },                    /* combining grave composes */
+		{ "\u00ea\u0323", "\u1ec7" },                   /* ê + dot below -> ệ */
+		{ "\u1ec7\u0300", "\u1ec7\u0300" },             /* no composition, stays */
+		{ "\u212b", "\u00c5" },                         /* singleton outside the set */
+		{ "\u0958", "\u0915\u093c" },                  /* composition exclusion */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *out = sn_nfc(cases[i][0]);
+		assert_non_null(out);
+		assert_string_equal(out, cases[i][1]);
+		free(out);
+	}
+	assert_null(sn_nfc("Ph\xc6\xb0\xe1\xbb"));       /* truncated sequence */
+	assert_null(sn_nfc("\xc3\xa9\xed\xa0\x80"));    /* a surrogate after é */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_encoding_names),
+		cmocka_unit_test(test_nfc_quick),
 		cmocka_unit_test(test_detect_utf8),
 		cmocka_unit_test(test_detect_cp1258),
 		cmocka_unit_test(test_detect_tcvn3),

@@ -584,7 +584,9 @@ static void test_prefixed_namespace(void **state)
 	unlink(path);
 }
 
-static void test_merged_ranges(void **state)
+/* The merged ranges filled, with the rows held by the one pass (LIM NULL) or read in two passes
+ * (a max_held_bytes too small to hold them): the same rows either way. */
+static void check_merged_ranges(const struct sn_xlsx_limits *lim)
 {
 	static const char rows[] =
 		"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Head</t></is></c><c r=\"B1\" s=\"1\"/></row>"
@@ -604,9 +606,8 @@ static void test_merged_ranges(void **state)
 	long row;
 	sn_xlsx *x;
 
-	(void)state;
 	one_sheet(path, sizeof path, rows, after, NULL);
-	x = open_ok(path, NULL);
+	x = open_ok(path, lim);
 	c = next_row(x, &n, &row);
 	assert_int_equal(row, 1);
 	assert_int_equal(n, 3);
@@ -650,6 +651,17 @@ static void test_merged_ranges(void **state)
 	expect_end(x); /* A9:B10 has no top-left row at all: nothing to fill */
 	sn_xlsx_close(x);
 	unlink(path);
+}
+
+static void test_merged_ranges(void **state)
+{
+	struct sn_xlsx_limits two_passes;
+
+	(void)state;
+	check_merged_ranges(NULL);
+	memset(&two_passes, 0, sizeof two_passes);
+	two_passes.max_held_bytes = 1;
+	check_merged_ranges(&two_passes);
 }
 
 static void test_truncated_and_not_zip(void **state)
@@ -1059,6 +1071,32 @@ static void test_real_workbook(void **state)
 	print_message("merged sheet (read alongside the flat one): %ld rows in %.1f ms\n", rows, t1 - t0);
 	sn_xlsx_close(m);
 	sn_xlsx_close(x);
+
+	/* Held by the one pass or read in two passes, the merged sheet's rows are the same. */
+	{
+		struct sn_xlsx_limits two_passes;
+		size_t i;
+
+		memset(&two_passes, 0, sizeof two_passes);
+		two_passes.max_held_bytes = 1;
+		x = open_ok(REAL_WORKBOOK, NULL);
+		m = open_ok(REAL_WORKBOOK, &two_passes);
+		assert_int_equal(sn_xlsx_select(x, "Tổng hợp_có merge"), 0);
+		assert_int_equal(sn_xlsx_select(m, "Tổng hợp_có merge"), 0);
+		while ((r = sn_xlsx_next(x, &c, &n, &row)) == 1) {
+			assert_int_equal(sn_xlsx_next(m, &mc, &mn, &mrow), 1);
+			assert_int_equal(row, mrow);
+			assert_int_equal(n, mn);
+			for (i = 0; i < n; i++) {
+				assert_string_equal(c[i], mc[i]);
+				assert_int_equal(sn_xlsx_cell_is_number(x, i), sn_xlsx_cell_is_number(m, i));
+			}
+		}
+		assert_int_equal(r, 0);
+		assert_int_equal(sn_xlsx_next(m, &mc, &mn, &mrow), 0);
+		sn_xlsx_close(m);
+		sn_xlsx_close(x);
+	}
 }
 
 int main(void)
