@@ -1,10 +1,10 @@
 /* catxml.c - reading procedure catalogs in our XML format (schema/catalog.xsd).
  *
- * The catalog is streamed with the safe reader (tools/xmlsafe.h) and validated against the
- * embedded schema as it goes, so a catalog of any size is read in bounded memory: only the
- * current <procedure> record is held, each of its values capped at SN_XML_MAX_VALUE bytes and its
- * bindings at SN_MAX_BINDINGS. A record reaches the callback at its end tag, once libxml2 has
- * validated the whole element.
+ * The catalog is streamed by the record reader (tools/xmlrec.h: the safe reader of xmlsafe.h,
+ * validated against the embedded schema as it goes), so a catalog of any size is read in
+ * bounded memory: only the current <procedure> record is held, each of its values capped at
+ * SN_XML_MAX_VALUE bytes and its bindings at SN_MAX_BINDINGS. A record reaches the callback at
+ * its end tag, once libxml2 has validated the whole element.
  *
  * Values are handed over as written (white space included), as tools/agxml.c does, so that the
  * CSV and XML paths share the importer's rules, with these exceptions where the schema type
@@ -15,13 +15,10 @@
  *                 spelling the CSV form also uses, so the importer sees one vocabulary; "" when
  *                 the element is absent;
  *   bindings      receives-online as the flag online (true/1 -> 1; false/0 or absent -> 0).
- * Record positions, and the lines of our own messages about a record's child elements, come
- * from a light second pass over the raw bytes (struct sn_xml_lines), which agxml.c also uses but
- * here taken one level deeper, since libxml2's node lines stop at 65535 and a procedure alone
- * may run to 100000.
+ * The lines of a record's child elements (in our messages about them) come from the record
+ * reader's raw scan, as the records' do, since libxml2's node lines stop at
+ * 65535 and a procedure alone may run to 100000.
  */
-#include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,12 +26,11 @@
 
 #include "catalog.h"
 #include "exitcodes.h"
-#include "xmlsafe.h"
+#include "xmlrec.h"
 #include "embedded.h"
 #include "banned.h"
 
 #define CX_NS "urn:sapnhap:catalog:1"
-
 
 /* The fields of one record, in the order of struct sn_procedure_rec, then the attributes of the
  * current <binding>, which are moved into the bindings array at once. */
@@ -55,17 +51,11 @@ struct cx_bindings {
 };
 
 struct cx_reader {
-	const char *path;
-	sn_xml *x;
-	xmlTextReaderPtr rd;
-	struct sn_xml_lines lines;  /* at depths 1 and 2, in document order: the records and their
-				     * children, each checked against the reader's depth */
 	struct sn_buf f[F_COUNT];
 	struct cx_bindings b;
-	char *pos;        /* "PATH:LINE" for the callback */
-	size_t poslen;
-	char *err;
-	size_t errlen;
+	int procedure_line;
+	sn_procedure_fn fn;
+	void *ctx;
 };
 
 /* XML white space (what xs:boolean and xs:decimal collapse). */
@@ -97,168 +87,41 @@ static int parse_boolean(const char *s)
 	return -1;
 }
 
-/* Line of the start tag of the current node, an element at depth 1 or 2: from the raw scan,
- * checked against the reader's depth and against libxml2's line where that one is exact (the
- * scan cannot be later than the end of the tag); libxml2's line alone once the scan has given
- * up or disagrees. Must be called for every element at those depths, to stay in step. */
-static int tag_line(struct cx_reader *a, int depth)
-{
-	int scan_depth = 0;
-	long scan = sn_xml_lines_next(&a->lines, 2, &scan_depth);
-	xmlNodePtr n = xmlTextReaderCurrentNode(a->rd);
-	int exact = n && n->line > 0 && n->line < 65535 ? n->line : 0;
-
-	if (scan > 0 && scan <= INT_MAX && scan_depth == depth && (!exact || scan <= exact))
-		return (int)scan;
-	sn_xml_lines_close(&a->lines);  /* out of step: do not trust it for later records either */
-	return sn_xml_node_line(a->x);
-}
-
-/* Is the current node LOCALNAME in our namespace? */
-static int is_ours(struct cx_reader *a, const char *localname)
-{
-	const xmlChar *ln = xmlTextReaderConstLocalName(a->rd);
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(a->rd);
-	return ln && ns && strcmp((const char *)ln, localname) == 0 &&
-	       strcmp((const char *)ns, CX_NS) == 0;
-}
-
-/* An attribute of the current element that a record keeps. */
-struct cx_attr {
-	const char *name, *what;
-	enum cx_field f;
-};
-
-/* The child elements of <procedure>: the field their text fills (-1: none), and the attribute
- * they carry into which field (NULL: none). */
-enum cx_child { C_NAME, C_FIELD, C_LEVEL, C_TIME_LIMIT, C_FEE, C_ONLINE_LEVEL, C_PORTAL,
-		C_LEGAL_BASIS, C_BINDING, C_COUNT };
-
-struct cx_child_def {
-	const char *name, *what;
-	int text_field;
-	struct cx_attr attr;  /* name NULL: none */
-};
-
-static const struct cx_child_def *child_def(enum cx_child c)
-{
-	static const struct cx_child_def defs[C_COUNT] = {
-		[C_NAME] = { "name", "<name>", F_NAME, { NULL, NULL, F_COUNT } },
-		[C_FIELD] = { "field", "<field>", F_FIELD_NAME,
-			      { "code", "attribute code", F_FIELD_CODE } },
-		[C_LEVEL] = { "level", "<level>", F_LEVELS, { NULL, NULL, F_COUNT } },
-		[C_TIME_LIMIT] = { "time-limit", "<time-limit>", F_TIME_LIMIT,
-				   { "unit", "attribute unit", F_TIME_UNIT } },
-		[C_FEE] = { "fee", "<fee>", F_FEE, { NULL, NULL, F_COUNT } },
-		[C_ONLINE_LEVEL] = { "online-level", "<online-level>", F_ONLINE_LEVEL,
-				     { NULL, NULL, F_COUNT } },
-		[C_PORTAL] = { "portal", "<portal>", F_PORTAL, { NULL, NULL, F_COUNT } },
-		[C_LEGAL_BASIS] = { "legal-basis", "<legal-basis>", F_LEGAL_BASIS,
-				    { NULL, NULL, F_COUNT } },
-		[C_BINDING] = { "binding", "<binding>", -1, { NULL, NULL, F_COUNT } },
-	};
-	return &defs[c];
-}
-
-/* Which child of <procedure> the current element is, or -1 for one we do not know (the schema
- * has refused those already; ignoring is the safe default should it ever let one through). */
-static int which_child(struct cx_reader *a)
-{
-	for (int c = 0; c < C_COUNT; c++)
-		if (is_ours(a, child_def((enum cx_child)c)->name))
-			return c;
-	return -1;
-}
-
-/* Appends text to field F, reporting "PATH:LINE: WHAT longer than 65536 bytes" or "out of
- * memory" in a->err. Returns 0 or the exit status to return. */
-static int add_value(struct cx_reader *a, enum cx_field f, const char *s, const char *what,
-		     int line)
-{
-	int r = sn_xml_value_append(&a->f[f], s, strlen(s));
-	if (r == 1) {
-		snprintf(a->err, a->errlen, "%s:%d: %s longer than %d bytes", a->path, line, what,
-			 SN_XML_MAX_VALUE);
-		return SN_DATA;
-	}
-	if (r < 0) {
-		snprintf(a->err, a->errlen, "%s:%d: out of memory", a->path, line);
-		return SN_INTERNAL;
-	}
-	return 0;
-}
-
-/* Takes the attributes of the current element listed in MAP (N of them) into their fields.
- * Returns 0 or an exit status with a->err set. */
-static int take_attrs(struct cx_reader *a, const struct cx_attr *map, size_t n, int line)
-{
-	if (xmlTextReaderMoveToFirstAttribute(a->rd) != 1)
-		return 0;
-	int rc = 0;
-	do {
-		/* Namespace declarations come through as attributes in the xmlns namespace; ours
-		 * are unqualified (attributeFormDefault="unqualified"). */
-		if (xmlTextReaderConstNamespaceUri(a->rd) != NULL)
-			continue;
-		const char *ln = (const char *)xmlTextReaderConstLocalName(a->rd);
-		const char *v = (const char *)xmlTextReaderConstValue(a->rd);
-		if (!ln || !v)
-			continue;
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(ln, map[i].name) == 0)
-				rc = add_value(a, map[i].f, v, map[i].what, line);
-	} while (rc == 0 && xmlTextReaderMoveToNextAttribute(a->rd) == 1);
-	xmlTextReaderMoveToElement(a->rd);
-	return rc;
-}
-
 /* Starts a record at the current <procedure> element: clears the fields and bindings and takes
- * the code attributes. Returns 0 or an exit status with a->err set. */
-static int begin_procedure(struct cx_reader *a, int line)
+ * the code attributes. Returns 0 or an exit status with the message set. */
+static int begin_procedure(void *ctx, struct sn_xmlrec *r, int line)
 {
-	static const struct cx_attr attrs[] = {
-		{ "national-code", "attribute national-code", F_NATIONAL_CODE },
-		{ "local-code", "attribute local-code", F_LOCAL_CODE },
+	struct cx_reader *a = ctx;
+	const struct sn_xmlrec_attr attrs[] = {
+		{ "national-code", &a->f[F_NATIONAL_CODE] },
+		{ "local-code", &a->f[F_LOCAL_CODE] },
 	};
 
 	for (int i = 0; i < F_COUNT; i++)
 		sn_buf_reset(&a->f[i]);
 	a->b.n = 0;
 	a->b.len = 0;
-	return take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
+	a->procedure_line = line;
+	return sn_xmlrec_attrs(r, attrs, sizeof attrs / sizeof attrs[0], line);
 }
 
-/* Starts child element D of <procedure> (not <binding>): takes its attribute, and for a second
- * or third <level> puts the separator in. Returns 0 or an exit status with a->err set. */
-static int begin_child(struct cx_reader *a, const struct cx_child_def *d, int line)
+/* Adds the current <binding> to the record. Returns 0 or an exit status with the message set. */
+static int add_binding(struct cx_reader *a, struct sn_xmlrec *r, int line)
 {
-	if (d->text_field == F_LEVELS && a->f[F_LEVELS].len > 0) {
-		int rc = add_value(a, F_LEVELS, "; ", d->what, line);
-		if (rc != 0)
-			return rc;
-	}
-	return d->attr.name ? take_attrs(a, &d->attr, 1, line) : 0;
-}
-
-/* Adds the current <binding> to the record. Returns 0 or an exit status with a->err set. */
-static int add_binding(struct cx_reader *a, int line, int procedure_line)
-{
-	static const struct cx_attr attrs[] = {
-		{ "agency", "attribute agency", F_BIND_AGENCY },
-		{ "receives-online", "attribute receives-online", F_BIND_ONLINE },
+	const struct sn_xmlrec_attr attrs[] = {
+		{ "agency", &a->f[F_BIND_AGENCY] },
+		{ "receives-online", &a->f[F_BIND_ONLINE] },
 	};
 	struct cx_bindings *b = &a->b;
 	int rc;
 
-	if (b->n == SN_MAX_BINDINGS) {
-		snprintf(a->err, a->errlen,
-			 "%s:%d: more than %d <binding> elements in the <procedure> of line %d",
-			 a->path, line, SN_MAX_BINDINGS, procedure_line);
-		return SN_DATA;
-	}
+	if (b->n == SN_MAX_BINDINGS)
+		return sn_xmlrec_fail(r, SN_DATA, line,
+				      "more than %d <binding> elements in the <procedure> of line %d",
+				      SN_MAX_BINDINGS, a->procedure_line);
 	sn_buf_reset(&a->f[F_BIND_AGENCY]);
 	sn_buf_reset(&a->f[F_BIND_ONLINE]);
-	rc = take_attrs(a, attrs, sizeof attrs / sizeof attrs[0], line);
+	rc = sn_xmlrec_attrs(r, attrs, sizeof attrs / sizeof attrs[0], line);
 	if (rc != 0)
 		return rc;
 
@@ -299,13 +162,55 @@ static int add_binding(struct cx_reader *a, int line, int procedure_line)
 	return 0;
 
 nomem:
-	snprintf(a->err, a->errlen, "%s:%d: out of memory", a->path, line);
-	return SN_INTERNAL;
+	return sn_xmlrec_fail(r, SN_INTERNAL, line, "out of memory");
 }
 
-/* Hands the finished record to FN. Returns FN's value. */
-static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
+/* At a child element of <procedure>: a <binding> joins the list; the others fill a field with
+ * their text, and some take an attribute; a second or third <level> puts the separator in
+ * first. One we do not know is ignored (the schema has refused those already; ignoring is the
+ * safe default should it ever let one through). */
+static int procedure_child(void *ctx, struct sn_xmlrec *r, const char *name, int line,
+			   struct sn_buf **text)
 {
+	static const struct {
+		const char *name;
+		enum cx_field text, attr_field;
+		const char *attr;  /* NULL: none */
+	} defs[] = {
+		{ "name", F_NAME, F_COUNT, NULL },
+		{ "field", F_FIELD_NAME, F_FIELD_CODE, "code" },
+		{ "level", F_LEVELS, F_COUNT, NULL },
+		{ "time-limit", F_TIME_LIMIT, F_TIME_UNIT, "unit" },
+		{ "fee", F_FEE, F_COUNT, NULL },
+		{ "online-level", F_ONLINE_LEVEL, F_COUNT, NULL },
+		{ "portal", F_PORTAL, F_COUNT, NULL },
+		{ "legal-basis", F_LEGAL_BASIS, F_COUNT, NULL },
+	};
+	struct cx_reader *a = ctx;
+
+	if (strcmp(name, "binding") == 0)
+		return add_binding(a, r, line);
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+		if (strcmp(name, defs[i].name) != 0)
+			continue;
+		if (defs[i].text == F_LEVELS && a->f[F_LEVELS].len > 0) {
+			int rc = sn_xmlrec_append(r, &a->f[F_LEVELS], "; ", "<level>", line);
+			if (rc != 0)
+				return rc;
+		}
+		*text = &a->f[defs[i].text];
+		if (!defs[i].attr)
+			return 0;
+		const struct sn_xmlrec_attr attr = { defs[i].attr, &a->f[defs[i].attr_field] };
+		return sn_xmlrec_attrs(r, &attr, 1, line);
+	}
+	return 0;
+}
+
+/* At </procedure>: hands the finished record to the caller's callback. Returns its value. */
+static int end_procedure(void *ctx, const char *pos)
+{
+	struct cx_reader *a = ctx;
 	const char *portal = buf_trimmed(&a->f[F_PORTAL]);
 	int yes = parse_boolean(portal);
 
@@ -331,115 +236,23 @@ static int emit(struct cx_reader *a, int line, sn_procedure_fn fn, void *ctx)
 		.bindings = a->b.n ? a->b.v : NULL,
 		.nbindings = a->b.n,
 	};
-	snprintf(a->pos, a->poslen, "%s:%d", a->path, line);
-	return fn(ctx, &rec, a->pos);
-}
-
-/* The read loop proper. Depths: 0 <catalog>, 1 <procedure>, 2 its child elements, 3 their
- * text. A record is emitted at </procedure>: by then libxml2 has validated the whole element
- * (content model and values), so the callback never sees a record the schema refuses. */
-static int read_all(struct cx_reader *a, sn_procedure_fn fn, void *ctx)
-{
-	int in_procedure = 0, procedure_line = 0;
-	const struct cx_child_def *child = NULL;  /* the open child whose text we keep */
-	int child_line = 0, line = 0;
-	int r;
-
-	while ((r = sn_xml_read(a->x)) == 1) {
-		int type = xmlTextReaderNodeType(a->rd);
-		int depth = xmlTextReaderDepth(a->rd);
-		int rc = 0;
-
-		switch (type) {
-		case XML_READER_TYPE_ELEMENT:
-			if (depth == 1 || depth == 2) {
-				/* every element at these depths, so the scan stays in step */
-				line = tag_line(a, depth);
-			}
-			if (depth == 1 && is_ours(a, "procedure")) {
-				procedure_line = line;
-				rc = begin_procedure(a, procedure_line);
-				in_procedure = 1;
-				child = NULL;
-				if (rc == 0 && xmlTextReaderIsEmptyElement(a->rd) == 1) {
-					in_procedure = 0;  /* <procedure/>: no end tag will come */
-					rc = emit(a, procedure_line, fn, ctx);
-				}
-			} else if (depth == 2 && in_procedure) {
-				int c = which_child(a);
-				child = NULL;
-				if (c < 0)
-					break;
-				child_line = line;
-				if (c == C_BINDING) {
-					rc = add_binding(a, child_line, procedure_line);
-					break;
-				}
-				rc = begin_child(a, child_def((enum cx_child)c), child_line);
-				if (xmlTextReaderIsEmptyElement(a->rd) != 1)
-					child = child_def((enum cx_child)c);
-			}
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			/* text split by comments or CDATA sections is joined, as XML means it */
-			if (in_procedure && child && child->text_field >= 0 && depth == 3) {
-				const char *v = (const char *)xmlTextReaderConstValue(a->rd);
-				if (v)
-					rc = add_value(a, (enum cx_field)child->text_field, v,
-						       child->what, child_line);
-			}
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			if (depth == 2) {
-				child = NULL;
-			} else if (depth == 1 && in_procedure) {
-				in_procedure = 0;
-				rc = emit(a, procedure_line, fn, ctx);
-			}
-			break;
-		default:
-			break;
-		}
-		if (rc != 0)
-			return rc;
-	}
-	if (r < 0) {
-		snprintf(a->err, a->errlen, "%s", sn_xml_error(a->x));
-		return SN_DATA;
-	}
-	return 0;
+	return a->fn(a->ctx, &rec, pos);
 }
 
 int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *err, size_t errlen)
 {
-	struct cx_reader a = { .path = path, .err = err, .errlen = errlen };
-	int rc;
+	static const struct sn_xmlrec_format format = {
+		.xsd_text = sn_xsd_catalog, .xsd_name = "catalog.xsd",
+		.ns = CX_NS, .record = "procedure", .child_lines = 1,
+		.begin = begin_procedure, .child = procedure_child, .end = end_procedure,
+	};
+	struct cx_reader a = { .fn = fn, .ctx = ctx };
 
-	if (errlen > 0)
-		err[0] = '\0';
-	a.x = sn_xml_open_schema(path, sn_xsd_catalog, "catalog.xsd", err, errlen, &rc);
-	if (!a.x)
-		return rc;
-	a.rd = sn_xml_reader(a.x);
-	a.poslen = strlen(path) + 16;  /* ":" + up to 10 digits + NUL */
-	a.pos = malloc(a.poslen);
-	if (!a.pos) {
-		snprintf(err, errlen, "out of memory");
-		sn_xml_close(a.x);
-		return SN_INTERNAL;
-	}
-	(void)sn_xml_lines_open(&a.lines, path);  /* if it fails, libxml2's lines serve */
-	rc = read_all(&a, fn, ctx);
-	sn_xml_lines_close(&a.lines);
+	int rc = sn_xmlrec_read(path, &format, &a, err, errlen);
 	for (int i = 0; i < F_COUNT; i++)
 		sn_buf_release(&a.f[i]);
 	free(a.b.v);
 	free(a.b.off);
 	free(a.b.text);
-	free(a.pos);
-	sn_xml_close(a.x);
 	return rc;
 }
