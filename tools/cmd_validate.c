@@ -5,7 +5,8 @@
  * the offending rows (subject, detail, sort_key), with an id, a severity and a message, in the
  * manner of dbt tests; the report gives, per rule in table order, the count and a capped sample,
  * then statistics of the catalogs (the shares the province reports: fully online, partly online,
- * integrated on the national portal). Exit 1 when an error-severity rule has rows.
+ * integrated on the national portal). Exit 1 when an error-severity rule has rows. The rule engine
+ * (rules.c) runs the queries; this file holds the rules, the statistics and the report.
  *
  * Queries see :t (the merged province, '75'), :l1 and :k1 (its level-1 codes, 'H19', 'K19'),
  * derived from the imported registries, and the SQL functions registered below.
@@ -25,21 +26,11 @@
 #include "options.h"
 #include "outfile.h"
 #include "report.h"
+#include "rules.h"
 #include "banned.h"
-
-enum { SEV_ERROR, SEV_WARNING, SEV_INFO };
-static const char *const sev_names[] = { "error", "warning", "info", NULL };
 
 /* What a rule reads: the code table (after recode) or the merged catalog (after reassign). */
 enum { REQ_CODES = 1, REQ_MERGED = 2 };
-
-struct rule {
-	const char *id;
-	int sev;
-	int req;
-	const char *message;
-	const char *sql;  /* columns subject, detail, sort_key; NULL: the statistics */
-};
 
 /* Active bindings of the merged catalog at agencies of the code table (nb; bindings elsewhere
  * are the binding rules' findings), those that receive the procedure online (nol), and the first
@@ -68,8 +59,9 @@ struct rule {
 	"'' END || CASE WHEN f.online AND f.portal THEN ', ' ELSE '' END || CASE WHEN f.portal THEN "  \
 	"'on the national portal' ELSE '' END)"
 
-static const struct rule rules[] = {
-	{ "binding-district-level", SEV_ERROR, REQ_MERGED,
+/* Columns subject, detail, sort_key; no SQL: the statistics. */
+static const struct sn_rule rules[] = {
+	{ "binding-district-level", SN_SEV_ERROR, REQ_MERGED,
 	  "an active binding at district level, or of the merged catalog at an old agency code",
 	  "SELECT b.national_code AS subject, 'catalog ' || b.catalog || ': at ' || b.agency_code || ' ' || "
 	  "  COALESCE(c.name, a.name) || ' (' || CASE WHEN COALESCE(c.kind, a.kind) IN ('district-committee', "
@@ -79,13 +71,13 @@ static const struct rule rules[] = {
 	  "LEFT JOIN crosswalk x ON x.old_code = b.agency_code WHERE b.active = 1 AND "
 	  "(COALESCE(c.kind, a.kind) IN ('district-committee', 'district-office') OR "
 	  "(b.catalog = :t AND x.outcome IS NOT NULL AND x.outcome <> 'kept'))" },
-	{ "binding-agency-unknown", SEV_ERROR, REQ_MERGED,
+	{ "binding-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
 	  "an active binding of the merged catalog at a code that is neither in the code table nor an old code",
 	  "SELECT b.national_code AS subject, 'at ' || b.agency_code || ', which the code table does not have' AS detail, "
 	  "  b.national_code || ' ' || b.agency_code AS sort_key FROM binding b WHERE b.active = 1 AND b.catalog = :t "
 	  "AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM crosswalk x WHERE x.old_code = b.agency_code AND x.outcome <> 'kept')" },
-	{ "online-not-received", SEV_ERROR, REQ_MERGED,
+	{ "online-not-received", SN_SEV_ERROR, REQ_MERGED,
 	  "a procedure offered online or on the national portal that is not in the merged catalog or that "
 	  "no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")",
 	  "SELECT f.national_code AS subject, " OFFERED " || ': ' || CASE WHEN f.nb = 0 THEN 'no active binding at an agency of the code table' "
@@ -99,14 +91,14 @@ static const struct rule rules[] = {
 	  "  (SELECT * FROM procedure ORDER BY province) p WHERE (p.online_level IN ('full', 'partial') OR p.portal = 1) "
 	  "  AND NOT EXISTS (SELECT 1 FROM merged_procedure m WHERE m.national_code = p.national_code) "
 	  "  GROUP BY p.national_code" },
-	{ "online-not-everywhere", SEV_WARNING, REQ_MERGED,
+	{ "online-not-everywhere", SN_SEV_WARNING, REQ_MERGED,
 	  "a procedure offered online that some of its agencies do not receive online",
 	  "SELECT f.national_code AS subject, " OFFERED " || ': received online at ' || f.nol || ' of ' || f.nb || "
 	  "  ' agencies; not at ' || f.missing || CASE WHEN f.nb - f.nol > 3 THEN ', ...' ELSE '' END AS detail, "
 	  "  f.national_code AS sort_key "
 	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
 	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol > 0 AND f.nol < f.nb" },
-	{ "online-level-none", SEV_WARNING, REQ_MERGED,
+	{ "online-level-none", SN_SEV_WARNING, REQ_MERGED,
 	  "a procedure whose online level is none that some of its agencies receive online",
 	  "SELECT m.national_code AS subject, 'online level none, yet ' || "
 	  "  (SELECT count(*) FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
@@ -115,41 +107,41 @@ static const struct rule rules[] = {
 	  "  b.national_code = m.national_code ORDER BY b.agency_code LIMIT 3)) AS detail, m.national_code AS sort_key "
 	  "FROM merged_procedure m WHERE m.online_level = 'none' AND EXISTS (SELECT 1 FROM binding b WHERE "
 	  "  b.active = 1 AND b.catalog = :t AND b.online = 1 AND b.national_code = m.national_code)" },
-	{ "agency-code-invalid", SEV_ERROR, REQ_CODES, "a code of the code table that is not an agency code",
+	{ "agency-code-invalid", SN_SEV_ERROR, REQ_CODES, "a code of the code table that is not an agency code",
 	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'invalid'" },
-	{ "agency-code-nonconforming", SEV_WARNING, REQ_CODES,
+	{ "agency-code-nonconforming", SN_SEV_WARNING, REQ_CODES,
 	  "a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)",
 	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'nonconforming'" },
-	{ "agency-code-duplicate", SEV_ERROR, REQ_CODES,
+	{ "agency-code-duplicate", SN_SEV_ERROR, REQ_CODES,
 	  "one code written more than once in the code table (in another notation or spelling)",
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
 	  "SELECT min(code) AS subject, count(*) || ' rows: ' || group_concat(code || ' ' || name, '; ') AS detail, "
 	  "  min(sort_key) AS sort_key FROM (SELECT * FROM k ORDER BY key, code) GROUP BY key HAVING count(*) > 1" },
-	{ "agency-code-closed", SEV_ERROR, REQ_CODES, "a code of the code table that was closed, never to be issued again",
+	{ "agency-code-closed", SN_SEV_ERROR, REQ_CODES, "a code of the code table that was closed, never to be issued again",
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
 	  "SELECT k.code AS subject, k.name || ': ' || x.code || ' is closed (' || x.reason || ')' AS detail, "
 	  "  k.sort_key FROM k JOIN closed_code x ON x.sort_key = k.key OR x.code = k.code" },
-	{ "agency-code-level1", SEV_ERROR, REQ_CODES,
+	{ "agency-code-level1", SN_SEV_ERROR, REQ_CODES,
 	  "a code of the code table that is not under the merged province's level-1 codes",
 	  "SELECT c.code AS subject, c.name || ': level-1 code ' || sn_agcode_l1(c.code) || ', not ' || :l1 || "
 	  "  ' or ' || :k1 || COALESCE(' (' || x.code || ' is closed: ' || x.reason || ')', '') AS detail, "
 	  "  c.sort_key FROM code_table c LEFT JOIN closed_code x ON x.code = sn_agcode_l1(c.code) "
 	  "WHERE sn_agcode_l1(c.code) NOT IN (:l1, :k1)" },
-	{ "agency-parent-unknown", SEV_ERROR, REQ_CODES,
+	{ "agency-parent-unknown", SN_SEV_ERROR, REQ_CODES,
 	  "an agency whose parent code is not in the code table",
 	  "SELECT c.code AS subject, c.name || ': parent ' || c.parent_code || ' is not in the code table' AS detail, "
 	  "  c.sort_key FROM code_table c WHERE COALESCE(c.parent_code, '') <> '' AND NOT EXISTS "
 	  "(SELECT 1 FROM code_table p WHERE p.code = c.parent_code)" },
-	{ "dossier-agency-unknown", SEV_ERROR, REQ_MERGED,
+	{ "dossier-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
 	  "an in-flight dossier at an agency that is not in the code table (and waits for no decision)",
 	  "SELECT d.code AS subject, 'procedure ' || d.national_code || ' at ' || d.agency_code || "
 	  "  COALESCE(' (old code, ' || x.outcome || ')', ', which the code table does not have') AS detail, "
 	  "  d.code AS sort_key FROM dossier d LEFT JOIN crosswalk x ON x.old_code = d.agency_code "
 	  "WHERE NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = d.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code AND r.status = 'open')" },
-	{ "dossier-unbound", SEV_ERROR, REQ_MERGED,
+	{ "dossier-unbound", SN_SEV_ERROR, REQ_MERGED,
 	  "an in-flight dossier at an agency that does not implement its procedure in the merged catalog",
 	  "SELECT d.code AS subject, 'procedure ' || d.national_code || CASE WHEN NOT EXISTS (SELECT 1 FROM "
 	  "  merged_procedure m WHERE m.national_code = d.national_code) THEN ' is not in the merged catalog' "
@@ -158,13 +150,13 @@ static const struct rule rules[] = {
 	  "  WHERE b.active = 1 AND b.catalog = :t AND b.national_code = d.national_code AND b.agency_code = "
 	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND "
 	  "  r.subject = 'dossier:' || d.code AND r.status = 'open')" },
-	{ "commune-without-committee", SEV_ERROR, REQ_CODES,
+	{ "commune-without-committee", SN_SEV_ERROR, REQ_CODES,
 	  "a new commune of the merged province, in force, without its committee in the code table",
 	  "SELECT u.code AS subject, u.name || ': no commune committee in the code table' AS detail, "
 	  "  u.code AS sort_key FROM unit u WHERE u.level = 'commune' AND u.province_code = :t "
 	  "AND u.valid_to IS NULL AND u.opened_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code_table c "
 	  "WHERE c.kind = 'commune-committee' AND c.unit_code = u.code)" },
-	{ "commune-procedure-unbound", SEV_ERROR, REQ_MERGED,
+	{ "commune-procedure-unbound", SN_SEV_ERROR, REQ_MERGED,
 	  "a commune-level procedure not bound at every commune committee (filing must not depend on the "
 	  "boundary within the province)",
 	  "WITH cc AS MATERIALIZED (SELECT code, unit_code FROM code_table WHERE kind = 'commune-committee'), "
@@ -177,35 +169,36 @@ static const struct rule rules[] = {
 	  "  ' commune committees: ' || group_concat(CASE WHEN n <= 3 THEN code || ' (' || unit_code || ')' END, ', ') || "
 	  "  CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END AS detail, national_code AS sort_key "
 	  "FROM (SELECT * FROM gap ORDER BY national_code, n) GROUP BY national_code" },
-	{ "phone-invalid", SEV_WARNING, REQ_CODES,
+	{ "phone-invalid", SN_SEV_WARNING, REQ_CODES,
 	  "a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or "
 	  "1800/1900 hotline",
 	  "SELECT code AS subject, name || ': ' || sn_phone_problem(phone) AS detail, sort_key FROM code_table "
 	  "WHERE sn_phone_problem(phone) IS NOT NULL" },
-	{ "email-invalid", SEV_WARNING, REQ_CODES, "an e-mail address that is not local@domain.tld",
+	{ "email-invalid", SN_SEV_WARNING, REQ_CODES, "an e-mail address that is not local@domain.tld",
 	  "SELECT code AS subject, name || ': ' || sn_email_problem(email) AS detail, sort_key FROM code_table "
 	  "WHERE sn_email_problem(email) IS NOT NULL" },
-	{ "contact-missing", SEV_INFO, REQ_CODES, "an agency without a phone number or an e-mail address, to fill in",
+	{ "contact-missing", SN_SEV_INFO, REQ_CODES, "an agency without a phone number or an e-mail address, to fill in",
 	  "SELECT code AS subject, name || ': no ' || CASE WHEN trim(COALESCE(phone, '')) = '' AND "
 	  "  trim(COALESCE(email, '')) = '' THEN 'phone, no e-mail' WHEN trim(COALESCE(phone, '')) = '' "
 	  "  THEN 'phone' ELSE 'e-mail' END AS detail, sort_key FROM code_table "
 	  "WHERE trim(COALESCE(phone, '')) = '' OR trim(COALESCE(email, '')) = ''" },
-	{ "review-open", SEV_WARNING, REQ_CODES,
+	{ "review-open", SN_SEV_WARNING, REQ_CODES,
 	  "an open review item that needs a person (catalog conflicts: see catalog-conflict)",
 	  "SELECT subject, step || ': ' || reason || COALESCE(': ' || NULLIF(detail, ''), '') AS detail, "
 	  "  printf('%s %s %012d', step, subject, id) AS sort_key FROM review "
 	  "WHERE status = 'open' AND reason NOT LIKE 'conflict:%'" },
-	{ "catalog-conflict", SEV_WARNING, REQ_MERGED,
+	{ "catalog-conflict", SN_SEV_WARNING, REQ_MERGED,
 	  "a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision",
 	  "SELECT m.national_code AS subject, m.conflicts || ' field(s) await a decision: ' || "
 	  "  COALESCE((SELECT group_concat(field, ', ') FROM (SELECT DISTINCT r.field FROM review r WHERE "
 	  "  r.step = 'reassign' AND r.subject = m.national_code AND r.status = 'open' AND r.field IS NOT NULL "
 	  "  ORDER BY 1)), '?') AS detail, "
 	  "  m.national_code AS sort_key FROM merged_procedure m WHERE m.conflicts > 0" },
-	{ "statistics", SEV_INFO, REQ_MERGED,
+	{ "statistics", SN_SEV_INFO, REQ_MERGED,
 	  "the catalogs in figures: procedures, shares online and on the national portal, per level", NULL },
 };
 #define NRULES (sizeof rules / sizeof rules[0])
+_Static_assert(NRULES <= SN_RULES_MAX, "more rules than the engine holds");
 
 /* --- statistics ------------------------------------------------------------------------------ */
 
@@ -251,16 +244,6 @@ static long long tenths(long long n, long long total)
 }
 
 /* --- the run --------------------------------------------------------------------------------- */
-
-struct row {
-	char *subject, *detail, *name;  /* name: the procedure's, when the subject is a national code */
-};
-
-struct result {
-	long count;
-	struct row *rows;  /* the sample: the first LIMIT rows (all when LIMIT is 0) */
-	size_t n, cap;
-};
 
 struct target {
 	char province[16], l1[8], k1[8];
@@ -329,66 +312,15 @@ static int derive_target(struct sn_ctx *ctx, struct target *t)
 	return 0;
 }
 
-static void bind_target(sqlite3_stmt *st, const struct target *t)
+/* The procedure's name beside a national code in the text report (the name hook of the engine). */
+static int procedure_name(struct sn_ctx *ctx, void *arg, const char *subject, char **name)
 {
-	static const char *names[] = { ":t", ":l1", ":k1" };
-	const char *vals[] = { t->province, t->l1, t->k1 };
-	for (int i = 0; i < 3; i++) {
-		int k = sqlite3_bind_parameter_index(st, names[i]);
-		if (k)
-			sqlite3_bind_text(st, k, vals[i], -1, SQLITE_STATIC);
-	}
-}
-
-/* Runs one rule; counts every row and keeps the first LIMIT (0: all). Returns 0 or SN_IO. */
-static int run_rule(struct sn_ctx *ctx, const struct rule *ru, const struct target *t, long limit,
-		    struct result *res, sqlite3_stmt *names)
-{
-	char *q = sqlite3_mprintf("SELECT subject, detail FROM (%s) ORDER BY sort_key, subject, detail", ru->sql);
-	sqlite3_stmt *st = q ? sn_prepare(ctx, q) : NULL;
-	int r, rc = SN_IO;
-	sqlite3_free(q);
-	if (!st)
-		return SN_IO;
-	bind_target(st, t);
-	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
-		res->count++;
-		if (limit && (long)res->n >= limit)
-			continue;
-		if (res->n == res->cap) {
-			size_t cap = res->cap ? 2 * res->cap : 16;
-			struct row *rows = realloc(res->rows, cap * sizeof *rows);
-			if (!rows) {
-				sn_error(ctx, "out of memory");
-				break;
-			}
-			res->rows = rows;
-			res->cap = cap;
-		}
-		char *subject = strdup(sn_col(st, 0)), *detail = strdup(sn_col(st, 1)), *name = NULL;
-		int oom = !subject || !detail;
-		if (!oom && names) {
-			sqlite3_reset(names);
-			sqlite3_bind_text(names, 1, sn_col(st, 0), -1, SQLITE_TRANSIENT);
-			if (sn_step(ctx, names) == SQLITE_ROW && *sn_col(names, 0))
-				oom = !(name = strdup(sn_col(names, 0)));
-		}
-		if (oom) {
-			free(subject);
-			free(detail);
-			free(name);
-			sn_error(ctx, "out of memory");
-			break;
-		}
-		res->rows[res->n].subject = subject;
-		res->rows[res->n].detail = detail;
-		res->rows[res->n].name = name;
-		res->n++;
-	}
-	if (r == SQLITE_DONE)
-		rc = 0;
-	sqlite3_finalize(st);
-	return rc;
+	sqlite3_stmt *names = arg;
+	sqlite3_reset(names);
+	sqlite3_bind_text(names, 1, subject, -1, SQLITE_TRANSIENT);
+	if (sn_step(ctx, names) == SQLITE_ROW && *sn_col(names, 0) && !(*name = strdup(sn_col(names, 0))))
+		return -1;
+	return 0;
 }
 
 /* Loads the statistics: the merged catalog first, then each old catalog. Returns the number of
@@ -418,11 +350,9 @@ struct report {
 	struct sn_ctx *ctx;
 	int signoff;          /* the header (provinces, date, inputs) and the sign-off lines */
 	enum sn_lang lang;
-	int selected[NRULES];
-	struct result res[NRULES];
+	const struct sn_rules *rs;  /* the rules asked for and their results */
 	struct stats stats[16];
 	int nstats;           /* -1: statistics not asked for */
-	long rows[3], failing[3];  /* offending rows and rules with rows, per severity */
 };
 
 static void pct_text(char *buf, size_t len, long long n, long long total)
@@ -473,13 +403,13 @@ static void print_text(FILE *f, const struct report *rp)
 	}
 	fprintf(f, "validate: merged province %s (level-1 codes %s, %s)\n", rp->t->province, rp->t->l1, rp->t->k1);
 	for (size_t i = 0; i < NRULES; i++) {
-		const struct result *res = &rp->res[i];
-		if (!rp->selected[i] || !rules[i].sql)
+		const struct sn_rule_result *res = &rp->rs->res[i];
+		if (!rp->rs->selected[i] || !rules[i].sql)
 			continue;
 		if (first)
 			fputc('\n', f);
 		first = 0;
-		fprintf(f, "%-7s  %-26s %5ld  %s\n", sev_names[rules[i].sev], rules[i].id, res->count, rules[i].message);
+		fprintf(f, "%-7s  %-26s %5ld  %s\n", sn_rule_sev_names[rules[i].sev], rules[i].id, res->count, rules[i].message);
 		for (size_t k = 0; k < res->n; k++)
 			if (res->rows[k].name)
 				fprintf(f, "    %-14s %s\n    %-14s %s\n", res->rows[k].subject, res->rows[k].name, "",
@@ -492,15 +422,15 @@ static void print_text(FILE *f, const struct report *rp)
 	if (rp->nstats >= 0)
 		stats_text(f, rp);
 	fprintf(f, "\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): %s\n",
-		rp->rows[SEV_ERROR], rp->failing[SEV_ERROR], rp->rows[SEV_WARNING], rp->failing[SEV_WARNING],
-		rp->rows[SEV_INFO], rp->failing[SEV_INFO], rp->rows[SEV_ERROR] ? "failed" : "passed");
+		rp->rs->rows[SN_SEV_ERROR], rp->rs->failing[SN_SEV_ERROR], rp->rs->rows[SN_SEV_WARNING], rp->rs->failing[SN_SEV_WARNING],
+		rp->rs->rows[SN_SEV_INFO], rp->rs->failing[SN_SEV_INFO], rp->rs->rows[SN_SEV_ERROR] ? "failed" : "passed");
 	if (rp->signoff)
 		sn_report_signoff_text(f, rp->lang);
 }
 
-static void csv_row(FILE *f, const char *type, const struct rule *ru, const char *subject, const char *detail)
+static void csv_row(FILE *f, const char *type, const struct sn_rule *ru, const char *subject, const char *detail)
 {
-	fprintf(f, "%s,%s,%s,", type, ru->id, sev_names[ru->sev]);
+	fprintf(f, "%s,%s,%s,", type, ru->id, sn_rule_sev_names[ru->sev]);
 	sn_csv_write_cell(f, subject);
 	fputc(',', f);
 	sn_csv_write_cell(f, detail);
@@ -511,9 +441,9 @@ static void print_csv(FILE *f, const struct report *rp)
 {
 	fputs("type,rule,severity,subject,detail\n", f);
 	for (size_t i = 0; i < NRULES; i++) {
-		const struct result *res = &rp->res[i];
+		const struct sn_rule_result *res = &rp->rs->res[i];
 		char num[32];
-		if (!rp->selected[i] || !rules[i].sql)
+		if (!rp->rs->selected[i] || !rules[i].sql)
 			continue;
 		snprintf(num, sizeof num, "%ld", res->count);
 		csv_row(f, "count", &rules[i], "", num);
@@ -521,7 +451,7 @@ static void print_csv(FILE *f, const struct report *rp)
 			csv_row(f, "finding", &rules[i], res->rows[k].subject, res->rows[k].detail);
 	}
 	for (int k = 0; k < rp->nstats; k++) {
-		const struct rule *ru = &rules[NRULES - 1];  /* the statistics, last in the table */
+		const struct sn_rule *ru = &rules[NRULES - 1];  /* the statistics, last in the table */
 		const long long *v = rp->stats[k].v;
 		for (int i = 0; i < NSTAT; i++) {
 			char name[64], val[32];
@@ -564,11 +494,11 @@ static void print_json(FILE *f, const struct report *rp)
 	fputs("],\n \"rules\": [", f);
 	int first = 1;
 	for (size_t i = 0; i < NRULES; i++) {
-		const struct result *res = &rp->res[i];
-		if (!rp->selected[i] || !rules[i].sql)
+		const struct sn_rule_result *res = &rp->rs->res[i];
+		if (!rp->rs->selected[i] || !rules[i].sql)
 			continue;
 		fprintf(f, "%s\n  {\"id\": \"%s\", \"severity\": \"%s\", \"message\": ", first ? "" : ",",
-			rules[i].id, sev_names[rules[i].sev]);
+			rules[i].id, sn_rule_sev_names[rules[i].sev]);
 		sn_json_string(f, rules[i].message);
 		fprintf(f, ", \"count\": %ld, \"truncated\": %s, \"sample\": [", res->count,
 			(long)res->n < res->count ? "true" : "false");
@@ -584,8 +514,8 @@ static void print_json(FILE *f, const struct report *rp)
 	}
 	fprintf(f, "\n ],\n \"counts\": {\"error\": %ld, \"warning\": %ld, \"info\": %ld},\n"
 		" \"failing_rules\": {\"error\": %ld, \"warning\": %ld, \"info\": %ld},\n \"passed\": %s",
-		rp->rows[SEV_ERROR], rp->rows[SEV_WARNING], rp->rows[SEV_INFO], rp->failing[SEV_ERROR],
-		rp->failing[SEV_WARNING], rp->failing[SEV_INFO], rp->rows[SEV_ERROR] ? "false" : "true");
+		rp->rs->rows[SN_SEV_ERROR], rp->rs->rows[SN_SEV_WARNING], rp->rs->rows[SN_SEV_INFO], rp->rs->failing[SN_SEV_ERROR],
+		rp->rs->failing[SN_SEV_WARNING], rp->rs->failing[SN_SEV_INFO], rp->rs->rows[SN_SEV_ERROR] ? "false" : "true");
 	if (rp->nstats >= 0) {
 		fputs(",\n \"statistics\": {\"merged\": ", f);
 		if (rp->nstats > 0)
@@ -609,7 +539,7 @@ static void print_json(FILE *f, const struct report *rp)
 static void rule_details(FILE *f)
 {
 	for (size_t i = 0; i < NRULES; i++)
-		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sev_names[rules[i].sev],
+		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sn_rule_sev_names[rules[i].sev],
 			rules[i].req & REQ_MERGED ? "reassign" : "recode", rules[i].message);
 }
 
@@ -626,56 +556,29 @@ static const struct sn_usage usage = {
 	.examples = "sapnhap validate --severity error --limit 0\n",
 };
 
-static void rule_list(char *buf, size_t len, int only_codes);
-
-/* --rule ID, repeatable: marks the rule in the command's want[]. */
-static const char *want_rule(const char *arg, void *value, char *buf, size_t len)
-{
-	int *want = value;
-	for (size_t i = 0; i < NRULES; i++)
-		if (!strcmp(arg, rules[i].id)) {
-			want[i] = 1;
-			return NULL;
-		}
-	int k = snprintf(buf, len, "one of ");
-	rule_list(buf + k, len - (size_t)k, 0);
-	return buf;
-}
-
-static void rule_list(char *buf, size_t len, int only_codes)
-{
-	size_t k = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < NRULES && k < len; i++)
-		if (!only_codes || !(rules[i].req & REQ_MERGED)) {
-			int w = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", rules[i].id);
-			if (w < 0)
-				break;
-			k += (size_t)w;
-		}
-}
-
 int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 {
 	enum sn_format fmt = SN_FMT_TEXT;
-	int want[NRULES] = { 0 }, any_rule = 0, maxrank = SEV_INFO, rc = SN_OK, nargs;
-	long limit = 10;
+	int rc = SN_OK, nargs;
 	char ids[1024], **args;
 	struct target t = { "", "", "" };
-	struct report rp = { .t = &t, .nstats = -1, .ctx = ctx, .lang = SN_LANG_EN };
+	struct sn_rules rs;
+	struct report rp = { .t = &t, .rs = &rs, .nstats = -1, .ctx = ctx, .lang = SN_LANG_EN };
 	const char *json_out = NULL;
 	sqlite3_stmt *names = NULL;
+	sn_rules_init(&rs, rules, NRULES,
+		      "SELECT subject, detail FROM (%s) ORDER BY sort_key, subject, detail");
+	rs.limit = 10;
 	struct sn_option opts[] = {
 		OPT_FORMAT(&fmt, SN_FMTS_TABLE,
 			   "text (default); csv: type,rule,severity,subject,detail with a 'count'\n"
 			   "row per rule (detail = the count), its 'finding' rows and the\n"
 			   "'statistic' rows (subject = scope.name); json: rules with counts and\n"
 			   "samples, totals, statistics"),
-		{ .kind = SN_OPT_CALLBACK, .name = "rule", .value = want, .argh = "ID", .check = want_rule,
-		  .given = &any_rule, .help = "only this rule (repeatable)" },
-		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &maxrank, .choices = sev_names, .argh = "LEVEL",
-		  .help = "only rules of LEVEL or above (error, warning, info)" },
-		OPT_INT("limit", &limit, 0, "N", "rows shown per rule (default 10; 0: all); counts are always complete"),
+		OPT_CALLBACK("rule", &rs, "ID", sn_rules_want_rule, "only this rule (repeatable)"),
+		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &rs.maxsev, .choices = sn_rule_sev_names,
+		  .argh = "LEVEL", .help = "only rules of LEVEL or above (error, warning, info)" },
+		OPT_INT("limit", &rs.limit, 0, "N", "rows shown per rule (default 10; 0: all); counts are always complete"),
 		OPT_FLAG("signoff", &rp.signoff,
 			 "text: begin with the header (the provinces by name, the effective date,\n"
 			 "the database, every input file with its SHA-256, the version) and end\n"
@@ -687,47 +590,38 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
 		return rc == SN_DONE ? SN_OK : rc;
 
-	int req = 0, nsel = 0;
-	for (size_t i = 0; i < NRULES; i++) {
-		rp.selected[i] = (!any_rule || want[i]) && rules[i].sev <= maxrank;
-		if (rp.selected[i]) {
-			req |= rules[i].req;
-			nsel++;
-		}
-	}
-	if (!nsel)
+	int req = 0;
+	if (!sn_rules_select(&rs, &req))
 		return sn_usage_error(ctx, argv[0], "no rule of severity %s or above among those asked for",
-				      sev_names[maxrank]);
+				      sn_rule_sev_names[rs.maxsev]);
 	/* Say which step is missing rather than report its absence as thousands of findings (the
 	 * code table: NEEDS_RECODE in cli.c; the merged catalog when a rule asked for needs it). */
 	if ((req & REQ_MERGED) && (rc = sn_require(ctx, NEEDS_REASSIGN, NULL))) {
-		rule_list(ids, sizeof ids, 1);
+		sn_rules_ids(rules, NRULES, REQ_MERGED, ids, sizeof ids);
 		if (rc == SN_DATA)
 			sn_info(ctx, "before reassign only the code-table rules can run: --rule ID with ID among %s", ids);
 		return rc;
 	}
 	if ((rc = register_functions(ctx)) || (rc = derive_target(ctx, &t)))
 		return rc;
+	const struct sn_rule_param params[] = { { ":t", t.province }, { ":l1", t.l1 }, { ":k1", t.k1 } };
+	rs.params = params;
+	rs.nparams = sizeof params / sizeof params[0];
 	/* Procedures are named beside their codes in the text report. */
-	if (fmt == SN_FMT_TEXT &&
-	    !(names = sn_prepare(ctx, "SELECT COALESCE((SELECT name FROM merged_procedure WHERE national_code = ?1), "
-				      "(SELECT min(name) FROM procedure WHERE national_code = ?1))")))
-		return SN_IO;
+	if (fmt == SN_FMT_TEXT) {
+		if (!(names = sn_prepare(ctx, "SELECT COALESCE((SELECT name FROM merged_procedure WHERE national_code = ?1), "
+					      "(SELECT min(name) FROM procedure WHERE national_code = ?1))")))
+			return SN_IO;
+		rs.name = procedure_name;
+		rs.name_arg = names;
+	}
 
-	for (size_t i = 0; i < NRULES; i++) {
-		if (!rp.selected[i])
-			continue;
-		if (!rules[i].sql) {
-			if ((rp.nstats = load_stats(ctx, rp.stats, 16)) < 0) {
-				rc = SN_IO;
-				goto done;
-			}
-			continue;
-		}
-		if ((rc = run_rule(ctx, &rules[i], &t, limit, &rp.res[i], names)))
-			goto done;
-		rp.rows[rules[i].sev] += rp.res[i].count;
-		rp.failing[rules[i].sev] += rp.res[i].count > 0;
+	if ((rc = sn_rules_run(ctx, &rs)))
+		goto done;
+	/* The statistics, the rule without SQL, last in the table. */
+	if (rs.selected[NRULES - 1] && (rp.nstats = load_stats(ctx, rp.stats, 16)) < 0) {
+		rc = SN_IO;
+		goto done;
 	}
 	if (fmt == SN_FMT_TEXT)
 		print_text(ctx->out, &rp);
@@ -751,16 +645,9 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 		}
 		sn_outfile_abort(&o);
 	}
-	rc = rp.rows[SEV_ERROR] ? SN_FINDINGS : SN_OK;
+	rc = rs.rows[SN_SEV_ERROR] ? SN_FINDINGS : SN_OK;
 done:
 	sqlite3_finalize(names);
-	for (size_t i = 0; i < NRULES; i++) {
-		for (size_t k = 0; k < rp.res[i].n; k++) {
-			free(rp.res[i].rows[k].subject);
-			free(rp.res[i].rows[k].detail);
-			free(rp.res[i].rows[k].name);
-		}
-		free(rp.res[i].rows);
-	}
+	sn_rules_release(&rs);
 	return rc;
 }
