@@ -368,6 +368,23 @@ static const struct { const char *akey; const char *code; } prov_alias[] = {
 	{ "da nang", "48" }, { "can tho", "92" }, { "hai phong", "31" },
 };
 
+/* Appends the walk's successors to the registry's successor array as U's list. -1: no memory. */
+static int keep_succ(struct sn_areg *r, struct au *u, const struct walk *w, int *capsucc)
+{
+	u->succ = r->nsucc;
+	u->nsucc = w->n;
+	if (r->nsucc + w->n > *capsucc) {
+		*capsucc = (r->nsucc + w->n) * 2 + 1024;
+		struct succ *sv = realloc(r->succ, (size_t)*capsucc * sizeof *sv);
+		if (!sv)
+			return -1;
+		r->succ = sv;
+	}
+	memcpy(r->succ + r->nsucc, w->out, (size_t)w->n * sizeof *w->out);
+	r->nsucc += w->n;
+	return 0;
+}
+
 sn_areg *sn_areg_load(struct sn_ctx *ctx, const char *date, int *rcp)
 {
 	struct sn_areg *r = calloc(1, sizeof *r);
@@ -529,17 +546,8 @@ sn_areg *sn_areg_load(struct sn_ctx *ctx, const char *date, int *rcp)
 		int wr = walk(r, &w, u->level, u->code, period[2 * i], SN_SHARE_WHOLE, 0);
 		if (wr == -1)
 			goto oom;
-		u->succ = r->nsucc;
-		u->nsucc = w.n;
-		if (r->nsucc + w.n > capsucc) {
-			capsucc = (r->nsucc + w.n) * 2 + 1024;
-			struct succ *sv = realloc(r->succ, (size_t)capsucc * sizeof *sv);
-			if (!sv)
-				goto oom;
-			r->succ = sv;
-		}
-		memcpy(r->succ + r->nsucc, w.out, (size_t)w.n * sizeof *w.out);
-		r->nsucc += w.n;
+		if (keep_succ(r, u, &w, &capsucc) < 0)
+			goto oom;
 	}
 
 	/* Children lists (a commune is listed under its district and its province). */
@@ -593,17 +601,8 @@ sn_areg *sn_areg_load(struct sn_ctx *ctx, const char *date, int *rcp)
 		}
 		if (w.n == 1)
 			w.out[0].share = SN_SHARE_WHOLE;
-		d->succ = r->nsucc;
-		d->nsucc = w.n;
-		if (r->nsucc + w.n > capsucc) {
-			capsucc = (r->nsucc + w.n) * 2 + 1024;
-			struct succ *sv = realloc(r->succ, (size_t)capsucc * sizeof *sv);
-			if (!sv)
-				goto oom;
-			r->succ = sv;
-		}
-		memcpy(r->succ + r->nsucc, w.out, (size_t)w.n * sizeof *w.out);
-		r->nsucc += w.n;
+		if (keep_succ(r, d, &w, &capsucc) < 0)
+			goto oom;
 	}
 	/* Name indexes. */
 	for (int i = 0; i < r->nu; i++) {

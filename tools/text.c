@@ -824,6 +824,24 @@ static void toks_free(struct toks *t)
 }
 
 /* Splits valid UTF-8 s into syllables. Returns 0, or -1 when out of memory. */
+/* Opens a token at the end of the text so far; -1 (and t->oom) when out of memory. */
+static int tok_start(struct toks *t)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 8;
+		struct tok *v = realloc(t->v, cap * sizeof *v);
+		if (!v) {
+			t->oom = 1;
+			return -1;
+		}
+		t->v = v;
+		t->cap = cap;
+	}
+	t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
+	t->n++;
+	return 0;
+}
+
 static int tokenize(const char *s, struct toks *t)
 {
 	utf8proc_uint8_t *nfd = NULL;
@@ -844,18 +862,8 @@ static int tokenize(const char *s, struct toks *t)
 			int letter = digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 			if (letter) {
 				if (!in) {
-					if (t->n == t->cap) {
-						size_t cap = t->cap ? t->cap * 2 : 8;
-						struct tok *v = realloc(t->v, cap * sizeof *v);
-						if (!v) {
-							t->oom = 1;
-							break;
-						}
-						t->v = v;
-						t->cap = cap;
-					}
-					t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
-					t->n++;
+					if (tok_start(t) < 0)
+						break;
 					in = 1;
 				}
 				buf_addc(&t->text, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -890,18 +898,8 @@ static int tokenize(const char *s, struct toks *t)
 
 		if (letter) {
 			if (!in) {
-				if (t->n == t->cap) {
-					size_t cap = t->cap ? t->cap * 2 : 8;
-					struct tok *v = realloc(t->v, cap * sizeof *v);
-					if (!v) {
-						t->oom = 1;
-						break;
-					}
-					t->v = v;
-					t->cap = cap;
-				}
-				t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
-				t->n++;
+				if (tok_start(t) < 0)
+					break;
 				in = 1;
 			}
 			utf8proc_uint8_t enc[4];
