@@ -1182,6 +1182,15 @@ static int fits(const sn_areg *r, const struct hyp *h, int level, int u, int wan
 	return 0;
 }
 
+/* A unit written with another type than it has ("Xã X" for Phường X) still fits, at a penalty. */
+static int type_penalty(const sn_areg *r, const struct reading *rd, int level, int u, unsigned *why)
+{
+	if (rd->type == SN_TYPE_NONE || r->u[u].type == SN_TYPE_NONE || rd->type == r->u[u].type)
+		return 0;
+	*why |= SN_AR_TYPE_DIFFERS;
+	return level == L_DIST ? PEN_DISTRICT_TYPE : PEN_TYPE;
+}
+
 /* Candidates of LEVEL for segments [i, j] (joined) under hypothesis h. typos: also look for
  * names one or two letters off, within the context. */
 static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, int j, int level,
@@ -1237,10 +1246,7 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 			int ds, p = fits(r, h, level, u, -1, &why, &ds);
 			if (p < 0)
 				continue;
-			if (rd->type != SN_TYPE_NONE && rd->type != r->u[u].type && r->u[u].type != SN_TYPE_NONE) {
-				p += level == L_DIST ? PEN_DISTRICT_TYPE : PEN_TYPE;
-				why |= SN_AR_TYPE_DIFFERS;
-			}
+			p += type_penalty(r, rd, level, u, &why);
 			cands_add(out, u, p, why | base | SN_AR_EXACT);
 			found = 1;
 		}
@@ -1252,10 +1258,7 @@ static void lookup(const sn_areg *r, const char *addr, struct seg *sg, int i, in
 			int ds, p = fits(r, h, level, u, -1, &why, &ds);
 			if (p < 0)
 				continue;
-			if (rd->type != SN_TYPE_NONE && rd->type != r->u[u].type && r->u[u].type != SN_TYPE_NONE) {
-				p += level == L_DIST ? PEN_DISTRICT_TYPE : PEN_TYPE;
-				why |= SN_AR_TYPE_DIFFERS;
-			}
+			p += type_penalty(r, rd, level, u, &why);
 			/* A province's short form is an abbreviation, not a restored diacritic. */
 			int alias = level == L_PROV && strcmp(akey, r->u[u].akey) != 0;
 			if (alias)

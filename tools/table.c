@@ -37,11 +37,11 @@ static size_t trimmed_len(const char *s)
 	return n;
 }
 
-int sn_looks_like_xml(const char *path)
+int sn_first_char(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return 0;
+		return -1;
 	unsigned char b[64];
 	size_t n = fread(b, 1, sizeof b, f), i = 0;
 	fclose(f);
@@ -49,7 +49,12 @@ int sn_looks_like_xml(const char *path)
 		i = 3;
 	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
 		i++;
-	return i < n && b[i] == '<';
+	return i < n ? b[i] : -1;
+}
+
+int sn_looks_like_xml(const char *path)
+{
+	return sn_first_char(path) == '<';
 }
 
 static const char *dec_err(const void *d)

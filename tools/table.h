@@ -25,6 +25,9 @@ sn_table *sn_table_open_columns(const char *path, sn_encoding enc, const char *c
 /* Whether PATH starts (after a UTF-8 BOM and white space) with '<': our XML formats, as opposed
  * to CSV or a spreadsheet. Commands that take either use it to choose the reader. */
 int sn_looks_like_xml(const char *path);
+/* The first character of a file after a UTF-8 byte-order mark and white space, or -1 (none, or
+ * the file cannot be read): how the readers tell XML ('<') and JSON ('[', '{') from a table. */
+int sn_first_char(const char *path);
 
 /* Next non-blank row (every cell empty or whitespace = blank). 1 row, 0 end, -1 error
  * (sn_table_error). Cells are NUL-terminated UTF-8 as stored (not yet cleaned or NFC). */

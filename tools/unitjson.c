@@ -7,6 +7,7 @@
 #include "text.h"
 #include "unitjson.h"
 #include "units.h"
+#include "table.h"
 #include "banned.h"
 
 /* A list of the whole country is ~1 MB; anything far larger is not one. */
@@ -14,17 +15,8 @@
 
 int sn_looks_like_json(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	unsigned char b[64];
-	size_t n = fread(b, 1, sizeof b, f), i = 0;
-	fclose(f);
-	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-		i = 3;
-	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
-		i++;
-	return i < n && (b[i] == '[' || b[i] == '{');
+	int c = sn_first_char(path);
+	return c == '[' || c == '{';
 }
 
 void sn_snapshot_free(struct sn_snapshot *s)
