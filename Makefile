@@ -15,7 +15,8 @@
 PKGS      := sqlite3 libxml-2.0 libzip libutf8proc libmd jansson xlsxwriter
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
-             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libxlsxwriter-dev libcmocka-dev zip time python3
+             libzip-dev libutf8proc-dev libmd-dev libjansson-dev libxlsxwriter-dev libcmocka-dev zip time python3 \
+             gettext
 # The HTML test renders the diff page in headless Chromium, with a font that has Vietnamese
 # glyphs; without them (and not root) it is skipped.
 HTML_DEB_PKGS := chromium fonts-dejavu-core python3-openpyxl
@@ -44,7 +45,13 @@ PKG_CFLAGS  = $(shell $(PKGCONF) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell $(PKGCONF) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKGCONF) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell $(PKGCONF) --libs $(TEST_PKGS) 2>/dev/null)
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Itools $(PKG_CFLAGS)
+# The message catalogs of an uninstalled build (i18n.h; SAPNHAP_LOCALEDIR overrides).
+LOCALEDIR ?= $(CURDIR)/build/locale
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Itools $(PKG_CFLAGS) \
+           -DSN_LOCALEDIR='"$(LOCALEDIR)"'
+MO       := build/locale/vi/LC_MESSAGES/sapnhap.mo
+POT      := build/sapnhap.pot
+
 LDLIBS  += $(PKG_LIBS) -lm
 
 LIB_SRCS  := $(filter-out tools/main.c,$(wildcard tools/*.c))
@@ -62,13 +69,14 @@ else
 PROGRAM := $(BUILD)/sapnhap
 endif
 
-.PHONY: all deps test-deps demo check unit cli realdata address html national crash concurrency test-suite asan bench clean
-all: deps $(PROGRAM)
+.PHONY: all deps test-deps demo check unit cli realdata address html national crash concurrency test-suite asan bench clean \
+        po po-check
+all: deps $(PROGRAM) $(MO)
 
 # The dependency step: nothing to do when pkg-config finds every library; as root it installs the
 # Debian packages; otherwise it prints the exact command and stops.
 deps:
-	@if command -v pkg-config >/dev/null && pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null && test -x /usr/bin/time && command -v python3 >/dev/null; then :; \
+	@if command -v pkg-config >/dev/null && pkg-config --exists $(PKGS) $(TEST_PKGS) && command -v sqlite3 >/dev/null && command -v zip >/dev/null && test -x /usr/bin/time && command -v python3 >/dev/null && command -v msgfmt >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages: $(DEB_PKGS)" >&2; \
 	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \
@@ -114,6 +122,31 @@ $(BUILD)/embedded.o: $(BUILD)/embedded.c | deps
 
 $(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o $(BUILD)/embedded.o
 	rm -f $@ && ar rcs $@ $^
+
+# --- translations (i18n.h): po/vi.po is the Vietnamese catalog. The strings to translate are
+# found in the sources by xgettext: _(), N_(), C_()/NC_() with a context, the formats of the four
+# diagnostics and the help of the option macros. 'make po' adds new strings to po/vi.po (empty,
+# to be translated); 'make po-check' fails on any string without a translation.
+XGETTEXT_KEYWORDS := -k -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -ksn_error:2 -ksn_warn:2 -ksn_info:2 \
+        -ksn_usage_error:3 -kOPT_FLAG:3 -kOPT_STRING:4 -kOPT_FILE:3 -kOPT_DATE:3 -kOPT_PROVINCE:2 \
+        -kOPT_INT:5 -kOPT_FORMAT:3 -kOPT_CHOICE:4 -kOPT_ENCODING:2 -kOPT_CALLBACK:5 -kOPT_ON:2 \
+        -kOPT_FORCE:2 -kOPT_LANG:2
+
+$(MO): po/vi.po | deps
+	@mkdir -p $(@D)
+	msgfmt --check --statistics -o $@ po/vi.po
+
+$(POT): $(wildcard tools/*.c tools/*.h) | deps
+	@mkdir -p $(@D)
+	xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file --add-comments=TRANSLATORS: \
+	  --package-name=sapnhap --msgid-bugs-address="the sapnhap maintainers" $(XGETTEXT_KEYWORDS) -o $@ \
+	  $(sort $(wildcard tools/*.c tools/*.h))
+
+po: $(POT)
+	msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching po/vi.po $(POT)
+
+po-check: $(POT) $(MO)
+	@sh tests/po/check.sh po/vi.po $(POT)
 
 $(PROGRAM): $(BUILD)/main.o $(BUILD)/libsapnhap.a
 	$(CC) $(LDSAN) -o $@ $^ $(LDLIBS)
@@ -164,7 +197,7 @@ concurrency: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) $(if $(filter asan,$(VARIANT)),CONCURRENCY_ROUNDS=3) sh tests/concurrency/run.sh
 
 
-test-suite: unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),address national)
+test-suite: $(MO) unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),address national)
 
 # make check = the suite on the release build, then the same suite under ASan+UBSan.
 check: deps test-deps

@@ -26,37 +26,37 @@
 
 static const struct sn_command commands[] = {
 	{ "units import", cmd_units_import, NEED_DB | WRITES_DB,
-	  "import a unit source: the official conversion table, the pre-reform list, a change file" },
-	{ "units map", cmd_units_map, NEED_DB, "what an old unit became, composed across events" },
-	{ "units show", cmd_units_show, NEED_DB, "a unit as of a date, with its history" },
-	{ "units check", cmd_units_check, NEED_DB, "findings about the unit registry" },
+	  N_("import a unit source: the official conversion table, the pre-reform list, a change file") },
+	{ "units map", cmd_units_map, NEED_DB, N_("what an old unit became, composed across events") },
+	{ "units show", cmd_units_show, NEED_DB, N_("a unit as of a date, with its history") },
+	{ "units check", cmd_units_check, NEED_DB, N_("findings about the unit registry") },
 	{ "address convert", cmd_address_convert, NEED_DB,
-	  "addresses as citizens wrote them, rewritten in the new units (CSV or lines, streamed)" },
+	  N_("addresses as citizens wrote them, rewritten in the new units (CSV or lines, streamed)") },
 	{ "agencies import", cmd_agencies_import, NEED_DB | WRITES_DB,
-	  "import an old province's agency registry (CSV or XML)" },
-	{ "agencies list", cmd_agencies_list, NEED_DB, "agencies in code order, before or after the merger" },
+	  N_("import an old province's agency registry (CSV or XML)") },
+	{ "agencies list", cmd_agencies_list, NEED_DB, N_("agencies in code order, before or after the merger") },
 	{ "recode", cmd_recode, NEED_DB | WRITES_DB,
-	  "the merged province's agency code table and the crosswalk old -> new" },
-	{ "crosswalk", cmd_crosswalk, NEED_DB | NEEDS_RECODE, "the old -> new agency codes, with outcome and reason" },
-	{ "rewrite", cmd_rewrite, NEED_DB | NEEDS_RECODE, "replace old agency codes in an XML or CSV file, by the crosswalk" },
+	  N_("the merged province's agency code table and the crosswalk old -> new") },
+	{ "crosswalk", cmd_crosswalk, NEED_DB | NEEDS_RECODE, N_("the old -> new agency codes, with outcome and reason") },
+	{ "rewrite", cmd_rewrite, NEED_DB | NEEDS_RECODE, N_("replace old agency codes in an XML or CSV file, by the crosswalk") },
 	{ "catalog import", cmd_catalog_import, NEED_DB | WRITES_DB,
-	  "import an old province's procedure catalog with its bindings (CSV or XML)" },
-	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, "import an old province's in-flight dossiers" },
+	  N_("import an old province's procedure catalog with its bindings (CSV or XML)") },
+	{ "dossiers import", cmd_dossiers_import, NEED_DB | WRITES_DB, N_("import an old province's in-flight dossiers") },
 	{ "dossiers list", cmd_dossiers_list, NEED_DB,
-	  "the dossiers as they are now: the agency handling each, where reassign moved it from" },
+	  N_("the dossiers as they are now: the agency handling each, where reassign moved it from") },
 	{ "reassign", cmd_reassign, NEED_DB | WRITES_DB | NEEDS_RECODE | NEEDS_CATALOG,
-	  "district-level work to communes or the province; dossiers moved; one merged catalog" },
+	  N_("district-level work to communes or the province; dossiers moved; one merged catalog") },
 	{ "validate", cmd_validate, NEED_DB | NEEDS_RECODE,
-	  "findings about the merged province after reassign, with the catalogs' statistics" },
-	{ "queue", cmd_queue, NEED_DB, "open review items: what needs a person" },
+	  N_("findings about the merged province after reassign, with the catalogs' statistics") },
+	{ "queue", cmd_queue, NEED_DB, N_("open review items: what needs a person") },
 	{ "export", cmd_export, NEED_DB | NEEDS_REASSIGN,
-	  "the merged catalog, code table, crosswalk and review queue as CSV or XML files" },
+	  N_("the merged catalog, code table, crosswalk and review queue as CSV or XML files") },
 	{ "report", cmd_report, NEED_DB | NEEDS_REASSIGN,
-	  "the sign-off report: where every agency, procedure and dossier went (HTML or XLSX)" },
+	  N_("the sign-off report: where every agency, procedure and dossier went (HTML or XLSX)") },
 	/* diff opens its two operands itself, read-only: no NEED_DB */
-	{ "diff", cmd_diff, 0, "what changed between two catalogs (databases, exports, catalog files)" },
-	{ "run", cmd_run, 0, "the whole migration from one plan file, with its reports" },
-	{ "status", cmd_status, NEED_DB, "the journal of applied steps and the table counts" },
+	{ "diff", cmd_diff, 0, N_("what changed between two catalogs (databases, exports, catalog files)") },
+	{ "run", cmd_run, 0, N_("the whole migration from one plan file, with its reports") },
+	{ "status", cmd_status, NEED_DB, N_("the journal of applied steps and the table counts") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -96,7 +96,7 @@ void sn_error(struct sn_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(ctx, "error: ", fmt, ap);
+	vreport(ctx, _("error: "), _(fmt), ap);
 	va_end(ap);
 }
 
@@ -104,7 +104,7 @@ void sn_warn(struct sn_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(ctx, "warning: ", fmt, ap);
+	vreport(ctx, _("warning: "), _(fmt), ap);
 	va_end(ap);
 }
 
@@ -112,7 +112,7 @@ void sn_info(struct sn_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(ctx, "", fmt, ap);
+	vreport(ctx, "", _(fmt), ap);
 	va_end(ap);
 }
 
@@ -120,9 +120,9 @@ int sn_usage_error(struct sn_ctx *ctx, const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(ctx, "error: ", fmt, ap);
+	vreport(ctx, _("error: "), _(fmt), ap);
 	va_end(ap);
-	fprintf(ctx->err, "try 'sapnhap %s%s--help'\n", cmd ? cmd : "", cmd && *cmd ? " " : "");
+	fprintf(ctx->err, _("try 'sapnhap %s%s--help'\n"), cmd ? cmd : "", cmd && *cmd ? " " : "");
 	return SN_USAGE;
 }
 
@@ -207,26 +207,27 @@ int sn_valid_date(const char *s)
 
 static void main_help(FILE *f)
 {
-	fputs("usage: sapnhap [--db FILE] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]\n"
-	      "\n"
-	      "Carries a provincial administrative-procedure system through the 2025 merger of\n"
-	      "Vietnamese administrative units. One working database holds one migration.\n"
-	      "\n"
-	      "commands:\n", f);
+	fputs(_("usage: sapnhap [--db FILE] [--lang vi|en] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]\n"
+		"\n"
+		"Carries a provincial administrative-procedure system through the 2025 merger of\n"
+		"Vietnamese administrative units. One working database holds one migration.\n"
+		"\n"
+		"commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
-	fputs("\n"
-	      "options:\n"
-	      "  --db FILE      working database (default ./sapnhap.db)\n"
-	      "  --version      print the version\n"
-	      "  --help         this text; 'sapnhap COMMAND --help' for a command\n"
-	      "\n"
-	      "exit status: 0 success, 1 findings, 2 usage error, 3 bad input data (nothing written),\n"
-	      "4 I/O or database error (also: another sapnhap is changing the database), 5 internal error\n"
-	      "\n"
-	      "One writer at a time: a command that changes the database is refused at once while\n"
-	      "another does; readers run alongside. A step is stale when a step it reads was applied\n"
-	      "after it: 'sapnhap status' lists them with the command to run again.\n", f);
+		fprintf(f, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\n"
+		"options:\n"
+		"  --db FILE      working database (default ./sapnhap.db)\n"
+		"  --lang vi|en   the language of messages and help (default: from the locale, LANG)\n"
+		"  --version      print the version\n"
+		"  --help         this text; 'sapnhap COMMAND --help' for a command\n"
+		"\n"
+		"exit status: 0 success, 1 findings, 2 usage error, 3 bad input data (nothing written),\n"
+		"4 I/O or database error (also: another sapnhap is changing the database), 5 internal error\n"
+		"\n"
+		"One writer at a time: a command that changes the database is refused at once while\n"
+		"another does; readers run alongside. A step is stale when a step it reads was applied\n"
+		"after it: 'sapnhap status' lists them with the command to run again.\n"), f);
 }
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). Sets *used to the
@@ -264,12 +265,12 @@ static int group_help(struct sn_ctx *ctx, const char *group, FILE *f)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' ') {
 			if (!found)
-				fprintf(f, "usage: sapnhap %s SUBCOMMAND [OPTIONS]\n\nsubcommands:\n", group);
-			fprintf(f, "  %-8s %s\n", commands[i].name + n + 1, commands[i].summary);
+				fprintf(f, _("usage: sapnhap %s SUBCOMMAND [OPTIONS]\n\nsubcommands:\n"), group);
+			fprintf(f, "  %-8s %s\n", commands[i].name + n + 1, _(commands[i].summary));
 			found = 1;
 		}
 	if (found)
-		fprintf(f, "\n'sapnhap %s SUBCOMMAND --help' for details\n", group);
+		fprintf(f, _("\n'sapnhap %s SUBCOMMAND --help' for details\n"), group);
 	(void)ctx;
 	return found;
 }
@@ -290,6 +291,18 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 	sn_today(ctx->today);
 	/* As typed, before option parsing permutes argv. */
 	ctx->cmdline = sn_command_line(ctx);
+	/* The language first, so that every message is in it: --lang among the global options. */
+	for (int k = 1; k < argc && argv[k][0] == '-'; k++) {
+		const char *v = !strcmp(argv[k], "--lang") && k + 1 < argc ? argv[k + 1] :
+				!strncmp(argv[k], "--lang=", 7) ? argv[k] + 7 : NULL;
+		if (v)
+			sn_lang_parse(v, &ctx->lang);
+		if (!strcmp(argv[k], "--db") || !strcmp(argv[k], "--lang"))
+			k++;
+	}
+	if (sn_i18n_init(ctx->lang) && !ctx->nested)
+		sn_warn(ctx, "no Vietnamese message catalog (sapnhap.mo) under %s: messages are in English",
+			sn_localedir());
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			ctx->db_path = argv[++i];
@@ -299,6 +312,12 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			ctx->db_path = argv[i] + 5;
 			ctx->db_given = 1;
+		} else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+			const char *v = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v)
+				return sn_usage_error(ctx, "", "option '--lang' needs a value (vi or en)");
+			if (sn_lang_parse(v, &ctx->lang))
+				return sn_usage_error(ctx, "", "option '--lang': '%s' is not vi or en", v);
 		} else if (is_help(argv[i])) {
 			main_help(out);
 			goto flush;
@@ -384,7 +403,7 @@ static int main_ctx(struct sn_ctx *ctx, int argc, char **argv)
 		return rc;
 flush:
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(err, "sapnhap: error: cannot write output: %s\n", strerror(errno ? errno : EIO));
+		fprintf(err, _("sapnhap: error: cannot write output: %s\n"), sn_strerror(errno ? errno : EIO));
 		return SN_IO;
 	}
 	return rc == SN_FINDINGS ? SN_FINDINGS : SN_OK;
@@ -395,7 +414,7 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err)
 	struct sn_hook hook;
 	sn_hook_parse(&hook);
 	struct sn_ctx ctx = { .out = out, .err = err, .db_path = "sapnhap.db", .lock_fd = -1,
-			      .hook = hook.what ? &hook : NULL };
+			      .hook = hook.what ? &hook : NULL, .lang = sn_lang_from_env() };
 	int rc = main_ctx(&ctx, argc, argv);
 	sn_writer_unlock(&ctx);
 	free(ctx.cmdline);
@@ -408,7 +427,7 @@ int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out
 {
 	struct sn_ctx ctx = { .out = out, .err = parent->err, .db_path = "sapnhap.db", .lock_fd = -1,
 			      .lock_db = parent->lock_db, .hook = parent->hook, .nested = 1,
-			      .replace_changed = parent->replace_changed };
+			      .replace_changed = parent->replace_changed, .lang = parent->lang };
 	int rc = main_ctx(&ctx, argc, argv);
 	sn_writer_unlock(&ctx);
 	free(ctx.cmdline);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sqlite3.h>
 #include "exitcodes.h"
+#include "i18n.h"
 
 struct sn_ctx {
 	FILE *out;            /* results */
@@ -37,6 +38,7 @@ struct sn_ctx {
 	struct sn_hook *hook; /* SAPNHAP_HOOK, the crash and concurrency tests' hook (db.h) */
 	const struct sn_command *command; /* the command running (its prerequisites) */
 	char today[11];       /* YYYY-MM-DD, SOURCE_DATE_EPOCH honoured: the default of --on */
+	enum sn_lang lang;    /* of messages: --lang, else the locale (i18n.h) */
 };
 
 /* What the runner prepares before calling a command, and the steps that must have run before
@@ -62,7 +64,8 @@ int sn_main(int argc, char **argv, FILE *out, FILE *err);
  * input is re-applied without --force), and its stdout to OUT. */
 int sn_main_nested(const struct sn_ctx *parent, int argc, char **argv, FILE *out);
 
-/* Diagnostics: "sapnhap: error: ..." / "sapnhap: warning: ..." / "sapnhap: ..." on ctx->err. */
+/* Diagnostics: "sapnhap: error: ..." / "sapnhap: warning: ..." / "sapnhap: ..." on ctx->err, the
+ * format translated (i18n.h: these four are gettext keywords, their formats need no _()). */
 void sn_error(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sn_warn(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sn_info(struct sn_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

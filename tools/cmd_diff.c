@@ -87,7 +87,7 @@ static int write_atomically(struct sn_ctx *ctx, struct sn_diff *d, int fmt, int 
 		rc = write_report(d, fmt, summary, o.f);
 	}
 	if (rc) {
-		sn_error(ctx, "cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+		sn_error(ctx, "cannot write '%s': %s", path, sn_strerror(errno ? errno : EIO));
 		goto done;
 	}
 	if ((rc = sn_outfile_close(&o, err, sizeof err)) || (rc = sn_outfile_rename(&o, err, sizeof err)))
@@ -154,7 +154,7 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 			goto done;
 		sn_info(ctx, "wrote %s: %ld difference(s)", out, total);
 	} else if ((bom && fputs("\xEF\xBB\xBF", ctx->out) < 0) || (rc = write_report(&d, fmt, summary, ctx->out))) {
-		sn_error(ctx, "cannot write output: %s", strerror(errno ? errno : EIO));
+		sn_error(ctx, "cannot write output: %s", sn_strerror(errno ? errno : EIO));
 		goto done;
 	}
 	rc = exit_code && total > 0 ? SN_FINDINGS : SN_OK;

@@ -522,7 +522,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	}
 	int derr = sn_mkdirs(dir);
 	if (derr) {
-		sn_error(ctx, "cannot create directory '%s': %s", dir, strerror(derr));
+		sn_error(ctx, "cannot create directory '%s': %s", dir, sn_strerror(derr));
 		rc = SN_IO;
 		goto done;
 	}
@@ -562,7 +562,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < nfiles; i++) {
 		struct stat st;
 		if (stat(path[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			sn_error(ctx, "cannot replace '%s': %s", path[i], strerror(EISDIR));
+			sn_error(ctx, "cannot replace '%s': %s", path[i], sn_strerror(EISDIR));
 			rc = SN_IO;
 			goto done;
 		}

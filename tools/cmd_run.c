@@ -306,7 +306,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		*slash = '\0';
 		int e = sn_mkdirs(dbdir);
 		if (e) {
-			sn_error(ctx, "run: cannot create '%s': %s", dbdir, strerror(e));
+			sn_error(ctx, "run: cannot create '%s': %s", dbdir, sn_strerror(e));
 			free(dbdir);
 			rc = SN_IO;
 			goto done;
@@ -381,7 +381,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	/* The reports. */
 	int derr = sn_mkdirs(plan.output);
 	if (derr) {
-		sn_error(ctx, "run: cannot create '%s': %s", plan.output, strerror(derr));
+		sn_error(ctx, "run: cannot create '%s': %s", plan.output, sn_strerror(derr));
 		rc = SN_IO;
 		goto done;
 	}

@@ -47,10 +47,10 @@ static void db_explain(struct sn_ctx *ctx, sqlite3 *db, char *buf, size_t len)
 			snprintf(buf, len, "cannot write '%s'%s%s: the disk may be full or failing (or a file "
 				 "size limit reached); free some space or check the disk, and run the step "
 				 "again (the database keeps what it had before the step)", path,
-				 sys ? ": " : "", sys ? strerror(sys) : "");
+				 sys ? ": " : "", sys ? sn_strerror(sys) : "");
 		else
 			snprintf(buf, len, "cannot read or write '%s': %s; check the disk and run the step "
-				 "again", path, sys ? strerror(sys) : sqlite3_errmsg(db));
+				 "again", path, sys ? sn_strerror(sys) : sqlite3_errmsg(db));
 		break;
 	case SQLITE_NOTADB:
 		snprintf(buf, len, "'%s' is not a sapnhap database (not an SQLite file); give the working "
@@ -62,7 +62,7 @@ static void db_explain(struct sn_ctx *ctx, sqlite3 *db, char *buf, size_t len)
 		break;
 	case SQLITE_CANTOPEN:
 		snprintf(buf, len, "cannot open '%s': %s; check that its folder exists and can be written",
-			 path, sys ? strerror(sys) : sqlite3_errmsg(db));
+			 path, sys ? sn_strerror(sys) : sqlite3_errmsg(db));
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -403,7 +403,7 @@ static int create(struct sn_ctx *ctx)
 			break;
 	}
 	if (fd < 0) {
-		sn_error(ctx, "cannot create database '%s': %s", ctx->db_path, strerror(errno));
+		sn_error(ctx, "cannot create database '%s': %s", ctx->db_path, sn_strerror(errno));
 		free(ctx->db_tmp);
 		ctx->db_tmp = NULL;
 		return SN_IO;
@@ -428,7 +428,7 @@ int sn_db_publish(struct sn_ctx *ctx)
 		int e = errno;
 		if (e == EEXIST)
 			return SN_RETRY;
-		sn_error(ctx, "cannot create database '%s': %s", ctx->db_path, strerror(e));
+		sn_error(ctx, "cannot create database '%s': %s", ctx->db_path, sn_strerror(e));
 		return SN_IO;
 	}
 	(void)unlink(ctx->db_tmp);
@@ -682,7 +682,7 @@ int sn_step_add_input(struct sn_ctx *ctx, struct sn_step *s, const char *path)
 	}
 	int i = s->ninputs;
 	if (sn_sha256_file(path, s->sha[i], &s->bytes[i]) != 0) {
-		sn_error(ctx, "cannot open '%s': %s", path, strerror(errno));
+		sn_error(ctx, "cannot open '%s': %s", path, sn_strerror(errno));
 		return SN_IO;
 	}
 	snprintf(s->inputs[i], sizeof s->inputs[i], "%s", path);

@@ -21,6 +21,7 @@
 #include "text.h"
 #include "units.h"
 #include "xmlsafe.h"
+#include "i18n.h"
 #include "banned.h"
 
 const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
@@ -496,7 +497,7 @@ static int readable(struct sn_diff *d, const char *path)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
-		sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+		sn_error(&d->ctx, "cannot open '%s': %s", path, sn_strerror(errno));
 		return SN_IO;
 	}
 	fclose(fp);
@@ -737,7 +738,7 @@ static int sqlite_header(struct sn_diff *d, const char *path)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
-		sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+		sn_error(&d->ctx, "cannot open '%s': %s", path, sn_strerror(errno));
 		return -1;
 	}
 	char hdr[16] = { 0 };
@@ -745,7 +746,7 @@ static int sqlite_header(struct sn_diff *d, const char *path)
 	int bad = ferror(fp);
 	fclose(fp);
 	if (bad) {
-		sn_error(&d->ctx, "cannot read '%s': %s", path, strerror(EIO));
+		sn_error(&d->ctx, "cannot read '%s': %s", path, sn_strerror(EIO));
 		return -1;
 	}
 	return n == 16 && memcmp(hdr, "SQLite format 3", 16) == 0;
@@ -767,11 +768,11 @@ int sn_diff_load(struct sn_diff *d, int side, const char *operand)
 			state = !strcmp(colon + 1, "old") ? "old" : "merged";
 			*colon = '\0';
 			if (stat(path, &sb) != 0) {
-				sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(errno));
+				sn_error(&d->ctx, "cannot open '%s': %s", path, sn_strerror(errno));
 				return SN_IO;
 			}
 		} else {
-			sn_error(&d->ctx, "cannot open '%s': %s", path, strerror(err));
+			sn_error(&d->ctx, "cannot open '%s': %s", path, sn_strerror(err));
 			return SN_IO;
 		}
 	}

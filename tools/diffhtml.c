@@ -14,6 +14,7 @@
 #include "db.h"
 #include "diff.h"
 #include "outfile.h"
+#include "i18n.h"
 #include "banned.h"
 
 static void esc(FILE *f, const char *s)
@@ -339,7 +340,7 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		snprintf(pg.dir, sizeof pg.dir, "%s", pages);
 		snprintf(pg.rel, sizeof pg.rel, "%s", slash ? slash + 1 : pages);
 		if (mkdir(pg.dir, 0777) != 0 && errno != EEXIST) {
-			sn_error(&d->ctx, "cannot create '%s': %s", pg.dir, strerror(errno));
+			sn_error(&d->ctx, "cannot create '%s': %s", pg.dir, sn_strerror(errno));
 			return SN_IO;
 		}
 		pg.index = sqlite3_str_new(NULL);

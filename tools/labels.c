@@ -1,95 +1,92 @@
 /* labels.c - the reviewers' words for stored values (labels.h). */
 #include <stdio.h>
 #include <string.h>
+#include "i18n.h"
 #include "labels.h"
 #include "banned.h"
 
 static const struct {
-	const char *kind, *value, *en, *vi;
+	const char *kind, *value, *en; /* en: the msgid, in context KIND */
 } LABELS[] = {
-	{ "online_level", "full", "fully online", "toàn trình" },
-	{ "online_level", "partial", "partly online", "một phần" },
-	{ "online_level", "none", "not online", "không trực tuyến" },
-	{ "level", "province", "province level", "cấp tỉnh" },
-	{ "level", "district", "district level", "cấp huyện" },
-	{ "level", "commune", "commune level", "cấp xã" },
-	{ "yesno", "yes", "yes", "có" },
-	{ "yesno", "no", "no", "không" },
-	{ "yesno", "1", "yes", "có" },
-	{ "yesno", "0", "no", "không" },
-	{ "outcome", "kept", "kept", "giữ nguyên" },
-	{ "outcome", "renumbered", "renumbered", "đổi mã" },
-	{ "outcome", "merged", "merged", "sáp nhập" },
-	{ "outcome", "closed", "closed", "chấm dứt" },
-	{ "outcome", "new", "new", "mới" },
-	{ "agency_kind", "province-committee", "province committee", "UBND tỉnh" },
-	{ "agency_kind", "province-council", "province council", "HĐND tỉnh" },
-	{ "agency_kind", "department", "department", "sở, ban, ngành" },
-	{ "agency_kind", "department-unit", "unit of a department", "đơn vị thuộc sở" },
-	{ "agency_kind", "district-committee", "district committee", "UBND huyện" },
-	{ "agency_kind", "district-office", "district office", "phòng thuộc UBND huyện" },
-	{ "agency_kind", "commune-committee", "commune committee", "UBND xã" },
-	{ "agency_kind", "service-unit", "public service unit", "đơn vị sự nghiệp" },
-	{ "agency_kind", "other", "other", "khác" },
-	{ "status", "active", "active", "đang hoạt động" },
-	{ "status", "closed", "closed", "đã chấm dứt" },
-	{ "status", "open", "open", "chờ quyết định" },
-	{ "status", "resolved", "resolved", "đã giải quyết" },
-	{ "time_unit", "working-day", "working days", "ngày làm việc" },
-	{ "time_unit", "day", "days", "ngày" },
-	{ "time_unit", "hour", "hours", "giờ" },
-	{ "time_unit", "month", "months", "tháng" },
-	{ "entity", "procedure", "procedure", "thủ tục" },
-	{ "entity", "binding", "agency of a procedure", "cơ quan thực hiện" },
-	{ "entity", "agency", "agency", "cơ quan" },
-	{ "kind", "added", "added", "thêm" },
-	{ "kind", "removed", "removed", "bỏ" },
-	{ "kind", "changed", "changed", "thay đổi" },
-	{ "severity", "error", "error", "lỗi" },
-	{ "severity", "warning", "warning", "cảnh báo" },
-	{ "severity", "info", "info", "thông tin" },
-	{ "field", "name", "name", "Tên" },
-	{ "field", "local_code", "local code", "Mã TTHC địa phương" },
-	{ "field", "field_code", "field code", "Mã lĩnh vực" },
-	{ "field", "field_name", "field", "Lĩnh vực" },
-	{ "field", "field", "field", "Lĩnh vực" },
-	{ "field", "levels", "level", "Cấp thực hiện" },
-	{ "field", "time_limit", "time limit", "Thời hạn giải quyết" },
-	{ "field", "time_unit", "time unit", "Đơn vị thời hạn" },
-	{ "field", "fee", "fee", "Phí, lệ phí" },
-	{ "field", "online_level", "online level", "Mức độ trực tuyến" },
-	{ "field", "portal", "on the national portal", "Tích hợp Cổng DVCQG" },
-	{ "field", "legal_basis", "legal basis", "Căn cứ pháp lý" },
-	{ "field", "online", "received online", "Tiếp nhận trực tuyến" },
-	{ "field", "agency", "agency code", "Mã cơ quan" },
-	{ "field", "agencies", "agencies", "Cơ quan thực hiện" },
-	{ "field", "kind", "kind of agency", "Loại cơ quan" },
-	{ "field", "parent_code", "parent agency", "Cơ quan cấp trên" },
-	{ "field", "unit_code", "administrative unit", "Mã đơn vị hành chính" },
-	{ "field", "phone", "phone", "Điện thoại" },
-	{ "field", "email", "e-mail", "Thư điện tử" },
-	{ "field", "status", "status", "Trạng thái" },
-	{ "field", "outcome", "outcome", "Kết quả sắp xếp" },
-	{ "field", "jurisdiction", "jurisdiction", "Thẩm quyền giải quyết" },
-	{ "field", "commune", "commune", "Xã, phường tiếp nhận" },
+	{ "online_level", "full", NC_("online_level", "fully online") },
+	{ "online_level", "partial", NC_("online_level", "partly online") },
+	{ "online_level", "none", NC_("online_level", "not online") },
+	{ "level", "province", NC_("level", "province level") },
+	{ "level", "district", NC_("level", "district level") },
+	{ "level", "commune", NC_("level", "commune level") },
+	{ "yesno", "yes", NC_("yesno", "yes") },
+	{ "yesno", "no", NC_("yesno", "no") },
+	{ "yesno", "1", NC_("yesno", "yes") },
+	{ "yesno", "0", NC_("yesno", "no") },
+	{ "outcome", "kept", NC_("outcome", "kept") },
+	{ "outcome", "renumbered", NC_("outcome", "renumbered") },
+	{ "outcome", "merged", NC_("outcome", "merged") },
+	{ "outcome", "closed", NC_("outcome", "closed") },
+	{ "outcome", "new", NC_("outcome", "new") },
+	{ "agency_kind", "province-committee", NC_("agency_kind", "province committee") },
+	{ "agency_kind", "province-council", NC_("agency_kind", "province council") },
+	{ "agency_kind", "department", NC_("agency_kind", "department") },
+	{ "agency_kind", "department-unit", NC_("agency_kind", "unit of a department") },
+	{ "agency_kind", "district-committee", NC_("agency_kind", "district committee") },
+	{ "agency_kind", "district-office", NC_("agency_kind", "district office") },
+	{ "agency_kind", "commune-committee", NC_("agency_kind", "commune committee") },
+	{ "agency_kind", "service-unit", NC_("agency_kind", "public service unit") },
+	{ "agency_kind", "other", NC_("agency_kind", "other") },
+	{ "status", "active", NC_("status", "active") },
+	{ "status", "closed", NC_("status", "closed") },
+	{ "status", "open", NC_("status", "open") },
+	{ "status", "resolved", NC_("status", "resolved") },
+	{ "time_unit", "working-day", NC_("time_unit", "working days") },
+	{ "time_unit", "day", NC_("time_unit", "days") },
+	{ "time_unit", "hour", NC_("time_unit", "hours") },
+	{ "time_unit", "month", NC_("time_unit", "months") },
+	{ "entity", "procedure", NC_("entity", "procedure") },
+	{ "entity", "binding", NC_("entity", "agency of a procedure") },
+	{ "entity", "agency", NC_("entity", "agency") },
+	{ "kind", "added", NC_("kind", "added") },
+	{ "kind", "removed", NC_("kind", "removed") },
+	{ "kind", "changed", NC_("kind", "changed") },
+	{ "severity", "error", NC_("severity", "error") },
+	{ "severity", "warning", NC_("severity", "warning") },
+	{ "severity", "info", NC_("severity", "info") },
+	{ "field", "name", NC_("field", "name") },
+	{ "field", "local_code", NC_("field", "local code") },
+	{ "field", "field_code", NC_("field", "field code") },
+	{ "field", "field_name", NC_("field", "field") },
+	{ "field", "field", NC_("field", "field") },
+	{ "field", "levels", NC_("field", "level") },
+	{ "field", "time_limit", NC_("field", "time limit") },
+	{ "field", "time_unit", NC_("field", "time unit") },
+	{ "field", "fee", NC_("field", "fee") },
+	{ "field", "online_level", NC_("field", "online level") },
+	{ "field", "portal", NC_("field", "on the national portal") },
+	{ "field", "legal_basis", NC_("field", "legal basis") },
+	{ "field", "online", NC_("field", "received online") },
+	{ "field", "agency", NC_("field", "agency code") },
+	{ "field", "agencies", NC_("field", "agencies") },
+	{ "field", "kind", NC_("field", "kind of agency") },
+	{ "field", "parent_code", NC_("field", "parent agency") },
+	{ "field", "unit_code", NC_("field", "administrative unit") },
+	{ "field", "phone", NC_("field", "phone") },
+	{ "field", "email", NC_("field", "e-mail") },
+	{ "field", "status", NC_("field", "status") },
+	{ "field", "outcome", NC_("field", "outcome") },
+	{ "field", "jurisdiction", NC_("field", "jurisdiction") },
+	{ "field", "commune", NC_("field", "commune") },
 };
 
-int sn_lang_parse(const char *s, enum sn_lang *out)
+/* In LANG, whatever the language in use (a report written in another language than the run's
+ * messages switches once at its start, so this rarely switches). */
+static const char *in_lang(const char *kind, const char *en, enum sn_lang lang)
 {
-	if (s && !strcmp(s, "vi")) {
-		*out = SN_LANG_VI;
-		return 0;
-	}
-	if (s && !strcmp(s, "en")) {
-		*out = SN_LANG_EN;
-		return 0;
-	}
-	return -1;
-}
-
-const char *sn_lang_pick(enum sn_lang lang, const char *vi, const char *en)
-{
-	return lang == SN_LANG_VI ? vi : en;
+	if (lang == SN_LANG_EN)
+		return en;
+	if (sn_lang_current() == lang)
+		return sn_pgettext(kind, en);
+	enum sn_lang prev = sn_lang_use(lang);
+	const char *t = sn_pgettext(kind, en);
+	sn_lang_use(prev);
+	return t;
 }
 
 const char *sn_label(const char *kind, const char *value, enum sn_lang lang)
@@ -98,7 +95,7 @@ const char *sn_label(const char *kind, const char *value, enum sn_lang lang)
 		return NULL;
 	for (size_t i = 0; i < sizeof LABELS / sizeof LABELS[0]; i++)
 		if (!strcmp(LABELS[i].kind, kind) && !strcmp(LABELS[i].value, value))
-			return lang == SN_LANG_VI ? LABELS[i].vi : LABELS[i].en;
+			return in_lang(kind, LABELS[i].en, lang);
 	return value;
 }
 
@@ -147,22 +144,27 @@ const char *sn_label_value(const char *field, const char *value, enum sn_lang la
 const char *sn_label_fate(const char *outcome, const char *target, long nsucc, enum sn_lang lang, char *out,
 			  size_t len)
 {
-	int vi = lang == SN_LANG_VI;
 	const char *t = target ? target : "";
+	enum sn_lang prev = sn_lang_use(lang);
 	if (!outcome || !*outcome)
 		snprintf(out, len, "%s", "");
 	else if (!strcmp(outcome, "kept"))
-		snprintf(out, len, "%s", vi ? "giữ nguyên mã" : "kept its code");
+		snprintf(out, len, "%s", _("kept its code"));
 	else if (!strcmp(outcome, "renumbered"))
-		snprintf(out, len, "%s %s", vi ? "đổi mã thành" : "renumbered as", t);
+		snprintf(out, len, _("renumbered as %s"), t);
 	else if (!strcmp(outcome, "merged"))
-		snprintf(out, len, "%s %s", vi ? "sáp nhập vào" : "merged into", t);
+		snprintf(out, len, _("merged into %s"), t);
 	else if (nsucc > 3)
-		snprintf(out, len, "%s %ld %s: %s", vi ? "chấm dứt, công việc chuyển cho" : "closed; its work goes to",
-			 nsucc, vi ? "cơ quan" : "agencies", t);
+		snprintf(out, len, _("closed; its work goes to %ld agencies: %s"), nsucc, t);
 	else if (nsucc > 0)
-		snprintf(out, len, "%s %s", vi ? "chấm dứt, công việc chuyển cho" : "closed; its work goes to", t);
+		snprintf(out, len, _("closed; its work goes to %s"), t);
 	else
-		snprintf(out, len, "%s", vi ? "chấm dứt, không có cơ quan kế thừa" : "closed, without a successor");
+		snprintf(out, len, "%s", _("closed, without a successor"));
+	sn_lang_use(prev);
 	return out;
+}
+
+const char *sn_lang_pick(enum sn_lang lang, const char *vi, const char *en)
+{
+	return lang == SN_LANG_VI ? vi : en;
 }

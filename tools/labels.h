@@ -3,18 +3,15 @@
  * The database keeps one vocabulary (online_level full|partial|none, levels "province,commune",
  * crosswalk outcomes kept|renumbered|merged|closed, yes/no, agency kinds); a report for a
  * Vietnamese office shows them as the law writes them (toàn trình / một phần, cấp tỉnh / cấp xã,
- * có / không, giữ nguyên / đổi mã / sáp nhập / chấm dứt). One small table of (kind, value, en, vi)
- * holds every such label, so that a translation catalog can later take its place.
+ * có / không, giữ nguyên / đổi mã / sáp nhập / chấm dứt). One small table of (kind, value, label)
+ * holds every such label in English, the kind its gettext context; po/vi.po has the Vietnamese.
  */
 #ifndef SN_LABELS_H
 #define SN_LABELS_H
 
 #include <stddef.h>
+#include "i18n.h"
 
-enum sn_lang { SN_LANG_VI, SN_LANG_EN };
-
-/* Parses "vi" or "en". Returns 0, or -1 for anything else. */
-int sn_lang_parse(const char *s, enum sn_lang *out);
 
 /* The label of VALUE of KIND ("online_level", "level", "yesno", "outcome", "agency_kind",
  * "status", "time_unit", "field", "entity", "kind") in LANG; VALUE itself when the table has

@@ -306,11 +306,18 @@ static void put_indented(FILE *f, const char *text, int ind, int first)
 	}
 }
 
+/* A table's text (N_() or an OPT_ macro's help) in the language in use; "" stays "" (gettext
+ * would give the catalog's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
+}
+
 void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, const struct sn_usage *usage)
 {
 	char buf[256], item[300];
 	/* The synopsis, wrapped under its first option. */
-	int col = fprintf(f, "usage: sapnhap %s", argv0);
+	int col = fprintf(f, _("usage: sapnhap %s"), argv0);
 	int ind = col + 1;
 	if (usage->args)
 		col += fprintf(f, " %s", usage->args);
@@ -331,7 +338,7 @@ void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, con
 	}
 	fputs("\n\n", f);
 	if (usage->description)
-		fputs(usage->description, f);
+		fputs(tr(usage->description), f);
 	if (usage->details)
 		usage->details(f);
 	/* The options, their help in a column. */
@@ -345,7 +352,7 @@ void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, con
 	}
 	if (width < 6)
 		width = 6;
-	fputs("\noptions:\n", f);
+	fputs(_("\noptions:\n"), f);
 	for (const struct sn_option *o = opts; o->kind != SN_OPT_END; o++) {
 		if (o->flags & SN_OPT_HIDDEN)
 			continue;
@@ -355,19 +362,19 @@ void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, con
 			snprintf(item, sizeof item, "--%s %s", o->name, argh(o, buf, sizeof buf));
 		if ((int)strlen(item) > width) {
 			fprintf(f, "  %s\n", item);
-			put_indented(f, o->help ? o->help : "", width + 4, 1);
+			put_indented(f, o->help ? tr(o->help) : "", width + 4, 1);
 		} else {
 			fprintf(f, "  %-*s  ", width, item);
-			put_indented(f, o->help ? o->help : "", width + 4, 0);
+			put_indented(f, o->help ? tr(o->help) : "", width + 4, 0);
 		}
 	}
-	fprintf(f, "  %-*s  this text\n", width, "--help");
+	fprintf(f, "  %-*s  %s\n", width, "--help", _("this text"));
 	if (usage->after) {
 		fputc('\n', f);
-		fputs(usage->after, f);
+		fputs(tr(usage->after), f);
 	}
 	if (usage->examples) {
-		fputs(strchr(usage->examples, '\n') != strrchr(usage->examples, '\n') ? "\nexamples:\n" : "\nexample:\n", f);
+		fputs(strchr(usage->examples, '\n') != strrchr(usage->examples, '\n') ? _("\nexamples:\n") : _("\nexample:\n"), f);
 		put_indented(f, usage->examples, 2, 1);
 	}
 }

@@ -87,12 +87,12 @@ struct sn_option {
 #define OPT_CHOICE(n, v, ch, h) { .kind = SN_OPT_CHOICE, .name = (n), .value = (v), .choices = (ch), .help = (h) }
 #define OPT_ENCODING(v, h) { .kind = SN_OPT_ENCODING, .name = "encoding", .value = (v), .help = (h) }
 #define OPT_NOTATION(v, g) { .kind = SN_OPT_NOTATION, .name = "notation", .value = (v), .given = (g), \
-	.help = "agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or\nQĐ 20/2020 (left, H19.16) notation" }
+	.help = N_("agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or\nQĐ 20/2020 (left, H19.16) notation") }
 #define OPT_CALLBACK(n, v, a, fn, h) { .kind = SN_OPT_CALLBACK, .name = (n), .value = (v), .argh = (a), \
 				       .check = (fn), .help = (h) }
 /* The shared ones. */
 #define OPT_ON(v, h) { .kind = SN_OPT_DATE, .name = "on", .value = (v), .flags = SN_OPT_TODAY, .help = (h) }
-#define OPT_DRY_RUN(v) OPT_FLAG("dry-run", (v), "report what would change; write nothing")
+#define OPT_DRY_RUN(v) OPT_FLAG("dry-run", (v), N_("report what would change; write nothing"))
 #define OPT_FORCE(v, h) OPT_FLAG("force", (v), (h))
 /* --lang vi|en into an enum sn_lang (labels.h). */
 #define OPT_LANG(v, h) OPT_CALLBACK("lang", (v), "vi|en", sn_opt_lang, (h))

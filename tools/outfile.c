@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "exitcodes.h"
+#include "i18n.h"
 #include "banned.h"
 
 /* O_EXCL with mode 0666 lets the umask decide the permissions as for any new file (mkstemp
@@ -38,7 +39,7 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 	}
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path,
-			 strerror(errno));
+			 sn_strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		return SN_IO;
@@ -47,7 +48,7 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 		(void)fchmod(fd, st.st_mode & 07777);  /* best effort: the content matters more */
 	o->f = fdopen(fd, "wb");
 	if (!o->f) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot write '%s': %s", path, sn_strerror(errno));
 		close(fd);
 		unlink(o->tmp);
 		free(o->tmp);
@@ -82,7 +83,7 @@ int sn_outfile_close(struct sn_outfile *o, char *err, size_t errlen)
 		e = errno;
 	o->f = NULL;
 	if (e) {
-		snprintf(err, errlen, "cannot write '%s': %s", o->path, strerror(e));
+		snprintf(err, errlen, "cannot write '%s': %s", o->path, sn_strerror(e));
 		sn_outfile_abort(o);
 		return SN_IO;
 	}
@@ -95,7 +96,7 @@ int sn_outfile_rename(struct sn_outfile *o, char *err, size_t errlen)
 	int fd;
 
 	if (rename(o->tmp, o->path) != 0) {
-		snprintf(err, errlen, "cannot replace '%s': %s", o->path, strerror(errno));
+		snprintf(err, errlen, "cannot replace '%s': %s", o->path, sn_strerror(errno));
 		sn_outfile_abort(o);
 		return SN_IO;
 	}

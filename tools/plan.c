@@ -7,6 +7,7 @@
 #include "exitcodes.h"
 #include "plan.h"
 #include "text.h"
+#include "i18n.h"
 #include "banned.h"
 
 enum section { SEC_NONE, SEC_MIGRATION, SEC_UNITS, SEC_PROVINCE, SEC_RULES };
@@ -288,7 +289,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		r.dir = dir;
 	}
 	if (!(f = fopen(path, "r"))) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
 		rc = SN_IO;
 		goto done;
 	}
@@ -356,7 +357,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 			goto done;
 	}
 	if (ferror(f)) {
-		snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot read '%s': %s", path, sn_strerror(errno));
 		goto done;
 	}
 	/* What a migration cannot do without. */
@@ -411,7 +412,7 @@ int sn_plan_check_files(const struct sn_plan *p, char *err, size_t errlen)
 		FILE *f = fopen(p->refs[i].file, "rb");
 		if (!f) {
 			snprintf(err, errlen, "%s:%d: %s: cannot read '%s': %s", p->path, p->refs[i].line,
-				 p->refs[i].key, p->refs[i].file, strerror(errno));
+				 p->refs[i].key, p->refs[i].file, sn_strerror(errno));
 			return -1;
 		}
 		fclose(f);

@@ -25,6 +25,7 @@
 #include "exitcodes.h"
 #include "outfile.h"
 #include "xmlsafe.h"
+#include "i18n.h"
 #include "banned.h"
 
 #define LOOKUP_CAP 1024
@@ -387,7 +388,7 @@ static int xw_check(struct xw *xw, int rc)
 {
 	if (rc < 0)
 		return run_fail(xw->r, SN_IO, "cannot write '%s': %s", xw->out,
-				strerror(errno ? errno : EIO));
+				sn_strerror(errno ? errno : EIO));
 	return 0;
 }
 
@@ -644,7 +645,7 @@ static int xml_peek(const char *in, int *bom, int *decl, char *err, size_t errle
 	FILE *f = fopen(in, "rb");
 
 	if (!f) {
-		snprintf(err, errlen, "cannot open '%s': %s", in, strerror(errno));
+		snprintf(err, errlen, "cannot open '%s': %s", in, sn_strerror(errno));
 		return SN_IO;
 	}
 	n = fread(b, 1, sizeof b, f);
@@ -692,7 +693,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 	if (rc)
 		goto done_noout;
 	if (bom && fwrite("\xEF\xBB\xBF", 1, 3, o.f) != 3) {
-		snprintf(err, errlen, "cannot write '%s': %s", out, strerror(errno));
+		snprintf(err, errlen, "cannot write '%s': %s", out, sn_strerror(errno));
 		rc = SN_IO;
 		goto done;
 	}
@@ -774,13 +775,13 @@ static int csv_peek(const char *in, int *bom, const char **eol, int *final_eol, 
 	}
 	fd = open(in, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot open '%s': %s", in, strerror(errno));
+		snprintf(err, errlen, "cannot open '%s': %s", in, sn_strerror(errno));
 		free(b);
 		return SN_IO;
 	}
 	n = read(fd, b, PEEK_CAP);
 	if (n < 0 || fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "cannot read '%s': %s", in, strerror(errno));
+		snprintf(err, errlen, "cannot read '%s': %s", in, sn_strerror(errno));
 		close(fd);
 		free(b);
 		return SN_IO;
@@ -1013,7 +1014,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	if (final_eol)
 		fputs(eol, o.f);
 	if (ferror(o.f)) {
-		snprintf(err, errlen, "cannot write '%s': %s", out, strerror(errno ? errno : EIO));
+		snprintf(err, errlen, "cannot write '%s': %s", out, sn_strerror(errno ? errno : EIO));
 		rc = SN_IO;
 		goto done;
 	}

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#include "i18n.h"
 #include "banned.h"
 
 /* ---------------------------------------------------------------- encodings */
@@ -500,7 +501,7 @@ static void produce(sn_decoder *d)
 		if (!d->eof) {
 			if (fill_once(d) < 0) {
 				snprintf(d->err, sizeof d->err, "line %ld: read error: %s", d->line,
-					 strerror(errno));
+					 sn_strerror(errno));
 				d->failed = 1;
 			}
 			continue;
@@ -534,7 +535,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		err[0] = '\0';
 	d = calloc(1, sizeof *d);
 	if (!d) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(ENOMEM));
+		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(ENOMEM));
 		return NULL;
 	}
 	d->line = 1;
@@ -546,13 +547,13 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		struct stat st;
 		d->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (d->fd < 0) {
-			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+			snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
 			free(d);
 			return NULL;
 		}
 		d->own_fd = 1;
 		if (fstat(d->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+			snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(EISDIR));
 			sn_decoder_close(d);
 			return NULL;
 		}
@@ -561,7 +562,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 	 * nothing needs to be re-read (stdin cannot be). */
 	while (!d->eof && d->raw_len < RAW_CAP) {
 		if (fill_once(d) < 0) {
-			snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+			snprintf(err, errlen, "cannot read '%s': %s", path, sn_strerror(errno));
 			sn_decoder_close(d);
 			return NULL;
 		}
@@ -582,7 +583,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		d->cd = iconv_open("UTF-8", ic);
 		if (d->cd == (iconv_t)-1) {
 			snprintf(err, errlen, "cannot decode '%s' from %s: %s", path,
-				 sn_encoding_name(enc), strerror(errno));
+				 sn_encoding_name(enc), sn_strerror(errno));
 			sn_decoder_close(d);
 			return NULL;
 		}

@@ -8,6 +8,7 @@
 #include "unitjson.h"
 #include "units.h"
 #include "table.h"
+#include "i18n.h"
 #include "banned.h"
 
 /* A list of the whole country is ~1 MB; anything far larger is not one. */
@@ -146,7 +147,7 @@ int sn_snapshot_load(const char *path, struct sn_snapshot *out, char *err, size_
 	out->n = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
 		return -1;
 	}
 	char *buf = NULL;

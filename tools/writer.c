@@ -95,10 +95,10 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 			if (e == EACCES || e == EROFS || e == EPERM)
 				sn_error(ctx, "cannot write '%s': a step writes its lock file '%s' beside the database, "
 					 "and that folder is not writable (%s); make the folder writable, or work on "
-					 "a writable copy with --db COPY", db_path, lp, strerror(e));
+					 "a writable copy with --db COPY", db_path, lp, sn_strerror(e));
 			else
 				sn_error(ctx, "cannot open database '%s' for writing: cannot create '%s': %s", db_path,
-					 lp, strerror(e));
+					 lp, sn_strerror(e));
 			free(lp);
 			return SN_IO;
 		}
@@ -115,7 +115,7 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 					 db_path, *who ? who : "unknown", sp && *sp ? sp : "command unknown");
 			} else {
 				sn_error(ctx, "cannot lock the database '%s' for writing: '%s': %s", db_path, lp,
-					 strerror(e));
+					 sn_strerror(e));
 			}
 			close(fd);
 			free(lp);

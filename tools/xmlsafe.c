@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include "exitcodes.h"
 #include "xmlsafe.h"
+#include "i18n.h"
 #include "banned.h"
 
 /* The prolog scanner's states: outside markup, just after '<', after "<!", inside a comment,
@@ -93,7 +94,7 @@ static int io_read(void *ctx, char *buf, int len)
 	size_t n = fread(buf, 1, (size_t)len, x->f);
 	if (n == 0 && ferror(x->f)) {
 		x->io_failed = 1;
-		snprintf(x->io_msg, sizeof x->io_msg, "read error: %s", strerror(errno));
+		snprintf(x->io_msg, sizeof x->io_msg, "read error: %s", sn_strerror(errno));
 		return -1;
 	}
 	if (n == 0)
@@ -153,13 +154,13 @@ sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 	/* fopen() accepts a directory and only reading fails: say so the way a failed open does. */
 	struct stat sb;
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(EISDIR));
+		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(EISDIR));
 		sn_xml_close(x);
 		return NULL;
 	}
 	x->f = fopen(path, "rb");
 	if (!x->f) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
 		sn_xml_close(x);
 		return NULL;
 	}

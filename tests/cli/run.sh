@@ -18,7 +18,9 @@ bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 ln -s "$SAPNHAP" "$bin/sapnhap"
 # Reproducible journals and "today": 2026-11-20 12:00 UTC.
-export SOURCE_DATE_EPOCH=1795176000 TZ=UTC LC_ALL=C.UTF-8 PATH="$bin:$PATH"
+export SOURCE_DATE_EPOCH=1795176000 TZ=UTC LANG=C.UTF-8 PATH="$bin:$PATH"
+# The language comes from LANG (a transcript may set it per command); nothing else may choose it.
+unset LC_ALL LC_MESSAGES LANGUAGE
 
 pass=0 fail=0
 for t in "$@"; do
