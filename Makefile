@@ -291,3 +291,7 @@ release-check:
 
 clean:
 	rm -rf build sapnhap
+
+# For po/fragment.sh.
+print-xgettext-keywords:
+	@echo $(XGETTEXT_KEYWORDS)
