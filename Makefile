@@ -159,8 +159,10 @@ unit: deps $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
 	  echo "== $$t" >&2; $$t || fail=1; done; exit $$fail
 
-cli: deps $(PROGRAM)
+# The transcripts in English, then the same commands in Vietnamese (tests/cli/vi/).
+cli: deps $(PROGRAM) $(MO)
 	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/cli/run.sh
+	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/cli/run.sh -l vi
 
 realdata: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) sh tests/data/run.sh

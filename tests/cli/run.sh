@@ -6,12 +6,22 @@
 # other blank lines are output). The runner re-creates the transcript and diffs it
 # with the file; with -u it rewrites the files instead (review the diff before committing).
 #
-#   SAPNHAP=./sapnhap sh tests/cli/run.sh [-u] [tests/cli/t0100-units-import.t ...]
+# With -l vi the same commands run with LANG=vi_VN.UTF-8 and their output is compared with
+# tests/cli/vi/NAME.t, the Vietnamese transcript of tests/cli/NAME.t (its commands are always the
+# English transcript's: -u -l vi writes it anew).
+#
+#   SAPNHAP=./sapnhap sh tests/cli/run.sh [-u] [-l vi] [tests/cli/t0100-units-import.t ...]
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 : "${SAPNHAP:=$top/sapnhap}"
-update=0
-if [ "${1:-}" = "-u" ]; then update=1; shift; fi
+update=0 lang=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-u) update=1; shift ;;
+	-l) lang=$2; shift 2 ;;
+	*) break ;;
+	esac
+done
 [ $# -gt 0 ] || set -- "$top"/tests/cli/*.t
 
 bin=$(mktemp -d)
@@ -21,6 +31,7 @@ ln -s "$SAPNHAP" "$bin/sapnhap"
 export SOURCE_DATE_EPOCH=1795176000 TZ=UTC LANG=C.UTF-8 PATH="$bin:$PATH"
 # The language comes from LANG (a transcript may set it per command); nothing else may choose it.
 unset LC_ALL LC_MESSAGES LANGUAGE
+[ -z "$lang" ] || export LANG="${lang}_VN.UTF-8"
 
 pass=0 fail=0
 for t in "$@"; do
@@ -56,17 +67,23 @@ for t in "$@"; do
 		esac
 		prev=command
 	done < "$t"
+	expected=$t
+	[ -z "$lang" ] || expected="$(dirname "$t")/$lang/$(basename "$t")"
 	if [ "$update" = 1 ]; then
-		cp "$actual" "$t"
-		echo "updated $t"
-	elif diff -u "$t" "$actual" > "$work/.diff"; then
+		mkdir -p "$(dirname "$expected")"
+		cp "$actual" "$expected"
+		echo "updated $expected"
+	elif [ ! -f "$expected" ]; then
+		fail=$((fail + 1))
+		echo "FAIL: $expected: no such transcript (write it with -u -l $lang)" >&2
+	elif diff -u "$expected" "$actual" > "$work/.diff"; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL: $t" >&2
+		echo "FAIL: $expected" >&2
 		cat "$work/.diff" >&2
 	fi
 	rm -rf "$work"
 done
-echo "cli: $pass of $((pass + fail)) transcripts passed" >&2
+echo "cli${lang:+ ($lang)}: $pass of $((pass + fail)) transcripts passed" >&2
 [ "$fail" -eq 0 ]

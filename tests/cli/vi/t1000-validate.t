@@ -1,0 +1,447 @@
+# validate: the merged province after recode and reassign. The samples' chain first (see t0900).
+$ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.xml --province 75 >/dev/null
+
+# Nothing to validate before recode.
+$ sapnhap validate
+! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+[exit 3]
+
+# After recode, before reassign: no merged catalog, said clearly, exit 3; the code-table rules can run.
+$ sapnhap recode >/dev/null && sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && sapnhap catalog import samples/catalogs/dongnai.xml --province 75 >/dev/null && sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70 >/dev/null && sapnhap dossiers import samples/dossiers/dongnai.csv --province 75 >/dev/null
+$ sapnhap validate
+! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
+! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
+[exit 3]
+$ sapnhap validate --rule online-not-received
+! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
+! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
+[exit 3]
+$ sapnhap validate --rule email-invalid --rule agency-code-level1
+validate: merged province 75 (level-1 codes H19, K19)
+
+error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
+warning  email-invalid                  2  an e-mail address that is not local@domain.tld
+    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
+    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
+
+0 error(s) in 0 rule(s), 2 warning(s) in 1 rule(s), 0 info in 0 rule(s): passed
+
+# The samples' report: the portal procedure its agency does not receive online (1.010803), the
+# commune-level procedures bound only where the old catalogs had them, the e-mails without '@'
+# planted in the registries, the new committees' missing contacts, the open queue and conflicts.
+$ sapnhap reassign --hamlets samples/dossiers/hamlets.csv >/dev/null
+$ sapnhap validate
+validate: merged province 75 (level-1 codes H19, K19)
+
+error    binding-district-level         0  an active binding at district level, or of the merged catalog at an old agency code
+error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
+error    online-not-received            5  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
+    1.001266       Chấm dứt hoạt động hộ kinh doanh
+                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+    1.005461       Thủ tục đăng ký lại khai tử
+                   online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)
+    1.010803       Giải quyết chế độ trợ cấp thờ cúng liệt sĩ
+                   online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online
+    1.012790       Đính chính Giấy chứng nhận đã cấp
+                   online partial: its one active binding, at 000.01.07.H19, does not receive it online
+    1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
+    1.000656       Thủ tục đăng ký khai tử
+                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+    1.000894       Thủ tục đăng ký kết hôn
+                   online partial, on the national portal: received online at 7 of 21 agencies; not at 000.02.60.H19, 000.03.60.H19, 000.04.60.H19, ...
+    1.001193       Thủ tục đăng ký khai sinh
+                   online full, on the national portal: received online at 19 of 21 agencies; not at 000.04.60.H19, 000.06.60.H19
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   online partial, on the national portal: received online at 1 of 2 agencies; not at 000.17.60.H19
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   online level undecided, on the national portal: received online at 2 of 8 agencies; not at 000.01.60.H19, 000.03.60.H19, 000.08.60.H19, ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   online partial, on the national portal: received online at 2 of 3 agencies; not at 000.17.60.H19
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   online partial, on the national portal: received online at 4 of 12 agencies; not at 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
+    3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
+                   online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
+warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
+error    agency-code-invalid            0  a code of the code table that is not an agency code
+warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
+error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
+error    agency-code-closed             0  a code of the code table that was closed, never to be issued again
+error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
+error    agency-parent-unknown          0  an agency whose parent code is not in the code table
+error    dossier-agency-unknown         0  an in-flight dossier at an agency that is not in the code table (and waits for no decision)
+error    dossier-unbound                0  an in-flight dossier at an agency that does not implement its procedure in the merged catalog
+error    commune-without-committee      0  a new commune of the merged province, in force, without its committee in the code table
+error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
+    1.000419       Thủ tục đăng ký khai tử lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000593       Thủ tục đăng ký kết hôn lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000656       Thủ tục đăng ký khai tử
+                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+    1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.004845       Thủ tục đăng ký chấm dứt giám hộ
+                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    ... and 2 more (--limit 0 shows all)
+warning  phone-invalid                  0  a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or 1800/1900 hotline
+warning  email-invalid                  2  an e-mail address that is not local@domain.tld
+    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
+    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
+info     contact-missing               21  an agency without a phone number or an e-mail address, to fill in
+    000.01.60.H19  Ủy ban nhân dân phường Bình Phước: no phone, no e-mail
+    000.02.60.H19  Ủy ban nhân dân phường Đồng Xoài: no phone, no e-mail
+    000.03.60.H19  Ủy ban nhân dân phường Phước Bình: no phone, no e-mail
+    000.04.60.H19  Ủy ban nhân dân xã Bù Gia Mập: no phone, no e-mail
+    000.05.60.H19  Ủy ban nhân dân xã Lộc Ninh: no phone, no e-mail
+    000.06.60.H19  Ủy ban nhân dân xã Tân Tiến: no phone, no e-mail
+    000.07.60.H19  Ủy ban nhân dân phường Bình Long: no phone, no e-mail
+    000.08.60.H19  Ủy ban nhân dân xã Đồng Phú: no phone, no e-mail
+    000.09.60.H19  Ủy ban nhân dân xã Bù Đăng: no phone, no e-mail
+    000.10.60.H19  Ủy ban nhân dân phường Chơn Thành: no phone, no e-mail
+    ... and 11 more (--limit 0 shows all)
+warning  review-open                   12  an open review item that needs a person (catalog conflicts: see catalog-conflict)
+    1.001639       Giải thể trường tiểu học (theo đề nghị của tổ chức, cá nhân đề nghị thành lập trường)
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+    1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.013225       Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    1.013226       Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+    1.013228       Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    2.002481       Chuyển trường đối với học sinh trung học cơ sở
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+    3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
+                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+    dossier:000.01.40.H19-250611-0001 reassign: dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population: at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7
+    ... and 2 more (--limit 0 shows all)
+warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+    1.000894       Thủ tục đăng ký kết hôn
+                   1 field(s) await a decision: portal
+    1.001193       Thủ tục đăng ký khai sinh
+                   1 field(s) await a decision: name
+    1.001570       Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh
+                   1 field(s) await a decision: portal
+    1.001612       Đăng ký thành lập hộ kinh doanh
+                   3 field(s) await a decision: fee, online_level, time_limit
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   2 field(s) await a decision: online_level, portal
+    1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
+                   2 field(s) await a decision: portal, time_limit
+    1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
+                   1 field(s) await a decision: portal
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   1 field(s) await a decision: portal
+    1.012783       Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất
+                   1 field(s) await a decision: portal
+    1.012784       Tách thửa hoặc hợp thửa đất
+                   1 field(s) await a decision: portal
+    ... and 9 more (--limit 0 shows all)
+
+statistics                merged 75       catalog 70      catalog 75
+  procedures              56              41              42
+  fully online            10 (17.9 %)     10 (24.4 %)     8 (19.0 %)
+  partly online           29 (51.8 %)     21 (51.2 %)     27 (64.3 %)
+  not online              12              10              7
+  online level undecided  5               0               0
+  on the national portal  21 (37.5 %)     10 (24.4 %)     35 (83.3 %)
+  portal undecided        15              0               0
+  at province level       21              11              13
+  at district level       0               21              19
+  at commune level        36              13              16
+
+17 error(s) in 2 rule(s), 42 warning(s) in 4 rule(s), 21 info in 1 rule(s): failed
+[exit 1]
+
+# The same as JSON (errors only, two rows a rule) and CSV.
+$ sapnhap validate --format json --severity error --limit 2
+{"province": "75", "level1": ["H19", "K19"],
+ "rules": [
+  {"id": "binding-district-level", "severity": "error", "message": "an active binding at district level, or of the merged catalog at an old agency code", "count": 0, "truncated": false, "sample": []},
+  {"id": "binding-agency-unknown", "severity": "error", "message": "an active binding of the merged catalog at a code that is neither in the code table nor an old code", "count": 0, "truncated": false, "sample": []},
+  {"id": "online-not-received", "severity": "error", "message": "a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")", "count": 5, "truncated": true, "sample": [
+    {"subject": "1.001266", "detail": "online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)"},
+    {"subject": "1.005461", "detail": "online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)"}]},
+  {"id": "agency-code-invalid", "severity": "error", "message": "a code of the code table that is not an agency code", "count": 0, "truncated": false, "sample": []},
+  {"id": "agency-code-duplicate", "severity": "error", "message": "one code written more than once in the code table (in another notation or spelling)", "count": 0, "truncated": false, "sample": []},
+  {"id": "agency-code-closed", "severity": "error", "message": "a code of the code table that was closed, never to be issued again", "count": 0, "truncated": false, "sample": []},
+  {"id": "agency-code-level1", "severity": "error", "message": "a code of the code table that is not under the merged province's level-1 codes", "count": 0, "truncated": false, "sample": []},
+  {"id": "agency-parent-unknown", "severity": "error", "message": "an agency whose parent code is not in the code table", "count": 0, "truncated": false, "sample": []},
+  {"id": "dossier-agency-unknown", "severity": "error", "message": "an in-flight dossier at an agency that is not in the code table (and waits for no decision)", "count": 0, "truncated": false, "sample": []},
+  {"id": "dossier-unbound", "severity": "error", "message": "an in-flight dossier at an agency that does not implement its procedure in the merged catalog", "count": 0, "truncated": false, "sample": []},
+  {"id": "commune-without-committee", "severity": "error", "message": "a new commune of the merged province, in force, without its committee in the code table", "count": 0, "truncated": false, "sample": []},
+  {"id": "commune-procedure-unbound", "severity": "error", "message": "a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)", "count": 12, "truncated": true, "sample": [
+    {"subject": "1.000419", "detail": "not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ..."},
+    {"subject": "1.000593", "detail": "not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ..."}]}
+ ],
+ "counts": {"error": 17, "warning": 0, "info": 0},
+ "failing_rules": {"error": 2, "warning": 0, "info": 0},
+ "passed": false
+}
+[exit 1]
+$ sapnhap validate --format csv --rule online-not-received --rule email-invalid --rule statistics
+type,rule,severity,subject,detail
+count,online-not-received,error,,5
+finding,online-not-received,error,1.001266,"online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)"
+finding,online-not-received,error,1.005461,"online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)"
+finding,online-not-received,error,1.010803,"online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online"
+finding,online-not-received,error,1.012790,"online partial: its one active binding, at 000.01.07.H19, does not receive it online"
+finding,online-not-received,error,1.013227,"online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)"
+count,email-invalid,warning,,2
+finding,email-invalid,warning,000.00.19.H19,Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
+finding,email-invalid,warning,000.00.20.H19,Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
+statistic,statistics,info,merged.procedures,56
+statistic,statistics,info,merged.full_online,10
+statistic,statistics,info,merged.full_online_pct,17.9
+statistic,statistics,info,merged.partial_online,29
+statistic,statistics,info,merged.partial_online_pct,51.8
+statistic,statistics,info,merged.not_online,12
+statistic,statistics,info,merged.online_undecided,5
+statistic,statistics,info,merged.portal,21
+statistic,statistics,info,merged.portal_pct,37.5
+statistic,statistics,info,merged.portal_undecided,15
+statistic,statistics,info,merged.level_province,21
+statistic,statistics,info,merged.level_district,0
+statistic,statistics,info,merged.level_commune,36
+statistic,statistics,info,catalog-70.procedures,41
+statistic,statistics,info,catalog-70.full_online,10
+statistic,statistics,info,catalog-70.full_online_pct,24.4
+statistic,statistics,info,catalog-70.partial_online,21
+statistic,statistics,info,catalog-70.partial_online_pct,51.2
+statistic,statistics,info,catalog-70.not_online,10
+statistic,statistics,info,catalog-70.online_undecided,0
+statistic,statistics,info,catalog-70.portal,10
+statistic,statistics,info,catalog-70.portal_pct,24.4
+statistic,statistics,info,catalog-70.portal_undecided,0
+statistic,statistics,info,catalog-70.level_province,11
+statistic,statistics,info,catalog-70.level_district,21
+statistic,statistics,info,catalog-70.level_commune,13
+statistic,statistics,info,catalog-75.procedures,42
+statistic,statistics,info,catalog-75.full_online,8
+statistic,statistics,info,catalog-75.full_online_pct,19.0
+statistic,statistics,info,catalog-75.partial_online,27
+statistic,statistics,info,catalog-75.partial_online_pct,64.3
+statistic,statistics,info,catalog-75.not_online,7
+statistic,statistics,info,catalog-75.online_undecided,0
+statistic,statistics,info,catalog-75.portal,35
+statistic,statistics,info,catalog-75.portal_pct,83.3
+statistic,statistics,info,catalog-75.portal_undecided,0
+statistic,statistics,info,catalog-75.level_province,13
+statistic,statistics,info,catalog-75.level_district,19
+statistic,statistics,info,catalog-75.level_commune,16
+[exit 1]
+
+# --rule and --severity choose the rules; --limit 0 shows every row.
+$ sapnhap validate --rule commune-procedure-unbound --limit 0
+validate: merged province 75 (level-1 codes H19, K19)
+
+error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
+    1.000419       Thủ tục đăng ký khai tử lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000593       Thủ tục đăng ký kết hôn lưu động
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.000656       Thủ tục đăng ký khai tử
+                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+    1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
+                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+    1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.004845       Thủ tục đăng ký chấm dứt giám hộ
+                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+    1.004884       Thủ tục đăng ký lại khai sinh
+                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+    1.005461       Thủ tục đăng ký lại khai tử
+                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+    1.012812       Hoà giải tranh chấp đất đai
+                   not bound at 11 of 21 commune committees: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
+
+12 error(s) in 1 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): failed
+[exit 1]
+$ sapnhap validate --severity warning --rule online-not-everywhere --rule contact-missing --rule catalog-conflict --limit 1
+validate: merged province 75 (level-1 codes H19, K19)
+
+warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
+    1.000656       Thủ tục đăng ký khai tử
+                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+    ... and 8 more (--limit 0 shows all)
+warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+    1.000894       Thủ tục đăng ký kết hôn
+                   1 field(s) await a decision: portal
+    ... and 18 more (--limit 0 shows all)
+
+0 error(s) in 0 rule(s), 28 warning(s) in 2 rule(s), 0 info in 0 rule(s): passed
+$ sapnhap validate --rule no-such-rule
+! sapnhap: error: --rule must be one of binding-district-level, binding-agency-unknown, online-not-received, online-not-everywhere, online-level-none, agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, dossier-agency-unknown, dossier-unbound, commune-without-committee, commune-procedure-unbound, phone-invalid, email-invalid, contact-missing, review-open, catalog-conflict, statistics, not 'no-such-rule'
+! try 'sapnhap validate --help'
+[exit 2]
+$ sapnhap validate --rule contact-missing --severity error
+! sapnhap: error: no rule of severity error or above among those asked for
+! try 'sapnhap validate --help'
+[exit 2]
+$ sapnhap validate --limit -3
+! sapnhap: error: --limit must be a whole number, 0 or more, not '-3'
+! try 'sapnhap validate --help'
+[exit 2]
+
+# A clean province: the samples' defects fixed with SQL (data/validate-clean.sql). Exit 0.
+$ cp sapnhap.db clean.db && sqlite3 clean.db < data/validate-clean.sql && sapnhap --db clean.db validate --severity warning
+validate: merged province 75 (level-1 codes H19, K19)
+
+error    binding-district-level         0  an active binding at district level, or of the merged catalog at an old agency code
+error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
+error    online-not-received            0  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
+warning  online-not-everywhere          0  a procedure offered online that some of its agencies do not receive online
+warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
+error    agency-code-invalid            0  a code of the code table that is not an agency code
+warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
+error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
+error    agency-code-closed             0  a code of the code table that was closed, never to be issued again
+error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
+error    agency-parent-unknown          0  an agency whose parent code is not in the code table
+error    dossier-agency-unknown         0  an in-flight dossier at an agency that is not in the code table (and waits for no decision)
+error    dossier-unbound                0  an in-flight dossier at an agency that does not implement its procedure in the merged catalog
+error    commune-without-committee      0  a new commune of the merged province, in force, without its committee in the code table
+error    commune-procedure-unbound      0  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
+warning  phone-invalid                  0  a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or 1800/1900 hotline
+warning  email-invalid                  0  an e-mail address that is not local@domain.tld
+warning  review-open                    0  an open review item that needs a person (catalog conflicts: see catalog-conflict)
+warning  catalog-conflict               0  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+
+0 error(s) in 0 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): passed
+
+# One planted defect per rule, each on its own copy of the clean database: that rule alone finds
+# it, with its severity; exit 1 for an error, 0 for a warning or info.
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO binding(catalog, national_code, agency_code, online) VALUES ('75', '1.001612', '000.00.32.H10', 1)" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,binding-district-level,error,,1
+finding,binding-district-level,error,1.001612,catalog 75: at 000.00.32.H10 Ủy ban nhân dân thành phố Đồng Xoài (district-committee)
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO binding(catalog, national_code, agency_code, online) VALUES ('75', '1.001612', '000.00.99.H19', 1)" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,binding-agency-unknown,error,,1
+finding,binding-agency-unknown,error,1.001612,"at 000.00.99.H19, which the code table does not have"
+$ cp clean.db p.db && sqlite3 p.db "UPDATE binding SET online = 0 WHERE active AND catalog = '75' AND national_code = '1.010803'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,online-not-received,error,,1
+finding,online-not-received,error,1.010803,"online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online"
+$ cp clean.db p.db && sqlite3 p.db "DELETE FROM merged_procedure WHERE national_code = '1.010803'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,online-not-received,error,,1
+finding,online-not-received,error,1.010803,offered online or on the national portal by catalog 70 but not in the merged catalog
+$ cp clean.db p.db && sqlite3 p.db "UPDATE binding SET online = 0 WHERE active AND catalog = '75' AND national_code = '1.001193' AND agency_code = '000.17.60.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,online-not-everywhere,warning,,1
+finding,online-not-everywhere,warning,1.001193,"online full, on the national portal: received online at 20 of 21 agencies; not at 000.17.60.H19"
+$ cp clean.db p.db && sqlite3 p.db "UPDATE binding SET online = 1 WHERE active AND catalog = '75' AND national_code = '1.000419' AND agency_code = '000.01.60.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,online-level-none,warning,,1
+finding,online-level-none,warning,1.000419,"online level none, yet 1 binding(s) receive it online: 000.01.60.H19"
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.00.21.h19', 't', 't', 'Sở Thử nghiệm', 'department', '000.00.00.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,agency-code-invalid,error,,1
+finding,agency-code-invalid,error,000.00.21.h19,Sở Thử nghiệm: character 'h' at position 11 must be upper case ('H')
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.302.15.H19', 't', 't', 'Trung tâm Thử nghiệm', 'department-unit', '000.00.15.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,agency-code-nonconforming,warning,,1
+finding,agency-code-nonconforming,warning,000.302.15.H19,Trung tâm Thử nghiệm: level-3 group '302' has 3 digits; QCVN 102 allows 2
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('H19.15', 't', 't', 'Sở Khoa học và Công nghệ', 'department', '000.00.00.H19', '75', '0251 3822 097', 'skhcn@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,agency-code-duplicate,error,,1
+finding,agency-code-duplicate,error,000.00.15.H19,2 rows: 000.00.15.H19 Sở Khoa học và Công nghệ; H19.15 Sở Khoa học và Công nghệ
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.00.40.H19', 't', 't', 'Sở Thử nghiệm', 'department', '000.00.00.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,agency-code-closed,error,,1
+finding,agency-code-closed,error,000.00.40.H19,"Sở Thử nghiệm: 000.00.40.H19 is closed (closed: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it)"
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.00.21.H10', 't', 't', 'Sở Thử nghiệm', 'department', '000.00.00.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,agency-code-level1,error,,1
+finding,agency-code-level1,error,000.00.21.H10,"Sở Thử nghiệm: level-1 code H10, not H19 or K19 (H10 is closed: level-1 code of a province merged into 75 (QĐ 09/2025/QĐ-TTg))"
+$ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET parent_code = '000.00.99.H19' WHERE code = '000.01.07.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,agency-parent-unknown,error,,1
+finding,agency-parent-unknown,error,000.01.07.H19,Văn phòng Đăng ký đất đai: parent 000.00.99.H19 is not in the code table
+$ cp clean.db p.db && sqlite3 p.db "UPDATE dossier SET agency_code = '000.00.32.H10' WHERE code = '000.00.32.H10-250624-0041'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,dossier-agency-unknown,error,,1
+finding,dossier-agency-unknown,error,000.00.32.H10-250624-0041,"procedure 1.001612 at 000.00.32.H10 (old code, closed)"
+$ cp clean.db p.db && sqlite3 p.db "UPDATE dossier SET agency_code = '000.00.15.H19' WHERE code = '000.00.32.H10-250624-0041'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,dossier-unbound,error,,1
+finding,dossier-unbound,error,000.00.32.H10-250624-0041,procedure 1.001612 is not bound at 000.00.15.H19 Sở Khoa học và Công nghệ
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO unit(level, code, name, name_key, ascii_key, province_code, valid_from, opened_by) VALUES ('commune', '26999', 'Xã Thử Nghiệm', 'thu nghiem', 'thu nghiem', '75', '2025-07-01', 1)" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,commune-without-committee,error,,1
+finding,commune-without-committee,error,26999,Xã Thử Nghiệm: no commune committee in the code table
+$ cp clean.db p.db && sqlite3 p.db "DELETE FROM binding WHERE active AND catalog = '75' AND national_code = '1.000419' AND agency_code = '000.21.60.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 1
+type,rule,severity,subject,detail
+count,commune-procedure-unbound,error,,1
+finding,commune-procedure-unbound,error,1.000419,not bound at 1 of 21 commune committees: 000.21.60.H19 (26503)
+$ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = '0613 822 097; 0912 345 678' WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,phone-invalid,warning,,1
+finding,phone-invalid,warning,000.00.15.H19,Sở Khoa học và Công nghệ: '0613 822 097': prefix 06 is neither a mobile network nor a 2017 area code (an area code from before 2017?)
+$ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET email = 'skhcn@dongnai' WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,email-invalid,warning,,1
+finding,email-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: 'skhcn@dongnai': the domain 'dongnai' has no top-level domain (.vn, .com, ...)"
+$ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = NULL WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,contact-missing,info,,1
+finding,contact-missing,info,000.00.15.H19,Sở Khoa học và Công nghệ: no phone
+$ cp clean.db p.db && sqlite3 p.db "INSERT INTO review(step, subject, reason) VALUES ('recode', '000.00.15.H19', 'needs a decision: where does it go')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,review-open,warning,,1
+finding,review-open,warning,000.00.15.H19,recode: needs a decision: where does it go
+$ cp clean.db p.db && sqlite3 p.db "UPDATE merged_procedure SET conflicts = 1, fee = NULL WHERE national_code = '1.001612'; INSERT INTO review(step, subject, reason, detail, field) VALUES ('reassign', '1.001612', 'conflict: the catalogs differ on fee', '70: 100.000 | 75: 50.000', 'fee')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
+exit 0
+type,rule,severity,subject,detail
+count,catalog-conflict,warning,,1
+finding,catalog-conflict,warning,1.001612,1 field(s) await a decision: fee
+
+# The same report twice: byte-identical (every query is ordered).
+$ sapnhap validate --format json --limit 0 > a.json; sapnhap validate --format json --limit 0 > b.json; cmp a.json b.json && echo identical
+identical
