@@ -143,6 +143,8 @@ $(POT): $(wildcard tools/*.c tools/*.h) | deps
 	  $(sort $(wildcard tools/*.c tools/*.h))
 
 po: $(POT)
+	@if ls po/vi-*.po >/dev/null 2>&1; then \
+	  msgcat --use-first --no-wrap po/vi.po po/vi-*.po -o po/vi.po && rm -f po/vi-*.po; fi
 	msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching po/vi.po $(POT)
 
 po-check: $(POT) $(MO)
