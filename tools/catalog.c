@@ -6,6 +6,7 @@
 #include "catalog.h"
 #include "csv.h"
 #include "exitcodes.h"
+#include "i18n.h"
 #include "table.h"
 #include "text.h"
 #include "values.h"
@@ -40,9 +41,10 @@ static const int ptype[SN_PROC_NFIELDS] = {
 	[SN_P_LEVELS] = SN_V_LEVELS, [SN_P_TIME] = SN_V_TIME_LIMIT, [SN_P_UNIT] = SN_V_TIME_UNIT, [SN_P_FEE] = SN_V_FEE,
 	[SN_P_ONLINE] = SN_V_ONLINE, [SN_P_PORTAL] = SN_V_YESNO, [SN_P_LEGAL] = SN_V_LEGAL_BASIS,
 };
+/* The fields as messages name them (N_(): translated where printed). */
 static const char *const plabel[SN_PROC_NFIELDS] = {
-	"national code", "local code", "name", "field code", "field name", "levels", "time limit",
-	"time unit", "fee", "online level", "portal flag", "legal basis",
+	N_("national code"), N_("local code"), N_("name"), N_("field code"), N_("field name"), N_("levels"),
+	N_("time limit"), N_("time unit"), N_("fee"), N_("online level"), N_("portal flag"), N_("legal basis"),
 };
 
 int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_values *v, char *err,
@@ -56,19 +58,19 @@ int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_va
 	v->time_unit = "";
 	v->online_level = "none";
 	if (!(f[SN_P_NAT] = sn_text_clean(in[SN_P_NAT] ? in[SN_P_NAT] : ""))) {
-		snprintf(err, errlen, "%s is not valid UTF-8", pcols[SN_P_NAT][0]);
+		snprintf(err, errlen, _("%s is not valid UTF-8"), pcols[SN_P_NAT][0]);
 		goto fail;
 	}
 	const char *nc = f[SN_P_NAT];
 	if (strlen(nc) != 8 || nc[1] != '.' || strspn(nc, "0123456789.") != 8 || nc[0] < '0' || nc[0] > '9') {
-		snprintf(err, errlen, "national code '%s' must look like 1.001612", nc);
+		snprintf(err, errlen, _("national code '%s' must look like 1.001612"), nc);
 		goto fail;
 	}
 	const char *limit_unit = "";
 	for (int i = SN_P_NAT + 1; i < SN_PROC_NFIELDS; i++) {
 		if (ptype[i] < 0) {
 			if (!(f[i] = sn_text_clean(in[i] ? in[i] : ""))) {
-				snprintf(err, errlen, "%s of %s is not valid UTF-8", pcols[i][0], nc);
+				snprintf(err, errlen, _("%s of %s is not valid UTF-8"), pcols[i][0], nc);
 				goto fail;
 			}
 			continue;
@@ -81,7 +83,7 @@ int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_va
 		val.text = NULL;
 		if (r != 0) {
 			char *shown = sn_text_clean(in[i] ? in[i] : "");
-			snprintf(err, errlen, "%s '%s' of %s %s", plabel[i], shown ? shown : "?", nc, why);
+			snprintf(err, errlen, _("%s '%s' of %s %s"), _(plabel[i]), shown ? shown : "?", nc, why);
 			free(shown);
 			goto fail;
 		}
@@ -105,7 +107,7 @@ int sn_procedure_values(const struct sn_procedure_rec *p, struct sn_procedure_va
 		v->time_unit = limit_unit;
 	else if (*limit_unit && strcmp(limit_unit, v->time_unit)) {
 		char *shown = sn_text_clean(in[SN_P_TIME]);
-		snprintf(err, errlen, "time limit '%s' of %s is in %s, but its time unit (DONVITINH) says %s",
+		snprintf(err, errlen, _("time limit '%s' of %s is in %s, but its time unit (DONVITINH) says %s"),
 			 shown ? shown : "?", nc, limit_unit, v->time_unit);
 		free(shown);
 		goto fail;
@@ -163,8 +165,8 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 	if (!t)
 		return SN_DATA;
 	if (col[SN_P_NAT] < 0 || col[SN_P_NAME] < 0 || col[SN_P_LEVELS] < 0) {
-		snprintf(err, errlen, "%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
-			 "and levels (CAPTHUCHIEN)", sn_table_pos(t, (size_t)-1));
+		snprintf(err, errlen, _("%s: the header needs at least national_code (MATTHC), name (TENTTHC) "
+			 "and levels (CAPTHUCHIEN)"), sn_table_pos(t, (size_t)-1));
 		sn_table_close(t);
 		return SN_DATA;
 	}
@@ -181,7 +183,7 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 		}
 		char *ag = strdup(v[SN_P_AGENCIES]);
 		if (!ag) {
-			snprintf(err, errlen, "out of memory");
+			snprintf(err, errlen, "%s", _("out of memory"));
 			rc = SN_IO;
 			break;
 		}
@@ -190,10 +192,10 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 		snprintf(pos, sizeof pos, "%s", sn_table_pos(t, (size_t)-1));
 		if (nb < 0) {
 			if (nb == -1)
-				snprintf(err, errlen, "%s: more than %d agencies bound to one procedure", pos,
+				snprintf(err, errlen, _("%s: more than %d agencies bound to one procedure"), pos,
 					 SN_MAX_BINDINGS);
 			else
-				snprintf(err, errlen, "out of memory");
+				snprintf(err, errlen, "%s", _("out of memory"));
 			rc = nb == -1 ? SN_DATA : SN_IO;
 			free(ag);
 			break;

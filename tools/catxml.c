@@ -26,6 +26,7 @@
 
 #include "catalog.h"
 #include "exitcodes.h"
+#include "i18n.h"
 #include "xmlrec.h"
 #include "embedded.h"
 #include "banned.h"
@@ -117,7 +118,7 @@ static int add_binding(struct cx_reader *a, struct sn_xmlrec *r, int line)
 
 	if (b->n == SN_MAX_BINDINGS)
 		return sn_xmlrec_fail(r, SN_DATA, line,
-				      "more than %d <binding> elements in the <procedure> of line %d",
+				      _("more than %d <binding> elements in the <procedure> of line %d"),
 				      SN_MAX_BINDINGS, a->procedure_line);
 	sn_buf_reset(&a->f[F_BIND_AGENCY]);
 	sn_buf_reset(&a->f[F_BIND_ONLINE]);
@@ -162,7 +163,7 @@ static int add_binding(struct cx_reader *a, struct sn_xmlrec *r, int line)
 	return 0;
 
 nomem:
-	return sn_xmlrec_fail(r, SN_INTERNAL, line, "out of memory");
+	return sn_xmlrec_fail(r, SN_INTERNAL, line, "%s", _("out of memory"));
 }
 
 /* At a child element of <procedure>: a <binding> joins the list; the others fill a field with

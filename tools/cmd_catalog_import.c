@@ -155,8 +155,8 @@ done:
 }
 
 static const struct sn_usage usage = {
-	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
-	.description =
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = N_("one FILE"),
+	.description = N_(
 	"Imports one old province's procedure catalog with its bindings to agencies, from CSV or\n"
 	"XML (schema/catalog.xsd). CSV columns, ours or the national database's:\n"
 	"  national_code/MATTHC, local_code/MATTHC_DP, name/TENTTHC, field_code/MALINHVUC,\n"
@@ -169,7 +169,7 @@ static const struct sn_usage usage = {
 	"A local code or binding under another province's level-1 code (H.. / K..) refuses it\n"
 	"too; --level1 FILE replaces the built-in province -> level-1 code table.\n"
 	"A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
-	"loses that one leading apostrophe.\n",
+	"loses that one leading apostrophe.\n"),
 	.examples =
 	"sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70\n",
 };
@@ -221,8 +221,9 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld", ld.procedures, ld.bindings);
 	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
-	fprintf(ctx->out, "%s catalog of province %s from %s: %s\n",
-		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province, im.path, counts);
+	fprintf(ctx->out, im.step.dry_run ? _("would import catalog of province %s from %s: %s\n") :
+		im.step.previous ? _("re-imported catalog of province %s from %s: %s\n") :
+		_("imported catalog of province %s from %s: %s\n"), im.province, im.path, counts);
 out:
 	sqlite3_finalize(ld.ins_p);
 	sqlite3_finalize(ld.ins_b);

@@ -111,8 +111,8 @@ static void cache_release(struct cache *c)
 #define POS sn_table_pos(t, (size_t)-1)
 
 static const struct sn_usage usage = {
-	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
-	.description =
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = N_("one FILE"),
+	.description = N_(
 	"Imports the in-flight dossiers of one old province. CSV header:\n"
 	"  dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n"
 	"commune_code is the applicant's commune before the reform; dates are YYYY-MM-DD.\n"
@@ -121,7 +121,7 @@ static const struct sn_usage usage = {
 	"review queue with its candidates.\n"
 	"Streams: memory does not grow with the number of rows. A dossier at an agency under\n"
 	"another province's level-1 code (H.. / K..) refuses the file; --level1 FILE replaces\n"
-	"the built-in province -> level-1 code table.\n",
+	"the built-in province -> level-1 code table.\n"),
 	.examples =
 	"sapnhap dossiers import samples/dossiers/dossiers.csv --province 70\n",
 };
@@ -296,8 +296,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		if (rc)
 			goto out;
 		/* Progress on long imports, only for a person watching a terminal. */
-		if (rows % 1000000 == 0 && isatty(fileno(ctx->err)))
-			fprintf(ctx->err, "\r%ld dossiers...", rows);
+		if (rows % 1000000 == 0 && isatty(fileno(ctx->err))) {
+			fputc('\r', ctx->err);
+			fprintf(ctx->err, _("%ld dossiers..."), rows);
+		}
 	}
 	if (r < 0) {
 		sn_error(ctx, "%s", sn_table_error(t));
@@ -312,8 +314,9 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		sn_dossier_address_counts(addr, counts + strlen(counts), sizeof counts - strlen(counts));
 	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
-	fprintf(ctx->out, "%s dossiers of province %s from %s: %s\n",
-		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province, im.path, counts);
+	fprintf(ctx->out, im.step.dry_run ? _("would import dossiers of province %s from %s: %s\n") :
+		im.step.previous ? _("re-imported dossiers of province %s from %s: %s\n") :
+		_("imported dossiers of province %s from %s: %s\n"), im.province, im.path, counts);
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);

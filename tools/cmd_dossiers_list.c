@@ -8,12 +8,12 @@
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Lists the imported dossiers in code order: the old province, the procedure, the agency\n"
 	"handling each now, the applicant's old commune and hamlet, status, received and due\n"
 	"dates; after 'sapnhap reassign', the agency it was moved from and the rule that moved it\n"
 	"(a dossier waiting for a decision stays where it was: 'sapnhap queue' lists it).\n"
-	"CSV: code,province,national_code,agency,commune,hamlet,status,received,due,moved_from,rule.\n",
+	"CSV: code,province,national_code,agency,commune,hamlet,status,received,due,moved_from,rule.\n"),
 	.examples =
 	"sapnhap dossiers list --moved --format csv\n"
 	"sapnhap dossiers list --commune 26449\n",
@@ -73,6 +73,6 @@ int cmd_dossiers_list(struct sn_ctx *ctx, int argc, char **argv)
 		return SN_IO;
 	sn_rows_end(f, fmt);
 	if (fmt == SN_FMT_TEXT)
-		fprintf(ctx->err, "sapnhap: %d dossier(s)\n", n);
+		fprintf(ctx->err, _("sapnhap: %d dossier(s)\n"), n);
 	return SN_OK;
 }

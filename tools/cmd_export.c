@@ -443,7 +443,7 @@ static int write_workbook(struct ex *e, const char *path, int nfiles)
 
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Writes the merged province's files into DIR (created if missing; files of the same\n"
 	"names replaced, other files left alone), in the formats the imports read:\n"
 	"  catalog.csv|xml    one entry per procedure with its agencies ('catalog import';\n"
@@ -456,7 +456,7 @@ static const struct sn_usage usage = {
 	"Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with\n"
 	"a warning and exit status 1. All files are complete before any is renamed into place.\n"
 	"CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,\n"
-	"@, tab, CR first) gets a leading apostrophe, which the imports remove again.\n",
+	"@, tab, CR first) gets a leading apostrophe, which the imports remove again.\n"),
 	.examples =
 	"sapnhap export --format csv --bom --out export/\n",
 };
@@ -472,14 +472,14 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 	static const char *const formats[] = { "csv", "xml", "xlsx", NULL };
 	struct sn_option opts[] = {
 		{ .kind = SN_OPT_CHOICE, .name = "format", .value = &nfmt, .choices = formats,
-		  .flags = SN_OPT_REQUIRED, .help = "the file format (required)" },
+		  .flags = SN_OPT_REQUIRED, .help = N_("the file format (required)") },
 		{ .kind = SN_OPT_FILE, .name = "out", .value = &dir, .argh = "DIR", .flags = SN_OPT_REQUIRED,
-		  .help = "the directory to write into (required)" },
+		  .help = N_("the directory to write into (required)") },
 		OPT_FLAG("bom", &bom, "start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)"),
 		OPT_NOTATION(&e.notation, NULL),
 		{ .kind = SN_OPT_PROVINCE, .name = "province", .value = e.province, .given = &old,
-		  .waives = NEEDS_REASSIGN, .help = "an old province's imported catalog and agency registry instead\n"
-		  "(catalog and agencies files only)" },
+		  .waives = NEEDS_REASSIGN, .help = N_("an old province's imported catalog and agency registry instead\n"
+		  "(catalog and agencies files only)") },
 		OPT_END()
 	};
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
@@ -532,8 +532,9 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 		path[0] = sqlite3_mprintf("%s%sexport.xlsx", dir, sep);
 		if (!path[0] || (rc = write_workbook(&e, path[0], nfiles)))
 			goto done;
-		fprintf(ctx->out, "wrote %s: procedures=%ld bindings=%ld agencies=%ld codes=%ld items=%ld open=%ld\n",
-			path[0], e.rows[F_CATALOG], e.bindings, e.rows[F_AGENCIES], e.rows[F_CROSSWALK], e.rows[F_REVIEW],
+		fprintf(ctx->out, _("wrote %s: "), path[0]);
+		fprintf(ctx->out, "procedures=%ld bindings=%ld agencies=%ld codes=%ld items=%ld open=%ld\n",
+			e.rows[F_CATALOG], e.bindings, e.rows[F_AGENCIES], e.rows[F_CROSSWALK], e.rows[F_REVIEW],
 			e.open_items);
 		goto findings;
 	}
@@ -573,7 +574,7 @@ int cmd_export(struct sn_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 	for (int i = 0; i < nfiles; i++) {
-		fprintf(ctx->out, "wrote %s: ", path[i]);
+		fprintf(ctx->out, _("wrote %s: "), path[i]);
 		switch (i) {
 		case F_CATALOG: fprintf(ctx->out, "procedures=%ld bindings=%ld\n", e.rows[i], e.bindings); break;
 		case F_AGENCIES: fprintf(ctx->out, "agencies=%ld\n", e.rows[i]); break;

@@ -8,12 +8,12 @@
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Lists the open review items in the order of their step and subject: dossiers that need a\n"
 	"decision, catalog conflicts, procedures decided by the default rule, codes recode could\n"
 	"not place. Nothing is ever dropped: each item stays until a decision settles it\n"
 	"('sapnhap reassign --decisions FILE --force', 'sapnhap recode --pins FILE --force').\n"
-	"--step is recode or reassign. CSV: step,subject,field,reason,detail.\n",
+	"--step is recode or reassign. CSV: step,subject,field,reason,detail.\n"),
 };
 
 /* The steps that queue items; another name would list nothing and look clean. */
@@ -58,6 +58,6 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	sn_rows_end(f, fmt);
 	if (fmt == SN_FMT_TEXT)
-		fprintf(ctx->err, "sapnhap: %d open item(s)\n", n);
+		fprintf(ctx->err, _("sapnhap: %d open item(s)\n"), n);
 	return r < 0 ? SN_IO : SN_OK;
 }

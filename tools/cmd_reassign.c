@@ -21,7 +21,7 @@ static int db_digest(struct sn_ctx *ctx, char out[65])
 }
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Makes the old provinces' catalogs one catalog of the merged province, with nothing left at\n"
 	"district level, and moves the in-flight dossiers of agencies that no longer exist. Run\n"
 	"'sapnhap recode' first. District-level work goes to every new commune's committee or to\n"
@@ -29,7 +29,7 @@ static const struct sn_usage usage = {
 	"else by field, else the default). Dossiers follow the crosswalk or the rule; one whose\n"
 	"applicant's commune was split without a whole-population part goes by the hamlet table\n"
 	"or a decision, else to the review queue. Where the catalogs disagree, the field waits\n"
-	"for a decision. Conservation is checked at the end; a failure rolls everything back.\n",
+	"for a decision. Conservation is checked at the end; a failure rolls everything back.\n"),
 	.examples = "sapnhap reassign --decisions decisions.csv --hamlets hamlets.csv --force\n",
 };
 
@@ -86,8 +86,8 @@ int cmd_reassign(struct sn_ctx *ctx, int argc, char **argv)
 		 ra.queued_dossiers, ra.queued_bindings, ra.conflicts, ra.defaults);
 	if ((rc = sn_step_commit(ctx, &step, counts)))
 		goto out;
-	fprintf(ctx->out, "%s catalog of province %s: %s\n", step.dry_run ? "would reassign" : "reassigned",
-		ra.target, counts);
+	fprintf(ctx->out, step.dry_run ? _("would reassign catalog of province %s: %s\n") :
+		_("reassigned catalog of province %s: %s\n"), ra.target, counts);
 out:
 	if (rc)
 		sn_step_abort(ctx, &step);

@@ -24,8 +24,8 @@
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.args = "PLAN", .min_args = 1, .max_args = 1, .expected = "one PLAN file",
-	.description =
+	.args = "PLAN", .min_args = 1, .max_args = 1, .expected = N_("one PLAN file"),
+	.description = N_(
 	"Runs the whole migration the plan file describes: units import, agencies import,\n"
 	"recode, catalog import, dossiers import, reassign; then writes into the plan's output\n"
 	"folder the validation report (validation.txt, validation.json), the before/after diff\n"
@@ -49,7 +49,7 @@ static const struct sn_usage usage = {
 	"  [province CODE]    agencies = FILE, catalog = FILE, dossiers = FILE, encoding = ENC\n"
 	"  [rules]            allocation, pins, level1, departments (recode; level1 also\n"
 	"                     the imports, which check codes against the province);\n"
-	"                     jurisdiction, decisions, hamlets (reassign)\n",
+	"                     jurisdiction, decisions, hamlets (reassign)\n"),
 	.examples =
 	"sapnhap run samples/demo.plan\n",
 };
@@ -92,6 +92,9 @@ struct ticker {
 	FILE *err;
 	int n, total;
 	const char *what;
+	/* The line after a CR, translated before the thread starts: gettext's language is the
+	 * process's, and a step may switch it meanwhile. */
+	const char *fmt;
 };
 
 static void *tick(void *arg)
@@ -106,7 +109,8 @@ static void *tick(void *arg)
 		while (!t->done && pthread_cond_timedwait(&t->done_cv, &t->lock, &until) == 0)
 			;
 		if (!t->done && s >= 2) {
-			fprintf(t->err, "\r[%d/%d] %s: %d s ", t->n, t->total, t->what, s);
+			fputc('\r', t->err);
+			fprintf(t->err, t->fmt, t->n, t->total, t->what, s);
 			fflush(t->err);
 			t->shown = 1;
 		}
@@ -135,7 +139,8 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 	fflush(r->ctx->out);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct ticker tk = { .err = r->ctx->err, .n = r->n, .total = r->total, .what = what };
+	struct ticker tk = { .err = r->ctx->err, .n = r->n, .total = r->total, .what = what,
+			      .fmt = _("[%d/%d] %s: %d s ") };
 	pthread_t th;
 	int ticking = r->tty && pthread_mutex_init(&tk.lock, NULL) == 0;
 	if (ticking && pthread_cond_init(&tk.done_cv, NULL) != 0) {
@@ -160,7 +165,7 @@ static int step(struct run *r, struct args *a, FILE *out, const char *what)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	/* Elapsed time only for a person watching: transcripts stay byte-identical. */
 	if (r->tty)
-		fprintf(r->ctx->err, "sapnhap: run: step %d/%d done in %.1f s\n", r->n, r->total,
+		fprintf(r->ctx->err, _("sapnhap: run: step %d/%d done in %.1f s\n"), r->n, r->total,
 			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return rc;
 }
@@ -187,8 +192,8 @@ static int check_provinces(struct run *r)
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 	if (sqlite3_open_v2(r->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', '), count(*), group_concat(p || ': ' || n || ' link(s), "
-				   "first at ' || pos, '; ') FROM (SELECT new_province_code AS p, count(*) AS n, min(pos) AS pos "
+	    sqlite3_prepare_v2(db, "SELECT group_concat(p, ', '), count(*), group_concat(printf(?2, p, n, pos), "
+				   "'; ') FROM (SELECT new_province_code AS p, count(*) AS n, min(pos) AS pos "
 				   "FROM link WHERE old_province_code = ?1 AND new_province_code IS NOT NULL GROUP BY 1 "
 				   "ORDER BY count(*) DESC, 1)",
 				   -1, &st, NULL) != SQLITE_OK) {
@@ -200,6 +205,8 @@ static int check_provinces(struct run *r)
 		const struct sn_plan_province *o = &r->plan->prov[i];
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, o->code, -1, SQLITE_STATIC);
+		/* The links of each new province, in words: SQLite's printf, our format translated. */
+		sqlite3_bind_text(st, 2, _("%s: %d link(s), first at %s"), -1, SQLITE_STATIC);
 		const char *to = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
 		if (!to) {
 			sn_error(r->ctx, "%s:%d: the unit registry knows no province %s", r->plan->path, o->line, o->code);
@@ -250,7 +257,7 @@ static int report(struct run *r, struct args *a, const char *path, const char *w
 		sn_outfile_abort(&o);
 		return SN_IO;
 	}
-	fprintf(r->ctx->out, "wrote %s\n", path);
+	fprintf(r->ctx->out, _("wrote %s\n"), path);
 	if (rc == SN_FINDINGS)
 		r->findings = 1;
 	return 0;
@@ -297,7 +304,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		ndossiers += plan.prov[i].dossiers != NULL;
 	r.total = (int)(plan.nunits + 2 * plan.nprov + ndossiers) + 2 + 1 + plan.diff_html + plan.diff_csv +
 		  plan.export_csv + plan.export_xml + plan.report_html + plan.report_xlsx;
-	fprintf(ctx->out, "run %s: province %s from %zu old province(s); database %s; output %s\n",
+	fprintf(ctx->out, _("run %s: province %s from %zu old province(s); database %s; output %s\n"),
 		plan.path, plan.province, plan.nprov, r.db, plan.output);
 
 	/* The database's folder, like the output folder, is made when missing. */
@@ -329,7 +336,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		opt(&a, "--encoding", u->encoding);
 		if (f)
 			add(&a, f);
-		snprintf(what, sizeof what, "unit event %s", u->event);
+		snprintf(what, sizeof what, _("unit event %s"), u->event);
 		if ((rc = must(&r, &a, what)))
 			goto done;
 	}
@@ -342,7 +349,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		opt(&a, "--level1", plan.level1), opt(&a, "--encoding", o->encoding);
 		if (f)
 			add(&a, f);
-		snprintf(what, sizeof what, "agency registry of province %s", o->code);
+		snprintf(what, sizeof what, _("agency registry of province %s"), o->code);
 		if ((rc = must(&r, &a, what)))
 			goto done;
 	}
@@ -352,7 +359,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	opt(&a, "--survivor", plan.survivor);
 	if (f)
 		add(&a, f);
-	if ((rc = must(&r, &a, "agency codes of the merged province")))
+	if ((rc = must(&r, &a, _("agency codes of the merged province"))))
 		goto done;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < plan.nprov; i++) {
@@ -366,7 +373,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 			opt(&a, "--encoding", o->encoding);
 			if (f)
 				add(&a, f);
-			snprintf(what, sizeof what, "%s of province %s", pass ? "dossiers" : "catalog", o->code);
+			snprintf(what, sizeof what, pass ? _("dossiers of province %s") : _("catalog of province %s"), o->code);
 			if ((rc = must(&r, &a, what)))
 				goto done;
 		}
@@ -375,7 +382,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	opt(&a, "--hamlets", plan.hamlets), opt(&a, "--on", plan.on);
 	if (f)
 		add(&a, f);
-	if ((rc = must(&r, &a, "jurisdiction, dossiers and the merged catalog")))
+	if ((rc = must(&r, &a, _("jurisdiction, dossiers and the merged catalog"))))
 		goto done;
 
 	/* The reports. */
@@ -392,9 +399,9 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 	add(&a, "validate"), add(&a, "--format"), add(&a, "text"), add(&a, "--limit"), add(&a, "0");
 	add(&a, "--signoff"), add(&a, "--lang"), add(&a, plan.lang);
 	add(&a, "--json"), add(&a, join(vjson, sizeof vjson, plan.output, "validation.json"));
-	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.txt"), "validation report")))
+	if ((rc = report(&r, &a, join(path, sizeof path, plan.output, "validation.txt"), _("validation report"))))
 		goto done;
-	fprintf(ctx->out, "wrote %s\n", vjson);
+	fprintf(ctx->out, _("wrote %s\n"), vjson);
 	snprintf(sides[0], sizeof sides[0], "%s:old", r.db);
 	snprintf(sides[1], sizeof sides[1], "%s:merged", r.db);
 	static const char *diff_formats[] = { "html", "csv" };
@@ -409,7 +416,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		add(&a, "--lang"), add(&a, plan.lang);
 		if (k && plan.bom)
 			add(&a, "--bom");
-		snprintf(what, sizeof what, "before/after diff (%s)", diff_formats[k]);
+		snprintf(what, sizeof what, _("before/after diff (%s)"), diff_formats[k]);
 		if ((rc = output_step(&r, &a, what)))
 			goto done;
 	}
@@ -423,7 +430,7 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		add(&a, join(path, sizeof path, plan.output, name));
 		if (!k && plan.bom)
 			add(&a, "--bom");
-		snprintf(what, sizeof what, "export (%s)", k ? "xml" : "csv");
+		snprintf(what, sizeof what, _("export (%s)"), k ? "xml" : "csv");
 		if ((rc = output_step(&r, &a, what)))
 			goto done;
 	}
@@ -438,24 +445,30 @@ int cmd_run(struct sn_ctx *ctx, int argc, char **argv)
 		add(&a, "report"), add(&a, "--format"), add(&a, report_formats[k]), add(&a, "--out");
 		add(&a, join(path, sizeof path, plan.output, name)), add(&a, "--lang"), add(&a, plan.lang);
 		add(&a, "--validation"), add(&a, vjson);
-		snprintf(what, sizeof what, "sign-off report (%s)", report_formats[k]);
+		snprintf(what, sizeof what, _("sign-off report (%s)"), report_formats[k]);
 		if ((rc = output_step(&r, &a, what)))
 			goto done;
 	}
-	fprintf(ctx->out, "\nmigration of province %s complete%s.\n"
-		"  validation report: %s/validation.txt\n",
-		plan.province, r.findings ? ", with findings to review" : "", plan.output);
+	/* Where the outputs went, each line a whole sentence for the translation. */
+	if (r.findings)
+		fprintf(ctx->out, _("\nmigration of province %s complete, with findings to review.\n"), plan.province);
+	else
+		fprintf(ctx->out, _("\nmigration of province %s complete.\n"), plan.province);
+	fprintf(ctx->out, _("  validation report: %s/validation.txt\n"), plan.output);
 	if (plan.report_html || plan.report_xlsx)
-		fprintf(ctx->out, "  sign-off report:   %s/report.%s (%s)\n", plan.output,
+		fprintf(ctx->out, _("  sign-off report:   %s/report.%s (%s)\n"), plan.output,
 			plan.report_html && plan.report_xlsx ? "{html,xlsx}" : plan.report_html ? "html" : "xlsx",
-			plan.report_html ? "print it to sign; the workbook's sheet 'Cần quyết định' is read back by "
-			"'reassign --decisions'" : "its sheet 'Cần quyết định' is read back by 'reassign --decisions'");
-	if (plan.diff_html || plan.diff_csv)
-		fprintf(ctx->out, "  before/after diff: %s%s%s%s%s\n", plan.diff_html ? plan.output : "",
-			plan.diff_html ? "/diff.html (open in a browser)" : "", plan.diff_html && plan.diff_csv ? ", " : "",
-			plan.diff_csv ? plan.output : "", plan.diff_csv ? "/diff.csv" : "");
+			plan.report_html ? _("print it to sign; the workbook's sheet 'Cần quyết định' is read back by "
+			"'reassign --decisions'") : _("its sheet 'Cần quyết định' is read back by 'reassign --decisions'"));
+	if (plan.diff_html && plan.diff_csv)
+		fprintf(ctx->out, _("  before/after diff: %s/diff.html (open in a browser), %s/diff.csv\n"),
+			plan.output, plan.output);
+	else if (plan.diff_html)
+		fprintf(ctx->out, _("  before/after diff: %s/diff.html (open in a browser)\n"), plan.output);
+	else if (plan.diff_csv)
+		fprintf(ctx->out, _("  before/after diff: %s/diff.csv\n"), plan.output);
 	if (plan.export_csv || plan.export_xml)
-		fprintf(ctx->out, "  exports:           %s/export-%s/\n", plan.output,
+		fprintf(ctx->out, _("  exports:           %s/export-%s/\n"), plan.output,
 			plan.export_csv && plan.export_xml ? "{csv,xml}" : plan.export_csv ? "csv" : "xml");
 	rc = r.findings ? SN_FINDINGS : SN_OK;
 done:

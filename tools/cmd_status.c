@@ -12,12 +12,12 @@ static const char *TABLES[] = { "event", "unit", "link", "listed_unit", "agency"
 				"binding", "dossier", "dossier_history", "merged_procedure" };
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Lists the steps applied to the working database (oldest first) with their inputs'\n"
 	"SHA-256; then the stale steps, whose result no longer follows from what they read\n"
 	"because a step they depend on was applied after them, each with the command to\n"
 	"run again (in order; a stale step recomputes without --force); then the events and\n"
-	"the row count of each table.\n",
+	"the row count of each table.\n"),
 };
 
 int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
@@ -31,7 +31,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	long long version, n;
 	if (sn_query_int(ctx, &version, "PRAGMA user_version"))
 		return SN_IO;
-	fprintf(f, "database: %s (schema %lld)\n\njournal:\n", ctx->db_path, version);
+	fprintf(f, _("database: %s (schema %lld)\n\njournal:\n"), ctx->db_path, version);
 	sqlite3_stmt *st = sn_prepare(ctx, "SELECT j.id, j.ended_at, j.step, j.target, j.outcome, j.counts, "
 					   "i.path, i.sha256 FROM journal j LEFT JOIN journal_input i "
 					   "ON i.journal_id = j.id ORDER BY j.id, i.rowid");
@@ -45,7 +45,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 			fprintf(f, "  %ld  %s  %s %s  %s  %s\n", id, sn_col(st, 1), sn_col(st, 2),
 				sn_col(st, 3), sn_col(st, 4), sn_col(st, 5));
 		if (*sn_col(st, 6))
-			fprintf(f, "      input %s  sha256 %s\n", sn_col(st, 6), sn_col(st, 7));
+			fprintf(f, _("      input %s  sha256 %s\n"), sn_col(st, 6), sn_col(st, 7));
 		last = id;
 		any = 1;
 	}
@@ -53,7 +53,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	if (r < 0)
 		return SN_IO;
 	if (!any)
-		fputs("  (empty)\n", f);
+		fputs(_("  (empty)\n"), f);
 	/* The stale steps, in the order to run them again (the order of the data flow). */
 	struct sn_journal j;
 	if (sn_journal_load(ctx, &j))
@@ -61,18 +61,18 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	const struct sn_entry **stale = j.n ? calloc((size_t)j.n, sizeof *stale) : NULL;
 	int nstale = stale ? sn_stale_in_order(&j, 0, stale) : 0;
 	if (nstale)
-		fputs("\nstale (a step they read was applied after them; run again, in this order):\n", f);
+		fputs(_("\nstale (a step they read was applied after them; run again, in this order):\n"), f);
 	for (int i = 0; i < nstale; i++) {
 		char why[600];
 		char *cmd = sn_entry_command(stale[i]);
 		sn_stale_reason(&j, stale[i], why, sizeof why);
-		fprintf(f, "  %s %s (journal %ld): %s\n      %s\n", stale[i]->step, stale[i]->target,
+		fprintf(f, _("  %s %s (journal %ld): %s\n      %s\n"), stale[i]->step, stale[i]->target,
 			stale[i]->id, why, cmd ? cmd : stale[i]->step);
 		free(cmd);
 	}
 	free(stale);
 	sn_journal_free(&j);
-	fputs("\nevents:\n", f);
+	fputs(_("\nevents:\n"), f);
 	st = sn_prepare(ctx, "SELECT name, effective, kind, source FROM event ORDER BY effective, id");
 	if (!st)
 		return SN_IO;
@@ -81,7 +81,7 @@ int cmd_status(struct sn_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (r < 0)
 		return SN_IO;
-	fputs("\ntables:\n", f);
+	fputs(_("\ntables:\n"), f);
 	for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
 		if (sn_query_intf(ctx, &n, "SELECT count(*) FROM %w", TABLES[i]))
 			return SN_IO;

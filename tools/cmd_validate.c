@@ -62,7 +62,7 @@ enum { REQ_CODES = 1, REQ_MERGED = 2 };
 /* Columns subject, detail, sort_key; no SQL: the statistics. */
 static const struct sn_rule rules[] = {
 	{ "binding-district-level", SN_SEV_ERROR, REQ_MERGED,
-	  "an active binding at district level, or of the merged catalog at an old agency code",
+	  N_("an active binding at district level, or of the merged catalog at an old agency code"),
 	  "SELECT b.national_code AS subject, 'catalog ' || b.catalog || ': at ' || b.agency_code || ' ' || "
 	  "  COALESCE(c.name, a.name) || ' (' || CASE WHEN COALESCE(c.kind, a.kind) IN ('district-committee', "
 	  "  'district-office') THEN COALESCE(c.kind, a.kind) ELSE 'old code, ' || x.outcome || "
@@ -72,14 +72,14 @@ static const struct sn_rule rules[] = {
 	  "(COALESCE(c.kind, a.kind) IN ('district-committee', 'district-office') OR "
 	  "(b.catalog = :t AND x.outcome IS NOT NULL AND x.outcome <> 'kept'))" },
 	{ "binding-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
-	  "an active binding of the merged catalog at a code that is neither in the code table nor an old code",
+	  N_("an active binding of the merged catalog at a code that is neither in the code table nor an old code"),
 	  "SELECT b.national_code AS subject, 'at ' || b.agency_code || ', which the code table does not have' AS detail, "
 	  "  b.national_code || ' ' || b.agency_code AS sort_key FROM binding b WHERE b.active = 1 AND b.catalog = :t "
 	  "AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM crosswalk x WHERE x.old_code = b.agency_code AND x.outcome <> 'kept')" },
 	{ "online-not-received", SN_SEV_ERROR, REQ_MERGED,
-	  "a procedure offered online or on the national portal that is not in the merged catalog or that "
-	  "no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")",
+	  N_("a procedure offered online or on the national portal that is not in the merged catalog or that "
+	  "no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")"),
 	  "SELECT f.national_code AS subject, " OFFERED " || ': ' || CASE WHEN f.nb = 0 THEN 'no active binding at an agency of the code table' "
 	  "  WHEN f.nb = 1 THEN 'its one active binding, at ' || f.missing || ', does not receive it online' "
 	  "  ELSE 'none of its ' || f.nb || ' active bindings receives it online (' || f.missing || "
@@ -92,14 +92,14 @@ static const struct sn_rule rules[] = {
 	  "  AND NOT EXISTS (SELECT 1 FROM merged_procedure m WHERE m.national_code = p.national_code) "
 	  "  GROUP BY p.national_code" },
 	{ "online-not-everywhere", SN_SEV_WARNING, REQ_MERGED,
-	  "a procedure offered online that some of its agencies do not receive online",
+	  N_("a procedure offered online that some of its agencies do not receive online"),
 	  "SELECT f.national_code AS subject, " OFFERED " || ': received online at ' || f.nol || ' of ' || f.nb || "
 	  "  ' agencies; not at ' || f.missing || CASE WHEN f.nb - f.nol > 3 THEN ', ...' ELSE '' END AS detail, "
 	  "  f.national_code AS sort_key "
 	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
 	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol > 0 AND f.nol < f.nb" },
 	{ "online-level-none", SN_SEV_WARNING, REQ_MERGED,
-	  "a procedure whose online level is none that some of its agencies receive online",
+	  N_("a procedure whose online level is none that some of its agencies receive online"),
 	  "SELECT m.national_code AS subject, 'online level none, yet ' || "
 	  "  (SELECT count(*) FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
 	  "  b.national_code = m.national_code) || ' binding(s) receive it online: ' || (SELECT group_concat(agency_code, ', ') FROM "
@@ -107,42 +107,42 @@ static const struct sn_rule rules[] = {
 	  "  b.national_code = m.national_code ORDER BY b.agency_code LIMIT 3)) AS detail, m.national_code AS sort_key "
 	  "FROM merged_procedure m WHERE m.online_level = 'none' AND EXISTS (SELECT 1 FROM binding b WHERE "
 	  "  b.active = 1 AND b.catalog = :t AND b.online = 1 AND b.national_code = m.national_code)" },
-	{ "agency-code-invalid", SN_SEV_ERROR, REQ_CODES, "a code of the code table that is not an agency code",
+	{ "agency-code-invalid", SN_SEV_ERROR, REQ_CODES, N_("a code of the code table that is not an agency code"),
 	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'invalid'" },
 	{ "agency-code-nonconforming", SN_SEV_WARNING, REQ_CODES,
-	  "a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)",
+	  N_("a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)"),
 	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'nonconforming'" },
 	{ "agency-code-duplicate", SN_SEV_ERROR, REQ_CODES,
-	  "one code written more than once in the code table (in another notation or spelling)",
+	  N_("one code written more than once in the code table (in another notation or spelling)"),
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
 	  "SELECT min(code) AS subject, count(*) || ' rows: ' || group_concat(code || ' ' || name, '; ') AS detail, "
 	  "  min(sort_key) AS sort_key FROM (SELECT * FROM k ORDER BY key, code) GROUP BY key HAVING count(*) > 1" },
-	{ "agency-code-closed", SN_SEV_ERROR, REQ_CODES, "a code of the code table that was closed, never to be issued again",
+	{ "agency-code-closed", SN_SEV_ERROR, REQ_CODES, N_("a code of the code table that was closed, never to be issued again"),
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
 	  "SELECT k.code AS subject, k.name || ': ' || x.code || ' is closed (' || x.reason || ')' AS detail, "
 	  "  k.sort_key FROM k JOIN closed_code x ON x.sort_key = k.key OR x.code = k.code" },
 	{ "agency-code-level1", SN_SEV_ERROR, REQ_CODES,
-	  "a code of the code table that is not under the merged province's level-1 codes",
+	  N_("a code of the code table that is not under the merged province's level-1 codes"),
 	  "SELECT c.code AS subject, c.name || ': level-1 code ' || sn_agcode_l1(c.code) || ', not ' || :l1 || "
 	  "  ' or ' || :k1 || COALESCE(' (' || x.code || ' is closed: ' || x.reason || ')', '') AS detail, "
 	  "  c.sort_key FROM code_table c LEFT JOIN closed_code x ON x.code = sn_agcode_l1(c.code) "
 	  "WHERE sn_agcode_l1(c.code) NOT IN (:l1, :k1)" },
 	{ "agency-parent-unknown", SN_SEV_ERROR, REQ_CODES,
-	  "an agency whose parent code is not in the code table",
+	  N_("an agency whose parent code is not in the code table"),
 	  "SELECT c.code AS subject, c.name || ': parent ' || c.parent_code || ' is not in the code table' AS detail, "
 	  "  c.sort_key FROM code_table c WHERE COALESCE(c.parent_code, '') <> '' AND NOT EXISTS "
 	  "(SELECT 1 FROM code_table p WHERE p.code = c.parent_code)" },
 	{ "dossier-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
-	  "an in-flight dossier at an agency that is not in the code table (and waits for no decision)",
+	  N_("an in-flight dossier at an agency that is not in the code table (and waits for no decision)"),
 	  "SELECT d.code AS subject, 'procedure ' || d.national_code || ' at ' || d.agency_code || "
 	  "  COALESCE(' (old code, ' || x.outcome || ')', ', which the code table does not have') AS detail, "
 	  "  d.code AS sort_key FROM dossier d LEFT JOIN crosswalk x ON x.old_code = d.agency_code "
 	  "WHERE NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = d.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "dossier-unbound", SN_SEV_ERROR, REQ_MERGED,
-	  "an in-flight dossier at an agency that does not implement its procedure in the merged catalog",
+	  N_("an in-flight dossier at an agency that does not implement its procedure in the merged catalog"),
 	  "SELECT d.code AS subject, 'procedure ' || d.national_code || CASE WHEN NOT EXISTS (SELECT 1 FROM "
 	  "  merged_procedure m WHERE m.national_code = d.national_code) THEN ' is not in the merged catalog' "
 	  "  ELSE ' is not bound at ' || d.agency_code || ' ' || c.name END AS detail, d.code AS sort_key "
@@ -151,14 +151,14 @@ static const struct sn_rule rules[] = {
 	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND "
 	  "  r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "commune-without-committee", SN_SEV_ERROR, REQ_CODES,
-	  "a new commune of the merged province, in force, without its committee in the code table",
+	  N_("a new commune of the merged province, in force, without its committee in the code table"),
 	  "SELECT u.code AS subject, u.name || ': no commune committee in the code table' AS detail, "
 	  "  u.code AS sort_key FROM unit u WHERE u.level = 'commune' AND u.province_code = :t "
 	  "AND u.valid_to IS NULL AND u.opened_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code_table c "
 	  "WHERE c.kind = 'commune-committee' AND c.unit_code = u.code)" },
 	{ "commune-procedure-unbound", SN_SEV_ERROR, REQ_MERGED,
-	  "a commune-level procedure not bound at every commune committee (filing must not depend on the "
-	  "boundary within the province)",
+	  N_("a commune-level procedure not bound at every commune committee (filing must not depend on the "
+	  "boundary within the province)"),
 	  "WITH cc AS MATERIALIZED (SELECT code, unit_code FROM code_table WHERE kind = 'commune-committee'), "
 	  "gap AS (SELECT m.national_code, cc.code, cc.unit_code, row_number() OVER (PARTITION BY m.national_code "
 	  "  ORDER BY cc.code) AS n FROM merged_procedure m JOIN cc WHERE (instr(m.levels, 'commune') > 0 OR "
@@ -170,32 +170,32 @@ static const struct sn_rule rules[] = {
 	  "  CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END AS detail, national_code AS sort_key "
 	  "FROM (SELECT * FROM gap ORDER BY national_code, n) GROUP BY national_code" },
 	{ "phone-invalid", SN_SEV_WARNING, REQ_CODES,
-	  "a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or "
-	  "1800/1900 hotline",
+	  N_("a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or "
+	  "1800/1900 hotline"),
 	  "SELECT code AS subject, name || ': ' || sn_phone_problem(phone) AS detail, sort_key FROM code_table "
 	  "WHERE sn_phone_problem(phone) IS NOT NULL" },
-	{ "email-invalid", SN_SEV_WARNING, REQ_CODES, "an e-mail address that is not local@domain.tld",
+	{ "email-invalid", SN_SEV_WARNING, REQ_CODES, N_("an e-mail address that is not local@domain.tld"),
 	  "SELECT code AS subject, name || ': ' || sn_email_problem(email) AS detail, sort_key FROM code_table "
 	  "WHERE sn_email_problem(email) IS NOT NULL" },
-	{ "contact-missing", SN_SEV_INFO, REQ_CODES, "an agency without a phone number or an e-mail address, to fill in",
+	{ "contact-missing", SN_SEV_INFO, REQ_CODES, N_("an agency without a phone number or an e-mail address, to fill in"),
 	  "SELECT code AS subject, name || ': no ' || CASE WHEN trim(COALESCE(phone, '')) = '' AND "
 	  "  trim(COALESCE(email, '')) = '' THEN 'phone, no e-mail' WHEN trim(COALESCE(phone, '')) = '' "
 	  "  THEN 'phone' ELSE 'e-mail' END AS detail, sort_key FROM code_table "
 	  "WHERE trim(COALESCE(phone, '')) = '' OR trim(COALESCE(email, '')) = ''" },
 	{ "review-open", SN_SEV_WARNING, REQ_CODES,
-	  "an open review item that needs a person (catalog conflicts: see catalog-conflict)",
+	  N_("an open review item that needs a person (catalog conflicts: see catalog-conflict)"),
 	  "SELECT subject, step || ': ' || reason || COALESCE(': ' || NULLIF(detail, ''), '') AS detail, "
 	  "  printf('%s %s %012d', step, subject, id) AS sort_key FROM review "
 	  "WHERE status = 'open' AND reason NOT LIKE 'conflict:%'" },
 	{ "catalog-conflict", SN_SEV_WARNING, REQ_MERGED,
-	  "a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision",
+	  N_("a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision"),
 	  "SELECT m.national_code AS subject, m.conflicts || ' field(s) await a decision: ' || "
 	  "  COALESCE((SELECT group_concat(field, ', ') FROM (SELECT DISTINCT r.field FROM review r WHERE "
 	  "  r.step = 'reassign' AND r.subject = m.national_code AND r.status = 'open' AND r.field IS NOT NULL "
 	  "  ORDER BY 1)), '?') AS detail, "
 	  "  m.national_code AS sort_key FROM merged_procedure m WHERE m.conflicts > 0" },
 	{ "statistics", SN_SEV_INFO, REQ_MERGED,
-	  "the catalogs in figures: procedures, shares online and on the national portal, per level", NULL },
+	  N_("the catalogs in figures: procedures, shares online and on the national portal, per level"), NULL },
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= SN_RULES_MAX, "more rules than the engine holds");
@@ -205,21 +205,22 @@ _Static_assert(NRULES <= SN_RULES_MAX, "more rules than the engine holds");
 enum { ST_PROCEDURES, ST_FULL, ST_PARTIAL, ST_NONE, ST_UNDECIDED, ST_PORTAL, ST_PORTAL_UNDECIDED,
        ST_PROVINCE, ST_DISTRICT, ST_COMMUNE, NSTAT };
 
-/* Names in JSON and CSV, labels in text; pct: also given as a share of the procedures. */
+/* Names in JSON and CSV, labels in text (N_(): translated where printed); pct: also given as a
+ * share of the procedures. */
 static const struct {
 	const char *name, *label;
 	int pct;
 } stat_fields[NSTAT] = {
-	{ "procedures", "procedures", 0 },
-	{ "full_online", "fully online", 1 },
-	{ "partial_online", "partly online", 1 },
-	{ "not_online", "not online", 0 },
-	{ "online_undecided", "online level undecided", 0 },
-	{ "portal", "on the national portal", 1 },
-	{ "portal_undecided", "portal undecided", 0 },
-	{ "level_province", "at province level", 0 },
-	{ "level_district", "at district level", 0 },
-	{ "level_commune", "at commune level", 0 },
+	{ "procedures", N_("procedures"), 0 },
+	{ "full_online", N_("fully online"), 1 },
+	{ "partial_online", N_("partly online"), 1 },
+	{ "not_online", N_("not online"), 0 },
+	{ "online_undecided", N_("online level undecided"), 0 },
+	{ "portal", N_("on the national portal"), 1 },
+	{ "portal_undecided", N_("portal undecided"), 0 },
+	{ "level_province", N_("at province level"), 0 },
+	{ "level_district", N_("at district level"), 0 },
+	{ "level_commune", N_("at commune level"), 0 },
 };
 
 struct stats {
@@ -361,23 +362,53 @@ static void pct_text(char *buf, size_t len, long long n, long long total)
 	snprintf(buf, len, "%lld.%lld", t / 10, t % 10);
 }
 
+/* The columns a text takes on a terminal: its characters (UTF-8, NFC: a Vietnamese letter with
+ * its marks is one character). */
+static int columns(const char *s)
+{
+	int w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		w += (*p & 0xC0) != 0x80;
+	return w;
+}
+
+/* S padded with blanks to WIDTH columns (printf's %-*s counts bytes, not letters). */
+static void put_padded(FILE *f, const char *s, int width)
+{
+	fputs(s, f);
+	for (int w = columns(s); w < width; w++)
+		fputc(' ', f);
+}
+
 /* One column of the statistics table; the last is not padded (no trailing blanks). */
 static void stat_cell(FILE *f, const char *cell, int last)
 {
-	fprintf(f, last ? "%s\n" : "%-16s", cell);
+	if (last)
+		fprintf(f, "%s\n", cell);
+	else
+		put_padded(f, cell, 16);
 }
 
 static void stats_text(FILE *f, const struct report *rp)
 {
-	fprintf(f, "\n%-26s", "statistics");
+	/* The labels' column: 24 wide, or wider for longer labels in the language in use. */
+	int width = 24;
+	for (int i = 0; i < NSTAT; i++)
+		if (columns(_(stat_fields[i].label)) + 2 > width)
+			width = columns(_(stat_fields[i].label)) + 2;
+	fputc('\n', f);
+	put_padded(f, _("statistics"), width + 2);
 	for (int k = 0; k < rp->nstats; k++) {
-		char head[40];
-		snprintf(head, sizeof head, "%s %s", k ? "catalog" : "merged",
-			 k ? rp->stats[k].scope : rp->t->province);
+		char head[80];
+		if (k)
+			snprintf(head, sizeof head, _("catalog %s"), rp->stats[k].scope);
+		else
+			snprintf(head, sizeof head, _("merged %s"), rp->t->province);
 		stat_cell(f, head, k + 1 == rp->nstats);
 	}
 	for (int i = 0; i < NSTAT; i++) {
-		fprintf(f, "  %-24s", stat_fields[i].label);
+		fputs("  ", f);
+		put_padded(f, _(stat_fields[i].label), width);
 		for (int k = 0; k < rp->nstats; k++) {
 			char cell[64], pct[24];
 			const long long *v = rp->stats[k].v;
@@ -392,16 +423,18 @@ static void stats_text(FILE *f, const struct report *rp)
 	}
 }
 
+/* The text report, wholly in the report's language (switched here and back at the end). */
 static void print_text(FILE *f, const struct report *rp)
 {
 	int first = 1;
+	enum sn_lang prev = sn_lang_use(rp->lang);
 	if (rp->signoff) {
 		fprintf(f, "%s\n", rp->lang == SN_LANG_VI ? "BÁO CÁO KIỂM TRA (VALIDATION REPORT)" :
 			"VALIDATION REPORT");
 		sn_report_header_text(rp->ctx, f, rp->lang);
 		fputc('\n', f);
 	}
-	fprintf(f, "validate: merged province %s (level-1 codes %s, %s)\n", rp->t->province, rp->t->l1, rp->t->k1);
+	fprintf(f, _("validate: merged province %s (level-1 codes %s, %s)\n"), rp->t->province, rp->t->l1, rp->t->k1);
 	for (size_t i = 0; i < NRULES; i++) {
 		const struct sn_rule_result *res = &rp->rs->res[i];
 		if (!rp->rs->selected[i] || !rules[i].sql)
@@ -409,7 +442,9 @@ static void print_text(FILE *f, const struct report *rp)
 		if (first)
 			fputc('\n', f);
 		first = 0;
-		fprintf(f, "%-7s  %-26s %5ld  %s\n", sn_rule_sev_names[rules[i].sev], rules[i].id, res->count, rules[i].message);
+		/* The severity as --severity names it (an identifier, as the rule's id). */
+		fprintf(f, "%-7s  %-26s %5ld  %s\n", sn_rule_sev_names[rules[i].sev], rules[i].id, res->count,
+			_(rules[i].message));
 		for (size_t k = 0; k < res->n; k++)
 			if (res->rows[k].name)
 				fprintf(f, "    %-14s %s\n    %-14s %s\n", res->rows[k].subject, res->rows[k].name, "",
@@ -417,15 +452,18 @@ static void print_text(FILE *f, const struct report *rp)
 			else
 				fprintf(f, "    %-14s %s\n", res->rows[k].subject, res->rows[k].detail);
 		if ((long)res->n < res->count)
-			fprintf(f, "    ... and %ld more (--limit 0 shows all)\n", res->count - (long)res->n);
+			fprintf(f, _("    ... and %ld more (--limit 0 shows all)\n"), res->count - (long)res->n);
 	}
 	if (rp->nstats >= 0)
 		stats_text(f, rp);
-	fprintf(f, "\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): %s\n",
+	fprintf(f, rp->rs->rows[SN_SEV_ERROR] ?
+		_("\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): failed\n") :
+		_("\n%ld error(s) in %ld rule(s), %ld warning(s) in %ld rule(s), %ld info in %ld rule(s): passed\n"),
 		rp->rs->rows[SN_SEV_ERROR], rp->rs->failing[SN_SEV_ERROR], rp->rs->rows[SN_SEV_WARNING], rp->rs->failing[SN_SEV_WARNING],
-		rp->rs->rows[SN_SEV_INFO], rp->rs->failing[SN_SEV_INFO], rp->rs->rows[SN_SEV_ERROR] ? "failed" : "passed");
+		rp->rs->rows[SN_SEV_INFO], rp->rs->failing[SN_SEV_INFO]);
 	if (rp->signoff)
 		sn_report_signoff_text(f, rp->lang);
+	sn_lang_use(prev);
 }
 
 static void csv_row(FILE *f, const char *type, const struct sn_rule *ru, const char *subject, const char *detail)
@@ -540,18 +578,18 @@ static void rule_details(FILE *f)
 {
 	for (size_t i = 0; i < NRULES; i++)
 		fprintf(f, "  %-26s %-8s %-9s %s\n", rules[i].id, sn_rule_sev_names[rules[i].sev],
-			rules[i].req & REQ_MERGED ? "reassign" : "recode", rules[i].message);
+			rules[i].req & REQ_MERGED ? "reassign" : "recode", _(rules[i].message));
 }
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Validates the merged province as the working database holds it after 'recode' and\n"
 	"'reassign': the code table, the merged catalog and its active bindings, the dossiers,\n"
 	"the review queue. Each rule is a query returning the offending rows; the report gives,\n"
 	"per rule, its severity, the count and a sample, then the catalogs' statistics. Exit\n"
 	"status 1 when an error rule has rows (warnings and info do not fail); 3 when a rule\n"
 	"needs a step that has not been applied. Rules (id, severity, the step it needs, what\n"
-	"it finds):\n",
+	"it finds):\n"),
 	.details = rule_details,
 	.examples = "sapnhap validate --severity error --limit 0\n",
 };
@@ -577,7 +615,7 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 			   "samples, totals, statistics"),
 		OPT_CALLBACK("rule", &rs, "ID", sn_rules_want_rule, "only this rule (repeatable)"),
 		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &rs.maxsev, .choices = sn_rule_sev_names,
-		  .argh = "LEVEL", .help = "only rules of LEVEL or above (error, warning, info)" },
+		  .argh = "LEVEL", .help = N_("only rules of LEVEL or above (error, warning, info)") },
 		OPT_INT("limit", &rs.limit, 0, "N", "rows shown per rule (default 10; 0: all); counts are always complete"),
 		OPT_FLAG("signoff", &rp.signoff,
 			 "text: begin with the header (the provinces by name, the effective date,\n"

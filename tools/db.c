@@ -22,7 +22,7 @@
  * what to do about it. The SQL itself is for a developer: shown only with SAPNHAP_TRACE set. */
 static void db_explain(struct sn_ctx *ctx, sqlite3 *db, char *buf, size_t len)
 {
-	const char *path = ctx->db_path ? ctx->db_path : "the database";
+	const char *path = ctx->db_path ? ctx->db_path : _("the database");
 	int ext = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, code = ext & 0xff;
 	int sys = db ? sqlite3_system_errno(db) : 0;
 
@@ -30,50 +30,54 @@ static void db_explain(struct sn_ctx *ctx, sqlite3 *db, char *buf, size_t len)
 		code = SQLITE_FULL;
 	switch (code) {
 	case SQLITE_READONLY:
-		snprintf(buf, len, "cannot write '%s': the file is read-only (or the disk it is on is); "
-			 "make it writable, or work on a writable copy with --db COPY", path);
+		snprintf(buf, len, _("cannot write '%s': the file is read-only (or the disk it is on is); "
+			 "make it writable, or work on a writable copy with --db COPY"), path);
 		break;
 	case SQLITE_FULL:
-		snprintf(buf, len, "cannot write '%s': the disk is full; free some space and run the "
-			 "step again (the database keeps what it had before the step)", path);
+		snprintf(buf, len, _("cannot write '%s': the disk is full; free some space and run the "
+			 "step again (the database keeps what it had before the step)"), path);
 		break;
 	case SQLITE_IOERR:
 		if (sys == EFBIG)
-			snprintf(buf, len, "cannot write '%s': the file size limit is reached (ulimit -f); "
+			snprintf(buf, len, _("cannot write '%s': the file size limit is reached (ulimit -f); "
 				 "raise it and run the step again (the database keeps what it had before "
-				 "the step)", path);
+				 "the step)"), path);
+		else if ((ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+			  ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_DIR_FSYNC) && sys)
+			snprintf(buf, len, _("cannot write '%s': %s: the disk may be full or failing (or a file "
+				 "size limit reached); free some space or check the disk, and run the step "
+				 "again (the database keeps what it had before the step)"), path, sn_strerror(sys));
 		else if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
 			 ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_DIR_FSYNC)
-			snprintf(buf, len, "cannot write '%s'%s%s: the disk may be full or failing (or a file "
+			snprintf(buf, len, _("cannot write '%s': the disk may be full or failing (or a file "
 				 "size limit reached); free some space or check the disk, and run the step "
-				 "again (the database keeps what it had before the step)", path,
-				 sys ? ": " : "", sys ? sn_strerror(sys) : "");
+				 "again (the database keeps what it had before the step)"), path);
 		else
-			snprintf(buf, len, "cannot read or write '%s': %s; check the disk and run the step "
-				 "again", path, sys ? sn_strerror(sys) : sqlite3_errmsg(db));
+			snprintf(buf, len, _("cannot read or write '%s': %s; check the disk and run the step "
+				 "again"), path, sys ? sn_strerror(sys) : sqlite3_errmsg(db));
 		break;
 	case SQLITE_NOTADB:
-		snprintf(buf, len, "'%s' is not a sapnhap database (not an SQLite file); give the working "
-			 "database with --db, or the name of a new file to start one", path);
+		snprintf(buf, len, _("'%s' is not a sapnhap database (not an SQLite file); give the working "
+			 "database with --db, or the name of a new file to start one"), path);
 		break;
 	case SQLITE_CORRUPT:
-		snprintf(buf, len, "'%s' is damaged (%s); restore it from a copy, or run the migration "
-			 "again into a new file", path, sqlite3_errmsg(db));
+		snprintf(buf, len, _("'%s' is damaged (%s); restore it from a copy, or run the migration "
+			 "again into a new file"), path, sqlite3_errmsg(db));
 		break;
 	case SQLITE_CANTOPEN:
-		snprintf(buf, len, "cannot open '%s': %s; check that its folder exists and can be written",
+		snprintf(buf, len, _("cannot open '%s': %s; check that its folder exists and can be written"),
 			 path, sys ? sn_strerror(sys) : sqlite3_errmsg(db));
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		snprintf(buf, len, "'%s' is in use by another sapnhap (it is locked); run the step again "
-			 "when that one has finished", path);
+		snprintf(buf, len, _("'%s' is in use by another sapnhap (it is locked); run the step again "
+			 "when that one has finished"), path);
 		break;
 	case SQLITE_NOMEM:
-		snprintf(buf, len, "out of memory");
+		snprintf(buf, len, "%s", _("out of memory"));
 		break;
 	default:
-		snprintf(buf, len, "database '%s': %s", path, sqlite3_errmsg(db));
+		snprintf(buf, len, _("database '%s': %s"), path, sqlite3_errmsg(db));
 		break;
 	}
 }
@@ -481,7 +485,7 @@ int sn_db_recover(struct sn_ctx *ctx, const char *path)
 			r = sqlite3_step(st);
 	}
 	char why[300];
-	snprintf(why, sizeof why, "%s", db ? sqlite3_errmsg(db) : "out of memory");
+	snprintf(why, sizeof why, "%s", db ? sqlite3_errmsg(db) : _("out of memory"));
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	int base = r & 0xff;

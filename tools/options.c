@@ -15,13 +15,13 @@
 /* What a prerequisite step leaves behind: the table that is empty until it has run. */
 static const struct prereq {
 	unsigned flag;
-	const char *what;  /* "no WHAT yet" */
+	const char *what;  /* "no WHAT yet" (N_(): translated where printed) */
 	const char *step;  /* "run 'sapnhap STEP' first" */
 	const char *sql;
 } prereqs[] = {
-	{ NEEDS_RECODE, "code table and crosswalk", "recode", "SELECT count(*) FROM crosswalk" },
-	{ NEEDS_CATALOG, "catalog imported", "catalog import", "SELECT count(*) FROM procedure" },
-	{ NEEDS_REASSIGN, "merged catalog", "reassign", "SELECT count(*) FROM merged_procedure" },
+	{ NEEDS_RECODE, N_("code table and crosswalk"), "recode", "SELECT count(*) FROM crosswalk" },
+	{ NEEDS_CATALOG, N_("catalog imported"), "catalog import", "SELECT count(*) FROM procedure" },
+	{ NEEDS_REASSIGN, N_("merged catalog"), "reassign", "SELECT count(*) FROM merged_procedure" },
 };
 
 int sn_require(struct sn_ctx *ctx, unsigned needs, const char *instead)
@@ -33,18 +33,29 @@ int sn_require(struct sn_ctx *ctx, unsigned needs, const char *instead)
 		if (sn_query_int(ctx, &n, prereqs[i].sql))
 			return SN_IO;
 		if (!n) {
-			sn_error(ctx, "no %s yet: run 'sapnhap %s' first%s%s%s", prereqs[i].what, prereqs[i].step,
-				 instead ? " (or give " : "", instead ? instead : "", instead ? ")" : "");
+			if (instead)
+				sn_error(ctx, "no %s yet: run 'sapnhap %s' first (or give %s)", _(prereqs[i].what),
+					 prereqs[i].step, instead);
+			else
+				sn_error(ctx, "no %s yet: run 'sapnhap %s' first", _(prereqs[i].what), prereqs[i].step);
 			return SN_DATA;
 		}
 	}
 	return 0;
 }
 
+/* A table's text (N_() or an OPT_ macro's help) in the language in use; "" stays "" (gettext
+ * would give the catalog's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
+}
+
 static const char *const encodings[] = { "auto", "utf-8", "cp1258", "tcvn3", NULL };
 static const char *const notations[] = { "qcvn", "left", NULL };
 
-/* "a, b or c" from a NULL-terminated list, or from the formats in a mask. */
+/* "a, b or c" from a NULL-terminated list, or from the formats in a mask (the words joining them
+ * in the language in use). */
 static void join_or(char *buf, size_t len, const char *const *names, unsigned mask)
 {
 	const char *pick[SN_FMT_COUNT + 16];
@@ -61,7 +72,7 @@ static void join_or(char *buf, size_t len, const char *const *names, unsigned ma
 	}
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && k < len; i++) {
-		int w = snprintf(buf + k, len - k, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", pick[i]);
+		int w = snprintf(buf + k, len - k, "%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ", pick[i]);
 		if (w < 0)
 			break;
 		k += (size_t)w;
@@ -130,19 +141,19 @@ static int take(struct sn_ctx *ctx, const char *cmd, struct sn_option *o, const 
 		break;
 	case SN_OPT_DATE:
 		if (!sn_valid_date(arg))
-			return bad_value(ctx, cmd, o, "a date YYYY-MM-DD", arg);
+			return bad_value(ctx, cmd, o, _("a date YYYY-MM-DD"), arg);
 		*(const char **)o->value = arg;
 		break;
 	case SN_OPT_PROVINCE:
 		if (sn_code_normalise(arg, 2, (char *)o->value) < 0 || !*(char *)o->value)
-			return bad_value(ctx, cmd, o, "a 2-digit province code", arg);
+			return bad_value(ctx, cmd, o, _("a 2-digit province code"), arg);
 		break;
 	case SN_OPT_INT: {
 		char *end;
 		errno = 0;
 		long v = strtol(arg, &end, 10);
 		if (errno || end == arg || *end || v < o->min) {
-			snprintf(list, sizeof list, "a whole number, %ld or more", o->min);
+			snprintf(list, sizeof list, _("a whole number, %ld or more"), o->min);
 			return bad_value(ctx, cmd, o, list, arg);
 		}
 		*(long *)o->value = v;
@@ -208,7 +219,7 @@ const char *sn_opt_lang(const char *arg, void *value, char *buf, size_t len)
 {
 	(void)buf;
 	(void)len;
-	return sn_lang_parse(arg, (enum sn_lang *)value) ? "vi or en" : NULL;
+	return sn_lang_parse(arg, (enum sn_lang *)value) ? _("vi or en") : NULL;
 }
 
 int sn_parse_options(struct sn_ctx *ctx, int argc, char **argv, struct sn_option *opts,
@@ -244,9 +255,10 @@ int sn_parse_options(struct sn_ctx *ctx, int argc, char **argv, struct sn_option
 		struct sn_option *o = lookup(opts, name, len, &ambiguous);
 		if (!o && len == 4 && !strncmp(name, "help", 4))
 			return sn_usage_error(ctx, cmd, "option '--help' takes no value");
+		if (!o && ambiguous)
+			return sn_usage_error(ctx, cmd, "ambiguous option '%.*s'", (int)(len + 2), a);
 		if (!o)
-			return sn_usage_error(ctx, cmd, ambiguous ? "ambiguous option '%.*s'" : "unknown option '%.*s'",
-					      (int)(len + 2), a);
+			return sn_usage_error(ctx, cmd, "unknown option '%.*s'", (int)(len + 2), a);
 		if (o->kind == SN_OPT_FLAG) {
 			if (eq)
 				return sn_usage_error(ctx, cmd, "option '--%s' takes no value", o->name);
@@ -276,7 +288,7 @@ int sn_parse_options(struct sn_ctx *ctx, int argc, char **argv, struct sn_option
 	if (n < usage->min_args || n > usage->max_args) {
 		if (usage->max_args == 0 || (n > usage->max_args && !usage->expected))
 			return sn_usage_error(ctx, cmd, "unexpected argument '%s'", out[usage->max_args]);
-		return sn_usage_error(ctx, cmd, "expected %s", usage->expected);
+		return sn_usage_error(ctx, cmd, "expected %s", tr(usage->expected));
 	}
 	*args = out;
 	*nargs = n;
@@ -306,18 +318,16 @@ static void put_indented(FILE *f, const char *text, int ind, int first)
 	}
 }
 
-/* A table's text (N_() or an OPT_ macro's help) in the language in use; "" stays "" (gettext
- * would give the catalog's header). */
-static const char *tr(const char *s)
-{
-	return s && *s ? _(s) : s;
-}
-
 void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, const struct sn_usage *usage)
 {
-	char buf[256], item[300];
-	/* The synopsis, wrapped under its first option. */
-	int col = fprintf(f, _("usage: sapnhap %s"), argv0);
+	char buf[256], item[300], head[300];
+	/* The synopsis, wrapped under its first option: columns are characters (a translated
+	 * "usage:" may have letters of several bytes). */
+	snprintf(head, sizeof head, _("usage: sapnhap %s"), argv0);
+	fputs(head, f);
+	int col = 0;
+	for (const unsigned char *p = (const unsigned char *)head; *p; p++)
+		col += (*p & 0xC0) != 0x80;
 	int ind = col + 1;
 	if (usage->args)
 		col += fprintf(f, " %s", usage->args);

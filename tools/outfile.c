@@ -27,7 +27,7 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 	o->f = NULL;
 	o->tmp = malloc(cap);
 	if (!o->tmp) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return SN_IO;
 	}
 	sn_outfile_sweep(path);
@@ -38,7 +38,7 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 			break;
 	}
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path,
+		snprintf(err, errlen, _("cannot create a temporary file beside '%s': %s"), path,
 			 sn_strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
@@ -48,7 +48,7 @@ int sn_outfile_open(struct sn_outfile *o, const char *path, char *err, size_t er
 		(void)fchmod(fd, st.st_mode & 07777);  /* best effort: the content matters more */
 	o->f = fdopen(fd, "wb");
 	if (!o->f) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot write '%s': %s"), path, sn_strerror(errno));
 		close(fd);
 		unlink(o->tmp);
 		free(o->tmp);
@@ -83,7 +83,7 @@ int sn_outfile_close(struct sn_outfile *o, char *err, size_t errlen)
 		e = errno;
 	o->f = NULL;
 	if (e) {
-		snprintf(err, errlen, "cannot write '%s': %s", o->path, sn_strerror(e));
+		snprintf(err, errlen, _("cannot write '%s': %s"), o->path, sn_strerror(e));
 		sn_outfile_abort(o);
 		return SN_IO;
 	}
@@ -96,7 +96,7 @@ int sn_outfile_rename(struct sn_outfile *o, char *err, size_t errlen)
 	int fd;
 
 	if (rename(o->tmp, o->path) != 0) {
-		snprintf(err, errlen, "cannot replace '%s': %s", o->path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot replace '%s': %s"), o->path, sn_strerror(errno));
 		sn_outfile_abort(o);
 		return SN_IO;
 	}

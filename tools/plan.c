@@ -97,19 +97,19 @@ enum { PLAIN, PATH, INPUT };
 static int set(struct reader *r, const char *key, char **slot, const char *value, int mode)
 {
 	if (*slot)
-		return fail(r, "'%s' is given twice in this section", key);
+		return fail(r, _("'%s' is given twice in this section"), key);
 	if (!*value)
-		return fail(r, "'%s' has no value", key);
+		return fail(r, _("'%s' has no value"), key);
 	if (!(*slot = mode != PLAIN ? resolve(r, value) : strdup(value)))
-		return fail(r, "out of memory");
+		return fail(r, _("out of memory"));
 	if (mode == INPUT) {
 		struct sn_plan *p = r->p;
 		struct sn_plan_ref *refs = realloc(p->refs, (p->nrefs + 1) * sizeof *refs);
 		if (!refs)
-			return fail(r, "out of memory");
+			return fail(r, _("out of memory"));
 		p->refs = refs;
 		if (!(refs[p->nrefs].key = strdup(key)))
-			return fail(r, "out of memory");
+			return fail(r, _("out of memory"));
 		refs[p->nrefs].file = *slot;
 		refs[p->nrefs++].line = r->line;
 	}
@@ -122,14 +122,14 @@ static int formats(struct reader *r, const char *v, const char *f1, const char *
 	*o1 = *o2 = 0;
 	char *w = strdup(v), *save = NULL;
 	if (!w)
-		return fail(r, "out of memory");
+		return fail(r, _("out of memory"));
 	for (char *t = strtok_r(w, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
 		if (!strcmp(t, f1))
 			*o1 = 1;
 		else if (!strcmp(t, f2))
 			*o2 = 1;
 		else if (strcmp(t, "none")) {
-			fail(r, "format '%s' is not %s, %s or none", t, f1, f2);
+			fail(r, _("format '%s' is not %s, %s or none"), t, f1, f2);
 			free(w);
 			return -1;
 		}
@@ -159,19 +159,19 @@ static int migration_key(struct reader *r, const char *k, const char *v)
 		return formats(r, v, "html", "xlsx", &p->report_html, &p->report_xlsx);
 	if (!strcmp(k, "lang")) {
 		if (strcmp(v, "vi") && strcmp(v, "en"))
-			return fail(r, "lang must be vi or en, not '%s'", v);
+			return fail(r, _("lang must be vi or en, not '%s'"), v);
 		free(p->lang);
-		return (p->lang = strdup(v)) ? 0 : fail(r, "out of memory");
+		return (p->lang = strdup(v)) ? 0 : fail(r, _("out of memory"));
 	}
 	if (!strcmp(k, "bom")) {
 		if (!strcmp(v, "yes") || !strcmp(v, "no")) {
 			p->bom = !strcmp(v, "yes");
 			return 0;
 		}
-		return fail(r, "bom must be yes or no, not '%s'", v);
+		return fail(r, _("bom must be yes or no, not '%s'"), v);
 	}
-	return fail(r, "unknown key '%s' in [migration] (province, database, output, on, survivor, export, diff, "
-		    "report, lang, bom)", k);
+	return fail(r, _("unknown key '%s' in [migration] (province, database, output, on, survivor, export, diff, "
+		    "report, lang, bom)"), k);
 }
 
 static int units_key(struct reader *r, const char *k, const char *v)
@@ -187,7 +187,7 @@ static int units_key(struct reader *r, const char *k, const char *v)
 		return set(r, k, &u->sheet, v, PLAIN);
 	if (!strcmp(k, "encoding"))
 		return set(r, k, &u->encoding, v, PLAIN);
-	return fail(r, "unknown key '%s' in [units] (file, kind, effective, sheet, encoding)", k);
+	return fail(r, _("unknown key '%s' in [units] (file, kind, effective, sheet, encoding)"), k);
 }
 
 static int province_key(struct reader *r, const char *k, const char *v)
@@ -201,7 +201,7 @@ static int province_key(struct reader *r, const char *k, const char *v)
 		return set(r, k, &o->dossiers, v, INPUT);
 	if (!strcmp(k, "encoding"))
 		return set(r, k, &o->encoding, v, PLAIN);
-	return fail(r, "unknown key '%s' in [province] (agencies, catalog, dossiers, encoding)", k);
+	return fail(r, _("unknown key '%s' in [province] (agencies, catalog, dossiers, encoding)"), k);
 }
 
 static int rules_key(struct reader *r, const char *k, const char *v)
@@ -214,8 +214,8 @@ static int rules_key(struct reader *r, const char *k, const char *v)
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(k, names[i]))
 			return set(r, k, slots[i], v, INPUT);
-	return fail(r, "unknown key '%s' in [rules] (allocation, pins, level1, departments, "
-		    "jurisdiction, decisions, hamlets)", k);
+	return fail(r, _("unknown key '%s' in [rules] (allocation, pins, level1, departments, "
+		    "jurisdiction, decisions, hamlets)"), k);
 }
 
 /* "[units NAME]" / "[province CODE]" / "[migration]" / "[rules]" */
@@ -237,10 +237,10 @@ static int section(struct reader *r, char *h, enum section *sec)
 	if (!strcmp(h, "units") && arg && *arg) {
 		for (size_t i = 0; i < p->nunits; i++)
 			if (!strcmp(p->units[i].event, arg))
-				return fail(r, "[units %s] is given twice", arg);
+				return fail(r, _("[units %s] is given twice"), arg);
 		struct sn_plan_units *u = realloc(p->units, (p->nunits + 1) * sizeof *u);
 		if (!u)
-			return fail(r, "out of memory");
+			return fail(r, _("out of memory"));
 		p->units = u;
 		u[p->nunits] = (struct sn_plan_units){ .event = strdup(arg), .line = r->line };
 		p->nunits++;
@@ -249,21 +249,22 @@ static int section(struct reader *r, char *h, enum section *sec)
 	}
 	if (!strcmp(h, "province") && arg && *arg) {
 		if (strspn(arg, "0123456789") != strlen(arg) || strlen(arg) > 2)
-			return fail(r, "[province %s]: a province code is one or two digits", arg);
+			return fail(r, _("[province %s]: a province code is one or two digits"), arg);
 		for (size_t i = 0; i < p->nprov; i++)
 			if (!strcmp(p->prov[i].code, arg))
-				return fail(r, "[province %s] is given twice", arg);
+				return fail(r, _("[province %s] is given twice"), arg);
 		struct sn_plan_province *o = realloc(p->prov, (p->nprov + 1) * sizeof *o);
 		if (!o)
-			return fail(r, "out of memory");
+			return fail(r, _("out of memory"));
 		p->prov = o;
 		o[p->nprov] = (struct sn_plan_province){ .code = strdup(arg), .line = r->line };
 		p->nprov++;
 		*sec = SEC_PROVINCE;
 		return 0;
 	}
-	return fail(r, "unknown section [%s%s%s] (migration, units NAME, province CODE, rules)", h,
-		    arg ? " " : "", arg ? arg : "");
+	if (arg)
+		return fail(r, _("unknown section [%s %s] (migration, units NAME, province CODE, rules)"), h, arg);
+	return fail(r, _("unknown section [%s] (migration, units NAME, province CODE, rules)"), h);
 }
 
 int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
@@ -279,7 +280,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 	size_t cap = 0;
 	FILE *f = NULL;
 	if (!p->path || !dir) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done;
 	}
@@ -289,7 +290,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		r.dir = dir;
 	}
 	if (!(f = fopen(path, "r"))) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(errno));
 		rc = SN_IO;
 		goto done;
 	}
@@ -300,14 +301,14 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		char *s = buf;
 		if (strlen(buf) != (size_t)got) {
 			/* The line would silently end at the NUL (a path cut short). */
-			fail(&r, "a NUL byte in the line (the file is damaged, or is not text)");
+			fail(&r, _("a NUL byte in the line (the file is damaged, or is not text)"));
 			goto done;
 		}
 		if (r.line == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
 			s += 3;
 		char *nfc = sn_nfc(s);
 		if (!nfc) {
-			fail(&r, "not valid UTF-8");
+			fail(&r, _("not valid UTF-8"));
 			goto done;
 		}
 		free(nfc);
@@ -324,7 +325,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 					*rest = '\0';
 			}
 			if (!e || *rest) {
-				fail(&r, "a section header is '[name]' alone on its line");
+				fail(&r, _("a section header is '[name]' alone on its line"));
 				goto done;
 			}
 			*e = '\0';
@@ -334,7 +335,7 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		}
 		char *eq = strchr(s, '=');
 		if (!eq) {
-			fail(&r, "expected 'key = value' or '[section]'");
+			fail(&r, _("expected 'key = value' or '[section]'"));
 			goto done;
 		}
 		*eq = '\0';
@@ -351,49 +352,49 @@ int sn_plan_read(struct sn_plan *p, const char *path, char *err, size_t errlen)
 		case SEC_UNITS: kr = units_key(&r, k, v); break;
 		case SEC_PROVINCE: kr = province_key(&r, k, v); break;
 		case SEC_RULES: kr = rules_key(&r, k, v); break;
-		default: kr = fail(&r, "'%s' comes before any [section]", k);
+		default: kr = fail(&r, _("'%s' comes before any [section]"), k);
 		}
 		if (kr < 0)
 			goto done;
 	}
 	if (ferror(f)) {
-		snprintf(err, errlen, "cannot read '%s': %s", path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot read '%s': %s"), path, sn_strerror(errno));
 		goto done;
 	}
 	/* What a migration cannot do without. */
 	r.line = 0;
 	if (!p->province) {
-		fail(&r, "[migration] needs 'province' (the merged province's code)");
+		fail(&r, _("[migration] needs 'province' (the merged province's code)"));
 		goto done;
 	}
 	if (!p->output) {
-		fail(&r, "[migration] needs 'output' (the folder for reports and exports)");
+		fail(&r, _("[migration] needs 'output' (the folder for reports and exports)"));
 		goto done;
 	}
 	if (p->nprov == 0) {
-		fail(&r, "no [province CODE] section: name the old provinces' inputs");
+		fail(&r, _("no [province CODE] section: name the old provinces' inputs"));
 		goto done;
 	}
 	for (size_t i = 0; i < p->nunits; i++)
 		if (!p->units[i].file) {
 			r.line = p->units[i].line;
-			fail(&r, "[units %s] needs 'file'", p->units[i].event);
+			fail(&r, _("[units %s] needs 'file'"), p->units[i].event);
 			goto done;
 		}
 	for (size_t i = 0; i < p->nprov; i++)
 		if (!p->prov[i].agencies || !p->prov[i].catalog) {
 			r.line = p->prov[i].line;
-			fail(&r, "[province %s] needs 'agencies' and 'catalog' ('dossiers' when it has any)",
+			fail(&r, _("[province %s] needs 'agencies' and 'catalog' ('dossiers' when it has any)"),
 			     p->prov[i].code);
 			goto done;
 		}
 	if (!p->lang && !(p->lang = strdup("vi"))) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done;
 	}
 	if (!p->database && !(p->database = resolve(&r, "sapnhap.db"))) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done;
 	}
@@ -411,7 +412,7 @@ int sn_plan_check_files(const struct sn_plan *p, char *err, size_t errlen)
 	for (size_t i = 0; i < p->nrefs; i++) {
 		FILE *f = fopen(p->refs[i].file, "rb");
 		if (!f) {
-			snprintf(err, errlen, "%s:%d: %s: cannot read '%s': %s", p->path, p->refs[i].line,
+			snprintf(err, errlen, _("%s:%d: %s: cannot read '%s': %s"), p->path, p->refs[i].line,
 				 p->refs[i].key, p->refs[i].file, sn_strerror(errno));
 			return -1;
 		}

@@ -372,23 +372,23 @@ int sn_reassign_undo(struct sn_ctx *ctx, int *undone)
 	return sn_exec_script(ctx, RESET, NULL, NULL);
 }
 
-/* Conservation: each is a count that must be zero. */
+/* Conservation: each is a count that must be zero (WHAT: N_(), translated where printed). */
 static const struct {
 	const char *sql, *what;
 } CHECKS[] = {
 	{ "SELECT (SELECT count(*) FROM temp.dcount) - (SELECT count(*) FROM dossier)",
-	  "dossiers before and after differ" },
+	  N_("dossiers before and after differ") },
 	{ "SELECT count(*) FROM ob WHERE id NOT IN (SELECT old_id FROM carried) AND NOT EXISTS (SELECT 1 FROM review r "
 	  "WHERE r.step = 'reassign' AND r.reason = 'binding without a successor' AND r.subject = ob.national_code)",
-	  "an old binding is neither carried nor queued" },
+	  N_("an old binding is neither carried nor queued") },
 	{ "SELECT count(*) FROM binding b JOIN agency a ON a.code = b.agency_code WHERE b.active AND "
 	  "a.kind IN ('district-committee', 'district-office') AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code)",
-	  "a binding at district level remains" },
+	  N_("a binding at district level remains") },
 	{ "SELECT count(*) FROM binding b WHERE b.active AND b.catalog = :t AND NOT EXISTS (SELECT 1 FROM code_table c "
-	  "WHERE c.code = b.agency_code)", "a binding points to an agency outside the new code table" },
+	  "WHERE c.code = b.agency_code)", N_("a binding points to an agency outside the new code table") },
 	{ "SELECT count(*) FROM dossier d JOIN crosswalk x ON x.old_code = d.agency_code AND x.outcome <> 'kept' "
 	  "WHERE NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code)",
-	  "a dossier at a closed agency is neither moved nor queued" },
+	  N_("a dossier at a closed agency is neither moved nor queued") },
 };
 
 /* :t (the merged province) and :root (its committee) in every statement. */
@@ -515,7 +515,7 @@ int sn_reassign_check(struct sn_reassign *ra)
 		if ((r = count(ra, CHECKS[i].sql, &v)))
 			return r;
 		if (v != 0) {
-			sn_error(ctx, "conservation check failed: %s (%ld); the step is rolled back", CHECKS[i].what, v);
+			sn_error(ctx, "conservation check failed: %s (%ld); the step is rolled back", _(CHECKS[i].what), v);
 			return SN_INTERNAL;
 		}
 	}

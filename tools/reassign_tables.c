@@ -120,8 +120,8 @@ int ra_decision_row(void *arg, const struct sn_maprow *row)
 	if (!strcmp(field, "commune") ? strncmp(subject, "dossier:", 8) || !subject[8] :
 					 !national_code_shaped(subject)) {
 		sn_error(ra->ctx, "%s: the subject of a %s decision must be %s, not '%s'", row->pos, field,
-			 !strcmp(field, "commune") ? "dossier:CODE (the dossier's code)" :
-			 "a national procedure code such as 1.001612", subject);
+			 !strcmp(field, "commune") ? _("dossier:CODE (the dossier's code)") :
+			 _("a national procedure code such as 1.001612"), subject);
 		return SN_DATA;
 	}
 	if (!*reason) {

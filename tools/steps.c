@@ -113,15 +113,16 @@ struct sn_entry *sn_journal_find(struct sn_journal *j, const char *step, const c
 void sn_stale_reason(const struct sn_journal *j, const struct sn_entry *e, char *buf, size_t n)
 {
 	if (!e->stale || e->cause < 0) {
-		snprintf(buf, n, "up to date");
+		snprintf(buf, n, "%s", _("up to date"));
 		return;
 	}
 	const struct sn_entry *u = &j->e[e->cause];
-	if (u->id > e->id)
-		snprintf(buf, n, "%s %s was %s after it (journal %ld)", u->step, u->target,
-			 u->outcome && !strcmp(u->outcome, "reapplied") ? "re-applied" : "applied", u->id);
+	if (u->id > e->id && u->outcome && !strcmp(u->outcome, "reapplied"))
+		snprintf(buf, n, _("%s %s was re-applied after it (journal %ld)"), u->step, u->target, u->id);
+	else if (u->id > e->id)
+		snprintf(buf, n, _("%s %s was applied after it (journal %ld)"), u->step, u->target, u->id);
 	else
-		snprintf(buf, n, "%s %s, which it reads, is stale", u->step, u->target);
+		snprintf(buf, n, _("%s %s, which it reads, is stale"), u->step, u->target);
 }
 
 char *sn_entry_command(const struct sn_entry *e)

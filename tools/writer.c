@@ -112,7 +112,7 @@ int sn_writer_lock(struct sn_ctx *ctx, const char *db_path)
 				if (sp)
 					*sp++ = '\0';
 				sn_error(ctx, "the database '%s' is being changed by another sapnhap (pid %s: %s)",
-					 db_path, *who ? who : "unknown", sp && *sp ? sp : "command unknown");
+					 db_path, *who ? who : _("unknown"), sp && *sp ? sp : _("command unknown"));
 			} else {
 				sn_error(ctx, "cannot lock the database '%s' for writing: '%s': %s", db_path, lp,
 					 sn_strerror(e));
