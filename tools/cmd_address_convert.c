@@ -11,6 +11,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "i18n.h"
 #include "text.h"
 #include "banned.h"
 
@@ -184,9 +185,9 @@ static int is_field(const char *name)
 }
 
 static const struct sn_usage usage = {
-	.args = "[FILE|-]", .min_args = 0, .max_args = 1, .expected = "at most one FILE",
+	.args = "[FILE|-]", .min_args = 0, .max_args = 1, .expected = N_("at most one FILE"),
 	.description =
-	"Rewrites addresses in the units in force on DATE (default: today), matched against the\n"
+	N_("Rewrites addresses in the units in force on DATE (default: today), matched against the\n"
 	"unit registry of the working database: one output row per input row, in input order.\n"
 	"Input: a CSV file whose address is in column NAME (--column; else a column named\n"
 	"'address'; else the first), every other column passed through unchanged; or plain\n"
@@ -204,7 +205,7 @@ static const struct sn_usage usage = {
 	"A split commune goes to the part that took the whole population, else to the part\n"
 	"the hamlet table names (--hamlets FILE: old_commune,hamlet,new_commune), else it is\n"
 	"ambiguous with every part as a candidate. Exit status 1 when a row is ambiguous or\n"
-	"not found; counts on stderr.\n",
+	"not found; counts on stderr.\n"),
 	.examples =
 	"sapnhap address convert addresses.txt\n"
 	"sapnhap address convert citizens.csv --column dia_chi --format jsonl --on 2025-07-01\n",
@@ -260,7 +261,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 		return SN_IO;
 	}
 	if (read_first_line(&src) < 0) {
-		sn_error(ctx, "%s: %s", path, *sn_decoder_error(src.d) ? sn_decoder_error(src.d) : "out of memory");
+		sn_error(ctx, "%s: %s", path, *sn_decoder_error(src.d) ? sn_decoder_error(src.d) : _("out of memory"));
 		rc = SN_DATA;
 		goto out;
 	}
@@ -291,7 +292,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 		}
 		int r = sn_csv_next(csv, &head, &nhead);
 		if (r <= 0) {
-			sn_error(ctx, "%s", r < 0 ? sn_csv_error(csv) : "file is empty: a CSV needs a header");
+			sn_error(ctx, "%s", r < 0 ? sn_csv_error(csv) : _("file is empty: a CSV needs a header"));
 			rc = SN_DATA;
 			goto out;
 		}
@@ -362,7 +363,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 				sn_error(ctx, "%s", sn_csv_error(csv));
 			else
 				sn_error(ctx, "%s: line %ld: %s", name, L->no + 1,
-					 *sn_decoder_error(src.d) ? sn_decoder_error(src.d) : "read error");
+					 *sn_decoder_error(src.d) ? sn_decoder_error(src.d) : _("read error"));
 			rc = SN_DATA;
 			goto out;
 		}

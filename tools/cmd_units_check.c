@@ -7,6 +7,7 @@
 #include <string.h>
 #include "csv.h"
 #include "db.h"
+#include "i18n.h"
 #include "options.h"
 #include "rules.h"
 #include "units.h"
@@ -15,47 +16,47 @@
 /* Listed by severity, errors first: the report follows the table's order. */
 static const struct sn_rule rules[] = {
 	{ "whole-into-two", SN_SEV_ERROR, 0,
-	  "an old commune listed as wholly merged into more than one new commune (a mistyped code?)",
+	  N_("an old commune listed as wholly merged into more than one new commune (a mistyped code?)"),
 	  "SELECT old_code, 'listed as wholly merged into ' || count(DISTINCT new_code) || "
 	  "' new communes: ' || group_concat(new_code || ' ' || new_name || ' (as ''' || old_name || "
 	  "''', ' || pos || ')', '; ') FROM (SELECT * FROM link WHERE old_level = 'commune' "
 	  "AND share = 'whole' ORDER BY old_code, new_code, seq) GROUP BY event_id, old_code "
 	  "HAVING count(DISTINCT new_code) > 1" },
-	{ "new-without-source", SN_SEV_ERROR, 0, "a new unit that no old unit flows into",
+	{ "new-without-source", SN_SEV_ERROR, 0, N_("a new unit that no old unit flows into"),
 	  "SELECT u.code, u.name || ' is opened by event ''' || e.name || ''' with no old unit' "
 	  "FROM unit u JOIN event e ON e.id = u.opened_by WHERE u.level = 'commune' AND NOT EXISTS "
 	  "(SELECT 1 FROM link l WHERE l.event_id = u.opened_by AND l.new_level = u.level "
 	  "AND l.new_code = u.code AND l.old_code IS NOT NULL)" },
-	{ "whole-and-part", SN_SEV_WARNING, 0, "an old commune listed both as wholly and as partly merged",
+	{ "whole-and-part", SN_SEV_WARNING, 0, N_("an old commune listed both as wholly and as partly merged"),
 	  "SELECT old_code, old_name || ': whole into ' || group_concat(CASE WHEN share = 'whole' "
 	  "THEN new_code END, ', ') || '; part into ' || group_concat(CASE WHEN share <> 'whole' "
 	  "THEN new_code END, ', ') FROM (SELECT * FROM link WHERE old_level = 'commune' "
 	  "ORDER BY old_code, new_code) GROUP BY event_id, old_code "
 	  "HAVING sum(share = 'whole') > 0 AND sum(share <> 'whole') > 0" },
-	{ "old-name-conflict", SN_SEV_WARNING, 0, "one old code carries two different names in one table",
+	{ "old-name-conflict", SN_SEV_WARNING, 0, N_("one old code carries two different names in one table"),
 	  "SELECT old_code, 'named ' || group_concat(DISTINCT '''' || old_name || '''') FROM "
 	  "(SELECT * FROM link WHERE old_level = 'commune' ORDER BY old_code, seq) "
 	  "GROUP BY event_id, old_code HAVING count(DISTINCT sn_key(old_name)) > 1" },
-	{ "unknown-old-code", SN_SEV_WARNING, 0, "an old commune code that the pre-reform list does not have",
+	{ "unknown-old-code", SN_SEV_WARNING, 0, N_("an old commune code that the pre-reform list does not have"),
 	  "SELECT l.old_code, '''' || l.old_name || ''' (' || min(l.pos) || ') is not in the "
 	  "pre-reform list' FROM link l JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' "
 	  "WHERE l.old_level = 'commune' AND EXISTS (SELECT 1 FROM listed_unit) AND NOT EXISTS "
 	  "(SELECT 1 FROM listed_unit x WHERE x.level = 'commune' AND x.code = l.old_code) "
 	  "GROUP BY l.old_code" },
-	{ "not-converted", SN_SEV_WARNING, 0, "a commune of the pre-reform list that no conversion names",
+	{ "not-converted", SN_SEV_WARNING, 0, N_("a commune of the pre-reform list that no conversion names"),
 	  "SELECT x.code, '''' || x.name || ''' (' || x.pos || ') is in no conversion table' "
 	  "FROM listed_unit x WHERE x.level = 'commune' AND EXISTS (SELECT 1 FROM event "
 	  "WHERE kind = 'conversion') AND NOT EXISTS (SELECT 1 FROM link l JOIN event e ON "
 	  "e.id = l.event_id AND e.kind = 'conversion' WHERE l.old_level = 'commune' "
 	  "AND l.old_code = x.code)" },
-	{ "name-differs", SN_SEV_WARNING, 0, "an old name that differs from the pre-reform list",
+	{ "name-differs", SN_SEV_WARNING, 0, N_("an old name that differs from the pre-reform list"),
 	  "SELECT DISTINCT l.old_code, '''' || l.old_name || ''' here, ''' || x.name || ''' in the "
 	  "pre-reform list' FROM link l JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' "
 	  "JOIN listed_unit x ON x.level = 'commune' AND "
 	  "x.code = l.old_code WHERE l.old_level = 'commune' AND (sn_key(l.old_name) <> sn_key(x.name) "
 	  "OR sn_type(l.old_name) IS NOT sn_type(x.name))" },
-	{ "parent-mismatch", SN_SEV_WARNING, 0, "an old district or province cell that disagrees with the "
-	  "pre-reform list (without the list: with the other rows of the same old district)",
+	{ "parent-mismatch", SN_SEV_WARNING, 0, N_("an old district or province cell that disagrees with the "
+	  "pre-reform list (without the list: with the other rows of the same old district)"),
 	  "SELECT DISTINCT l.old_code, '''' || l.old_name || ''' (' || l.pos || '): district cell ' || "
 	  "l.old_district_code || ', but the pre-reform list has it in ' || c.parent_code FROM link l "
 	  "JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' JOIN listed_unit c ON "
@@ -78,16 +79,16 @@ static const struct sn_rule rules[] = {
 	  "1, 2) b ON b.event_id = a.event_id AND b.d = a.d WHERE a.n * 2 > b.t) m ON m.event_id = "
 	  "l.event_id AND m.d = l.old_district_code WHERE l.old_province_code <> m.p AND NOT EXISTS "
 	  "(SELECT 1 FROM listed_unit x WHERE x.level = 'district' AND x.code = l.old_district_code)" },
-	{ "new-name-typo", SN_SEV_WARNING, 0, "a new unit's name that looks mistyped: the type word without its "
-	  "diacritics ('Xa Ea Kly'), no unit type, a diacritic that does not combine",
+	{ "new-name-typo", SN_SEV_WARNING, 0, N_("a new unit's name that looks mistyped: the type word without its "
+	  "diacritics ('Xa Ea Kly'), no unit type, a diacritic that does not combine"),
 	  "SELECT new_code, '''' || new_name || ''': ' || sn_name_flaw(new_name) || ' (' || min(pos) || "
 	  "')' FROM link WHERE sn_name_flaw(new_name) IS NOT NULL GROUP BY new_level, new_code, new_name "
 	  "UNION ALL SELECT new_province_code, '''' || new_province_name || ''': ' || "
 	  "sn_name_flaw(new_province_name) || ' (' || min(pos) || ')' FROM link WHERE new_province_name "
 	  "IS NOT NULL AND sn_name_flaw(new_province_name) IS NOT NULL GROUP BY new_province_code, "
 	  "new_province_name" },
-	{ "erratum-not-applied", SN_SEV_WARNING, 0, "an erratum of the official table (mappings/errata-2025.csv) "
-	  "not applied: imported --as-published, its cell holds another value, or its row is missing",
+	{ "erratum-not-applied", SN_SEV_WARNING, 0, N_("an erratum of the official table (mappings/errata-2025.csv) "
+	  "not applied: imported --as-published, its cell holds another value, or its row is missing"),
 	  "SELECT CASE WHEN col IN ('new_name', 'new_code', 'new_province') OR COALESCE(old_code, '') = '' "
 	  "THEN new_code ELSE old_code END, col || ' ''' || published || ''' -> ''' || corrected || "
 	  "''' not applied, erratum ' || erratum || ': ' || CASE status WHEN 'as-published' THEN "
@@ -95,24 +96,24 @@ static const struct sn_rule rules[] = {
 	  "pos || ' holds ''' || found || '''' ELSE 'no row of new commune ' || new_code || "
 	  "' has old commune ' || COALESCE(old_code || ' ', '') || '''' || COALESCE(old_name, '') || "
 	  "'''' END FROM correction WHERE status IN ('as-published', 'mismatch', 'missing')" },
-	{ "code-width", SN_SEV_WARNING, 0, "a code written without its leading zeros (read zero-padded)",
+	{ "code-width", SN_SEV_WARNING, 0, N_("a code written without its leading zeros (read zero-padded)"),
 	  "SELECT code, 'written without leading zeros in ' || count(*) || ' row(s), first ' || "
 	  "min(pos) FROM (SELECT new_code AS code, pos FROM link WHERE padded LIKE '%new%' "
 	  "UNION ALL SELECT old_code, pos FROM link WHERE padded LIKE '%old%') GROUP BY code" },
-	{ "name-spelling", SN_SEV_INFO, 0, "an old name that differs from the pre-reform list only in "
-	  "tone placement, case or spacing",
+	{ "name-spelling", SN_SEV_INFO, 0, N_("an old name that differs from the pre-reform list only in "
+	  "tone placement, case or spacing"),
 	  "SELECT DISTINCT l.old_code, '''' || l.old_name || ''' here, ''' || x.name || ''' in the "
 	  "pre-reform list' FROM link l JOIN event e ON e.id = l.event_id AND e.kind = 'conversion' "
 	  "JOIN listed_unit x ON x.level = 'commune' AND "
 	  "x.code = l.old_code WHERE l.old_level = 'commune' AND l.old_name <> x.name "
 	  "AND sn_key(l.old_name) = sn_key(x.name) AND sn_type(l.old_name) IS sn_type(x.name)" },
-	{ "corrected", SN_SEV_INFO, 0, "a cell of the official table corrected by the errata "
-	  "(mappings/errata-2025.csv): published -> applied",
+	{ "corrected", SN_SEV_INFO, 0, N_("a cell of the official table corrected by the errata "
+	  "(mappings/errata-2025.csv): published -> applied"),
 	  "SELECT CASE WHEN col IN ('new_name', 'new_code', 'new_province') OR COALESCE(old_code, '') = '' "
 	  "THEN new_code ELSE old_code END, col || ' ''' || published || ''' -> ''' || corrected || "
 	  "''' at ' || pos || ', erratum ' || erratum FROM correction WHERE status = 'applied'" },
-	{ "split-without-population", SN_SEV_INFO, 0, "a split commune with no part that took the whole "
-	  "population: records about its people need a hamlet table or a decision",
+	{ "split-without-population", SN_SEV_INFO, 0, N_("a split commune with no part that took the whole "
+	  "population: records about its people need a hamlet table or a decision"),
 	  "SELECT old_code, old_name || ' -> ' || group_concat(new_code, ', ') FROM "
 	  "(SELECT DISTINCT event_id, old_code, old_name, new_code, share FROM link WHERE "
 	  "old_level = 'commune' ORDER BY old_code, new_code) GROUP BY event_id, old_code HAVING "
@@ -124,14 +125,28 @@ _Static_assert(NRULES <= SN_RULES_MAX, "more rules than the engine holds");
 
 static void rule_details(FILE *f)
 {
+	/* The severities as --severity takes them; the messages translated. */
 	for (size_t i = 0; i < NRULES; i++)
-		fprintf(f, "  %-25s %-8s %s\n", rules[i].id, sn_rule_sev_names[rules[i].sev], rules[i].message);
+		fprintf(f, "  %-25s %-8s %s\n", rules[i].id, sn_rule_sev_names[rules[i].sev], sn_rule_message(&rules[i]));
+}
+
+/* A severity in the text report, in the language in use ("lỗi", "cảnh báo"), padded to WIDTH
+ * characters (not bytes: a Vietnamese word has multibyte letters). */
+static void put_severity(FILE *f, int sev, int width)
+{
+	const char *s = sn_pgettext("severity", sn_rule_sev_names[sev]);
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	fputs(s, f);
+	for (; n < width; n++)
+		fputc(' ', f);
 }
 
 static const struct sn_usage usage = {
 	.description =
-	"Reports findings about the imported unit sources. Exit status 1 when a finding has\n"
-	"severity error. Rules:\n",
+	N_("Reports findings about the imported unit sources. Exit status 1 when a finding has\n"
+	"severity error. Rules:\n"),
 	.details = rule_details,
 };
 
@@ -146,7 +161,8 @@ static void print_findings(FILE *f, const struct sn_rules *rs, enum sn_format fm
 		for (size_t k = 0; k < rs->res[i].n; k++) {
 			const struct sn_rule_row *row = &rs->res[i].rows[k];
 			if (fmt == SN_FMT_TEXT) {
-				fprintf(f, "%-7s %-24s %-5s %s\n", sev, rules[i].id, row->subject, row->detail);
+				put_severity(f, rules[i].sev, 7);
+				fprintf(f, " %-24s %-5s %s\n", rules[i].id, row->subject, row->detail);
 			} else if (fmt == SN_FMT_CSV) {
 				fprintf(f, "%s,%s,", sev, rules[i].id);
 				sn_csv_write_cell(f, row->subject);
@@ -177,7 +193,7 @@ int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 		OPT_FORMAT(&fmt, SN_FMTS_TABLE, "text (default), csv (severity,rule,code,detail) or json"),
 		OPT_CALLBACK("rule", &rs, "ID", sn_rules_want_one, "only this rule"),
 		{ .kind = SN_OPT_CHOICE, .name = "severity", .value = &rs.maxsev, .choices = sn_rule_sev_names,
-		  .argh = "LEVEL", .help = "only findings at LEVEL or above (error, warning, info)" },
+		  .argh = "LEVEL", .help = N_("only findings at LEVEL or above (error, warning, info)") },
 		OPT_END()
 	};
 	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);
@@ -202,12 +218,15 @@ int cmd_units_check(struct sn_ctx *ctx, int argc, char **argv)
 		fprintf(f, "}, \"errors\": %ld, \"warnings\": %ld, \"info\": %ld}\n",
 			rs.rows[SN_SEV_ERROR], rs.rows[SN_SEV_WARNING], rs.rows[SN_SEV_INFO]);
 	} else if (fmt == SN_FMT_TEXT) {
-		fputs("\nrule                      severity  count\n", f);
+		/* TRANSLATORS: the headings of the columns %-25s %-9s %ld: keep the alignment. */
+		fputs(_("\nrule                      severity  count\n"), f);
 		for (size_t i = 0; i < NRULES; i++)
-			if (rs.selected[i])
-				fprintf(f, "%-25s %-9s %ld\n", rules[i].id, sn_rule_sev_names[rules[i].sev],
-					rs.res[i].count);
-		fprintf(f, "%ld error(s), %ld warning(s), %ld info\n",
+			if (rs.selected[i]) {
+				fprintf(f, "%-25s ", rules[i].id);
+				put_severity(f, rules[i].sev, 9);
+				fprintf(f, " %ld\n", rs.res[i].count);
+			}
+		fprintf(f, _("%ld error(s), %ld warning(s), %ld info\n"),
 			rs.rows[SN_SEV_ERROR], rs.rows[SN_SEV_WARNING], rs.rows[SN_SEV_INFO]);
 	}
 	rc = rs.rows[SN_SEV_ERROR] ? SN_FINDINGS : SN_OK;

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "options.h"
 #include "errata.h"
+#include "i18n.h"
 #include "table.h"
 #include "text.h"
 #include "unitjson.h"
@@ -196,9 +197,11 @@ static char *clean_cell(struct import *im, char **cells, size_t n, int col)
 	return s;
 }
 
-static const char *level_noun(int width)
+/* One message for each level of code (2 digits a province, 3 a district, 5 a commune): a whole
+ * sentence each, as a translation needs. */
+static const char *by_level(int width, const char *province, const char *district, const char *commune)
 {
-	return width == 2 ? "province" : width == 3 ? "district" : "commune";
+	return width == 2 ? province : width == 3 ? district : commune;
 }
 
 /* Normalises a code cell to WIDTH digits, reporting bad codes at their position. Returns 0 ok
@@ -209,17 +212,22 @@ static int code_cell(struct import *im, char **cells, size_t n, int col, int wid
 	const char *raw = cell(cells, n, col);
 	int r = sn_code_normalise(raw, width, out);
 	if (r == 2 && required) {
-		sn_error(im->ctx, "%s: %s code is empty", sn_table_pos(im->t, (size_t)col), level_noun(width));
+		sn_error(im->ctx, by_level(width, N_("%s: province code is empty"), N_("%s: district code is empty"),
+					   N_("%s: commune code is empty")), sn_table_pos(im->t, (size_t)col));
 		return SN_DATA;
 	}
 	if (r == -1) {
-		sn_error(im->ctx, "%s: %s code '%s' must be digits", sn_table_pos(im->t, (size_t)col),
-			 level_noun(width), raw);
+		sn_error(im->ctx, by_level(width, N_("%s: province code '%s' must be digits"),
+					   N_("%s: district code '%s' must be digits"),
+					   N_("%s: commune code '%s' must be digits")),
+			 sn_table_pos(im->t, (size_t)col), raw);
 		return SN_DATA;
 	}
 	if (r == -2) {
-		sn_error(im->ctx, "%s: %s code '%s' must have %d digits", sn_table_pos(im->t, (size_t)col),
-			 level_noun(width), raw, width);
+		sn_error(im->ctx, by_level(width, N_("%s: province code '%s' must have %d digits"),
+					   N_("%s: district code '%s' must have %d digits"),
+					   N_("%s: commune code '%s' must have %d digits")),
+			 sn_table_pos(im->t, (size_t)col), raw, width);
 		return SN_DATA;
 	}
 	if (padded)
@@ -252,8 +260,10 @@ static int name_code_cell(struct import *im, char **cells, size_t n, int col, in
 	int pr = sn_code_normalise(raw_code, width, code);
 	free(raw_code);
 	if (pr < 0 || pr == 2) {
-		sn_error(im->ctx, "%s: %s code in '%s' must have %d digits",
-			 sn_table_pos(im->t, (size_t)col), level_noun(width), cell(cells, n, col), width);
+		sn_error(im->ctx, by_level(width, N_("%s: province code in '%s' must have %d digits"),
+					   N_("%s: district code in '%s' must have %d digits"),
+					   N_("%s: commune code in '%s' must have %d digits")),
+			 sn_table_pos(im->t, (size_t)col), cell(cells, n, col), width);
 		free(*name);
 		*name = NULL;
 		return SN_DATA;
@@ -814,9 +824,13 @@ static int import_list_json(struct sn_ctx *ctx, struct sn_step *step, const char
 		size_t len = strlen(counts);
 		snprintf(counts + len, sizeof counts - len, " known=%ld", d.known);
 	}
-	fprintf(ctx->out, "%s event '%s' (changes from a list, effective %s) from %s [json]: %s\n",
-		step->dry_run ? "would import" : step->previous ? "re-imported" : "imported", event,
-		effective, path, counts);
+	/* The counts are key=value, the same in every language. */
+	fprintf(ctx->out, step->dry_run ?
+		_("would import event '%s' (changes from a list, effective %s) from %s [json]: %s\n") :
+		step->previous ?
+		_("re-imported event '%s' (changes from a list, effective %s) from %s [json]: %s\n") :
+		_("imported event '%s' (changes from a list, effective %s) from %s [json]: %s\n"),
+		event, effective, path, counts);
 	rc = sn_step_commit(ctx, step, counts);
 	goto done;
 fail:
@@ -828,9 +842,9 @@ done:
 }
 
 static const struct sn_usage usage = {
-	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = N_("one FILE"),
 	.description =
-	"Imports a unit source as a dated event. FILE is recognised by its header row:\n"
+	N_("Imports a unit source as a dated event. FILE is recognised by its header row:\n"
 	"  conversion  the official old->new table: the XLSX workbook (default sheet: the flat\n"
 	"              'Tổng hợp_không merge ') or that sheet saved as CSV. Default event\n"
 	"              'reform-2025', effective 2025-07-01. The errata of the official\n"
@@ -844,7 +858,7 @@ static const struct sn_usage usage = {
 	"\"Wards\") is a change too (--event, --effective required): renames, new types, communes\n"
 	"under another province and provinces merged are derived from the units in force the\n"
 	"day before (or the list --before). Names differing only in tone placement, case or\n"
-	"spacing are no change; a unit new in the list, or a commune gone, stops the import.\n",
+	"spacing are no change; a unit new in the list, or a commune gone, stops the import.\n"),
 	.examples =
 	"sapnhap units import ../shared/data/units/nso-conversion-2025.xlsx\n",
 };
@@ -876,9 +890,9 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 		OPT_FILE("errata", &errata, "conversion table: apply the errata of FILE instead of the\n"
 			 "built-in ones (same format)"),
 		{ .kind = SN_OPT_FILE, .name = "before", .value = &before, .argh = "LIST.json",
-		  .help = "JSON list: compare with this earlier list of the same publisher\n"
+		  .help = N_("JSON list: compare with this earlier list of the same publisher\n"
 		  "instead of the registry (changes the registry has already are\n"
-		  "dropped)" },
+		  "dropped)") },
 		OPT_END()
 	};
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
@@ -1033,8 +1047,10 @@ int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv)
 	/* The result line only once the step is committed. */
 	if ((rc = sn_step_commit(ctx, &step, counts)))
 		goto done;
-	fprintf(ctx->out, "%s event '%s' (%s, effective %s) from %s [%s]: %s\n",
-		step.dry_run ? "would import" : step.previous ? "re-imported" : "imported",
+	/* The kind (conversion, list, changes) as the event table stores it; key=value counts. */
+	fprintf(ctx->out, step.dry_run ? _("would import event '%s' (%s, effective %s) from %s [%s]: %s\n") :
+		step.previous ? _("re-imported event '%s' (%s, effective %s) from %s [%s]: %s\n") :
+		_("imported event '%s' (%s, effective %s) from %s [%s]: %s\n"),
 		event, kind_names[im.kind], effective, im.path, sn_table_format(im.t), counts);
 done:
 	sqlite3_finalize(im.ins);

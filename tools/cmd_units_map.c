@@ -5,6 +5,7 @@
 #include "compose.h"
 #include "csv.h"
 #include "db.h"
+#include "i18n.h"
 #include "options.h"
 #include "text.h"
 #include "units.h"
@@ -74,7 +75,7 @@ static int map_one(struct sn_ctx *ctx, struct opts *o, const char *level, const 
 	if (n < 0)
 		return SN_IO;
 	if (n == 0) {
-		sn_error(ctx, "no %s with code %s", level, code);
+		sn_error(ctx, sn_units_no_such(level), code);
 		return SN_FINDINGS;
 	}
 	char ev[128], eff[16];
@@ -274,7 +275,10 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 		nc = k;
 	}
 	if (rc == SN_OK && nc == 0) {
-		sn_error(ctx, "no unit named '%s'%s", name, o->province || o->district ? " there" : "");
+		if (o->province || o->district)
+			sn_error(ctx, "no unit named '%s' there", name);
+		else
+			sn_error(ctx, "no unit named '%s'", name);
 		rc = SN_FINDINGS;
 	} else if (rc == SN_OK && nc == 1) {
 		rc = map_one(ctx, o, c[0].level, c[0].code);
@@ -306,16 +310,16 @@ static int map_name(struct sn_ctx *ctx, struct opts *o, const char *name)
 }
 
 static const struct sn_usage usage = {
-	.args = "CODE|NAME", .min_args = 0, .max_args = 1, .expected = "one CODE or NAME",
+	.args = "CODE|NAME", .min_args = 0, .max_args = 1, .expected = N_("one CODE or NAME"),
 	.description =
-	"Prints what an old unit became on DATE (default: today), composed across every imported\n"
+	N_("Prints what an old unit became on DATE (default: today), composed across every imported\n"
 	"event (the 2025 reform, then later changes), one line per successor with its share:\n"
 	"whole, part, or part-population (the part that took the whole population: the default\n"
 	"target for records about people). A 3- or 2-digit code maps a district or province\n"
 	"through its communes. A NAME matches case, spacing and tone placement loosely\n"
 	"('Hòa' = 'Hoà'); when it names several units they are listed and the exit status is 1.\n"
 	"A commune of the pre-reform list that the conversion table never converts has no\n"
-	"known successor: it is reported, with exit status 1.\n",
+	"known successor: it is reported, with exit status 1.\n"),
 	.examples =
 	"sapnhap units map 25213\n"
 	"sapnhap units map 'Xã Bình Sơn' --province 75 --district 'Huyện Long Thành'\n",
@@ -333,13 +337,13 @@ int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv)
 		OPT_STRING("district", &o.district, "D", "only units in old district D (code or name)"),
 		{ .kind = SN_OPT_FORMAT, .name = "format", .value = &o.fmt, .given = &fmt_given,
 		  .formats = SN_FMT_BIT(SN_FMT_TEXT) | SN_FMT_BIT(SN_FMT_CSV),
-		  .help = "text (default) or csv: old_code,old_name,new_code,new_name,share" },
+		  .help = N_("text (default) or csv: old_code,old_name,new_code,new_name,share") },
 		{ .kind = SN_OPT_FILE, .name = "file", .value = &file, .argh = "FILE|-",
-		  .help = "many lookups in one process: one code or name a line, or a CSV\n"
+		  .help = N_("many lookups in one process: one code or name a line, or a CSV\n"
 		  "with columns code or name, district, province; one output row\n"
 		  "per input row (csv by default: input,status,level,old_code,\n"
 		  "old_name,new_code,new_name,share,candidates); a bare number is\n"
-		  "a code of its width (2, 3 or 5 digits) or an error" },
+		  "a code of its width (2, 3 or 5 digits) or an error") },
 		OPT_END()
 	};
 	int rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs);

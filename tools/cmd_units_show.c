@@ -2,20 +2,28 @@
 #include <string.h>
 #include "csv.h"
 #include "db.h"
+#include "i18n.h"
 #include "options.h"
 #include "units.h"
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.args = "CODE", .min_args = 1, .max_args = 1, .expected = "one CODE",
+	.args = "CODE", .min_args = 1, .max_args = 1, .expected = N_("one CODE"),
 	.description =
-	"Shows the unit with CODE (2 digits province, 3 district, 5 commune) as it was on DATE\n"
+	N_("Shows the unit with CODE (2 digits province, 3 district, 5 commune) as it was on DATE\n"
 	"(default: today): name, type and parent; then every version the code has had, since\n"
 	"a code can be reused with a new name (25195: Phường Tân Phú, then Phường Bình Phước).\n"
-	"Exit status 1 when no unit with that code is in force on DATE.\n",
+	"Exit status 1 when no unit with that code is in force on DATE.\n"),
 	.examples =
 	"sapnhap units show 25195 --on 2025-06-30\n",
 };
+
+/* One of three whole sentences by LEVEL (province, district, commune), for a translation. */
+static const char *by_level(const char *level, const char *province, const char *district,
+			    const char *commune)
+{
+	return !strcmp(level, "province") ? province : !strcmp(level, "district") ? district : commune;
+}
 
 /* Every version of the code, oldest first, with its parent as it was during that version. */
 static const char *VERSIONS =
@@ -65,7 +73,7 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 		if (pass == 1 && fmt == SN_FMT_CSV)
 			fputs("level,code,name,type,parent_code,parent_name,valid_from,valid_to,in_force\n", ctx->out);
 		else if (pass == 1)
-			fputs("history:\n", ctx->out);
+			fputs(_("history:\n"), ctx->out);
 		int r;
 		while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 			int in_force = sqlite3_column_int(st, 8);
@@ -74,11 +82,12 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 				if (!in_force)
 					continue;
 				current = 1;
-				fprintf(ctx->out, "%s %s on %s: %s", level, code, date, sn_col(st, 2));
+				fprintf(ctx->out, by_level(level, _("province %s on %s: %s"), _("district %s on %s: %s"),
+							   _("commune %s on %s: %s")), code, date, sn_col(st, 2));
 				if (*sn_col(st, 3))
 					fprintf(ctx->out, " (%s)", sn_col(st, 3));
 				if (*parent)
-					fprintf(ctx->out, ", in %s %s", parent, pname);
+					fprintf(ctx->out, _(", in %s %s"), parent, pname);
 				fputc('\n', ctx->out);
 			} else if (fmt == SN_FMT_CSV) {
 				found = 1;
@@ -93,8 +102,8 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 					*sn_col(st, 7) ? sn_col(st, 7) : "...", sn_col(st, 2),
 					*sn_col(st, 3) ? " (" : "", sn_col(st, 3), *sn_col(st, 3) ? ")" : "");
 				if (*parent)
-					fprintf(ctx->out, ", in %s %s", parent, pname);
-				fputs(in_force ? "  <- in force\n" : "\n", ctx->out);
+					fprintf(ctx->out, _(", in %s %s"), parent, pname);
+				fputs(in_force ? _("  <- in force\n") : "\n", ctx->out);
 			}
 		}
 		sqlite3_finalize(st);
@@ -102,10 +111,13 @@ int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv)
 			return SN_IO;
 	}
 	if (!found) {
-		sn_error(ctx, "no %s with code %s", level, code);
+		sn_error(ctx, sn_units_no_such(level), code);
 		return SN_FINDINGS;
 	}
 	if (!current && fmt == SN_FMT_TEXT)
-		sn_error(ctx, "%s %s is not in force on %s (see 'sapnhap units map %s')", level, code, date, code);
+		sn_error(ctx, by_level(level, N_("province %s is not in force on %s (see 'sapnhap units map %s')"),
+				       N_("district %s is not in force on %s (see 'sapnhap units map %s')"),
+				       N_("commune %s is not in force on %s (see 'sapnhap units map %s')")),
+			 code, date, code);
 	return current || fmt == SN_FMT_CSV ? SN_OK : SN_FINDINGS;
 }

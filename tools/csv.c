@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "banned.h"
 
 #define SN_CSV_BUFSIZE (64 * 1024)
@@ -123,7 +124,7 @@ static void set_stops(sn_csv *c)
 
 static const char *display_name(const sn_csv *c)
 {
-	return c->name ? c->name : "input";
+	return c->name ? c->name : C_("file name", "input");
 }
 
 static void fail_at(sn_csv *c, long line, const char *what)
@@ -188,29 +189,46 @@ const char *sn_csv_error(const sn_csv *c)
 	return c->err;
 }
 
+/* Whether TEXT is "line N: MESSAGE" as FMT ("line %ld: %s", or its translation) writes it: sets
+ * the digits of N (*num, *numlen) and *msg. */
+static int line_prefix(const char *text, const char *fmt, const char **num, int *numlen, const char **msg)
+{
+	const char *d = strstr(fmt, "%ld"), *m = d ? strstr(d + 3, "%s") : NULL;
+	if (!m || strchr(fmt, '%') != d || strchr(d + 3, '%') != m || m[2])
+		return 0;
+	size_t pre = (size_t)(d - fmt), mid = (size_t)(m - (d + 3));
+	const char *p = text + pre;
+	if (strncmp(text, fmt, pre) != 0 || *p < '0' || *p > '9')
+		return 0;
+	*num = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (strncmp(p, d + 3, mid) != 0)
+		return 0;
+	*numlen = (int)(p - *num);
+	*msg = p + mid;
+	return 1;
+}
+
 static void fail_source(sn_csv *c)
 {
 	const char *text = c->source_err ? c->source_err(c->ctx) : NULL;
 
 	if (text && *text) {
-		/* A source that names its line ("line 17: invalid byte ...") is reported like every
-		 * other data error, "NAME:17: invalid byte ...". */
-		const char *p = text;
-		if (strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
-			p += 5;
-			while (*p >= '0' && *p <= '9')
-				p++;
-			if (p[0] == ':' && p[1] == ' ') {
-				snprintf(c->err, sizeof c->err, "%s:%.*s: %s", display_name(c),
-					 (int)(p - text - 5), text + 5, p + 2);
-				c->failed = 1;
-				return;
-			}
+		/* A source that names its line ("line 17: invalid byte ...", text.c's decoder, in the
+		 * language in use) is reported like every other data error, "NAME:17: invalid byte ...". */
+		const char *num, *msg;
+		int numlen;
+		if (line_prefix(text, "line %ld: %s", &num, &numlen, &msg) ||
+		    line_prefix(text, _("line %ld: %s"), &num, &numlen, &msg)) {
+			snprintf(c->err, sizeof c->err, "%s:%.*s: %s", display_name(c), numlen, num, msg);
+			c->failed = 1;
+			return;
 		}
 		snprintf(c->err, sizeof c->err, "%s: %s", display_name(c), text);
 		c->failed = 1;
 	} else {
-		fail_at(c, c->line, "read error");
+		fail_at(c, c->line, _("read error"));
 	}
 }
 
@@ -226,7 +244,7 @@ static ssize_t read_more(sn_csv *c)
 		return -1;
 	}
 	if ((size_t)n > cap) {
-		snprintf(c->err, sizeof c->err, "%s: read callback returned more bytes than asked",
+		snprintf(c->err, sizeof c->err, _("%s: read callback returned more bytes than asked"),
 			 display_name(c));
 		c->failed = 1;
 		return -1;
@@ -324,15 +342,15 @@ static int arena_reserve(sn_csv *c, size_t n)
 /* Appends N bytes to the current field, which began at offset FIELD_OFF on line FIELD_LINE. */
 static int append(sn_csv *c, const char *src, size_t n, size_t field_off, long field_line)
 {
-	char msg[64];
+	char msg[200];
 
 	if (c->rec_len - field_off + n > c->max_field) {
-		snprintf(msg, sizeof msg, "field longer than %zu bytes", c->max_field);
+		snprintf(msg, sizeof msg, _("field longer than %zu bytes"), c->max_field);
 		fail_at(c, field_line, msg);
 		return -1;
 	}
 	if (arena_reserve(c, n) < 0) {
-		fail_at(c, c->line, "out of memory");
+		fail_at(c, c->line, _("out of memory"));
 		return -1;
 	}
 	memcpy(c->rec + c->rec_len, src, n);
@@ -343,10 +361,10 @@ static int append(sn_csv *c, const char *src, size_t n, size_t field_off, long f
 /* Closes the current field (NUL-terminates it, records where it starts). */
 static int end_field(sn_csv *c, size_t field_off, long rec_start_line)
 {
-	char msg[64];
+	char msg[200];
 
 	if (c->nfields == c->max_fields) {
-		snprintf(msg, sizeof msg, "more than %zu fields in one record", c->max_fields);
+		snprintf(msg, sizeof msg, _("more than %zu fields in one record"), c->max_fields);
 		fail_at(c, rec_start_line, msg);
 		return -1;
 	}
@@ -375,7 +393,7 @@ static int end_field(sn_csv *c, size_t field_off, long rec_start_line)
 	c->offs[c->nfields++] = field_off;
 	return 0;
 oom:
-	fail_at(c, c->line, "out of memory");
+	fail_at(c, c->line, _("out of memory"));
 	return -1;
 }
 
@@ -503,7 +521,7 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 				break;
 			}
 			if (*p != c->delim && *p != '\r' && *p != '\n') {
-				fail_at(c, c->line, "unexpected character after closing quote");
+				fail_at(c, c->line, _("unexpected character after closing quote"));
 				return -1;
 			}
 			c->pos++;
@@ -525,7 +543,7 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 	if (!started)
 		return 0;
 	if (st == ST_QUOTED) {
-		fail_at(c, field_line, "unterminated quoted field (opened here)");
+		fail_at(c, field_line, _("unterminated quoted field (opened here)"));
 		return -1;
 	}
 	/* FIELD_START here means the input ended right after a delimiter: one more empty field. */
@@ -541,8 +559,8 @@ record_done:
 	return 1;
 
 nul:
-	fail_at(c, c->line, "a NUL byte inside a field (the file is damaged, or is not text): it would "
-		"cut the value short; remove it");
+	fail_at(c, c->line, _("a NUL byte inside a field (the file is damaged, or is not text): it would "
+			      "cut the value short; remove it"));
 	return -1;
 }
 

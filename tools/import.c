@@ -1,20 +1,40 @@
 /* import.c - the start and end of every per-province import (import.h). */
+#include <string.h>
+#include "i18n.h"
 #include "import.h"
 #include "banned.h"
+
+/* The help of --force: a whole sentence for each thing an import replaces (WHAT, as the commands
+ * name it), so that it can be translated; any other WHAT is put into the English sentence. */
+static const char *force_help(const char *what, char *buf, size_t len)
+{
+	static const struct {
+		const char *what, *help;
+	} helps[] = {
+		{ "a registry", N_("replace a registry imported before from different inputs") },
+		{ "a catalog", N_("replace a catalog imported before from different inputs") },
+		{ "the dossiers", N_("replace the dossiers imported before from different inputs") },
+	};
+	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
+		if (!strcmp(what, helps[i].what))
+			return helps[i].help;
+	snprintf(buf, len, "replace %s imported before from different inputs", what);
+	return buf;
+}
 
 int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
 		    const char *what, struct sn_import *im)
 {
 	char **args, help[120];
 	int nargs;
-	snprintf(help, sizeof help, "replace %s imported before from different inputs", what);
+	const char *force = force_help(what, help, sizeof help);
 	struct sn_option opts[] = {
 		{ .kind = SN_OPT_PROVINCE, .name = "province", .value = im->province, .flags = SN_OPT_REQUIRED,
-		  .help = "the old province (2 digits) the file belongs to" },
+		  .help = N_("the old province (2 digits) the file belongs to") },
 		OPT_FILE("level1", &im->level1_path, "province -> level-1 code table (default: built-in)"),
 		OPT_ENCODING(&im->enc, "CSV encoding: auto (default), utf-8, cp1258, tcvn3"),
 		OPT_DRY_RUN(&im->step.dry_run),
-		OPT_FORCE(&im->step.forced, help),
+		OPT_FORCE(&im->step.forced, force),
 		OPT_END()
 	};
 	im->enc = SN_ENC_AUTO;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "exitcodes.h"
+#include "i18n.h"
 #include "rules.h"
 #include "banned.h"
 
@@ -46,6 +47,12 @@ void sn_rules_ids(const struct sn_rule *rules, size_t n, int skip_req, char *buf
 		}
 }
 
+const char *sn_rule_message(const struct sn_rule *ru)
+{
+	/* gettext("") would be the catalog's header. */
+	return ru->message && *ru->message ? _(ru->message) : "";
+}
+
 static const char *want(const char *arg, struct sn_rules *rs, int only, char *buf, size_t len)
 {
 	for (size_t i = 0; i < rs->n; i++)
@@ -56,9 +63,9 @@ static const char *want(const char *arg, struct sn_rules *rs, int only, char *bu
 			rs->any = 1;
 			return NULL;
 		}
-	int k = snprintf(buf, len, "one of ");
-	if (k > 0 && (size_t)k < len)
-		sn_rules_ids(rs->rules, rs->n, 0, buf + k, len - (size_t)k);
+	char ids[1024];
+	sn_rules_ids(rs->rules, rs->n, 0, ids, sizeof ids);
+	snprintf(buf, len, _("one of %s"), ids);
 	return buf;
 }
 

@@ -30,7 +30,7 @@ struct sn_rule {
 	const char *id;
 	int sev;              /* enum sn_rule_sev; the table lists rules by severity where it matters */
 	int req;              /* the command's own flags (what the rule reads), 0 when it has none */
-	const char *message;
+	const char *message;  /* in English, marked N_(): sn_rule_message() gives it translated */
 	const char *sql;      /* the offending rows, as the command's query reads them (subject,
 	                       * detail first); NULL: a rule the command computes itself */
 };
@@ -79,6 +79,10 @@ struct sn_rules {
 void sn_rules_init(struct sn_rules *rs, const struct sn_rule *rules, size_t n, const char *query);
 /* Frees the samples (rs stays). */
 void sn_rules_release(struct sn_rules *rs);
+
+/* The rule's message in the language in use, for the text report and --help; the CSV and JSON
+ * reports, which programs read, keep rule->message, the English. */
+const char *sn_rule_message(const struct sn_rule *rule);
 
 /* --rule ID checks (struct sn_option.check, .value = the struct sn_rules): sn_rules_want_rule
  * adds the rule to those asked for (repeatable), sn_rules_want_one keeps only the last one

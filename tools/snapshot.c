@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db.h"
+#include "i18n.h"
 #include "unitjson.h"
 #include "units.h"
 #include "banned.h"
@@ -42,23 +43,55 @@ static int fill(struct sn_ctx *ctx, const char *table, const struct sn_snapshot 
 	return 0;
 }
 
-/* The first row of SQL (level, code, name, pos) stops the import with MESSAGE. */
+/* What stops the import: a whole sentence for a province and one for a commune (either NULL
+ * where the query cannot return that level). Each takes the position, the code, the name and
+ * the day. */
+struct refusal {
+	const char *province, *commune;
+};
+static const struct refusal NEW_UNIT = {
+	N_("%s: province %s '%s' is not in force on %s; a published list cannot say where a new unit "
+	   "came from; write a change file for it (mappings/README.md)"),
+	N_("%s: commune %s '%s' is not in force on %s; a published list cannot say where a new unit "
+	   "came from; write a change file for it (mappings/README.md)"),
+};
+static const struct refusal COMMUNE_GONE = {
+	NULL,
+	N_("%s: commune %s '%s' is gone from the list; it was in force on %s; a published list cannot "
+	   "say which unit took it; write a change file for it (mappings/README.md)"),
+};
+static const struct refusal PROVINCE_GONE = {
+	N_("%s: province %s '%s' is gone from the list and its communes are not all under one "
+	   "province; it was in force on %s; a published list cannot say which unit took it; write a "
+	   "change file for it (mappings/README.md)"),
+	NULL,
+};
+
+/* The first row of SQL (level, code, name, pos) stops the import with the sentence of WHY for
+ * its level; compared with the registry (REGISTRY), the message also suggests --before. */
 static int refuse(struct sn_ctx *ctx, const char *sql, const char *path, const char *day,
-		  const char *message, int registry)
+		  const struct refusal *why, int registry)
 {
 	sqlite3_stmt *st = sn_prepare(ctx, sql);
 	if (!st)
 		return SN_IO;
 	int r = sn_step(ctx, st), rc = 0;
 	if (r == SQLITE_ROW) {
-		sn_error(ctx, "%s%s%s: %s %s '%s' %s %s; a published list cannot say %s; write a change "
-			 "file for it (mappings/README.md)%s", path, *sn_col(st, 3) ? ":" : "", sn_col(st, 3), sn_col(st, 0),
-			 sn_col(st, 1), sn_col(st, 2), message, day,
-			 strstr(message, "not in force") ? "where a new unit came from" :
-							   "which unit took it",
-			 registry ? ", or compare with the publisher's earlier list (--before FILE) if it "
-				    "codes units otherwise than the registry" : "");
-		rc = SN_DATA;
+		const char *fmt = !strcmp(sn_col(st, 0), "province") ? why->province : why->commune;
+		if (!fmt)
+			fmt = why->province ? why->province : why->commune;
+		char *where = sqlite3_mprintf("%s%s%s", path, *sn_col(st, 3) ? ":" : "", sn_col(st, 3));
+		char *msg = where && fmt ? sqlite3_mprintf(_(fmt), where, sn_col(st, 1), sn_col(st, 2), day) : NULL;
+		if (!msg)
+			sn_error(ctx, "out of memory");
+		else if (registry)
+			sn_error(ctx, "%s, or compare with the publisher's earlier list (--before FILE) if it "
+				 "codes units otherwise than the registry", msg);
+		else
+			sn_error(ctx, "%s", msg);
+		sqlite3_free(where);
+		sqlite3_free(msg);
+		rc = msg ? SN_DATA : SN_IO;
 	} else if (r < 0) {
 		rc = SN_IO;
 	}
@@ -118,11 +151,11 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 	if ((rc = refuse(ctx, "SELECT a.level, a.code, a.name, a.pos FROM temp.snap_after a WHERE "
 			      "NOT EXISTS (SELECT 1 FROM temp.snap_before b WHERE b.level = a.level AND "
 			      "b.code = a.code) ORDER BY a.level = 'commune', a.code", path, day,
-			 "is not in force on", !before)) ||
+			 &NEW_UNIT, !before)) ||
 	    (rc = refuse(ctx, "SELECT b.level, b.code, b.name, '' FROM temp.snap_before b WHERE "
 			      "b.level = 'commune' AND NOT EXISTS (SELECT 1 FROM temp.snap_after a WHERE "
 			      "a.level = b.level AND a.code = b.code) ORDER BY b.code", path, day,
-			 "is gone from the list; it was in force on", !before)))
+			 &COMMUNE_GONE, !before)))
 		return rc;
 	/* A province gone: merged into the one province that all of its communes are now under. */
 	if ((rc = refuse(ctx, "SELECT b.level, b.code, b.name, '' FROM temp.snap_before b WHERE "
@@ -131,7 +164,7 @@ int sn_snapshot_derive(struct sn_ctx *ctx, long long ev, const char *eff, const 
 			      "a.province) FROM temp.snap_before c JOIN temp.snap_after a ON a.level = "
 			      "'commune' AND a.code = c.code WHERE c.level = 'commune' AND c.province = "
 			      "b.code) <> 1 ORDER BY b.code", path, day,
-			 "is gone from the list and its communes are not all under one province; it was in force on", !before)))
+			 &PROVINCE_GONE, !before)))
 		return rc;
 
 	if ((rc = sn_query_int(ctx, &n, "SELECT count(*) FROM temp.snap_after a JOIN temp.snap_before b "

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
+#include "i18n.h"
 #include "table.h"
 #include "xlsx.h"
 #include "banned.h"
@@ -67,7 +68,7 @@ sn_table *sn_table_open(const char *path, const char *sheet, const char *default
 {
 	sn_table *t = calloc(1, sizeof *t);
 	if (!t) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;
 	}
 	t->path = path;
@@ -93,7 +94,7 @@ sn_table *sn_table_open(const char *path, const char *sheet, const char *default
 				want = sn_xlsx_sheet_name(t->xlsx, 0);
 		}
 		if (!want || sn_xlsx_select(t->xlsx, want) != 0) {
-			snprintf(err, errlen, "%s", want ? sn_xlsx_error(t->xlsx) : "workbook has no sheets");
+			snprintf(err, errlen, "%s", want ? sn_xlsx_error(t->xlsx) : _("workbook has no sheets"));
 			goto fail;
 		}
 		t->sheet = strdup(want);
@@ -109,7 +110,7 @@ sn_table *sn_table_open(const char *path, const char *sheet, const char *default
 	}
 	return t;
 oom:
-	snprintf(err, errlen, "out of memory");
+	snprintf(err, errlen, "%s", _("out of memory"));
 fail:
 	sn_table_close(t);
 	return NULL;
@@ -222,7 +223,7 @@ sn_table *sn_table_open_columns(const char *path, sn_encoding enc, const char *c
 		if (r < 0)
 			snprintf(err, errlen, "%s", sn_table_error(t));
 		else
-			snprintf(err, errlen, "%s: the file is empty (no header row)", path);
+			snprintf(err, errlen, _("%s: the file is empty (no header row)"), path);
 		sn_table_close(t);
 		return NULL;
 	}

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -319,8 +320,22 @@ struct sn_decoder {
 	int eof;             /* the source is exhausted */
 	int done;            /* everything, including iconv's held-back state, has been produced */
 	int failed;          /* err holds the message; no more output after out drains */
-	char err[160];
+	char err[512];       /* in the language in use: a Vietnamese message is longer in bytes */
 };
+
+/* Sets the error "line N: MESSAGE" (csv.c recognises the form, in English or translated) from
+ * the translated format FMT; the decoder has failed. */
+__attribute__((format(printf, 2, 3)))
+static void set_error(sn_decoder *d, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(d->err, sizeof d->err, _("line %ld: %s"), d->line, msg);
+	d->failed = 1;
+}
 
 /* Reads once into the free part of raw (after moving the unconsumed tail to the front). Sets
  * eof at end of input. Returns 0 or -1 (errno set). */
@@ -358,27 +373,25 @@ static void set_byte_error(sn_decoder *d, int truncated)
 		/* UTF-16 goes by 16-bit units: name the unit (a surrogate without its other half). */
 		unsigned u = d->enc == SN_ENC_UTF16LE ? b | (unsigned)d->raw[d->raw_pos + 1] << 8
 						      : b << 8 | d->raw[d->raw_pos + 1];
-		snprintf(d->err, sizeof d->err, "line %ld: invalid %s unit 0x%04x (half of a surrogate "
-			 "pair)", d->line, enc, u);
+		set_error(d, _("invalid %s unit 0x%04x (half of a surrogate pair)"), enc, u);
 	} else if (truncated)
-		snprintf(d->err, sizeof d->err,
-			 "line %ld: truncated %s sequence at end of file (byte 0x%02x)", d->line, enc, b);
+		set_error(d, _("truncated %s sequence at end of file (byte 0x%02x)"), enc, b);
 	else
-		snprintf(d->err, sizeof d->err, "line %ld: invalid byte 0x%02x for %s", d->line, b, enc);
-	d->failed = 1;
+		set_error(d, _("invalid byte 0x%02x for %s"), b, enc);
 }
 
 /* The error for a character that XML 1.0 cannot carry: we refuse what we could not export. */
 static void set_char_error(sn_decoder *d, unsigned long cp)
 {
 	if (cp == 0)
-		snprintf(d->err, sizeof d->err, "line %ld: a NUL byte inside the text (the file is damaged, "
-			 "or is not text): it would cut the value short; remove it", d->line);
+		set_error(d, "%s", _("a NUL byte inside the text (the file is damaged, or is not text): it "
+				     "would cut the value short; remove it"));
+	else if (cp < 0x20)
+		set_error(d, _("control character U+%04lX is not allowed in text (XML cannot carry it); "
+			       "remove it"), cp);
 	else
-		snprintf(d->err, sizeof d->err, "line %ld: %s U+%04lX is not allowed in text (XML cannot "
-			 "carry it); remove it", d->line, cp < 0x20 ? "control character" : "non-character",
-			 cp);
-	d->failed = 1;
+		set_error(d, _("non-character U+%04lX is not allowed in text (XML cannot carry it); "
+			       "remove it"), cp);
 }
 
 /* Whether the byte is a C0 control that XML 1.0 refuses (all but tab, LF and CR). */
@@ -500,9 +513,7 @@ static void produce(sn_decoder *d)
 		}
 		if (!d->eof) {
 			if (fill_once(d) < 0) {
-				snprintf(d->err, sizeof d->err, "line %ld: read error: %s", d->line,
-					 sn_strerror(errno));
-				d->failed = 1;
+				set_error(d, _("read error: %s"), sn_strerror(errno));
 			}
 			continue;
 		}
@@ -535,7 +546,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		err[0] = '\0';
 	d = calloc(1, sizeof *d);
 	if (!d) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(ENOMEM));
+		snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(ENOMEM));
 		return NULL;
 	}
 	d->line = 1;
@@ -547,13 +558,13 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		struct stat st;
 		d->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (d->fd < 0) {
-			snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
+			snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(errno));
 			free(d);
 			return NULL;
 		}
 		d->own_fd = 1;
 		if (fstat(d->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(EISDIR));
+			snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(EISDIR));
 			sn_decoder_close(d);
 			return NULL;
 		}
@@ -562,7 +573,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 	 * nothing needs to be re-read (stdin cannot be). */
 	while (!d->eof && d->raw_len < RAW_CAP) {
 		if (fill_once(d) < 0) {
-			snprintf(err, errlen, "cannot read '%s': %s", path, sn_strerror(errno));
+			snprintf(err, errlen, _("cannot read '%s': %s"), path, sn_strerror(errno));
 			sn_decoder_close(d);
 			return NULL;
 		}
@@ -582,7 +593,7 @@ sn_decoder *sn_decoder_open(const char *path, sn_encoding enc, char *err, size_t
 		   : enc == SN_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
 		d->cd = iconv_open("UTF-8", ic);
 		if (d->cd == (iconv_t)-1) {
-			snprintf(err, errlen, "cannot decode '%s' from %s: %s", path,
+			snprintf(err, errlen, _("cannot decode '%s' from %s: %s"), path,
 				 sn_encoding_name(enc), sn_strerror(errno));
 			sn_decoder_close(d);
 			return NULL;

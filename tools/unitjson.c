@@ -37,6 +37,7 @@ struct loader {
 	size_t errlen;
 };
 
+/* FMT (translated) takes A and B, or fewer of them. */
 static int fail(struct loader *l, const char *pos, const char *fmt, const char *a, const char *b)
 {
 	char msg[512];
@@ -58,42 +59,64 @@ static const char *str(json_t *obj, const char *key, char num[32])
 	return NULL;
 }
 
+/* The messages about a province and about a commune of the list: whole sentences, for a
+ * translation. */
+struct level_msgs {
+	const char *not_object, *no_code, *code_width, *no_name, *bad_utf8, *empty_name;
+};
+static const struct level_msgs province_msgs = {
+	N_("a province must be an object"),
+	N_("province without \"Code\""),
+	N_("province code '%s' must have the right number of digits (2 province, 5 commune)"),
+	N_("province %s without \"FullName\" (the name with its type)"),
+	N_("province %s: name is not valid UTF-8"),
+	N_("province %s: \"FullName\" is empty"),
+};
+static const struct level_msgs commune_msgs = {
+	N_("a commune must be an object"),
+	N_("commune without \"Code\""),
+	N_("commune code '%s' must have the right number of digits (2 province, 5 commune)"),
+	N_("commune %s without \"FullName\" (the name with its type)"),
+	N_("commune %s: name is not valid UTF-8"),
+	N_("commune %s: \"FullName\" is empty"),
+};
+
 static int add(struct loader *l, json_t *obj, const char *pos, const char *level, int width,
 	       const char *province)
 {
 	char num[32], num2[32], code[16];
+	const struct level_msgs *m = !strcmp(level, "province") ? &province_msgs : &commune_msgs;
 	if (!json_is_object(obj))
-		return fail(l, pos, "a %s must be an object%s", level, "");
+		return fail(l, pos, _(m->not_object), "", "");
 	const char *c = str(obj, "Code", num);
 	const char *name = str(obj, "FullName", num2);
 	if (!c)
-		return fail(l, pos, "%s without \"Code\"%s", level, "");
+		return fail(l, pos, _(m->no_code), "", "");
 	int r = sn_code_normalise(c, width, code);
 	if (r < 0 || r == 2)
-		return fail(l, pos, "%s code '%s' must have the right number of digits (2 province, 5 commune)",
-			    level, c);
+		return fail(l, pos, _(m->code_width), c, "");
 	if (!name)
-		return fail(l, pos, "%s %s without \"FullName\" (the name with its type)", level, code);
+		return fail(l, pos, _(m->no_name), code, "");
 	char *clean = sn_text_clean(name);
 	if (!clean)
-		return fail(l, pos, "%s %s: name is not valid UTF-8", level, code);
+		return fail(l, pos, _(m->bad_utf8), code, "");
 	if (!*clean) {
 		free(clean);
-		return fail(l, pos, "%s %s: \"FullName\" is empty", level, code);
+		return fail(l, pos, _(m->empty_name), code, "");
 	}
 	for (size_t i = 0; i < l->out->n; i++)
 		if (!strcmp(l->out->v[i].code, code) && !strcmp(l->out->v[i].level, level)) {
 			free(clean);
 			char first[80];
 			snprintf(first, sizeof first, "%s", l->out->v[i].pos);
-			return fail(l, pos, "code %s is listed twice (first at %s)", code, first);
+			return fail(l, pos, _("code %s is listed twice (first at %s)"), code, first);
 		}
 	if (l->out->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 4096;
 		struct sn_listed *nv = realloc(l->out->v, cap * sizeof *nv);
 		if (!nv) {
 			free(clean);
-			snprintf(l->err, l->errlen, "%s: out of memory", l->path);
+			snprintf(l->err, l->errlen, _("%s: out of memory"), l->path);
 			return -1;
 		}
 		l->out->v = nv;
@@ -112,8 +135,8 @@ static int add(struct loader *l, json_t *obj, const char *pos, const char *level
 static int walk(struct loader *l, json_t *root)
 {
 	if (!json_is_array(root))
-		return fail(l, "/", "expected an array of provinces, each with \"Code\", \"FullName\" and "
-			    "\"Wards\"%s%s", "", "");
+		return fail(l, "/", _("expected an array of provinces, each with \"Code\", \"FullName\" and "
+				      "\"Wards\""), "", "");
 	size_t i, j;
 	json_t *p, *w;
 	json_array_foreach(root, i, p) {
@@ -126,7 +149,7 @@ static int walk(struct loader *l, json_t *root)
 		snprintf(pcode, sizeof pcode, "%s", l->out->v[l->out->n - 1].code);
 		json_t *wards = json_object_get(p, "Wards");
 		if (!json_is_array(wards))
-			return fail(l, pos, "province %s without its communes (\"Wards\": [...])", pcode, "");
+			return fail(l, pos, _("province %s without its communes (\"Wards\": [...])"), pcode, "");
 		json_array_foreach(wards, j, w) {
 			snprintf(pos, sizeof pos, "/%zu/Wards/%zu", i, j);
 			if ((rc = add(l, w, pos, "commune", 5, pcode)))
@@ -134,7 +157,7 @@ static int walk(struct loader *l, json_t *root)
 			char num[32], pc[16];
 			const char *given = str(w, "ProvinceCode", num);
 			if (given && (sn_code_normalise(given, 2, pc) < 0 || strcmp(pc, pcode)))
-				return fail(l, pos, "\"ProvinceCode\" '%s' differs from its province %s", given, pcode);
+				return fail(l, pos, _("\"ProvinceCode\" '%s' differs from its province %s"), given, pcode);
 		}
 	}
 	return 0;
@@ -147,7 +170,7 @@ int sn_snapshot_load(const char *path, struct sn_snapshot *out, char *err, size_
 	out->n = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(errno));
 		return -1;
 	}
 	char *buf = NULL;
@@ -159,7 +182,7 @@ int sn_snapshot_load(const char *path, struct sn_snapshot *out, char *err, size_
 			if (!nb) {
 				free(buf);
 				fclose(f);
-				snprintf(err, errlen, "%s: larger than %ld MiB: not a list of units", path,
+				snprintf(err, errlen, _("%s: larger than %ld MiB: not a list of units"), path,
 					 MAX_JSON_BYTES >> 20);
 				return -2;
 			}
@@ -174,7 +197,7 @@ int sn_snapshot_load(const char *path, struct sn_snapshot *out, char *err, size_
 	fclose(f);
 	if (rerr) {
 		free(buf);
-		snprintf(err, errlen, "cannot read '%s'", path);
+		snprintf(err, errlen, _("cannot read '%s'"), path);
 		return -1;
 	}
 	size_t off = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
@@ -182,7 +205,7 @@ int sn_snapshot_load(const char *path, struct sn_snapshot *out, char *err, size_
 	json_t *root = json_loadb(buf + off, len - off, JSON_REJECT_DUPLICATES, &je);
 	free(buf);
 	if (!root) {
-		snprintf(err, errlen, "%s:%d: invalid JSON: %s", path, je.line > 0 ? je.line : 1, je.text);
+		snprintf(err, errlen, _("%s:%d: invalid JSON: %s"), path, je.line > 0 ? je.line : 1, je.text);
 		return -2;
 	}
 	int rc = walk(&l, root);

@@ -1,6 +1,7 @@
 /* units.c - note classification and code normalisation for the unit registry. */
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
@@ -103,4 +104,10 @@ const char *sn_code_level(const char *code)
 		if (code[i] < '0' || code[i] > '9')
 			return NULL;
 	return n == 2 ? "province" : n == 3 ? "district" : n == 5 ? "commune" : NULL;
+}
+
+const char *sn_units_no_such(const char *level)
+{
+	return !strcmp(level, "province") ? N_("no province with code %s") :
+	       !strcmp(level, "district") ? N_("no district with code %s") : N_("no commune with code %s");
 }

@@ -42,6 +42,10 @@ int sn_code_normalise(const char *cell, int width, char out[16]);
 /* Level of a code by its width: 2 province, 3 district, 5 commune; NULL otherwise. */
 const char *sn_code_level(const char *code);
 
+/* "no commune with code %s" for LEVEL (province, district, commune): a whole sentence for each
+ * level, in English, for sn_error's format (which translates it). */
+const char *sn_units_no_such(const char *level);
+
 int cmd_units_import(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_units_map(struct sn_ctx *ctx, int argc, char **argv);
 int cmd_units_show(struct sn_ctx *ctx, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include "address.h"
 #include "cli.h"
 #include "csv.h"
+#include "i18n.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
@@ -71,14 +72,17 @@ static void put(struct out *o, const char *input, int st, const char *level, con
 		fputs(cand, f); fputc('\n', f);
 		return;
 	}
+	/* The text lines are for people: in the language in use (the share stays as stored). */
 	if (st == ST_OK)
 		fprintf(f, "%s\t%s %s -> %s %s (%s)\n", input, oc, on, nc, nn, share);
 	else if (st == ST_AMBIGUOUS)
-		fprintf(f, "%s\tambiguous: %s\n", input, cand);
+		fprintf(f, _("%s\tambiguous: %s\n"), input, cand);
 	else if (st == ST_NOT_CONVERTED)
-		fprintf(f, "%s\tnot converted: %s %s\n", input, oc, on);
+		fprintf(f, _("%s\tnot converted: %s %s\n"), input, oc, on);
+	else if (st == ST_NOT_FOUND)
+		fprintf(f, "%s\t%s\n", input, C_("units map status", "not_found"));
 	else
-		fprintf(f, "%s\t%s\n", input, st_names[st]);
+		fprintf(f, "%s\t%s\n", input, C_("units map status", "error"));
 }
 
 /* The successors of unit U as one row. */

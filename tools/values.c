@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "text.h"
 #include "units.h"
 #include "values.h"
@@ -46,37 +47,45 @@ static const struct spelling LEVELS[] = {
 static const char *const COMMUNE_WORDS[] = { "commune", "xa", "cap xa", NULL };
 static const char *const PROVINCE_WORDS[] = { "province", "tinh", "cap tinh", NULL };
 
+/* Each type: what the messages call it, the spellings it accepts, and the message for a value
+ * that is none of them (a whole sentence, for a translation; %s the accepted spellings). */
 static const struct {
-	const char *name, *accepted;
+	const char *name, *accepted, *not_a;
 } TYPES[SN_V_NTYPES] = {
-	[SN_V_YESNO] = { "yes/no value", "yes, no, có, không, 1, 0, x, true, false; any case, with or "
-			 "without diacritics" },
-	[SN_V_ONLINE] = { "online level", "toàn trình, một phần, không, full, partial, none, or the old "
-			  "levels 4 (full), 3 (partial), 1-2 (none), also written 'mức độ 4'" },
-	[SN_V_TIME_UNIT] = { "time unit", "ngày làm việc, ngày, giờ, tháng, or working-day, day, hour, "
-			     "month" },
-	[SN_V_TIME_LIMIT] = { "time limit", "a number and its unit: '2 ngày làm việc', '15 ngày', "
-			      "'48 giờ', '1 tháng', '2 working-day', '0,5 day'" },
-	[SN_V_FEE] = { "fee", "the fee as published, '50.000 đồng/lần'; no fee: Không, miễn phí, 0" },
-	[SN_V_LEVELS] = { "level", "Cấp Tỉnh, Cấp Huyện, Cấp Xã, or province, district, commune, "
-			  "separated by ';', ',' or '/'" },
-	[SN_V_NAME] = { "name", "any text that is not empty" },
-	[SN_V_FIELD_CODE] = { "field code", "a code without white space, up to 20 characters, "
-			      "such as G15-TP07" },
-	[SN_V_LEGAL_BASIS] = { "legal basis", "the legal documents as free text" },
-	[SN_V_JURISDICTION] = { "jurisdiction", "commune, or province:FUNCTION with FUNCTION a function "
-				"of the departments table, such as province:justice" },
-	[SN_V_COMMUNE] = { "commune code", "the 5-digit code of a commune in force on the date" },
+	[SN_V_YESNO] = { NC_("value type", "yes/no value"), N_("yes, no, có, không, 1, 0, x, true, false; any case, with or "
+			 "without diacritics"), N_("is not a yes/no value (accepted: %s)") },
+	[SN_V_ONLINE] = { NC_("value type", "online level"), N_("toàn trình, một phần, không, full, partial, none, or the old "
+			  "levels 4 (full), 3 (partial), 1-2 (none), also written 'mức độ 4'"),
+			  N_("is not an online level (accepted: %s)") },
+	[SN_V_TIME_UNIT] = { NC_("value type", "time unit"), N_("ngày làm việc, ngày, giờ, tháng, or working-day, day, hour, "
+			     "month"), N_("is not a time unit (accepted: %s)") },
+	[SN_V_TIME_LIMIT] = { NC_("value type", "time limit"), N_("a number and its unit: '2 ngày làm việc', '15 ngày', "
+			      "'48 giờ', '1 tháng', '2 working-day', '0,5 day'"),
+			      N_("is not a time limit (accepted: %s)") },
+	[SN_V_FEE] = { NC_("value type", "fee"), N_("the fee as published, '50.000 đồng/lần'; no fee: Không, miễn phí, 0"),
+		       N_("is not a fee (accepted: %s)") },
+	[SN_V_LEVELS] = { NC_("value type", "level"), N_("Cấp Tỉnh, Cấp Huyện, Cấp Xã, or province, district, commune, "
+			  "separated by ';', ',' or '/'"), N_("is not a level (accepted: %s)") },
+	[SN_V_NAME] = { NC_("value type", "name"), N_("any text that is not empty"), N_("is not a name (accepted: %s)") },
+	[SN_V_FIELD_CODE] = { NC_("value type", "field code"), N_("a code without white space, up to 20 characters, "
+			      "such as G15-TP07"), N_("is not a field code (accepted: %s)") },
+	[SN_V_LEGAL_BASIS] = { NC_("value type", "legal basis"), N_("the legal documents as free text"),
+			       N_("is not a legal basis (accepted: %s)") },
+	[SN_V_JURISDICTION] = { NC_("value type", "jurisdiction"), N_("commune, or province:FUNCTION with FUNCTION a function "
+				"of the departments table, such as province:justice"),
+				N_("is not a jurisdiction (accepted: %s)") },
+	[SN_V_COMMUNE] = { NC_("value type", "commune code"), N_("the 5-digit code of a commune in force on the date"),
+			   N_("is not a commune code (accepted: %s)") },
 };
 
 const char *sn_vtype_name(enum sn_vtype t)
 {
-	return t < SN_V_NTYPES ? TYPES[t].name : "value";
+	return t < SN_V_NTYPES ? sn_pgettext("value type", TYPES[t].name) : C_("value type", "value");
 }
 
 const char *sn_vtype_accepted(enum sn_vtype t)
 {
-	return t < SN_V_NTYPES ? TYPES[t].accepted : "";
+	return t < SN_V_NTYPES ? _(TYPES[t].accepted) : "";
 }
 
 void sn_value_release(struct sn_value *v)
@@ -123,8 +132,7 @@ static int in_list(const char *s, const char *const *list)
 
 static int not_a(enum sn_vtype t, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "is not a%s %s (accepted: %s)", t == SN_V_ONLINE ? "n" : "", TYPES[t].name,
-		 TYPES[t].accepted);
+	snprintf(err, errlen, _(TYPES[t].not_a), _(TYPES[t].accepted));
 	return -1;
 }
 
@@ -150,8 +158,8 @@ static int time_limit(const char *s, int optional, struct sn_value *v, char *err
 	size_t n = strspn(p, "0123456789");
 	if (!n) {
 		if (optional) {
-			snprintf(err, errlen, "is not a time limit (accepted: a number, '15' or '1,5', its unit "
-				 "in the time unit column or after it: '2 ngày làm việc')");
+			snprintf(err, errlen, "%s", _("is not a time limit (accepted: a number, '15' or '1,5', its "
+						       "unit in the time unit column or after it: '2 ngày làm việc')"));
 			return -1;
 		}
 		return not_a(SN_V_TIME_LIMIT, err, errlen);
@@ -161,7 +169,7 @@ static int time_limit(const char *s, int optional, struct sn_value *v, char *err
 	if ((p[n] == ',' || p[n] == '.') && p[n + 1] >= '0' && p[n + 1] <= '9')
 		len = n + 1 + strspn(p + n + 1, "0123456789");
 	if (len >= sizeof num) {
-		snprintf(err, errlen, "has too many digits");
+		snprintf(err, errlen, "%s", _("has too many digits"));
 		return -1;
 	}
 	memcpy(num, p, len);
@@ -176,13 +184,13 @@ static int time_limit(const char *s, int optional, struct sn_value *v, char *err
 		rest++;
 	if (!*rest) {
 		if (!optional) {
-			snprintf(err, errlen, "has no unit (accepted: %s)", TYPES[SN_V_TIME_LIMIT].accepted);
+			snprintf(err, errlen, _("has no unit (accepted: %s)"), _(TYPES[SN_V_TIME_LIMIT].accepted));
 			return -1;
 		}
 		v->unit = "";
 	} else if (!(v->unit = lookup(rest, UNITS))) {
-		snprintf(err, errlen, "has the unit '%s', which is not a time unit (accepted: %s)", rest,
-			 TYPES[SN_V_TIME_UNIT].accepted);
+		snprintf(err, errlen, _("has the unit '%s', which is not a time unit (accepted: %s)"), rest,
+			 _(TYPES[SN_V_TIME_UNIT].accepted));
 		return -1;
 	}
 	char buf[160];
@@ -211,8 +219,8 @@ static int levels(const char *s, struct sn_value *v, char *err, size_t errlen)
 					free(t);
 					return not_a(SN_V_LEVELS, err, errlen);
 				}
-				snprintf(err, errlen, "names '%s', which is not a level (accepted: %s)", t ? t : tok,
-					 TYPES[SN_V_LEVELS].accepted);
+				snprintf(err, errlen, _("names '%s', which is not a level (accepted: %s)"), t ? t : tok,
+					 _(TYPES[SN_V_LEVELS].accepted));
 				free(t);
 				return -1;
 			}
@@ -250,13 +258,13 @@ static int jurisdiction(const char *s, const struct sn_value_env *env, struct sn
 	while (n && f[n - 1] == ' ')
 		n--;
 	if (!n) {
-		snprintf(err, errlen, "needs the department's function: province:FUNCTION (accepted: %s)",
-			 TYPES[SN_V_JURISDICTION].accepted);
+		snprintf(err, errlen, _("needs the department's function: province:FUNCTION (accepted: %s)"),
+			 _(TYPES[SN_V_JURISDICTION].accepted));
 		return -1;
 	}
 	if (n >= sizeof fn) {
-		snprintf(err, errlen, "names a function that is too long (accepted: %s)",
-			 TYPES[SN_V_JURISDICTION].accepted);
+		snprintf(err, errlen, _("names a function that is too long (accepted: %s)"),
+			 _(TYPES[SN_V_JURISDICTION].accepted));
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -264,13 +272,13 @@ static int jurisdiction(const char *s, const struct sn_value_env *env, struct sn
 	fn[n] = '\0';
 	int known = env && env->function_known ? env->function_known(env->arg, fn) : 1;
 	if (known < 0) {
-		snprintf(err, errlen, "cannot be checked (database error)");
+		snprintf(err, errlen, "%s", _("cannot be checked (database error)"));
 		return -1;
 	}
 	if (!known) {
-		snprintf(err, errlen, "names the function '%s', which the departments table does not know "
-			 "(accepted: province:FUNCTION with FUNCTION one of %s)", fn,
-			 env->functions ? env->functions : "its functions");
+		snprintf(err, errlen, _("names the function '%s', which the departments table does not know "
+					"(accepted: province:FUNCTION with FUNCTION one of %s)"), fn,
+			 env->functions ? env->functions : _("its functions"));
 		return -1;
 	}
 	char buf[80];
@@ -285,18 +293,18 @@ int sn_value_parse(enum sn_vtype t, const char *s, int flags, const struct sn_va
 	v->unit = "";
 	*err = '\0';
 	if (t >= SN_V_NTYPES) {
-		snprintf(err, errlen, "has an unknown type");
+		snprintf(err, errlen, "%s", _("has an unknown type"));
 		return -1;
 	}
 	char *c = sn_text_clean(s ? s : "");
 	if (!c) {
-		snprintf(err, errlen, "is not valid UTF-8");
+		snprintf(err, errlen, "%s", _("is not valid UTF-8"));
 		return -1;
 	}
 	v->text = c;
 	if (!*c) {
 		if (flags & SN_VALUE_REQUIRED) {
-			snprintf(err, errlen, "is empty (accepted: %s)", TYPES[t].accepted);
+			snprintf(err, errlen, _("is empty (accepted: %s)"), _(TYPES[t].accepted));
 			return -1;
 		}
 		/* Absent: the catalogs have always read an empty portal flag as no, an empty online
@@ -335,11 +343,11 @@ int sn_value_parse(enum sn_vtype t, const char *s, int flags, const struct sn_va
 		return 0;
 	case SN_V_FIELD_CODE:
 		if (strchr(c, ' ')) {
-			snprintf(err, errlen, "has white space (accepted: %s)", TYPES[t].accepted);
+			snprintf(err, errlen, _("has white space (accepted: %s)"), _(TYPES[t].accepted));
 			return -1;
 		}
 		if (utf8_length(c) > 20) {
-			snprintf(err, errlen, "is longer than 20 characters (accepted: %s)", TYPES[t].accepted);
+			snprintf(err, errlen, _("is longer than 20 characters (accepted: %s)"), _(TYPES[t].accepted));
 			return -1;
 		}
 		return 0;
@@ -352,12 +360,12 @@ int sn_value_parse(enum sn_vtype t, const char *s, int flags, const struct sn_va
 			return not_a(t, err, errlen);
 		int in_force = env && env->commune_in_force ? env->commune_in_force(env->arg, code) : 1;
 		if (in_force < 0) {
-			snprintf(err, errlen, "cannot be checked (database error)");
+			snprintf(err, errlen, "%s", _("cannot be checked (database error)"));
 			return -1;
 		}
 		if (!in_force) {
-			snprintf(err, errlen, "is not a commune in force on %s (accepted: %s)",
-				 env->date ? env->date : "the date", TYPES[t].accepted);
+			snprintf(err, errlen, _("is not a commune in force on %s (accepted: %s)"),
+				 env->date ? env->date : _("the date"), _(TYPES[t].accepted));
 			return -1;
 		}
 		return set_text(v, code);

@@ -32,6 +32,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
+#include "i18n.h"
 #include "banned.h"
 
 #define DEF_MAX_PART_BYTES (512ULL * 1024 * 1024)
@@ -63,7 +64,7 @@ struct part {
 	unsigned long long delivered;
 	unsigned long long max_bytes, max_ratio;
 	int io_failed;           /* the read callback refused to go on; why is in io_msg */
-	char io_msg[200];
+	char io_msg[400];
 	int xml_line;            /* the last error libxml2 reported, kept for when the reader fails */
 	char xml_msg[256];
 	struct sn_prolog_scan scan;  /* a DOCTYPE is refused on the raw bytes (xmlsafe.h) */
@@ -212,7 +213,7 @@ static void seterr(sn_xlsx *x, const char *fmt, ...)
 
 static void oom(sn_xlsx *x)
 {
-	seterr(x, "out of memory");
+	seterr(x, "%s", _("out of memory"));
 }
 
 /* Column letters of 0-based index I into BUF of LEN bytes; "?" when they do not fit. */
@@ -385,20 +386,20 @@ static int io_read(void *ctx, char *buf, int len)
 	n = zip_fread(p->zf, buf, (zip_uint64_t)len);
 	if (n < 0) {
 		p->io_failed = 1;
-		snprintf(p->io_msg, sizeof p->io_msg, "read error (zip: %s)", zip_file_strerror(p->zf));
+		snprintf(p->io_msg, sizeof p->io_msg, _("read error (zip: %s)"), zip_file_strerror(p->zf));
 		return -1;
 	}
 	p->delivered += (unsigned long long)n;
 	if (sn_prolog_has_doctype(&p->scan, buf, (size_t)n)) {
 		p->io_failed = 1;
-		snprintf(p->io_msg, sizeof p->io_msg,
-			 "DOCTYPE refused (XLSX parts never declare one; entities could be an attack)");
+		snprintf(p->io_msg, sizeof p->io_msg, "%s",
+			 _("DOCTYPE refused (XLSX parts never declare one; entities could be an attack)"));
 		return -1;
 	}
 	if (p->delivered > p->max_bytes) {
 		p->io_failed = 1;
 		snprintf(p->io_msg, sizeof p->io_msg,
-			 "uncompressed size exceeds the limit of %llu bytes (max_part_bytes; zip bomb?)",
+			 _("uncompressed size exceeds the limit of %llu bytes (max_part_bytes; zip bomb?)"),
 			 p->max_bytes);
 		return -1;
 	}
@@ -406,7 +407,7 @@ static int io_read(void *ctx, char *buf, int len)
 	    p->delivered > p->comp * p->max_ratio) {
 		p->io_failed = 1;
 		snprintf(p->io_msg, sizeof p->io_msg,
-			 "compression ratio exceeds %llu:1 (max_ratio; zip bomb?)", p->max_ratio);
+			 _("compression ratio exceeds %llu:1 (max_ratio; zip bomb?)"), p->max_ratio);
 		return -1;
 	}
 	return (int)n;
@@ -429,7 +430,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 	if (!e || e->level < XML_ERR_ERROR)
 		return;
 	p->xml_line = e->line;
-	snprintf(p->xml_msg, sizeof p->xml_msg, "%s", e->message ? e->message : "XML error");
+	snprintf(p->xml_msg, sizeof p->xml_msg, "%s", e->message ? e->message : _("XML error"));
 	/* libxml2 messages end in a newline and some span two lines ("Bytes: 0xFF ..."). */
 	for (c = p->xml_msg; *c; c++)
 		if (*c == '\n' || *c == '\r')
@@ -477,21 +478,21 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 	 * read callback catches a dishonest one. */
 	if ((st.valid & ZIP_STAT_SIZE)) {
 		if (st.size > p->max_bytes) {
-			seterr(x, "%s: declared uncompressed size %llu exceeds the limit of %llu bytes "
-				  "(max_part_bytes; zip bomb?)",
+			seterr(x, _("%s: declared uncompressed size %llu exceeds the limit of %llu bytes "
+				  "(max_part_bytes; zip bomb?)"),
 			       member, (unsigned long long)st.size, p->max_bytes);
 			return -1;
 		}
 		if (p->comp_known && p->comp <= ULLONG_MAX / p->max_ratio &&
 		    st.size > p->comp * p->max_ratio) {
-			seterr(x, "%s: declared compression ratio exceeds %llu:1 (max_ratio; zip bomb?)",
+			seterr(x, _("%s: declared compression ratio exceeds %llu:1 (max_ratio; zip bomb?)"),
 			       member, p->max_ratio);
 			return -1;
 		}
 	}
 	p->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
 	if (!p->zf) {
-		seterr(x, "%s: cannot read (zip: %s)", member, zip_strerror(x->zip));
+		seterr(x, _("%s: cannot read (zip: %s)"), member, zip_strerror(x->zip));
 		return -1;
 	}
 	if (!with_reader)
@@ -513,8 +514,8 @@ static int part_open(sn_xlsx *x, struct part *p, const char *member, int with_re
 static int part_check(sn_xlsx *x, struct part *p, int r)
 {
 	if (r == 1 && xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		seterr(x, "%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
-			  "attack)",
+		seterr(x, _("%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
+			  "attack)"),
 		       p->member);
 		return -1;
 	}
@@ -525,7 +526,7 @@ static int part_check(sn_xlsx *x, struct part *p, int r)
 	else if (p->xml_msg[0])
 		seterr(x, "%s:%d: %s", p->member, p->xml_line, p->xml_msg);
 	else
-		seterr(x, "%s: malformed XML", p->member);
+		seterr(x, _("%s: malformed XML"), p->member);
 	return -1;
 }
 
@@ -617,7 +618,7 @@ static int read_workbook(sn_xlsx *x)
 	int r = part_open(x, &p, WORKBOOK_PART, 1);
 
 	if (r == 0)
-		seterr(x, "not a valid XLSX file (no %s)", WORKBOOK_PART);
+		seterr(x, _("not a valid XLSX file (no %s)"), WORKBOOK_PART);
 	if (r <= 0)
 		return -1;
 	while ((r = part_read(x, &p)) == 1) {
@@ -634,7 +635,7 @@ static int read_workbook(sn_xlsx *x)
 			if (oom1 || oom2)
 				oom(x);
 			else
-				seterr(x, "%s: a sheet without a name", WORKBOOK_PART);
+				seterr(x, _("%s: a sheet without a name"), WORKBOOK_PART);
 			r = -1;
 			break;
 		}
@@ -719,7 +720,7 @@ static int read_rels(sn_xlsx *x, char **sst_part)
 	int r = part_open(x, &p, WORKBOOK_RELS, 1);
 
 	if (r == 0)
-		seterr(x, "not a valid XLSX file (no %s)", WORKBOOK_RELS);
+		seterr(x, _("not a valid XLSX file (no %s)"), WORKBOOK_RELS);
 	if (r <= 0)
 		return -1;
 	while ((r = part_read(x, &p)) == 1) {
@@ -804,7 +805,7 @@ static int read_sst(sn_xlsx *x, const char *member)
 				continue;
 			if (strcmp(n, "si") == 0) {
 				if (x->nsst >= x->lim.max_shared_strings) {
-					seterr(x, "%s: more than %zu shared strings (max_shared_strings)", member,
+					seterr(x, _("%s: more than %zu shared strings (max_shared_strings)"), member,
 					       x->lim.max_shared_strings);
 					r = -1;
 					break;
@@ -876,8 +877,8 @@ static void explain_open_error(sn_xlsx *x, int code, int sys)
 			fclose(f);
 		}
 		if (is_ole2) {
-			seterr(x, "not a valid XLSX file (an OLE2 file: an old .xls or a password-protected "
-				  "workbook; save it as .xlsx without a password)");
+			seterr(x, _("not a valid XLSX file (an OLE2 file: an old .xls or a password-protected "
+				  "workbook; save it as .xlsx without a password)"));
 			return;
 		}
 	}
@@ -886,9 +887,9 @@ static void explain_open_error(sn_xlsx *x, int code, int sys)
 	if (zip_error_system_type(&ze) == ZIP_ET_SYS)
 		ze.sys_err = sys;
 	if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ || code == ZIP_ER_MEMORY)
-		seterr(x, "cannot open (zip: %s)", zip_error_strerror(&ze));
+		seterr(x, _("cannot open (zip: %s)"), zip_error_strerror(&ze));
 	else
-		seterr(x, "not a valid XLSX file (zip: %s)", zip_error_strerror(&ze));
+		seterr(x, _("not a valid XLSX file (zip: %s)"), zip_error_strerror(&ze));
 	zip_error_fini(&ze);
 }
 
@@ -903,7 +904,7 @@ sn_xlsx *sn_xlsx_open(const char *path, const struct sn_xlsx_limits *limits, cha
 	if (!x || !(x->path = dupstr(path))) {
 		free(x);
 		if (err && errlen)
-			snprintf(err, errlen, "'%s': out of memory", path);
+			snprintf(err, errlen, _("'%s': out of memory"), path);
 		return NULL;
 	}
 	if (limits)
@@ -1024,14 +1025,14 @@ static int add_merge(sn_xlsx *x, const char *ref)
 		m.c2 = t;
 	}
 	if (m.c2 >= x->lim.max_columns) {
-		seterr(x, "sheet '%s': merged range %s goes beyond the limit of %zu columns (max_columns)",
+		seterr(x, _("sheet '%s': merged range %s goes beyond the limit of %zu columns (max_columns)"),
 		       sheet_name(x), ref, x->lim.max_columns);
 		return -1;
 	}
 	if (m.r1 == m.r2 && m.c1 == m.c2)
 		return 0; /* a one-cell "merge" has nothing to fill */
 	if (x->nmerges >= x->lim.max_cells) {
-		seterr(x, "sheet '%s': more than %zu merged ranges (max_cells)", sheet_name(x),
+		seterr(x, _("sheet '%s': more than %zu merged ranges (max_cells)"), sheet_name(x),
 		       x->lim.max_cells);
 		return -1;
 	}
@@ -1049,7 +1050,7 @@ static int add_merge(sn_xlsx *x, const char *ref)
 	x->merges[x->nmerges++] = m;
 	return 0;
 bad:
-	seterr(x, "sheet '%s': bad merged range '%s'", sheet_name(x), ref);
+	seterr(x, _("sheet '%s': bad merged range '%s'"), sheet_name(x), ref);
 	return -1;
 }
 
@@ -1333,7 +1334,7 @@ static int collect_merges(sn_xlsx *x, const char *member, int hold)
 	int r = part_open(x, &p, member, 0), n = 0;
 
 	if (r == 0)
-		seterr(x, "sheet '%s': part %s is missing from the archive", sheet_name(x), member);
+		seterr(x, _("sheet '%s': part %s is missing from the archive"), sheet_name(x), member);
 	if (r <= 0)
 		return -1;
 	memset(&ms, 0, sizeof ms);
@@ -1374,8 +1375,8 @@ static int collect_merges(sn_xlsx *x, const char *member, int hold)
 	if (ms.failed) {
 		r = -1;
 	} else if (ms.doctype) {
-		seterr(x, "%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
-			  "attack)", member);
+		seterr(x, _("%s: DOCTYPE refused (XLSX parts never declare one; entities could be an "
+			  "attack)"), member);
 		r = -1;
 	} else if (p.io_failed) {
 		seterr(x, "%s: %s", member, p.io_msg);
@@ -1384,7 +1385,7 @@ static int collect_merges(sn_xlsx *x, const char *member, int hold)
 		if (ms.msg[0])
 			seterr(x, "%s:%d: %s", member, ms.line, ms.msg);
 		else
-			seterr(x, "%s: malformed XML", member);
+			seterr(x, _("%s: malformed XML"), member);
 		r = -1;
 	}
 	xmlFreeParserCtxt(ms.ctxt);
@@ -1406,7 +1407,7 @@ static int select_sheet(sn_xlsx *x, size_t i)
 	x->selected = 1;
 	x->state = ST_FAILED;
 	if (!s->part) {
-		seterr(x, "sheet '%s' has no worksheet part (relationship '%s' not found)", s->name,
+		seterr(x, _("sheet '%s' has no worksheet part (relationship '%s' not found)"), s->name,
 		       s->rid ? s->rid : "");
 		return -1;
 	}
@@ -1422,7 +1423,7 @@ static int select_sheet(sn_xlsx *x, size_t i)
 		return -1;
 	r = part_open(x, &x->sp, s->part, 1);
 	if (r == 0)
-		seterr(x, "sheet '%s': part %s is missing from the archive", s->name, s->part);
+		seterr(x, _("sheet '%s': part %s is missing from the archive"), s->name, s->part);
 	if (r <= 0)
 		return -1;
 	x->sp_open = 1;
@@ -1437,7 +1438,7 @@ int sn_xlsx_select_index(sn_xlsx *x, size_t i)
 		sheet_reset(x);
 		x->selected = 1;
 		x->state = ST_FAILED;
-		seterr(x, "no sheet number %zu (the workbook has %zu)", i + 1, x->nsheets);
+		seterr(x, _("no sheet number %zu (the workbook has %zu)"), i + 1, x->nsheets);
 		return -1;
 	}
 	return select_sheet(x, i);
@@ -1463,7 +1464,7 @@ int sn_xlsx_select(sn_xlsx *x, const char *name)
 	sheet_reset(x);
 	x->selected = 1;
 	x->state = ST_FAILED;
-	seterr(x, "no sheet named '%s' (sheets: %s)", name, x->nsheets ? list : "none");
+	seterr(x, _("no sheet named '%s' (sheets: %s)"), name, x->nsheets ? list : C_("no sheets", "none"));
 	return -1;
 }
 
@@ -1515,7 +1516,7 @@ static void row_begin(sn_xlsx *x)
 static int count_cell(sn_xlsx *x, const char *ref)
 {
 	if (++x->cells_seen > x->lim.max_cells) {
-		seterr(x, "sheet '%s'!%s: more than %zu cells (max_cells)", sheet_name(x), ref,
+		seterr(x, _("sheet '%s'!%s: more than %zu cells (max_cells)"), sheet_name(x), ref,
 		       x->lim.max_cells);
 		return -1;
 	}
@@ -1540,11 +1541,11 @@ static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char 
 		for (; *s >= '0' && *s <= '9'; s++)
 			idx = idx > ULLONG_MAX / 10 - 1 ? ULLONG_MAX : idx * 10 + (unsigned)(*s - '0');
 		if (*s) {
-			seterr(x, "sheet '%s'!%s: bad shared string index '%s'", sheet_name(x), ref, raw);
+			seterr(x, _("sheet '%s'!%s: bad shared string index '%s'"), sheet_name(x), ref, raw);
 			return (size_t)-1;
 		}
 		if (idx >= x->nsst) {
-			seterr(x, "sheet '%s'!%s: shared string index %s out of range (the workbook has %zu)",
+			seterr(x, _("sheet '%s'!%s: shared string index %s out of range (the workbook has %zu)"),
 			       sheet_name(x), ref, raw, x->nsst);
 			return (size_t)-1;
 		}
@@ -1587,7 +1588,7 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 	}
 	if (ref[0]) {
 		if (parse_ref(ref, &col, &refrow) < 0) {
-			seterr(x, "sheet '%s': row %ld: bad cell reference '%s'", sheet_name(x), rownum, ref);
+			seterr(x, _("sheet '%s': row %ld: bad cell reference '%s'"), sheet_name(x), rownum, ref);
 			return -1;
 		}
 	} else {
@@ -1599,7 +1600,7 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 		snprintf(ref, sizeof ref, "%s%ld", cn, rownum);
 	}
 	if (col >= x->lim.max_columns) {
-		seterr(x, "sheet '%s'!%s: column beyond the limit of %zu columns (max_columns)",
+		seterr(x, _("sheet '%s'!%s: column beyond the limit of %zu columns (max_columns)"),
 		       sheet_name(x), ref, x->lim.max_columns);
 		return -1;
 	}
@@ -1612,7 +1613,7 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 		r = part_read(x, &x->sp);
 		if (r <= 0) {
 			if (r == 0)
-				seterr(x, "%s: document ends inside cell %s", x->sp.member, ref);
+				seterr(x, _("%s: document ends inside cell %s"), x->sp.member, ref);
 			return -1;
 		}
 		t = xmlTextReaderNodeType(rd);
@@ -1840,13 +1841,13 @@ static int seek_row(sn_xlsx *x)
 			if (!num[0]) {
 				n = x->xml_row + 1; /* rows without a number follow the previous one */
 			} else if (parse_rownum(num, &n) < 0) {
-				seterr(x, "sheet '%s': bad row number '%s' after row %ld", sheet_name(x), num,
+				seterr(x, _("sheet '%s': bad row number '%s' after row %ld"), sheet_name(x), num,
 				       x->xml_row);
 				return -1;
 			}
 			/* Merged-range filling relies on rows arriving in order, as Excel writes them. */
 			if (n <= x->xml_row) {
-				seterr(x, "sheet '%s': row %ld comes after row %ld (rows out of order)",
+				seterr(x, _("sheet '%s': row %ld comes after row %ld (rows out of order)"),
 				       sheet_name(x), n, x->xml_row);
 				return -1;
 			}
@@ -1884,7 +1885,7 @@ static int read_row_xml(sn_xlsx *x)
 		}
 		if (r <= 0) {
 			if (r == 0)
-				seterr(x, "%s: document ends inside row %ld", x->sp.member, x->next_row);
+				seterr(x, _("%s: document ends inside row %ld"), x->sp.member, x->next_row);
 			return -1;
 		}
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exitcodes.h"
+#include "i18n.h"
 #include "xmlsafe.h"
 #include "xmlrec.h"
 #include "banned.h"
@@ -42,10 +43,10 @@ int sn_xmlrec_append(struct sn_xmlrec *r, struct sn_buf *b, const char *s, const
 {
 	int v = sn_xml_value_append(b, s, strlen(s));
 	if (v == 1)
-		return sn_xmlrec_fail(r, SN_DATA, line, "%s longer than %d bytes", what,
+		return sn_xmlrec_fail(r, SN_DATA, line, _("%s longer than %d bytes"), what,
 				      SN_XML_MAX_VALUE);
 	if (v < 0)
-		return sn_xmlrec_fail(r, SN_INTERNAL, line, "out of memory");
+		return sn_xmlrec_fail(r, SN_INTERNAL, line, "%s", _("out of memory"));
 	return 0;
 }
 
@@ -66,7 +67,7 @@ int sn_xmlrec_attrs(struct sn_xmlrec *r, const struct sn_xmlrec_attr *map, size_
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			if (strcmp(ln, map[i].name) == 0) {
 				char what[80];
-				snprintf(what, sizeof what, "attribute %s", map[i].name);
+				snprintf(what, sizeof what, _("attribute %s"), map[i].name);
 				rc = sn_xmlrec_append(r, map[i].value, v, what, line);
 			}
 		}
@@ -198,7 +199,7 @@ int sn_xmlrec_read(const char *path, const struct sn_xmlrec_format *fmt, void *c
 	r.poslen = strlen(path) + 16;  /* ":" + up to 10 digits + NUL */
 	r.pos = malloc(r.poslen);
 	if (!r.pos) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		sn_xml_close(r.x);
 		return SN_INTERNAL;
 	}

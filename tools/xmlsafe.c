@@ -80,7 +80,7 @@ struct sn_xml {
 	struct sn_prolog_scan scan;
 	int io_failed;
 	int eof;               /* the whole file has been read */
-	char io_msg[200];
+	char io_msg[400];
 	int err_line;
 	char err_msg[300];
 	char msg[1200];
@@ -94,15 +94,15 @@ static int io_read(void *ctx, char *buf, int len)
 	size_t n = fread(buf, 1, (size_t)len, x->f);
 	if (n == 0 && ferror(x->f)) {
 		x->io_failed = 1;
-		snprintf(x->io_msg, sizeof x->io_msg, "read error: %s", sn_strerror(errno));
+		snprintf(x->io_msg, sizeof x->io_msg, _("read error: %s"), sn_strerror(errno));
 		return -1;
 	}
 	if (n == 0)
 		x->eof = 1;
 	if (sn_prolog_has_doctype(&x->scan, buf, n)) {
 		x->io_failed = 1;
-		snprintf(x->io_msg, sizeof x->io_msg,
-			 "DOCTYPE refused (our XML formats never declare one; entities could be an attack)");
+		snprintf(x->io_msg, sizeof x->io_msg, "%s",
+			 _("DOCTYPE refused (our XML formats never declare one; entities could be an attack)"));
 		return -1;
 	}
 	return (int)n;
@@ -120,7 +120,7 @@ static void on_error(void *arg, xmlErrorPtr e)
 	if (!e || e->level < XML_ERR_ERROR || x->err_msg[0])
 		return;  /* keep the first error: later ones are usually its consequences */
 	x->err_line = e->line;
-	snprintf(x->err_msg, sizeof x->err_msg, "%s", e->message ? e->message : "XML error");
+	snprintf(x->err_msg, sizeof x->err_msg, "%s", e->message ? e->message : _("XML error"));
 	for (char *c = x->err_msg; *c; c++)
 		if (*c == '\n' || *c == '\r')
 			*c = ' ';
@@ -148,19 +148,19 @@ sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 	sn_xml *x = calloc(1, sizeof *x);
 	if (!x || !(x->path = strdup(path))) {
 		free(x);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;
 	}
 	/* fopen() accepts a directory and only reading fails: say so the way a failed open does. */
 	struct stat sb;
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(EISDIR));
+		snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(EISDIR));
 		sn_xml_close(x);
 		return NULL;
 	}
 	x->f = fopen(path, "rb");
 	if (!x->f) {
-		snprintf(err, errlen, "cannot open '%s': %s", path, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot open '%s': %s"), path, sn_strerror(errno));
 		sn_xml_close(x);
 		return NULL;
 	}
@@ -169,7 +169,7 @@ sn_xml *sn_xml_open(const char *path, char *err, size_t errlen)
 	xmlResetLastError();
 	x->rd = xmlReaderForIO(io_read, io_close, x, path, NULL, XML_PARSE_NONET);
 	if (!x->rd) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		sn_xml_close(x);
 		return NULL;
 	}
@@ -191,18 +191,18 @@ int sn_xml_validate_with(sn_xml *x, const char *xsd_text, const char *xsd_name)
 {
 	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(xsd_text, (int)strlen(xsd_text));
 	if (!pc) {
-		snprintf(x->msg, sizeof x->msg, "%s: cannot load schema %s", x->path, xsd_name);
+		snprintf(x->msg, sizeof x->msg, _("%s: cannot load schema %s"), x->path, xsd_name);
 		return -1;
 	}
 	xmlSchemaSetParserStructuredErrors(pc, schema_error, x);
 	x->schema = xmlSchemaParse(pc);
 	xmlSchemaFreeParserCtxt(pc);
 	if (!x->schema) {
-		snprintf(x->msg, sizeof x->msg, "schema %s does not compile: %s", xsd_name, x->err_msg);
+		snprintf(x->msg, sizeof x->msg, _("schema %s does not compile: %s"), xsd_name, x->err_msg);
 		return -1;
 	}
 	if (xmlTextReaderSetSchema(x->rd, x->schema) != 0) {
-		snprintf(x->msg, sizeof x->msg, "%s: cannot validate against %s", x->path, xsd_name);
+		snprintf(x->msg, sizeof x->msg, _("%s: cannot validate against %s"), x->path, xsd_name);
 		return -1;
 	}
 	return 0;
@@ -212,7 +212,7 @@ int sn_xml_read(sn_xml *x)
 {
 	int r = xmlTextReaderRead(x->rd);
 	if (r == 1 && xmlTextReaderNodeType(x->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		snprintf(x->msg, sizeof x->msg, "%s:%d: DOCTYPE refused", x->path,
+		snprintf(x->msg, sizeof x->msg, _("%s:%d: DOCTYPE refused"), x->path,
 			 xmlTextReaderGetParserLineNumber(x->rd));
 		return -1;
 	}
@@ -220,7 +220,7 @@ int sn_xml_read(sn_xml *x)
 		return 1;
 	if (r == 0 && !x->err_msg[0] && !x->io_failed) {
 		if (x->schema && xmlTextReaderIsValid(x->rd) != 1) {
-			snprintf(x->msg, sizeof x->msg, "%s: not valid against its schema", x->path);
+			snprintf(x->msg, sizeof x->msg, _("%s: not valid against its schema"), x->path);
 			return -1;
 		}
 		return 0;
@@ -239,12 +239,12 @@ int sn_xml_read(sn_xml *x)
 					     strstr(x->err_msg, "Premature end")))
 		/* The streaming parser words a cut-off file as "Extra content at the end of the
 		 * document"; say what happened. */
-		snprintf(x->msg, sizeof x->msg, "%s:%d: the file ends before its elements are closed "
-			 "(truncated?): %s", x->path, x->err_line, x->err_msg);
+		snprintf(x->msg, sizeof x->msg, _("%s:%d: the file ends before its elements are closed "
+						  "(truncated?): %s"), x->path, x->err_line, x->err_msg);
 	else if (x->err_msg[0])
 		snprintf(x->msg, sizeof x->msg, "%s:%d: %s", x->path, x->err_line, x->err_msg);
 	else
-		snprintf(x->msg, sizeof x->msg, "%s:%d: malformed XML", x->path,
+		snprintf(x->msg, sizeof x->msg, _("%s:%d: malformed XML"), x->path,
 			 xmlTextReaderGetParserLineNumber(x->rd));
 	return -1;
 }
