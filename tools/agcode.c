@@ -38,9 +38,11 @@
  */
 #include "agcode.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "banned.h"
 
 #define SN_AGCODE_MAX_LEN 35  /* QĐ 20/2020: at most 35 characters */
@@ -108,6 +110,30 @@ static int num_cmp(const char *a, const char *b)
 	return (r > 0) - (r < 0);
 }
 
+/* Writes the reason of a problem twice: in English into c->problem_en (the text the database
+ * keeps, whatever the run's language) and in the language in use into c->problem (for
+ * messages). FMT is an English format marked N_() where it is written. */
+static void set_problem(struct sn_agcode *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_problem(struct sn_agcode *c, const char *fmt, ...)
+{
+	const char *tr = gettext(fmt);
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (tr == fmt) {
+		vsnprintf(c->problem_en, sizeof c->problem_en, fmt, ap);
+		snprintf(c->problem, sizeof c->problem, "%s", c->problem_en);
+	} else {
+		va_list aq;
+
+		va_copy(aq, ap);
+		vsnprintf(c->problem_en, sizeof c->problem_en, fmt, ap);
+		vsnprintf(c->problem, sizeof c->problem, tr, aq);
+		va_end(aq);
+	}
+	va_end(ap);
+}
+
 /* Level-1 shape: one upper-case letter and exactly 2 digits. */
 static int l1_shape_ok(const char *s, size_t n)
 {
@@ -141,15 +167,15 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 	c->depth = depth_of(c);
 	c->status = SN_AGCODE_OK;
 	c->problem[0] = '\0';
+	c->problem_en[0] = '\0';
 
 	if (c->l1[0] > 'K') {
-		snprintf(c->problem, sizeof c->problem, "level-1 letter '%c' is outside A-K",
-			 c->l1[0]);
+		set_problem(c, N_("level-1 letter '%c' is outside A-K"), c->l1[0]);
 		c->status = SN_AGCODE_NONCONFORMING;
 		return;
 	}
 	if (c->l1[1] == '0' && c->l1[2] == '0') {
-		snprintf(c->problem, sizeof c->problem, "level-1 group '%s' has number 00", c->l1);
+		set_problem(c, N_("level-1 group '%s' has number 00"), c->l1);
 		c->status = SN_AGCODE_NONCONFORMING;
 		return;
 	}
@@ -170,33 +196,33 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 			int w = qcvn_width(level);
 
 			if (g.n > (size_t)w) {
-				snprintf(c->problem, sizeof c->problem,
-					 "level-%d group '%.*s' has %zu digits; QCVN 102 allows %d",
-					 level, (int)g.n, g.p, g.n, w);
+				set_problem(c, N_("level-%d group '%.*s' has %zu digits; QCVN 102 allows %d"),
+					    level, (int)g.n, g.p, g.n, w);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 			if (g.n < (size_t)w) {
-				snprintf(c->problem, sizeof c->problem,
-					 "level-%d group '%.*s' has %zu digit%s; QCVN 102 needs %d",
-					 level, (int)g.n, g.p, g.n, g.n == 1 ? "" : "s", w);
+				if (g.n == 1)
+					set_problem(c, N_("level-%d group '%.*s' has %zu digit; QCVN 102 needs %d"),
+						    level, (int)g.n, g.p, g.n, w);
+				else
+					set_problem(c, N_("level-%d group '%.*s' has %zu digits; QCVN 102 needs %d"),
+						    level, (int)g.n, g.p, g.n, w);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 		} else {
 			if (all_zero(g.p, g.n)) {
-				snprintf(c->problem, sizeof c->problem,
-					 "level-%d group '%.*s' is zero; QĐ 20 notation leaves absent"
-					 " levels out",
-					 level, (int)g.n, g.p);
+				set_problem(c, N_("level-%d group '%.*s' is zero; QĐ 20 notation leaves absent"
+						      " levels out"),
+					    level, (int)g.n, g.p);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 			if (g.n > SN_LEFT_GROUP_MAX) {
-				snprintf(c->problem, sizeof c->problem,
-					 "level-%d group '%.*s' has %zu digits; QĐ 20 notation allows"
-					 " at most %d",
-					 level, (int)g.n, g.p, g.n, SN_LEFT_GROUP_MAX);
+				set_problem(c, N_("level-%d group '%.*s' has %zu digits; QĐ 20 notation allows"
+						      " at most %d"),
+					    level, (int)g.n, g.p, g.n, SN_LEFT_GROUP_MAX);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
@@ -206,8 +232,7 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 	/* A unit hangs under its parent: level N without level N-1 has no parent to hang on. */
 	for (i = 1; i < 3; i++) {
 		if (c->grp[i][0] && !c->grp[i - 1][0]) {
-			snprintf(c->problem, sizeof c->problem,
-				 "level %d present under an absent level %d", i + 2, i + 1);
+			set_problem(c, N_("level %d present under an absent level %d"), i + 2, i + 1);
 			c->status = SN_AGCODE_NONCONFORMING;
 			return;
 		}
@@ -224,8 +249,7 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 		else
 			filler = num_cmp(g, "998") == 0 || num_cmp(g, "999") == 0;
 		if (filler) {
-			snprintf(c->problem, sizeof c->problem, "placeholder group '%s' at level %d",
-				 g, i + 2);
+			set_problem(c, N_("placeholder group '%s' at level %d"), g, i + 2);
 			c->status = SN_AGCODE_NONCONFORMING;
 			return;
 		}
@@ -329,22 +353,18 @@ static int check_chars(const char *orig, const char *p, size_t n, struct sn_agco
 			continue;
 		pos = char_pos(orig, (size_t)(p + i - orig));
 		if (ch >= 'a' && ch <= 'z') {
-			snprintf(c->problem, sizeof c->problem,
-				 "character '%c' at position %zu must be upper case ('%c')", ch, pos,
-				 ch - 'a' + 'A');
+			set_problem(c, N_("character '%c' at position %zu must be upper case ('%c')"), ch, pos,
+				    ch - 'a' + 'A');
 		} else if (ch >= 0x20 && ch < 0x7F) {
-			snprintf(c->problem, sizeof c->problem,
-				 "character '%c' at position %zu is not allowed (0-9, A-Z, '.')", ch,
-				 pos);
+			set_problem(c, N_("character '%c' at position %zu is not allowed (0-9, A-Z, '.')"), ch,
+				    pos);
 		} else if (ch >= 0x80 &&
 			   (k = utf8_decode((const unsigned char *)p + i, n - i, &cp)) > 0) {
-			snprintf(c->problem, sizeof c->problem,
-				 "character '%.*s' (U+%04lX) at position %zu is not allowed (0-9, A-Z,"
-				 " '.')",
-				 (int)k, p + i, cp, pos);
+			set_problem(c, N_("character '%.*s' (U+%04lX) at position %zu is not allowed (0-9, A-Z,"
+					  " '.')"),
+				    (int)k, p + i, cp, pos);
 		} else {
-			snprintf(c->problem, sizeof c->problem,
-				 "byte 0x%02X at position %zu is not allowed (0-9, A-Z, '.')", ch, pos);
+			set_problem(c, N_("byte 0x%02X at position %zu is not allowed (0-9, A-Z, '.')"), ch, pos);
 		}
 		return 0;
 	}
@@ -354,11 +374,13 @@ static int check_chars(const char *orig, const char *p, size_t n, struct sn_agco
 static enum sn_agcode_status invalid(struct sn_agcode *out, struct sn_agcode *c)
 {
 	/* Only the reason survives: the other fields of an INVALID code mean nothing. */
-	char why[sizeof c->problem];
+	char why[sizeof c->problem], why_en[sizeof c->problem_en];
 
 	memcpy(why, c->problem, sizeof why);
+	memcpy(why_en, c->problem_en, sizeof why_en);
 	memset(c, 0, sizeof *c);
 	memcpy(c->problem, why, sizeof why);
+	memcpy(c->problem_en, why_en, sizeof why_en);
 	c->status = SN_AGCODE_INVALID;
 	*out = *c;
 	return SN_AGCODE_INVALID;
@@ -380,38 +402,36 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		s = "";
 	trim(s, &p, &n);
 	if (n == 0) {
-		snprintf(c.problem, sizeof c.problem, "empty code");
+		set_problem(&c, N_("empty code"));
 		return invalid(out, &c);
 	}
 	if (!check_chars(s, p, n, &c))
 		return invalid(out, &c);
 	if (n > SN_AGCODE_MAX_LEN) {
-		snprintf(c.problem, sizeof c.problem,
-			 "code is %zu characters long; at most %d allowed", n, SN_AGCODE_MAX_LEN);
+		set_problem(&c, N_("code is %zu characters long; at most %d allowed"), n, SN_AGCODE_MAX_LEN);
 		return invalid(out, &c);
 	}
 
 	/* Split on '.'. Every group is non-empty once this loop is done, and non-empty groups
 	 * in at most 35 characters are at most SN_MAX_GROUPS. */
 	if (p[0] == '.') {
-		snprintf(c.problem, sizeof c.problem, "code starts with '.'");
+		set_problem(&c, N_("code starts with '.'"));
 		return invalid(out, &c);
 	}
 	if (p[n - 1] == '.') {
-		snprintf(c.problem, sizeof c.problem, "code ends with '.'");
+		set_problem(&c, N_("code ends with '.'"));
 		return invalid(out, &c);
 	}
 	for (start = 0, i = 0; i <= n; i++) {
 		if (i < n && p[i] != '.')
 			continue;
 		if (i == start) {
-			snprintf(c.problem, sizeof c.problem,
-				 "group %zu is empty ('..' at position %zu)", ng + 1,
+			set_problem(&c, N_("group %zu is empty ('..' at position %zu)"), ng + 1,
 				 char_pos(s, (size_t)(p + i - 1 - s)));
 			return invalid(out, &c);
 		}
 		if (ng == SN_MAX_GROUPS) { /* cannot happen within 35 characters */
-			snprintf(c.problem, sizeof c.problem, "too many groups");
+			set_problem(&c, N_("too many groups"));
 			return invalid(out, &c);
 		}
 		g[ng].p = p + start;
@@ -428,7 +448,7 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 	if (is_upper(g[0].p[0])) {
 		c.notation = SN_NOTATION_LEFT;
 		if (ng > 4) {
-			snprintf(c.problem, sizeof c.problem, "more than 4 levels (%zu groups)", ng);
+			set_problem(&c, N_("more than 4 levels (%zu groups)"), ng);
 			return invalid(out, &c);
 		}
 		l1 = g[0];
@@ -437,8 +457,7 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 	} else if (is_upper(g[ng - 1].p[0])) {
 		c.notation = SN_NOTATION_QCVN;
 		if (ng != 4) {
-			snprintf(c.problem, sizeof c.problem, "QCVN notation needs 4 groups; found %zu",
-				 ng);
+			set_problem(&c, N_("QCVN notation needs 4 groups; found %zu"), ng);
 			return invalid(out, &c);
 		}
 		l1 = g[3];
@@ -446,15 +465,13 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		raw[1] = g[1];
 		raw[2] = g[0];
 	} else {
-		snprintf(c.problem, sizeof c.problem,
-			 "no level-1 group (a letter and 2 digits: first in QĐ 20 notation, last in"
-			 " QCVN 102)");
+		set_problem(&c, N_("no level-1 group (a letter and 2 digits: first in QĐ 20 notation, last in"
+				   " QCVN 102)"));
 		return invalid(out, &c);
 	}
 
 	if (!l1_shape_ok(l1.p, l1.n)) {
-		snprintf(c.problem, sizeof c.problem,
-			 "level-1 group '%.*s' must be a letter and 2 digits", (int)l1.n, l1.p);
+		set_problem(&c, N_("level-1 group '%.*s' must be a letter and 2 digits"), (int)l1.n, l1.p);
 		return invalid(out, &c);
 	}
 	memcpy(c.l1, l1.p, 3);
@@ -463,14 +480,12 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		if (!raw[i].p)
 			continue;
 		if (!all_digits(raw[i].p, raw[i].n)) {
-			snprintf(c.problem, sizeof c.problem,
-				 "level-%zu group '%.*s' must be digits only", i + 2, (int)raw[i].n,
+			set_problem(&c, N_("level-%zu group '%.*s' must be digits only"), i + 2, (int)raw[i].n,
 				 raw[i].p);
 			return invalid(out, &c);
 		}
 		if (raw[i].n > SN_GROUP_MAX) {
-			snprintf(c.problem, sizeof c.problem,
-				 "level-%zu group '%.*s' has %zu digits; too long for an agency code",
+			set_problem(&c, N_("level-%zu group '%.*s' has %zu digits; too long for an agency code"),
 				 i + 2, (int)raw[i].n, raw[i].p, raw[i].n);
 			return invalid(out, &c);
 		}
@@ -516,15 +531,15 @@ int sn_agcode_format(const struct sn_agcode *c, enum sn_notation notation, char 
 		return -1;
 	buf[0] = '\0';
 	if (!c) {
-		snprintf(buf, len, "no code");
+		snprintf(buf, len, "%s", _("no code"));
 		return -1;
 	}
 	if (c->status == SN_AGCODE_INVALID) {
-		snprintf(buf, len, "cannot format an invalid code");
+		snprintf(buf, len, "%s", _("cannot format an invalid code"));
 		return -1;
 	}
 	if (!well_formed(c)) {
-		snprintf(buf, len, "malformed code structure");
+		snprintf(buf, len, "%s", _("malformed code structure"));
 		return -1;
 	}
 
@@ -536,7 +551,7 @@ int sn_agcode_format(const struct sn_agcode *c, enum sn_notation notation, char 
 
 			if (gl > w) {
 				snprintf(buf, len,
-					 "level-%d group '%s' has %zu digits; QCVN 102 allows %zu",
+					 _("level-%d group '%s' has %zu digits; QCVN 102 allows %zu"),
 					 level, c->grp[i], gl, w);
 				return -1;
 			}
@@ -552,8 +567,8 @@ int sn_agcode_format(const struct sn_agcode *c, enum sn_notation notation, char 
 		for (i = 1; i < 3; i++) {
 			if (c->grp[i][0] && !c->grp[i - 1][0]) {
 				snprintf(buf, len,
-					 "level %d present under an absent level %d; QĐ 20 notation"
-					 " cannot show the gap",
+					 _("level %d present under an absent level %d; QĐ 20 notation"
+					   " cannot show the gap"),
 					 i + 2, i + 1);
 				return -1;
 			}
@@ -568,12 +583,12 @@ int sn_agcode_format(const struct sn_agcode *c, enum sn_notation notation, char 
 			k += gl;
 		}
 	} else {
-		snprintf(buf, len, "unknown notation");
+		snprintf(buf, len, "%s", _("unknown notation"));
 		return -1;
 	}
 	out[k] = '\0';
 	if (k >= len) {
-		snprintf(buf, len, "buffer too small: %zu bytes needed", k + 1);
+		snprintf(buf, len, _("buffer too small: %zu bytes needed"), k + 1);
 		return -1;
 	}
 	memcpy(buf, out, k + 1);

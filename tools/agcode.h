@@ -29,7 +29,10 @@ struct sn_agcode {
 	int depth;           /* deepest level present: 1..4 */
 	enum sn_notation notation;  /* the notation it was written in */
 	enum sn_agcode_status status;
-	char problem[128];   /* reason when NONCONFORMING or INVALID, "" when OK */
+	char problem[256];   /* reason when NONCONFORMING or INVALID, "" when OK: in the language in
+			      * use, for messages */
+	char problem_en[128]; /* the same reason in English: the text the database keeps
+			       * (agency.code_problem, recode's reasons) whatever the run's language */
 };
 
 /* Parses S (surrounding spaces ignored; letters must be upper case: a lower-case letter is
@@ -50,13 +53,14 @@ struct sn_agcode {
  * A group of 99 at level 2 or 3, or 998/999 at level 4, is flagged as a placeholder (a
  * heuristic). A NONCONFORMING code names its first problem: level 1, then the widths of levels
  * 2, 3, 4, then a missing level, then a placeholder. An INVALID code has every field but status
- * and problem zeroed (l1 "", depth 0). Positions in messages count characters from 1 in S as
- * given. A NULL S is INVALID "empty code"; a NULL OUT just returns INVALID. */
+ * and problems zeroed (l1 "", depth 0). Positions in messages count characters from 1 in S as
+ * given. A NULL S is INVALID "empty code"; a NULL OUT just returns INVALID. The reasons above
+ * are problem_en; problem holds the same in the language in use (gettext). */
 enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out);
 
 /* Writes C in NOTATION into buf. QCVN pads levels 2, 3 to 2 digits and level 4 to 3 digits and
- * fails (-1, buf holds the reason) when a group is too wide for its field; LEFT writes level 1
- * then each present lower level as written. Returns the length or -1.
+ * fails (-1, buf holds the reason, in the language in use) when a group is too wide for its
+ * field; LEFT writes level 1 then each present lower level as written. Returns the length or -1.
  *   "000.00.18.G12" as LEFT -> "G12.18";  "H26.16" as QCVN -> "000.00.16.H26"
  *   "001.03.16.H19" as LEFT -> "H19.16.03.001" (digits kept: QCVN -> LEFT -> QCVN is exact)
  *   "H26.1" as QCVN -> "000.00.01.H26";  "H55.242" and "H26.016" as QCVN -> -1

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "exitcodes.h"
 #include "table.h"
+#include "i18n.h"
 #include "banned.h"
 
 const char *const sn_agency_columns[SN_A_NCOLS] = { "code", "name", "kind", "parent_code", "unit_code",
@@ -24,8 +25,8 @@ int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void 
 	if (!t)
 		return SN_DATA;
 	if (col[SN_A_CODE] < 0 || col[SN_A_NAME] < 0 || col[SN_A_KIND] < 0) {
-		snprintf(err, errlen, "%s: the header needs at least code, name and kind "
-			 "(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)",
+		snprintf(err, errlen, _("%s: the header needs at least code, name and kind "
+				"(columns: code,name,kind,parent_code,unit_code,address,phone,email,status)"),
 			 sn_table_pos(t, (size_t)-1));
 		sn_table_close(t);
 		return SN_DATA;

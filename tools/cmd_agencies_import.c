@@ -20,6 +20,7 @@
 #include "text.h"
 #include "units.h"
 #include "reassign.h"
+#include "i18n.h"
 #include "banned.h"
 
 struct load {
@@ -111,7 +112,7 @@ static int add_record(void *arg, const struct sn_agency_rec *r, const char *pos)
 	if (st == SN_AGCODE_OK)
 		sqlite3_bind_null(s, 4);
 	else
-		sqlite3_bind_text(s, 4, c.problem, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 4, c.problem_en, -1, SQLITE_TRANSIENT);  /* data: English */
 	sqlite3_bind_text(s, 5, key, -1, SQLITE_TRANSIENT);
 	if (st == SN_AGCODE_INVALID)
 		sqlite3_bind_null(s, 6);
@@ -143,23 +144,23 @@ done:
 /* Whole-file checks, each a query returning the first offending record. */
 static const struct {
 	const char *sql;
-	const char *fmt;  /* printf with pos, code, detail */
+	const char *fmt;  /* printf with pos, code, detail (sn_error translates it) */
 } CHECKS[] = {
 	{ "SELECT a.pos, a.code, a.parent_code FROM agency a WHERE a.province = ?1 "
 	  "AND a.parent_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agency p "
 	  "WHERE p.code = a.parent_code AND p.province = ?1) ORDER BY a.id LIMIT 1",
-	  "%s: parent %3$s of %2$s is not in the registry" },
+	  N_("%s: parent %3$s of %2$s is not in the registry") },
 	{ "WITH RECURSIVE up(start, cur, n) AS (SELECT code, parent_code, 1 FROM agency "
 	  "WHERE province = ?1 AND parent_code IS NOT NULL UNION ALL SELECT up.start, a.parent_code, "
 	  "up.n + 1 FROM up JOIN agency a ON a.code = up.cur WHERE a.parent_code IS NOT NULL "
 	  "AND up.cur <> up.start AND up.n < 100) SELECT a.pos, a.code, a.parent_code FROM up "
 	  "JOIN agency a ON a.code = up.start WHERE up.cur = up.start ORDER BY a.id LIMIT 1",
-	  "%s: %s is its own ancestor (parent chain through %s comes back to it)" },
+	  N_("%s: %s is its own ancestor (parent chain through %s comes back to it)") },
 	{ "SELECT a.pos, a.code, a.unit_code FROM agency a WHERE a.province = ?1 AND "
 	  "a.unit_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.code = a.unit_code) "
 	  "AND NOT EXISTS (SELECT 1 FROM link l WHERE l.old_code = a.unit_code OR "
 	  "l.old_district_code = a.unit_code) ORDER BY a.id LIMIT 1",
-	  "%s: unit_code %3$s of %2$s is not in the unit registry (import the units first)" },
+	  N_("%s: unit_code %3$s of %2$s is not in the unit registry (import the units first)") },
 };
 
 static int check_registry(struct sn_ctx *ctx, const char *province)
@@ -183,8 +184,8 @@ static int check_registry(struct sn_ctx *ctx, const char *province)
 }
 
 static const struct sn_usage import_usage = {
-	.args = "FILE", .min_args = 1, .max_args = 1, .expected = "one FILE",
-	.description =
+	.args = "FILE", .min_args = 1, .max_args = 1, .expected = N_("one FILE"),
+	.description = N_(
 	"Imports the agency registry of one old province (CSV, or XML per schema/agencies.xsd).\n"
 	"CSV header: code,name,kind,parent_code,unit_code,address,phone,email,status.\n"
 	"Kinds: province-committee, province-council, department, department-unit,\n"
@@ -194,7 +195,7 @@ static const struct sn_usage import_usage = {
 	"duplicate codes, unknown parents, parent cycles and unit codes the registry lacks, and\n"
 	"for a code of another province (its level-1 code H.. or K.. is not the province's).\n"
 	"A CSV cell that 'sapnhap export' protected from spreadsheet formulas ('=..., '-, ...)\n"
-	"loses that one leading apostrophe.\n",
+	"loses that one leading apostrophe.\n"),
 	.examples =
 	"sapnhap agencies import samples/agencies/binhphuoc.csv --province 70\n",
 };
@@ -202,7 +203,7 @@ static const struct sn_usage import_usage = {
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 {
 	struct sn_import im = { .step = { .step = "agencies import" } };
-	int rc = sn_import_begin(ctx, argc, argv, &import_usage, "a registry", &im);
+	int rc = sn_import_begin(ctx, argc, argv, &import_usage, _("a registry"), &im);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
 	int undone = 0;
@@ -250,9 +251,15 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	/* The result line only once the im.step is committed; what became stale is said after it. */
 	if ((rc = sn_step_commit(ctx, &im.step, counts)))
 		goto out;
-	fprintf(ctx->out, "%s agency registry of province %s from %s: %s\n",
-		im.step.dry_run ? "would import" : im.step.previous ? "re-imported" : "imported", im.province,
-		im.path, counts);
+	if (im.step.dry_run)
+		fprintf(ctx->out, _("would import agency registry of province %s from %s: %s\n"), im.province,
+			im.path, counts);
+	else if (im.step.previous)
+		fprintf(ctx->out, _("re-imported agency registry of province %s from %s: %s\n"), im.province,
+			im.path, counts);
+	else
+		fprintf(ctx->out, _("imported agency registry of province %s from %s: %s\n"), im.province,
+			im.path, counts);
 out:
 	sqlite3_finalize(ld.ins);
 	sqlite3_finalize(ld.dup);

@@ -6,17 +6,18 @@
 #include "db.h"
 #include "options.h"
 #include "units.h"
+#include "i18n.h"
 #include "banned.h"
 
 static const struct sn_usage list_usage = {
-	.description =
+	.description = N_(
 	"Lists agencies in code order. Before the merger (DATE earlier than the reform's\n"
 	"effective date, or before 'sapnhap recode' has run) these are the old provinces'\n"
 	"registries; from the effective date on, the merged province's code table.\n"
 	"--province selects an old province's registry (always the 'before' view).\n"
 	"Nonconforming codes are listed with the reason. --notation prints codes in QCVN 102\n"
 	"(000.00.16.H19) or QĐ 20/2020 (H19.16) notation; codes that cannot be shown in it are\n"
-	"printed as written.\n",
+	"printed as written.\n"),
 };
 
 int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
@@ -58,6 +59,9 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 	const char *hdr[] = { "code", "name", "kind", "parent_code", "unit_code", merged ? "origin" : "status", "problem" };
 	sn_rows_begin(f, fmt, hdr, 7);
 	int n = 0, r;
+	/* The stored reason of a nonconforming code is English (data); a Vietnamese run says it
+	 * again from the code. */
+	int reparse = sn_lang_current() != SN_LANG_EN;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		/* Codes (own and parent) in the notation asked for; others as written. */
 		char code[64], parent[64];
@@ -70,8 +74,13 @@ int cmd_agencies_list(struct sn_ctx *ctx, int argc, char **argv)
 		}
 		if (fmt == SN_FMT_TEXT) {
 			fprintf(f, "%-16s %-18s %s", v[0], v[2], v[1]);
-			if (*v[6])
-				fprintf(f, "  [nonconforming: %s]", v[6]);
+			if (*v[6]) {
+				struct sn_agcode c;
+				const char *why = v[6];
+				if (reparse && sn_agcode_parse(sn_col(st, 0), &c) != SN_AGCODE_OK && c.problem[0])
+					why = c.problem;
+				fprintf(f, _("  [nonconforming: %s]"), why);
+			}
 			fputc('\n', f);
 		} else {
 			sn_rows_write_values(f, fmt, v, hdr, 7, n);

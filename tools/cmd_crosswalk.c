@@ -4,15 +4,16 @@
 #include "cli.h"
 #include "options.h"
 #include "crosswalk.h"
+#include "i18n.h"
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Prints every old agency code with its outcome (kept, renumbered, merged, closed), the\n"
 	"code now carrying its work, the successors of a closed code and the reason, ordered by\n"
 	"old province and code. CSV: old_code,province,outcome,new_code,successors,reason\n"
 	"(successors separated by ';'). XML: schema/crosswalk.xsd. Run 'sapnhap recode' first.\n"
-	"--notation prints codes in QCVN 102 (000.00.16.H19) or QĐ 20/2020 (H19.16) notation.\n",
+	"--notation prints codes in QCVN 102 (000.00.16.H19) or QĐ 20/2020 (H19.16) notation.\n"),
 };
 
 int cmd_crosswalk(struct sn_ctx *ctx, int argc, char **argv)

@@ -5,10 +5,11 @@
 #include "db.h"
 #include "options.h"
 #include "recode.h"
+#include "i18n.h"
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Computes the merged province's agency code table and the crosswalk old -> new from the\n"
 	"imported registries and the unit registry, and applies them. Every old code ends as\n"
 	"kept, renumbered, merged into another code, or closed with its successors. The old\n"
@@ -16,7 +17,7 @@ static const struct sn_usage usage = {
 	"others' are closed (QĐ 09/2025/QĐ-TTg); departments merge by function (2025 department\n"
 	"mergers); district committees and offices close; one committee per new commune gets a\n"
 	"code from the allocation rules in order of new commune code, pins first. A closed code is\n"
-	"never issued again.\n",
+	"never issued again.\n"),
 	.examples =
 	"sapnhap recode --pins pins.csv\n"
 	"sapnhap recode --explain 000.00.00.H10\n",
@@ -108,11 +109,21 @@ int cmd_recode(struct sn_ctx *ctx, int argc, char **argv)
 		 rc.counts[O_CLOSED], rc.ncc, issued, rc.reviews);
 	if ((r = sn_step_commit(ctx, &step, counts)))
 		goto out;
-	fprintf(ctx->out, "%s province %s (level-1 %s kept", step.dry_run ? "would recode" : "recoded",
-		rc.target, rc.l1);
-	for (int i = 0; i < rc.nabs; i++)
-		fprintf(ctx->out, "%s%s", i ? ", " : "; closed ", rc.absorbed[i]);
-	fprintf(ctx->out, "): %s\n", counts);
+	/* The absorbed provinces' level-1 codes, closed: "H10, K10". */
+	char closed[16 * 10] = "";
+	size_t used = 0;
+	for (int i = 0; i < rc.nabs && used < sizeof closed; i++)
+		used += (size_t)snprintf(closed + used, sizeof closed - used, "%s%s", i ? ", " : "", rc.absorbed[i]);
+	if (rc.nabs && step.dry_run)
+		fprintf(ctx->out, _("would recode province %s (level-1 %s kept; closed %s): %s\n"), rc.target, rc.l1,
+			closed, counts);
+	else if (rc.nabs)
+		fprintf(ctx->out, _("recoded province %s (level-1 %s kept; closed %s): %s\n"), rc.target, rc.l1,
+			closed, counts);
+	else if (step.dry_run)
+		fprintf(ctx->out, _("would recode province %s (level-1 %s kept): %s\n"), rc.target, rc.l1, counts);
+	else
+		fprintf(ctx->out, _("recoded province %s (level-1 %s kept): %s\n"), rc.target, rc.l1, counts);
 out:
 	sn_recode_release(&rc);
 	if (r)

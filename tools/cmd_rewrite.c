@@ -8,6 +8,7 @@
 #include "rewrite.h"
 #include "table.h"
 #include "xwalk.h"
+#include "i18n.h"
 #include "banned.h"
 
 /* The engine hands one context to both callbacks. */
@@ -31,10 +32,10 @@ static void report(void *arg, long line, const char *where, const char *code, co
 		fprintf(lk->ctx->err, "%s:%ld: %s: %s -> %s\n", lk->in, line, where, code, to);
 		break;
 	case SN_MAP_AMBIGUOUS:
-		fprintf(lk->ctx->err, "%s:%ld: %s: %s cannot be rewritten: %s\n", lk->in, line, where, code, to);
+		fprintf(lk->ctx->err, _("%s:%ld: %s: %s cannot be rewritten: %s\n"), lk->in, line, where, code, to);
 		break;
 	case SN_MAP_KEPT:
-		fprintf(lk->ctx->err, "%s:%ld: %s: issued dossier code %s kept (stays valid)\n", lk->in,
+		fprintf(lk->ctx->err, _("%s:%ld: %s: issued dossier code %s kept (stays valid)\n"), lk->in,
 			line, where, code);
 		break;
 	default:
@@ -43,8 +44,8 @@ static void report(void *arg, long line, const char *where, const char *code, co
 }
 
 static const struct sn_usage usage = {
-	.args = "IN OUT", .min_args = 2, .max_args = 2, .expected = "IN and OUT",
-	.description =
+	.args = "IN OUT", .min_args = 2, .max_args = 2, .expected = N_("IN and OUT"),
+	.description = N_(
 	"Copies IN to OUT with every old agency code replaced as the crosswalk says (run\n"
 	"'sapnhap recode' first). XML (e.g. edXML: From, To, ResponseFor, TraceHeader OrganId,\n"
 	"DocumentId) and CSV are streamed; only codes change. A value that is a code, or an\n"
@@ -52,7 +53,7 @@ static const struct sn_usage usage = {
 	"is rewritten; free text is not; an issued dossier code (CODE-YYMMDD-NNNN) stays valid\n"
 	"and is kept. Each change goes to stderr with its line. When a code closed with\n"
 	"several successors occurs, OUT is not written, each occurrence is listed, and the exit\n"
-	"status is 1. IN may be OUT.\n",
+	"status is 1. IN may be OUT.\n"),
 	.examples =
 	"sapnhap rewrite letter.xml letter-new.xml\n",
 };

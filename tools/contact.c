@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "i18n.h"
 #include "banned.h"
 
 /* The two digits after the leading 0 of mobile numbers in use. */
@@ -123,7 +124,7 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 			i++;
 		} else if (ch == '+') {
 			if (nd || plus)
-				return failf(why, len, p, n, "'+' may only begin a number");
+				return failf(why, len, p, n, _("'+' may only begin a number"));
 			plus = 1;
 			i++;
 		} else if (ch == '.' || ch == '-') {
@@ -134,21 +135,23 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 			i += 3;
 		} else if (ch == '(' || ch == ')') {
 			if ((ch == '(') == open)
-				return failf(why, len, p, n, "unbalanced parentheses");
+				return failf(why, len, p, n, _("unbalanced parentheses"));
 			open = ch == '(';
 			i++;
 		} else {
 			size_t cl = char_len(p, n, i);
-			return failf(why, len, p, n, "character '%.*s' is not allowed%s", (int)cl, p + i,
-				     ch == '/' ? " (separate numbers with ';')" : "");
+			if (ch == '/')
+				return failf(why, len, p, n,
+					     _("character '%.*s' is not allowed (separate numbers with ';')"), (int)cl, p + i);
+			return failf(why, len, p, n, _("character '%.*s' is not allowed"), (int)cl, p + i);
 		}
 	}
 	if (open)
-		return failf(why, len, p, n, "unbalanced parentheses");
+		return failf(why, len, p, n, _("unbalanced parentheses"));
 	if (!nd)
-		return failf(why, len, p, n, "no digits");
+		return failf(why, len, p, n, _("no digits"));
 	if (nd > 20)
-		return failf(why, len, p, n, "%zu digits (several numbers? separate them with ';')", nd);
+		return failf(why, len, p, n, _("%zu digits (several numbers? separate them with ';')"), nd);
 	d[nd] = '\0';
 
 	/* The national form: international prefixes replaced by the trunk 0. */
@@ -156,7 +159,7 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 	size_t skip = 0;
 	if (plus) {
 		if (strncmp(d, "84", 2))
-			return failf(why, len, p, n, "not a Vietnamese number (+84)");
+			return failf(why, len, p, n, _("not a Vietnamese number (+84)"));
 		skip = 2;
 	} else if (!strncmp(d, "0084", 4)) {
 		skip = 4;
@@ -165,46 +168,55 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 	}
 	if (skip) {
 		if (d[skip] == '0')
-			return failf(why, len, p, n, "the trunk 0 must be left out after +84");
+			return failf(why, len, p, n, _("the trunk 0 must be left out after +84"));
 		if (!strncmp(d + skip, "1800", 4) || !strncmp(d + skip, "1900", 4))
-			return failf(why, len, p, n, "a 1800/1900 hotline has no international form");
+			return failf(why, len, p, n, _("a 1800/1900 hotline has no international form"));
 		snprintf(nat, sizeof nat, "0%s", d + skip);
 	} else {
 		snprintf(nat, sizeof nat, "%s", d);
 	}
 	size_t nn = strlen(nat);
-	const char *hint = nn >= 16 ? " (several numbers? separate them with ';')" : "";
+	int several = nn >= 16;  /* several numbers run together? */
 
 	if (!strncmp(nat, "1800", 4) || !strncmp(nat, "1900", 4)) {
 		if (nn != 8 && nn != 10)
-			return failf(why, len, p, n, "a %.4s hotline has 8 or 10 digits, found %zu", nat, nn);
+			return failf(why, len, p, n, _("a %.4s hotline has 8 or 10 digits, found %zu"), nat, nn);
 		return 0;
 	}
-	if (nat[0] != '0')
-		return failf(why, len, p, n, "%s", nn <= 8 ? "no area code (a landline number is 0, the "
-			     "area code, then the subscriber number: 0251 3822 503)" :
-			     "a number begins with 0, +84, 1800 or 1900");
+	if (nat[0] != '0') {
+		if (nn <= 8)
+			return failf(why, len, p, n, _("no area code (a landline number is 0, the area code, then "
+						       "the subscriber number: 0251 3822 503)"));
+		return failf(why, len, p, n, _("a number begins with 0, +84, 1800 or 1900"));
+	}
 	if (nn < 3)
-		return failf(why, len, p, n, "too short");
+		return failf(why, len, p, n, _("too short"));
 	switch (nat[1]) {
 	case '2':
 		if (nat[2] != '4' && nat[2] != '8' && (nn < 4 || !area_code(nat + 1)))
-			return failf(why, len, p, n, "area code 0%.3s is not one of the 2017 area codes", nat + 1);
+			return failf(why, len, p, n, _("area code 0%.3s is not one of the 2017 area codes"), nat + 1);
+		if (nn != 11 && several)
+			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu (several numbers? "
+						       "separate them with ';')"), nn);
 		if (nn != 11)
-			return failf(why, len, p, n, "a landline number has 11 digits, found %zu%s", nn, hint);
+			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu"), nn);
 		return 0;
 	case '3': case '5': case '7': case '8': case '9':
 		if (!mobile_prefix(nat + 1))
-			return failf(why, len, p, n, "prefix 0%.2s belongs to no mobile network", nat + 1);
+			return failf(why, len, p, n, _("prefix 0%.2s belongs to no mobile network"), nat + 1);
+		if (nn != 10 && several)
+			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu (several numbers? "
+						       "separate them with ';')"), nn);
 		if (nn != 10)
-			return failf(why, len, p, n, "a mobile number has 10 digits, found %zu%s", nn, hint);
+			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu"), nn);
 		return 0;
 	case '1':
-		return failf(why, len, p, n, "%s", nn == 11 ? "an 11-digit mobile number from before the "
-			     "2018 renumbering" : "prefix 01 is not in use since the 2018 renumbering");
+		if (nn == 11)
+			return failf(why, len, p, n, _("an 11-digit mobile number from before the 2018 renumbering"));
+		return failf(why, len, p, n, _("prefix 01 is not in use since the 2018 renumbering"));
 	default:
-		return failf(why, len, p, n, "prefix 0%c is neither a mobile network nor a 2017 area code "
-			     "(an area code from before 2017?)", nat[1]);
+		return failf(why, len, p, n, _("prefix 0%c is neither a mobile network nor a 2017 area code "
+			     "(an area code from before 2017?)"), nat[1]);
 	}
 }
 
@@ -220,7 +232,7 @@ static int check_email(const char *p, size_t n, char *why, size_t len)
 	size_t at = n, ats = 0, w;
 	for (size_t i = 0; i < n; i++) {
 		if (is_space_at(p, n, i, &w))
-			return failf(why, len, p, n, "contains a space");
+			return failf(why, len, p, n, _("contains a space"));
 		if (p[i] == '@') {
 			if (!ats)
 				at = i;
@@ -228,57 +240,57 @@ static int check_email(const char *p, size_t n, char *why, size_t len)
 		}
 	}
 	if (!ats)
-		return failf(why, len, p, n, "no '@'");
+		return failf(why, len, p, n, _("no '@'"));
 	if (ats > 1)
-		return failf(why, len, p, n, "more than one '@'");
+		return failf(why, len, p, n, _("more than one '@'"));
 	if (n > 254)
-		return failf(why, len, p, n, "longer than 254 characters");
+		return failf(why, len, p, n, _("longer than 254 characters"));
 	if (at == 0)
-		return failf(why, len, p, n, "nothing before '@'");
+		return failf(why, len, p, n, _("nothing before '@'"));
 	if (at > 64)
-		return failf(why, len, p, n, "more than 64 characters before '@'");
+		return failf(why, len, p, n, _("more than 64 characters before '@'"));
 	for (size_t i = 0; i < at; i++) {
 		if ((unsigned char)p[i] >= 0x80)
-			return failf(why, len, p, n, "non-ASCII character '%.*s' before '@'",
+			return failf(why, len, p, n, _("non-ASCII character '%.*s' before '@'"),
 				     (int)char_len(p, at, i), p + i);
 		if (!email_local_char(p[i]))
-			return failf(why, len, p, n, "character '%c' is not allowed before '@'", p[i]);
+			return failf(why, len, p, n, _("character '%c' is not allowed before '@'"), p[i]);
 		if (p[i] == '.' && (i == 0 || i + 1 == at || p[i + 1] == '.'))
-			return failf(why, len, p, n, "a dot first, last or doubled before '@'");
+			return failf(why, len, p, n, _("a dot first, last or doubled before '@'"));
 	}
 	const char *dom = p + at + 1;
 	size_t dn = n - at - 1, labels = 0, start = 0;
 	if (!dn)
-		return failf(why, len, p, n, "nothing after '@'");
+		return failf(why, len, p, n, _("nothing after '@'"));
 	for (size_t i = 0; i <= dn; i++) {
 		if (i < dn && dom[i] != '.') {
 			char ch = dom[i];
 			if ((unsigned char)ch >= 0x80)
-				return failf(why, len, p, n, "non-ASCII character '%.*s' in the domain",
+				return failf(why, len, p, n, _("non-ASCII character '%.*s' in the domain"),
 					     (int)char_len(dom, dn, i), dom + i);
 			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
 			      ch == '-'))
-				return failf(why, len, p, n, "character '%c' is not allowed in the domain", ch);
+				return failf(why, len, p, n, _("character '%c' is not allowed in the domain"), ch);
 			continue;
 		}
 		size_t ln = i - start;
 		if (!ln)
-			return failf(why, len, p, n, "an empty label in the domain (a dot first, last or doubled)");
+			return failf(why, len, p, n, _("an empty label in the domain (a dot first, last or doubled)"));
 		if (ln > 63)
-			return failf(why, len, p, n, "a label of the domain is longer than 63 characters");
+			return failf(why, len, p, n, _("a label of the domain is longer than 63 characters"));
 		if (dom[start] == '-' || dom[i - 1] == '-')
-			return failf(why, len, p, n, "a label of the domain begins or ends with '-'");
+			return failf(why, len, p, n, _("a label of the domain begins or ends with '-'"));
 		labels++;
 		if (i == dn && labels < 2)
-			return failf(why, len, p, n, "the domain '%.*s' has no top-level domain (.vn, .com, ...)",
+			return failf(why, len, p, n, _("the domain '%.*s' has no top-level domain (.vn, .com, ...)"),
 				     (int)dn, dom);
 		if (i == dn && !(ln > 4 && !strncmp(dom + start, "xn--", 4))) {
 			for (size_t k = start; k < i; k++)
 				if (!((dom[k] >= 'a' && dom[k] <= 'z') || (dom[k] >= 'A' && dom[k] <= 'Z')))
-					return failf(why, len, p, n, "top-level domain '%.*s' is not letters",
+					return failf(why, len, p, n, _("top-level domain '%.*s' is not letters"),
 						     (int)ln, dom + start);
 			if (ln < 2)
-				return failf(why, len, p, n, "top-level domain '%.*s' is one letter", (int)ln,
+				return failf(why, len, p, n, _("top-level domain '%.*s' is one letter"), (int)ln,
 					     dom + start);
 		}
 		start = i + 1;
@@ -321,7 +333,7 @@ static int check_cell(const char *cell, char *why, size_t len,
 	}
 	if (!values && !blank) {
 		if (why && len)
-			snprintf(why, len, "'%s': no value between the separators", cell);
+			snprintf(why, len, _("'%s': no value between the separators"), cell);
 		return 1;
 	}
 	return 0;

@@ -6,6 +6,7 @@
 #include "level1.h"
 #include "mapping.h"
 #include "units.h"
+#include "i18n.h"
 #include "banned.h"
 
 struct load {
@@ -51,7 +52,7 @@ int sn_level1_load(struct sn_ctx *ctx, const char *path, const char *province, c
 	if (t->own < 0)
 		return sn_usage_error(ctx, command, "--province %s is not a province of the level-1 table (%s): "
 				      "give the 2-digit code of the old province whose file this is", province,
-				      path ? path : "built-in mappings/level1-codes.csv");
+				      path ? path : _("built-in mappings/level1-codes.csv"));
 	return 0;
 }
 
@@ -63,11 +64,11 @@ int sn_level1_foreign(const struct sn_level1 *t, const char *code, char *whose, 
 		return 0;
 	for (int i = 0; i < t->n; i++)
 		if (!strcmp(t->row[i].number, c.l1 + 1)) {
-			snprintf(whose, len, "province %s (%s, level-1 code %s)", t->row[i].province,
+			snprintf(whose, len, _("province %s (%s, level-1 code %s)"), t->row[i].province,
 				 t->row[i].name[0] ? t->row[i].name : "?", c.l1);
 			return 1;
 		}
-	snprintf(whose, len, "no province (level-1 code %s is not in the level-1 table)", c.l1);
+	snprintf(whose, len, _("no province (level-1 code %s is not in the level-1 table)"), c.l1);
 	return 1;
 }
 

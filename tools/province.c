@@ -8,6 +8,7 @@
 #include "province.h"
 #include "text.h"
 #include "units.h"
+#include "i18n.h"
 #include "banned.h"
 
 struct l1_load {
@@ -33,8 +34,9 @@ static int find_target(struct sn_ctx *ctx, struct sn_province *p)
 {
 	sqlite3_stmt *st = sn_prepare(ctx,
 		"SELECT a.province, count(DISTINCT l.new_province_code), min(l.new_province_code), "
-		"  (SELECT group_concat(n, '; ') FROM (SELECT l2.new_province_code || ': ' || count(*) || "
-		"    ' link(s), first at ' || min(l2.pos) AS n FROM link l2 JOIN event e2 ON e2.id = l2.event_id "
+		"  (SELECT group_concat(n, '; ') FROM (SELECT CASE WHEN l2.new_province_code IS NOT NULL THEN "
+		"    printf(?1, l2.new_province_code, count(*), min(l2.pos)) END AS n FROM link l2 "
+		"    JOIN event e2 ON e2.id = l2.event_id "
 		"    AND e2.kind = 'conversion' WHERE l2.old_province_code = a.province "
 		"    GROUP BY l2.new_province_code ORDER BY count(*) DESC)) "
 		"FROM (SELECT DISTINCT province FROM agency) a LEFT JOIN link l ON l.old_province_code = "
@@ -42,6 +44,8 @@ static int find_target(struct sn_ctx *ctx, struct sn_province *p)
 		"GROUP BY a.province ORDER BY a.province");
 	if (!st)
 		return SN_IO;
+	/* TRANSLATORS: SQLite's printf(): a new province code, a count of rows, a position. */
+	sqlite3_bind_text(st, 1, _("%s: %d link(s), first at %s"), -1, SQLITE_STATIC);
 	int n = 0, rc = 0, r;
 	while (rc == 0 && (r = sn_step(ctx, st)) == SQLITE_ROW) {
 		int k = sqlite3_column_int(st, 1);
@@ -146,9 +150,36 @@ static int same_name(const char *a, const char *b)
 	return same;
 }
 
+/* Why old province S survives (WHY: 0 the operator's choice, 1 it did not merge, 2 its name, 3
+ * its unit code), in English when TR is 0 (p->how: stored, and part of recode's reasons), else in
+ * the language in use (for a message). */
+static void say_how(const struct sn_province *p, int s, int why, int tr, char *out, size_t len)
+{
+#define TR(f) (tr ? _(f) : (f))
+	switch (why) {
+	case 0:
+		snprintf(out, len, TR(N_("the operator's choice (survivor %s), not the name rule")), p->old[s].code);
+		break;
+	case 1:
+		snprintf(out, len, TR(N_("province %s did not merge: it keeps its level-1 code")), p->old[s].code);
+		break;
+	case 2:
+		snprintf(out, len, TR(N_("the new province carries the name of province %s (%s): it keeps that "
+					 "province's level-1 code (QĐ 09/2025/QĐ-TTg)")),
+			 p->old[s].code, p->old[s].name);
+		break;
+	default:
+		snprintf(out, len, TR(N_("no old province carries the name %s: province %s, whose unit code the "
+					 "new province keeps")),
+			 p->name, p->old[s].code);
+		break;
+	}
+#undef TR
+}
+
 static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char *override)
 {
-	int s = -1;
+	int s = -1, why;
 	if (override) {
 		char code[16];
 		if (sn_code_normalise(override, 2, code) < 0 || !*code) {
@@ -167,20 +198,16 @@ static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char
 				 p->code, list);
 			return SN_DATA;
 		}
-		snprintf(p->how, sizeof p->how, "the operator's choice (survivor %s), not the name rule",
-			 p->old[s].code);
+		why = 0;
 	} else if (p->nold == 1) {
 		s = 0;
-		snprintf(p->how, sizeof p->how, "province %s did not merge: it keeps its level-1 code",
-			 p->old[0].code);
+		why = 1;
 	} else {
 		for (int i = 0; i < p->nold && s < 0; i++)
 			if (same_name(p->old[i].name, p->name))
 				s = i;
 		if (s >= 0) {
-			snprintf(p->how, sizeof p->how, "the new province carries the name of province %s "
-				 "(%s): it keeps that province's level-1 code (QĐ 09/2025/QĐ-TTg)",
-				 p->old[s].code, p->old[s].name);
+			why = 2;
 		} else {
 			/* No old name carried on: the province whose unit code the new one keeps. */
 			for (int i = 0; i < p->nold; i++)
@@ -191,10 +218,10 @@ static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char
 					 "code: name the survivor (recode --survivor CODE)", p->code, p->name);
 				return SN_DATA;
 			}
-			snprintf(p->how, sizeof p->how, "no old province carries the name %s: province %s, "
-				 "whose unit code the new province keeps", p->name, p->old[s].code);
+			why = 3;
 		}
 	}
+	say_how(p, s, why, 0, p->how, sizeof p->how);
 	/* A level-1 code an earlier recode closed is never reissued: the survivor cannot change in
 	 * this database. */
 	long long closed;
@@ -211,8 +238,10 @@ static int choose_survivor(struct sn_ctx *ctx, struct sn_province *p, const char
 	snprintf(p->l1, sizeof p->l1, "%s", p->old[s].l1);
 	snprintf(p->k1, sizeof p->k1, "%s", p->old[s].k1);
 	if (!p->old[s].registry) {
+		char how[sizeof p->how * 2];
+		say_how(p, s, why, 1, how, sizeof how);
 		sn_error(ctx, "the registry of province %s, whose level-1 code %s the merged province keeps "
-			 "(%s), is not imported", p->old[s].code, p->old[s].l1, p->how);
+			 "(%s), is not imported", p->old[s].code, p->old[s].l1, how);
 		return SN_DATA;
 	}
 	return 0;

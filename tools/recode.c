@@ -24,6 +24,7 @@
 #include "db.h"
 #include "recode.h"
 #include "text.h"
+#include "i18n.h"
 #include "banned.h"
 
 static const char *outcome_names[] = { "", "kept", "renumbered", "merged", "closed" };
@@ -208,27 +209,27 @@ static int rc_check_invariants(struct recode *rc)
 		const char *sql, *what;
 	} inv[] = {
 		{ "SELECT code FROM agency WHERE code NOT IN (SELECT old_code FROM crosswalk)",
-		  "an old code is missing from the crosswalk" },
+		  N_("an old code is missing from the crosswalk") },
 		{ "SELECT c.code FROM code_table c JOIN closed_code k ON k.sort_key = c.sort_key",
-		  "a closed code is active" },
+		  N_("a closed code is active") },
 		{ "SELECT c.code FROM code_table c JOIN agency a ON a.sort_key = c.sort_key JOIN crosswalk x "
-		  "ON x.old_code = a.code WHERE x.outcome <> 'kept'", "an old code that is not kept was reissued" },
+		  "ON x.old_code = a.code WHERE x.outcome <> 'kept'", N_("an old code that is not kept was reissued") },
 		{ "SELECT c.code FROM code_table c JOIN closed_code k ON k.code = substr(c.sort_key, 1, 3)",
-		  "a code under a closed level-1 code is active" },
+		  N_("a code under a closed level-1 code is active") },
 		{ "SELECT x.old_code FROM crosswalk x WHERE x.outcome <> 'closed' AND NOT EXISTS "
-		  "(SELECT 1 FROM code_table c WHERE c.code = x.new_code)", "a crosswalk target is not in the code table" },
+		  "(SELECT 1 FROM code_table c WHERE c.code = x.new_code)", N_("a crosswalk target is not in the code table") },
 		{ "SELECT s.new_code FROM crosswalk_successor s WHERE NOT EXISTS (SELECT 1 FROM code_table c "
-		  "WHERE c.code = s.new_code)", "a successor is not in the code table" },
+		  "WHERE c.code = s.new_code)", N_("a successor is not in the code table") },
 		{ "SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' AND NOT EXISTS (SELECT 1 "
 		  "FROM unit u WHERE u.level = 'commune' AND u.code = c.unit_code AND u.valid_to IS NULL)",
-		  "a commune committee stands for a commune no longer in force" },
+		  N_("a commune committee stands for a commune no longer in force") },
 	};
 	for (size_t i = 0; i < sizeof inv / sizeof inv[0]; i++) {
 		sqlite3_stmt *st = sn_prepare(rc->ctx, inv[i].sql);
 		if (!st)
 			return SN_IO;
 		if (sn_step(rc->ctx, st) == SQLITE_ROW) {
-			sn_error(rc->ctx, "internal: %s (%s); nothing was written", inv[i].what, sn_col(st, 0));
+			sn_error(rc->ctx, "internal: %s (%s); nothing was written", _(inv[i].what), sn_col(st, 0));
 			sqlite3_finalize(st);
 			return SN_INTERNAL;
 		}
@@ -516,11 +517,13 @@ int sn_recode_explain(struct sn_ctx *ctx, const char *code)
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if (sn_step(ctx, st) == SQLITE_ROW) {
 		found = 1;
-		fprintf(f, "%s %s (%s, province %s)\n  %s%s%s\n  because: %s\n", sn_col(st, 0), sn_col(st, 1),
-			sn_col(st, 2), sn_col(st, 3), sn_col(st, 4), *sn_col(st, 5) ? " -> " : "", sn_col(st, 5),
-			sn_col(st, 6));
+		/* Outcomes and kinds are the stored names; the reason is stored English (data). */
+		fprintf(f, _("%s %s (%s, province %s)\n"), sn_col(st, 0), sn_col(st, 1), sn_col(st, 2),
+			sn_col(st, 3));
+		fprintf(f, "  %s%s%s\n", sn_col(st, 4), *sn_col(st, 5) ? " -> " : "", sn_col(st, 5));
+		fprintf(f, _("  because: %s\n"), sn_col(st, 6));
 		if (*sn_col(st, 7))
-			fprintf(f, "  successors: %s\n", sn_col(st, 7));
+			fprintf(f, _("  successors: %s\n"), sn_col(st, 7));
 	}
 	sqlite3_finalize(st);
 	st = sn_prepare(ctx, "SELECT code, name, kind, origin, reason, COALESCE(parent_code, ''), "
@@ -532,12 +535,13 @@ int sn_recode_explain(struct sn_ctx *ctx, const char *code)
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if (sn_step(ctx, st) == SQLITE_ROW) {
 		found = 1;
-		fprintf(f, "%s %s (%s, in the merged province's code table)\n  %s: %s\n", sn_col(st, 0),
-			sn_col(st, 1), sn_col(st, 2), sn_col(st, 3), sn_col(st, 4));
+		fprintf(f, _("%s %s (%s, in the merged province's code table)\n"), sn_col(st, 0), sn_col(st, 1),
+			sn_col(st, 2));
+		fprintf(f, "  %s: %s\n", sn_col(st, 3), sn_col(st, 4));
 		if (*sn_col(st, 5))
-			fprintf(f, "  parent: %s\n", sn_col(st, 5));
+			fprintf(f, _("  parent: %s\n"), sn_col(st, 5));
 		if (*sn_col(st, 6))
-			fprintf(f, "  carries the work of: %s\n", sn_col(st, 6));
+			fprintf(f, _("  carries the work of: %s\n"), sn_col(st, 6));
 	}
 	sqlite3_finalize(st);
 	if (!found) {

@@ -198,9 +198,12 @@ int rc_new_committees(struct recode *rc, const char *council_parent)
 			struct sn_agcode pc;
 			sn_agcode_parse(pin->code, &pc);
 			if (strcmp(pc.l1, rc->l1) || rc_is_taken(rc, pin->code, subject)) {
-				sn_error(rc->ctx, "%s: pinned code %s for %s is %s", pin->pos, pin->code, subject,
-					 strcmp(pc.l1, rc->l1) ? "not under the surviving province's level-1 code" :
-								 "closed or already issued");
+				if (strcmp(pc.l1, rc->l1))
+					sn_error(rc->ctx, "%s: pinned code %s for %s is not under the surviving "
+						 "province's level-1 code", pin->pos, pin->code, subject);
+				else
+					sn_error(rc->ctx, "%s: pinned code %s for %s is closed or already issued",
+						 pin->pos, pin->code, subject);
 				r = SN_DATA;
 				break;
 			}

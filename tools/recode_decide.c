@@ -365,13 +365,13 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 	}
 	if (a->c.status != SN_AGCODE_OK && !a->survivor) {
 		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "nonconforming code (%s) of absorbed province %s: a person "
-					       "decides its successor", a->c.problem, a->province));
+					       "decides its successor", a->c.problem_en, a->province));
 		return rc_review(rc, a->code, "nonconforming code", a->reason);
 	}
 	if (p->out == O_KEPT && a->survivor) {
 		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, "its parent %s is kept%s%s", p->code,
 						a->c.status != SN_AGCODE_OK ? "; code flagged: " : "",
-						a->c.status != SN_AGCODE_OK ? a->c.problem : ""));
+						a->c.status != SN_AGCODE_OK ? a->c.problem_en : ""));
 		return 0;
 	}
 	const char *home = NULL;

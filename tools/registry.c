@@ -10,6 +10,7 @@
 #include "db.h"
 #include "text.h"
 #include "units.h"
+#include "i18n.h"
 #include "banned.h"
 
 #define UNIT_COLS "level, code, name, name_key, ascii_key, type, parent_code, province_code, " \
@@ -161,7 +162,7 @@ static const struct unit_keys *unit_keys_of(sqlite3_context *c, sqlite3_value *v
 	unit_keys_clear(k);
 	if (sn_name_keys(s, &k->key, &k->ascii, &k->type) != 0 || !(k->name = strdup(s))) {
 		unit_keys_clear(k);
-		sqlite3_result_error(c, "name is not valid UTF-8", -1);
+		sqlite3_result_error(c, _("name is not valid UTF-8"), -1);
 		return NULL;
 	}
 	return k;
@@ -286,8 +287,16 @@ static int derive_changes(struct sn_ctx *ctx, long long ev, const char *eff)
 	if (!st)
 		return SN_IO;
 	if (sn_step(ctx, st) == SQLITE_ROW) {
-		sn_error(ctx, "%s: no %s with code %s is in force on %s", sn_col(st, 0), sn_col(st, 1),
-			 sn_col(st, 2), eff);
+		/* One sentence per level, for the translation; the level's name otherwise. */
+		const char *pos = sn_col(st, 0), *level = sn_col(st, 1), *code = sn_col(st, 2);
+		if (!strcmp(level, "commune"))
+			sn_error(ctx, "%s: no commune with code %s is in force on %s", pos, code, eff);
+		else if (!strcmp(level, "district"))
+			sn_error(ctx, "%s: no district with code %s is in force on %s", pos, code, eff);
+		else if (!strcmp(level, "province"))
+			sn_error(ctx, "%s: no province with code %s is in force on %s", pos, code, eff);
+		else
+			sn_error(ctx, "%s: no %s with code %s is in force on %s", pos, level, code, eff);
 		sqlite3_finalize(st);
 		return SN_DATA;
 	}
@@ -298,8 +307,20 @@ static int derive_changes(struct sn_ctx *ctx, long long ev, const char *eff)
 	if (!st)
 		return SN_IO;
 	if (sn_step(ctx, st) == SQLITE_ROW) {
-		sn_error(ctx, "%s: %s %s continues as '%s', but the file names it '%s'", sn_col(st, 0),
-			 sn_col(st, 1), sn_col(st, 2), sn_col(st, 4), sn_col(st, 3));
+		const char *pos = sn_col(st, 0), *level = sn_col(st, 1), *code = sn_col(st, 2);
+		const char *was = sn_col(st, 4), *named = sn_col(st, 3);
+		if (!strcmp(level, "commune"))
+			sn_error(ctx, "%s: commune %s continues as '%s', but the file names it '%s'", pos, code, was,
+				 named);
+		else if (!strcmp(level, "district"))
+			sn_error(ctx, "%s: district %s continues as '%s', but the file names it '%s'", pos, code, was,
+				 named);
+		else if (!strcmp(level, "province"))
+			sn_error(ctx, "%s: province %s continues as '%s', but the file names it '%s'", pos, code, was,
+				 named);
+		else
+			sn_error(ctx, "%s: %s %s continues as '%s', but the file names it '%s'", pos, level, code, was,
+				 named);
 		rc = SN_DATA;
 	}
 	sqlite3_finalize(st);

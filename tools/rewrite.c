@@ -132,7 +132,7 @@ static int run_fail(struct run *r, int status, const char *fmt, ...)
 
 static int run_oom(struct run *r)
 {
-	return run_fail(r, SN_IO, "out of memory");
+	return run_fail(r, SN_IO, "%s", _("out of memory"));
 }
 
 static void run_free(struct run *r)
@@ -167,11 +167,11 @@ static int look(struct run *r, const char *code)
 	case SN_MAP_NEW:
 		/* Writing "" would silently delete a code from the document. */
 		if (!r->to[0])
-			return run_fail(r, SN_INTERNAL, "lookup gave an empty replacement for '%s'",
+			return run_fail(r, SN_INTERNAL, _("lookup gave an empty replacement for '%s'"),
 					code);
 		return (int)res;
 	default:
-		return run_fail(r, SN_INTERNAL, "lookup returned %d for '%s'", (int)res, code);
+		return run_fail(r, SN_INTERNAL, _("lookup returned %d for '%s'"), (int)res, code);
 	}
 }
 
@@ -353,8 +353,8 @@ static int finish(struct run *r, struct sn_outfile *o, const char *in, char *err
 {
 	if (r->st->ambiguous > 0) {
 		snprintf(err, errlen,
-			 "%s:%ld: '%s' has several successors (%s); %ld ambiguous occurrence(s); "
-			 "'%s' not written",
+			 _("%s:%ld: '%s' has several successors (%s); %ld ambiguous occurrence(s); "
+			   "'%s' not written"),
 			 in, r->amb_line, r->amb_code, r->amb_to, r->st->ambiguous, o->path);
 		sn_outfile_abort(o);
 		return SN_FINDINGS;
@@ -387,7 +387,7 @@ struct xw {
 static int xw_check(struct xw *xw, int rc)
 {
 	if (rc < 0)
-		return run_fail(xw->r, SN_IO, "cannot write '%s': %s", xw->out,
+		return run_fail(xw->r, SN_IO, _("cannot write '%s': %s"), xw->out,
 				sn_strerror(errno ? errno : EIO));
 	return 0;
 }
@@ -631,7 +631,7 @@ static int xw_node(struct xw *xw)
 	default:
 		/* Entity references cannot occur (no DTD is accepted); anything else would be lost
 		 * silently if copied by guess. */
-		return run_fail(xw->r, SN_DATA, "%s:%d: unsupported XML node (type %d)", xw->in,
+		return run_fail(xw->r, SN_DATA, _("%s:%d: unsupported XML node (type %d)"), xw->in,
 				sn_xml_line(xw->x), type);
 	}
 }
@@ -645,7 +645,7 @@ static int xml_peek(const char *in, int *bom, int *decl, char *err, size_t errle
 	FILE *f = fopen(in, "rb");
 
 	if (!f) {
-		snprintf(err, errlen, "cannot open '%s': %s", in, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot open '%s': %s"), in, sn_strerror(errno));
 		return SN_IO;
 	}
 	n = fread(b, 1, sizeof b, f);
@@ -693,7 +693,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 	if (rc)
 		goto done_noout;
 	if (bom && fwrite("\xEF\xBB\xBF", 1, 3, o.f) != 3) {
-		snprintf(err, errlen, "cannot write '%s': %s", out, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot write '%s': %s"), out, sn_strerror(errno));
 		rc = SN_IO;
 		goto done;
 	}
@@ -704,12 +704,12 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 	if (!xw.w) {
 		if (ob)
 			xmlOutputBufferClose(ob);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done;
 	}
 	if (sn_buf_add(&xw.path, "", 0) || sn_buf_add(&xw.text, "", 0)) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done;
 	}
@@ -770,18 +770,18 @@ static int csv_peek(const char *in, int *bom, const char **eol, int *final_eol, 
 	*eol = "\r\n";
 	*final_eol = 0;
 	if (!b) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return SN_IO;
 	}
 	fd = open(in, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot open '%s': %s", in, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot open '%s': %s"), in, sn_strerror(errno));
 		free(b);
 		return SN_IO;
 	}
 	n = read(fd, b, PEEK_CAP);
 	if (n < 0 || fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "cannot read '%s': %s", in, sn_strerror(errno));
+		snprintf(err, errlen, _("cannot read '%s': %s"), in, sn_strerror(errno));
 		close(fd);
 		free(b);
 		return SN_IO;
@@ -857,7 +857,7 @@ static int csv_select(const char *in, long line, const char *columns, char **hdr
 
 		trim(p, len, &a, &b);
 		if (a == b) {
-			snprintf(err, errlen, "%s: empty column name in '%s'", in, columns);
+			snprintf(err, errlen, _("%s: empty column name in '%s'"), in, columns);
 			return SN_DATA;
 		}
 		for (size_t j = 0; j < nh; j++) {
@@ -873,7 +873,7 @@ static int csv_select(const char *in, long line, const char *columns, char **hdr
 			int oom = 0;
 			for (size_t j = 0; j < nh && !oom; j++)
 				oom = (j && sn_buf_add(&names, ", ", 2)) || sn_buf_adds(&names, hdr[j]);
-			snprintf(err, errlen, "%s:%ld: no column '%.*s' (columns: %s)", in, line,
+			snprintf(err, errlen, _("%s:%ld: no column '%.*s' (columns: %s)"), in, line,
 				 (int)(b - a), p + a, names.p && !oom ? names.p : "");
 			sn_buf_release(&names);
 			return SN_DATA;
@@ -909,7 +909,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	memset(r.st, 0, sizeof *r.st);
 	/* The decoder would read standard input for "-"; a rewrite needs a file to replace. */
 	if (strcmp(in, "-") == 0) {
-		snprintf(err, errlen, "'-' (standard input) cannot be rewritten: name a file");
+		snprintf(err, errlen, "%s", _("'-' (standard input) cannot be rewritten: name a file"));
 		return SN_IO;
 	}
 	rc = csv_peek(in, &bom, &eol, &final_eol, err, errlen);
@@ -920,7 +920,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 		return SN_IO;
 	c = sn_csv_new(sn_decoder_read_cb, dec, dec_err, in, ',', NULL);
 	if (!c) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done_noout;
 	}
@@ -928,7 +928,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	if (k < 0)
 		goto csv_error_noout;
 	if (k == 0) {
-		snprintf(err, errlen, "%s: no header row (the file is empty)", in);
+		snprintf(err, errlen, _("%s: no header row (the file is empty)"), in);
 		rc = SN_DATA;
 		goto done_noout;
 	}
@@ -936,7 +936,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	where = calloc(nh ? nh : 1, sizeof *where);
 	sel = calloc(nh ? nh : 1, 1);
 	if (!where || !sel) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 		goto done_noout;
 	}
@@ -945,14 +945,14 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 		trim(f[j], strlen(f[j]), &a, &b);
 		where[j] = malloc(cap);
 		if (!where[j]) {
-			snprintf(err, errlen, "out of memory");
+			snprintf(err, errlen, "%s", _("out of memory"));
 			rc = SN_IO;
 			goto done_noout;
 		}
 		if (a == b)
-			snprintf(where[j], cap, "column #%zu", j + 1);
+			snprintf(where[j], cap, _("column #%zu"), j + 1);
 		else
-			snprintf(where[j], cap, "column %.*s", (int)(b - a), f[j] + a);
+			snprintf(where[j], cap, _("column %.*s"), (int)(b - a), f[j] + a);
 	}
 	if (columns) {
 		rc = csv_select(in, sn_csv_line(c), columns, f, nh, sel, err, errlen);
@@ -989,7 +989,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 				w = where[j];
 			} else {
 				char num[40];
-				snprintf(num, sizeof num, "column #%zu", j + 1);
+				snprintf(num, sizeof num, _("column #%zu"), j + 1);
 				extra.len = 0;
 				if (sn_buf_adds(&extra, num)) {
 					run_oom(&r);
@@ -1014,7 +1014,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 	if (final_eol)
 		fputs(eol, o.f);
 	if (ferror(o.f)) {
-		snprintf(err, errlen, "cannot write '%s': %s", out, sn_strerror(errno ? errno : EIO));
+		snprintf(err, errlen, _("cannot write '%s': %s"), out, sn_strerror(errno ? errno : EIO));
 		rc = SN_IO;
 		goto done;
 	}
@@ -1066,10 +1066,10 @@ int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char *
 		snprintf(err, errlen, "%s", r.msg);
 		rc = r.failed ? r.failed : SN_INTERNAL;
 	} else if (st.ambiguous) {
-		snprintf(err, errlen, "'%s' has several successors (%s)", r.amb_code, r.amb_to);
+		snprintf(err, errlen, _("'%s' has several successors (%s)"), r.amb_code, r.amb_to);
 		rc = SN_FINDINGS;
 	} else if (!(*out = malloc(r.val.len + 1))) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		rc = SN_IO;
 	} else {
 		memcpy(*out, r.val.p, r.val.len);

@@ -4,6 +4,7 @@
 #include "agcode.h"
 #include "db.h"
 #include "xwalk.h"
+#include "i18n.h"
 #include "banned.h"
 
 struct sn_xwalk {
@@ -62,8 +63,8 @@ enum sn_map_result sn_xwalk_lookup(void *arg, const char *code, char *out, size_
 		sqlite3_reset(x->closed_l1);
 		sqlite3_bind_text(x->closed_l1, 1, c.l1, -1, SQLITE_TRANSIENT);
 		if (sn_step(x->ctx, x->closed_l1) == SQLITE_ROW) {
-			snprintf(out, outlen, "no successor known: level-1 code %s is closed and the crosswalk "
-				 "does not list this code", c.l1);
+			snprintf(out, outlen, _("no successor known: level-1 code %s is closed and the crosswalk "
+						"does not list this code"), c.l1);
 			return SN_MAP_AMBIGUOUS;
 		}
 		return SN_MAP_UNKNOWN;
@@ -96,7 +97,7 @@ enum sn_map_result sn_xwalk_lookup(void *arg, const char *code, char *out, size_
 		return SN_MAP_NEW;
 	}
 	if (n == 0)
-		snprintf(out, outlen, "closed without a successor");
+		snprintf(out, outlen, "%s", _("closed without a successor"));
 	return SN_MAP_AMBIGUOUS;
 }
 
