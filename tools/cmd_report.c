@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include "cli.h"
+#include "i18n.h"
 #include "labels.h"
 #include "options.h"
 #include "outfile.h"
@@ -11,7 +12,7 @@
 #include "banned.h"
 
 static const struct sn_usage usage = {
-	.description =
+	.description = N_(
 	"Writes the report a reviewer signs, from the working database after 'reassign': the\n"
 	"merged province and its old provinces by name, the effective date, the database, every\n"
 	"input file with its SHA-256 and the version; the statistics as the province reports them;\n"
@@ -23,7 +24,7 @@ static const struct sn_usage usage = {
 	"         the sign-off block on its own page)\n"
 	"  xlsx   a workbook: sheets Tổng hợp, Thủ tục, Cơ quan, Hồ sơ, Cần quyết định, Kiểm tra;\n"
 	"         the sheet 'Cần quyết định' is filled in (a value from the drop-down of the\n"
-	"         candidates, and a reason) and read back by 'reassign --decisions FILE.xlsx'\n",
+	"         candidates, and a reason) and read back by 'reassign --decisions FILE.xlsx'\n"),
 	.examples =
 	"sapnhap report --format xlsx --out report.xlsx\n",
 };
@@ -38,9 +39,9 @@ int cmd_report(struct sn_ctx *ctx, int argc, char **argv)
 	char **args;
 	struct sn_option opts[] = {
 		{ .kind = SN_OPT_CHOICE, .name = "format", .value = &fmt, .choices = report_formats,
-		  .flags = SN_OPT_REQUIRED, .help = "the report's format (required)" },
+		  .flags = SN_OPT_REQUIRED, .help = N_("the report's format (required)") },
 		{ .kind = SN_OPT_FILE, .name = "out", .value = &out, .flags = SN_OPT_REQUIRED,
-		  .help = "the file to write (required)" },
+		  .help = N_("the file to write (required)") },
 		OPT_LANG(&o.lang, "the language of headings and values (default vi)"),
 		OPT_FILE("validation", &o.validation, "validate's JSON report to include (default: validated here)"),
 		OPT_END()
@@ -65,6 +66,6 @@ int cmd_report(struct sn_ctx *ctx, int argc, char **argv)
 		sn_outfile_abort(&of);
 	}
 	if (!rc)
-		fprintf(ctx->out, "wrote %s\n", out);
+		fprintf(ctx->out, _("wrote %s\n"), out);
 	return rc;
 }

@@ -163,8 +163,3 @@ const char *sn_label_fate(const char *outcome, const char *target, long nsucc, e
 	sn_lang_use(prev);
 	return out;
 }
-
-const char *sn_lang_pick(enum sn_lang lang, const char *vi, const char *en)
-{
-	return lang == SN_LANG_VI ? vi : en;
-}

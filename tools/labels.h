@@ -32,7 +32,4 @@ const char *sn_label_value(const char *field, const char *value, enum sn_lang la
 const char *sn_label_fate(const char *outcome, const char *target, long nsucc, enum sn_lang lang, char *out,
 			  size_t len);
 
-/* Two words picked by language: sn_lang_pick(lang, "Thủ tục", "Procedure"). */
-const char *sn_lang_pick(enum sn_lang lang, const char *vi, const char *en);
-
 #endif

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db.h"
+#include "i18n.h"
 #include "labels.h"
+#include "mapping.h"
 #include "options.h"
 #include "province.h"
 #include "reassign.h"
@@ -17,12 +19,15 @@
 #include "xlsxout.h"
 #include "banned.h"
 
-#define L(vi, en) sn_lang_pick(r->lang, vi, en)
 #define MAXCOLS 16
 
+/* Every function below writes in the report's language: the public ones switch gettext to it
+ * (sn_lang_use) once what may print a diagnostic in the run's language has been done (loading,
+ * the nested 'validate', which sets the run's language again), and switch back before
+ * returning or reporting a failure. */
 struct rpt {
 	struct sn_ctx *ctx;
-	enum sn_lang lang;
+	enum sn_lang lang;        /* the report's; gettext's while it is written */
 	struct sn_province p;
 	char root[40];
 	int nold;                 /* old provinces with a catalog */
@@ -178,6 +183,21 @@ static const char *INPUTS_SQL =
 	"WHERE j.id = (SELECT max(id) FROM journal k WHERE k.step = j.step AND k.target = j.target) "
 	"ORDER BY j.id, i.rowid";
 
+/* Makes the report's language gettext's and returns the one to switch back to. Vietnamese without
+ * its catalog would be English: said once, in the run's language (which, when Vietnamese, has
+ * said it already). */
+static enum sn_lang use_lang(struct sn_ctx *ctx, enum sn_lang lang)
+{
+	enum sn_lang prev = sn_lang_use(lang);
+	if (lang == SN_LANG_VI && prev != SN_LANG_VI && !*gettext("")) {
+		sn_lang_use(prev);
+		sn_warn(ctx, "no Vietnamese message catalog (sapnhap.mo) under %s: the report is in English",
+			sn_localedir());
+		sn_lang_use(lang);
+	}
+	return prev;
+}
+
 static const char *db_shown(const struct sn_ctx *ctx)
 {
 	return ctx->db_path ? ctx->db_path : "sapnhap.db";
@@ -192,31 +212,41 @@ void sn_report_header_text(struct sn_ctx *ctx, FILE *f, enum sn_lang lang)
 		return;
 	char olds[1400];
 	olds_text(r, olds, sizeof olds);
-	fprintf(f, "%s: %s (%s)\n", L("Tỉnh sau sắp xếp", "Merged province"), r->p.name, r->p.code);
-	fprintf(f, "%s: %s\n", L("Từ các tỉnh", "From the old provinces"), olds);
-	fprintf(f, "%s: %s\n", L("Ngày hiệu lực", "Effective date"), r->p.date);
-	fprintf(f, "%s: %s\n", L("Cơ sở dữ liệu", "Database"), db_shown(ctx));
-	fprintf(f, "%s: sapnhap %s\n", L("Phiên bản", "Version"), SN_VERSION);
-	fprintf(f, "%s:\n", L("Dữ liệu đầu vào (SHA-256)", "Input files (SHA-256)"));
+	enum sn_lang prev = sn_lang_use(lang);
+	fprintf(f, "%s: %s (%s)\n", _("Merged province"), r->p.name, r->p.code);
+	fprintf(f, "%s: %s\n", _("From the old provinces"), olds);
+	fprintf(f, "%s: %s\n", _("Effective date"), r->p.date);
+	fprintf(f, "%s: %s\n", C_("report", "Database"), db_shown(ctx));
+	fprintf(f, "%s: sapnhap %s\n", C_("report", "Version"), SN_VERSION);
+	fprintf(f, "%s:\n", _("Input files (SHA-256)"));
 	sqlite3_stmt *st = sn_prepare(ctx, INPUTS_SQL);
 	while (st && sn_step(ctx, st) == SQLITE_ROW)
 		fprintf(f, "  %s  %s  (%s %s)\n", sn_col(st, 3), sn_col(st, 2), sn_col(st, 0), sn_col(st, 1));
 	sqlite3_finalize(st);
+	sn_lang_use(prev);
 }
+
+/* The sign-off block's words, for the page and the text. */
+static const char *const ROLES[] = { N_("Prepared by"), N_("Checked by"), N_("Approved by") };
+static const char *const SIGN_LINES[] = { NC_("signoff", "Name"), NC_("signoff", "Position"),
+					  NC_("signoff", "Date"), NC_("signoff", "Signature") };
 
 void sn_report_signoff_text(FILE *f, enum sn_lang lang)
 {
-	static const char *const roles[][2] = { { "Người lập", "Prepared by" }, { "Người kiểm tra", "Checked by" },
-						{ "Người phê duyệt", "Approved by" } };
-	fprintf(f, "\n%s\n", lang == SN_LANG_VI ? "KÝ DUYỆT" : "SIGN-OFF");
+	enum sn_lang prev = sn_lang_use(lang);
+	/* "Name:" padded to 12 bytes, as the lines under it are */
+	char label[4][64];
+	for (int j = 0; j < 4; j++)
+		snprintf(label[j], sizeof label[j], "%s:", sn_pgettext("signoff", SIGN_LINES[j]));
+	fprintf(f, "\n%s\n", _("SIGN-OFF"));
 	for (int i = 0; i < 3; i++) {
-		const char *role = roles[i][lang == SN_LANG_VI ? 0 : 1];
-		fprintf(f, "\n%s\n", role);
-		fprintf(f, "  %-12s ________________________________\n", lang == SN_LANG_VI ? "Họ và tên:" : "Name:");
-		fprintf(f, "  %-12s ________________________________\n", lang == SN_LANG_VI ? "Chức vụ:" : "Position:");
-		fprintf(f, "  %-12s ____/____/________\n", lang == SN_LANG_VI ? "Ngày:" : "Date:");
-		fprintf(f, "  %-12s\n\n\n", lang == SN_LANG_VI ? "Chữ ký:" : "Signature:");
+		fprintf(f, "\n%s\n", _(ROLES[i]));
+		fprintf(f, "  %-12s ________________________________\n", label[0]);
+		fprintf(f, "  %-12s ________________________________\n", label[1]);
+		fprintf(f, "  %-12s ____/____/________\n", label[2]);
+		fprintf(f, "  %-12s\n\n\n", label[3]);
 	}
+	sn_lang_use(prev);
 }
 
 /* --- statistics -------------------------------------------------------------------------------- */
@@ -232,19 +262,19 @@ enum { S_PROC, S_FULL, S_PARTIAL, S_ONLINE, S_NONE, S_UNDECIDED, S_PORTAL, S_PRO
 static void stats(struct rpt *r, struct sink *k)
 {
 	static const struct {
-		const char *vi, *en;
+		const char *label;   /* in context "statistics" */
 		int pct;
 	} rows[NS] = {
-		{ "Số thủ tục", "procedures", 0 },
-		{ "Dịch vụ công trực tuyến toàn trình", "fully online", 1 },
-		{ "Dịch vụ công trực tuyến một phần", "partly online", 1 },
-		{ "Trực tuyến (toàn trình và một phần)", "online (fully or partly)", 1 },
-		{ "Không trực tuyến", "not online", 1 },
-		{ "Mức độ trực tuyến chờ quyết định", "online level awaiting a decision", 0 },
-		{ "Tích hợp Cổng Dịch vụ công quốc gia", "on the national portal", 1 },
-		{ "Thực hiện ở cấp tỉnh", "at province level", 0 },
-		{ "Thực hiện ở cấp huyện", "at district level", 0 },
-		{ "Thực hiện ở cấp xã", "at commune level", 0 },
+		{ NC_("statistics", "procedures"), 0 },
+		{ NC_("statistics", "fully online"), 1 },
+		{ NC_("statistics", "partly online"), 1 },
+		{ NC_("statistics", "online (fully or partly)"), 1 },
+		{ NC_("statistics", "not online"), 1 },
+		{ NC_("statistics", "online level awaiting a decision"), 0 },
+		{ NC_("statistics", "on the national portal"), 1 },
+		{ NC_("statistics", "at province level"), 0 },
+		{ NC_("statistics", "at district level"), 0 },
+		{ NC_("statistics", "at commune level"), 0 },
 	};
 	long long v[1 + SN_MAX_OLD_PROVINCES][NS] = { { 0 } };
 	int ncol = 1 + r->nold;
@@ -265,21 +295,21 @@ static void stats(struct rpt *r, struct sink *k)
 	const char *heads[2 + SN_MAX_OLD_PROVINCES];
 	char hb[1 + SN_MAX_OLD_PROVINCES][200];
 	enum sn_cell types[2 + SN_MAX_OLD_PROVINCES];
-	heads[0] = L("Chỉ tiêu", "Figure");
+	heads[0] = C_("report", "Figure");
 	types[0] = SN_CELL_TEXT;
 	for (int c = 0; c < ncol; c++) {
 		if (c == 0)
-			snprintf(hb[c], sizeof hb[c], "%s: %s", L("Sau sắp xếp", "After"), r->p.name);
+			snprintf(hb[c], sizeof hb[c], _("After: %s"), r->p.name);
 		else
-			snprintf(hb[c], sizeof hb[c], "%s: %s", L("Trước", "Before"), r->oldname[c - 1]);
+			snprintf(hb[c], sizeof hb[c], _("Before: %s"), r->oldname[c - 1]);
 		heads[1 + c] = hb[c];
 		types[1 + c] = SN_CELL_TEXT;
 	}
-	t_begin(k, L("Thống kê", "Statistics"), "stats", 1 + ncol, heads, types);
+	t_begin(k, C_("report", "Statistics"), "stats", 1 + ncol, heads, types);
 	for (int i = 0; i < NS; i++) {
 		char cell[1 + SN_MAX_OLD_PROVINCES][64];
 		const char *cells[2 + SN_MAX_OLD_PROVINCES];
-		cells[0] = L(rows[i].vi, rows[i].en);
+		cells[0] = sn_pgettext("statistics", rows[i].label);
 		for (int c = 0; c < ncol; c++) {
 			long long n = v[c][i], tot = v[c][S_PROC];
 			if (rows[i].pct && tot > 0) {
@@ -299,31 +329,31 @@ static void stats(struct rpt *r, struct sink *k)
 static void counts(struct rpt *r, struct sink *k)
 {
 	static const struct {
-		const char *vi, *en, *sql;
+		const char *label, *sql;   /* label: in context "counts" */
 	} rows[] = {
-		{ "Cơ quan trước sắp xếp (các tỉnh cũ)", "agencies before (old registries)", "SELECT count(*) FROM agency" },
-		{ "Mã cơ quan sau sắp xếp (bảng mã)", "agency codes after (code table)", "SELECT count(*) FROM code_table" },
-		{ "— giữ nguyên mã", "— kept", "SELECT count(*) FROM crosswalk WHERE outcome = 'kept'" },
-		{ "— đổi mã", "— renumbered", "SELECT count(*) FROM crosswalk WHERE outcome = 'renumbered'" },
-		{ "— sáp nhập vào cơ quan khác", "— merged into another", "SELECT count(*) FROM crosswalk WHERE outcome = 'merged'" },
-		{ "— chấm dứt", "— closed", "SELECT count(*) FROM crosswalk WHERE outcome = 'closed'" },
-		{ "UBND xã, phường, đặc khu", "commune committees", "SELECT count(*) FROM code_table WHERE kind = 'commune-committee'" },
-		{ "Hồ sơ đang giải quyết", "dossiers in flight", "SELECT count(*) FROM dossier" },
-		{ "— đã chuyển cơ quan", "— moved to another agency", "SELECT count(DISTINCT dossier_id) FROM dossier_history WHERE step = 'reassign'" },
-		{ "— chờ quyết định", "— awaiting a decision", "SELECT count(*) FROM review WHERE status = 'open' AND subject LIKE 'dossier:%'" },
-		{ "Quyết định đã áp dụng", "decisions applied", "SELECT count(*) FROM decision" },
-		{ "Việc chờ quyết định", "items awaiting a decision", "SELECT count(*) FROM review WHERE status = 'open'" },
+		{ NC_("counts", "agencies before (old registries)"), "SELECT count(*) FROM agency" },
+		{ NC_("counts", "agency codes after (code table)"), "SELECT count(*) FROM code_table" },
+		{ NC_("counts", "— kept"), "SELECT count(*) FROM crosswalk WHERE outcome = 'kept'" },
+		{ NC_("counts", "— renumbered"), "SELECT count(*) FROM crosswalk WHERE outcome = 'renumbered'" },
+		{ NC_("counts", "— merged into another"), "SELECT count(*) FROM crosswalk WHERE outcome = 'merged'" },
+		{ NC_("counts", "— closed"), "SELECT count(*) FROM crosswalk WHERE outcome = 'closed'" },
+		{ NC_("counts", "commune committees"), "SELECT count(*) FROM code_table WHERE kind = 'commune-committee'" },
+		{ NC_("counts", "dossiers in flight"), "SELECT count(*) FROM dossier" },
+		{ NC_("counts", "— moved to another agency"), "SELECT count(DISTINCT dossier_id) FROM dossier_history WHERE step = 'reassign'" },
+		{ NC_("counts", "— awaiting a decision"), "SELECT count(*) FROM review WHERE status = 'open' AND subject LIKE 'dossier:%'" },
+		{ NC_("counts", "decisions applied"), "SELECT count(*) FROM decision" },
+		{ NC_("counts", "items awaiting a decision"), "SELECT count(*) FROM review WHERE status = 'open'" },
 	};
-	const char *heads[] = { L("Nội dung", "What"), L("Số lượng", "Count") };
+	const char *heads[] = { C_("report", "What"), C_("report", "Count") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_NUMBER };
-	t_begin(k, L("Số liệu", "Counts"), "counts", 2, heads, types);
+	t_begin(k, C_("report", "Counts"), "counts", 2, heads, types);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		char n[32];
 		long long v;
 		if (sn_query_int(r->ctx, &v, rows[i].sql))
 			r->failed = 1;
 		snprintf(n, sizeof n, "%lld", v);
-		const char *cells[] = { L(rows[i].vi, rows[i].en), n };
+		const char *cells[] = { sn_pgettext("counts", rows[i].label), n };
 		t_row(k, cells);
 	}
 	t_end(k);
@@ -331,23 +361,18 @@ static void counts(struct rpt *r, struct sink *k)
 
 /* --- agencies ---------------------------------------------------------------------------------- */
 
-/* Where an old agency went, in words: "sáp nhập vào 000.00.07.H19 Sở Nông nghiệp và Môi trường". */
+/* Where an old agency went, in words (sn_label_fate): "sáp nhập vào 000.00.07.H19 Sở Nông nghiệp và
+ * Môi trường"; the target of a renumbered or merged one is its new code and name, a closed one's
+ * its successors. */
 static void fate(const struct rpt *r, const char *outcome, const char *new_code, const char *new_name,
 		 const char *successors, long nsucc, char *out, size_t len)
 {
-	if (!strcmp(outcome, "kept"))
-		snprintf(out, len, "%s", L("giữ nguyên mã", "kept its code"));
-	else if (!strcmp(outcome, "renumbered"))
-		snprintf(out, len, "%s %s %s", L("đổi mã thành", "renumbered as"), new_code, new_name);
-	else if (!strcmp(outcome, "merged"))
-		snprintf(out, len, "%s %s %s", L("sáp nhập vào", "merged into"), new_code, new_name);
-	else if (nsucc > 3)
-		snprintf(out, len, "%s %ld %s: %s", L("chấm dứt, công việc chuyển cho", "closed; its work goes to"), nsucc,
-			 L("cơ quan", "agencies"), successors);
-	else if (nsucc > 0)
-		snprintf(out, len, "%s %s", L("chấm dứt, công việc chuyển cho", "closed; its work goes to"), successors);
-	else
-		snprintf(out, len, "%s", L("chấm dứt, không có cơ quan kế thừa", "closed, without a successor"));
+	char target[1200];
+	if (!strcmp(outcome, "renumbered") || !strcmp(outcome, "merged")) {
+		snprintf(target, sizeof target, "%s %s", new_code, new_name);
+		successors = target;
+	}
+	sn_label_fate(outcome, successors, nsucc, r->lang, out, len);
 }
 
 static void agencies(struct rpt *r, struct sink *k)
@@ -359,14 +384,13 @@ static void agencies(struct rpt *r, struct sink *k)
 		"    LEFT JOIN code_table c ON c.code = s.new_code WHERE s.old_code = x.old_code), "
 		"  (SELECT count(*) FROM crosswalk_successor s WHERE s.old_code = x.old_code), x.reason "
 		"FROM crosswalk x LEFT JOIN agency a ON a.code = x.old_code ORDER BY x.province, a.sort_key, x.old_code");
-	const char *heads[] = { L("Mã cũ", "Old code"), L("Tên cơ quan", "Agency"), L("Tỉnh cũ", "Old province"),
-				L("Loại", "Kind"), L("Kết quả", "Outcome"), L("Mã mới", "New code"),
-				L("Đi đâu", "Where it went"), L("Căn cứ", "Reason") };
+	const char *heads[] = { _("Old code"), C_("report", "Agency"), _("Old province"), C_("report", "Kind"),
+				C_("report", "Outcome"), _("New code"), _("Where it went"), C_("crosswalk", "Reason") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT,
 				 SN_CELL_TEXT, SN_CELL_TEXT };
 	int html = k->book == NULL;
 	/* The page leaves out the long reasons (they are in the workbook and 'recode --explain'). */
-	t_begin(k, L("Cơ quan", "Agencies"), "agencies", html ? 5 : 8, html ? (const char *const[]){ heads[0], heads[1],
+	t_begin(k, C_("report", "Agencies"), "agencies", html ? 5 : 8, html ? (const char *const[]){ heads[0], heads[1],
 		heads[3], heads[4], heads[6] } : heads, types);
 	while (st && sn_step(r->ctx, st) == SQLITE_ROW) {
 		char where[4000], prov[200];
@@ -394,19 +418,19 @@ static void agencies(struct rpt *r, struct sink *k)
 enum { A_LEVELS, A_AGENCIES, A_ONLINE_AT, A_ONLINE, A_PORTAL, A_FEE, A_TIME, A_NAME, A_FIELD, A_LEGAL, NA };
 
 static const struct {
-	const char *vi, *en, *decision;   /* decision: the decided field that sets it */
+	const char *label, *decision;   /* label: in context "attribute"; decision: the decided field that sets it */
 	int always;
 } ATTR[NA] = {
-	{ "Cấp thực hiện", "level", "jurisdiction", 1 },
-	{ "Cơ quan thực hiện", "agencies", "jurisdiction", 1 },
-	{ "Tiếp nhận trực tuyến", "received online at", NULL, 1 },
-	{ "Mức độ trực tuyến", "online level", "online_level", 1 },
-	{ "Tích hợp Cổng DVCQG", "on the national portal", "portal", 1 },
-	{ "Phí, lệ phí", "fee", "fee", 1 },
-	{ "Thời hạn giải quyết", "time limit", "time_limit", 1 },
-	{ "Tên thủ tục", "name", "name", 0 },
-	{ "Lĩnh vực", "field", "field", 0 },
-	{ "Căn cứ pháp lý", "legal basis", "legal_basis", 0 },
+	{ NC_("attribute", "level"), "jurisdiction", 1 },
+	{ NC_("attribute", "agencies"), "jurisdiction", 1 },
+	{ NC_("attribute", "received online at"), NULL, 1 },
+	{ NC_("attribute", "online level"), "online_level", 1 },
+	{ NC_("attribute", "on the national portal"), "portal", 1 },
+	{ NC_("attribute", "fee"), "fee", 1 },
+	{ NC_("attribute", "time limit"), "time_limit", 1 },
+	{ NC_("attribute", "name"), "name", 0 },
+	{ NC_("attribute", "field"), "field", 0 },
+	{ NC_("attribute", "legal basis"), "legal_basis", 0 },
 };
 
 struct proc {
@@ -466,7 +490,7 @@ static void agencies_of(struct rpt *r, sqlite3_stmt *st, int after, char **summa
 		if (sqlite3_str_length(s))
 			sqlite3_str_appendall(s, "; ");
 		if (i == 0 && after && count[i] == r->communes && r->communes > 1)
-			sqlite3_str_appendf(s, "%s (%ld)", L("tất cả UBND xã", "every commune committee"), count[i]);
+			sqlite3_str_appendf(s, _("every commune committee (%ld)"), count[i]);
 		else if (count[i] == 1)
 			sqlite3_str_appendall(s, first[i]);
 		else
@@ -477,7 +501,7 @@ static void agencies_of(struct rpt *r, sqlite3_stmt *st, int after, char **summa
 		sqlite3_str_appendf(s, "%s%s", sqlite3_str_length(s) ? "; " : "", o);
 	sqlite3_free(o);
 	char *t = sqlite3_str_finish(s);
-	*summary = dup(r, t && *t ? t : L("không có", "none"));
+	*summary = dup(r, t && *t ? t : C_("agencies", "none"));
 	sqlite3_free(t);
 	char buf[64];
 	snprintf(buf, sizeof buf, "%ld/%ld", nol, n);
@@ -561,7 +585,7 @@ static int proc_load(struct rpt *r, struct pstmts *q, const char *code, struct p
 			char v[600];
 			const char *shown = sn_col(q->dec, 1);
 			if (!strcmp(field, "jurisdiction"))
-				shown = !strcmp(shown, "commune") ? L("cấp xã (UBND xã)", "commune committees") : shown;
+				shown = !strcmp(shown, "commune") ? C_("jurisdiction", "commune committees") : shown;
 			else
 				shown = sn_label_value(field, shown, r->lang, v, sizeof v);
 			if (!strcmp(field, "portal"))
@@ -630,9 +654,9 @@ static const char *PROCS_SQL =
 	"  COALESCE(m.field_code, (SELECT min(field_code) FROM procedure q WHERE q.national_code = n.national_code)), "
 	"  COALESCE(m.name, (SELECT min(name) FROM procedure q WHERE q.national_code = n.national_code)), n.national_code";
 
-static const char *pending_text(const struct rpt *r)
+static const char *pending_text(void)
 {
-	return L("chờ quyết định", "awaiting a decision");
+	return _("awaiting a decision");
 }
 
 static void procedures_html(struct rpt *r, FILE *f)
@@ -651,8 +675,9 @@ static void procedures_html(struct rpt *r, FILE *f)
 			fputs("<section class=\"group\" data-group=\"", f);
 			esc(f, p.grp);
 			fputs("\">\n<h3>", f);
-			fputs(L("Lĩnh vực ", "Field "), f);
-			esc(f, *p.grp ? p.grp : "—");
+			char h[200];
+			snprintf(h, sizeof h, _("Field %s"), *p.grp ? p.grp : "—");
+			esc(f, h);
 			if (*p.grp_name) {
 				fputs(" — ", f);
 				esc(f, p.grp_name);
@@ -663,7 +688,7 @@ static void procedures_html(struct rpt *r, FILE *f)
 		fputs("<table class=\"proc thing\" data-code=\"", f);
 		esc(f, p.code);
 		fputs("\">\n<caption><b>", f);
-		esc(f, *p.name ? p.name : pending_text(r));
+		esc(f, *p.name ? p.name : pending_text());
 		fputs("</b> <code>", f);
 		esc(f, p.code);
 		fputs("</code></caption>\n<thead><tr><th></th>", f);
@@ -672,13 +697,16 @@ static void procedures_html(struct rpt *r, FILE *f)
 			esc(f, r->oldname[c - 1]);
 			fputs("</th>", f);
 		}
-		fprintf(f, "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", L("Sau sắp xếp", "After"),
-			L("Quyết định và lý do", "Decision and reason"));
+		fputs("<th>", f);
+		esc(f, C_("report", "After"));
+		fputs("</th><th>", f);
+		esc(f, _("Decision and reason"));
+		fputs("</th></tr></thead>\n<tbody>\n", f);
 		for (int a = 0; a < NA; a++) {
 			if (!attr_shown(r, &p, a))
 				continue;
 			fputs("<tr><th>", f);
-			esc(f, L(ATTR[a].vi, ATTR[a].en));
+			esc(f, sn_pgettext("attribute", ATTR[a].label));
 			fputs("</th>", f);
 			const char *after = p.val[a][0];
 			for (int c = 1; c <= r->nold; c++) {
@@ -694,7 +722,7 @@ static void procedures_html(struct rpt *r, FILE *f)
 			if (after)
 				fputs("<td class=\"after\">", f), esc(f, *after ? after : "—");
 			else
-				fputs("<td class=\"pending\">", f), esc(f, pending_text(r));
+				fputs("<td class=\"pending\">", f), esc(f, pending_text());
 			fputs("</td><td class=\"why\">", f);
 			if (p.decided[a]) {
 				fputs("<b>", f);
@@ -703,7 +731,7 @@ static void procedures_html(struct rpt *r, FILE *f)
 				esc(f, p.reason[a]);
 			} else if (p.pending[a]) {
 				fputs("<span class=\"pending\">", f);
-				esc(f, pending_text(r));
+				esc(f, pending_text());
 				fputs("</span>", f);
 			}
 			fputs("</td></tr>\n", f);
@@ -722,18 +750,18 @@ static void procedures_book(struct rpt *r, struct sink *k)
 	const char *heads[6 + SN_MAX_OLD_PROVINCES + 3];
 	enum sn_cell types[6 + SN_MAX_OLD_PROVINCES + 3];
 	int n = 0;
-	heads[n++] = L("Mã TTHC", "National code");
-	heads[n++] = L("Tên thủ tục", "Procedure");
-	heads[n++] = L("Lĩnh vực", "Field");
-	heads[n++] = L("Nội dung", "Attribute");
+	heads[n++] = _("National code");
+	heads[n++] = C_("report", "Procedure");
+	heads[n++] = C_("report", "Field");
+	heads[n++] = C_("report", "Attribute");
 	for (int c = 1; c <= r->nold; c++)
 		heads[n++] = r->oldname[c - 1];
-	heads[n++] = L("Sau sắp xếp", "After");
-	heads[n++] = L("Giá trị quyết định", "Decided value");
-	heads[n++] = L("Lý do quyết định", "Reason");
+	heads[n++] = C_("report", "After");
+	heads[n++] = _("Decided value");
+	heads[n++] = C_("decision", "Reason");
 	for (int i = 0; i < n; i++)
 		types[i] = i >= 4 ? SN_CELL_WRAP : SN_CELL_TEXT;
-	t_begin(k, L("Thủ tục", "Procedures"), "procedures", n, heads, types);
+	t_begin(k, C_("report", "Procedures"), "procedures", n, heads, types);
 	struct pstmts q = { 0 };
 	sqlite3_stmt *st = pstmts_open(r, &q) ? NULL : sn_prepare(r->ctx, PROCS_SQL);
 	while (st && sn_step(r->ctx, st) == SQLITE_ROW) {
@@ -749,10 +777,10 @@ static void procedures_book(struct rpt *r, struct sink *k)
 			cells[m++] = p.code;
 			cells[m++] = p.name;
 			cells[m++] = field;
-			cells[m++] = L(ATTR[a].vi, ATTR[a].en);
+			cells[m++] = sn_pgettext("attribute", ATTR[a].label);
 			for (int c = 1; c <= r->nold; c++)
 				cells[m++] = p.val[a][c];
-			cells[m++] = p.val[a][0] ? p.val[a][0] : pending_text(r);
+			cells[m++] = p.val[a][0] ? p.val[a][0] : pending_text();
 			cells[m++] = p.decided[a];
 			cells[m++] = p.reason[a];
 			t_row(k, cells);
@@ -772,20 +800,20 @@ static const char *RULE_KIND =
 	"WHEN h.rule LIKE 'district -> commune%' THEN 'district-commune' WHEN h.rule LIKE 'district -> province%' "
 	"THEN 'district-province' WHEN h.rule LIKE 'commune -> commune%' THEN 'commune-commune' ELSE h.rule END";
 
-static const char *rule_label(const struct rpt *r, const char *k)
+static const char *rule_label(const char *k)
 {
-	static const char *const t[][3] = {
-		{ "decision", "theo quyết định", "by a decision" },
-		{ "successor", "theo cơ quan kế thừa", "to the successor of a closed agency" },
-		{ "merged", "theo sáp nhập cơ quan", "with its agency, merged" },
-		{ "renumbered", "theo cơ quan đổi mã", "with its agency, renumbered" },
-		{ "district-commune", "cấp huyện → UBND xã của người nộp", "district level → the applicant's commune" },
-		{ "district-province", "cấp huyện → sở", "district level → the department" },
-		{ "commune-commune", "xã cũ → xã mới của người nộp", "old commune → the applicant's new commune" },
+	static const char *const t[][2] = {
+		{ "decision", NC_("dossier moved", "by a decision") },
+		{ "successor", NC_("dossier moved", "to the successor of a closed agency") },
+		{ "merged", NC_("dossier moved", "with its agency, merged") },
+		{ "renumbered", NC_("dossier moved", "with its agency, renumbered") },
+		{ "district-commune", NC_("dossier moved", "district level → the applicant's commune") },
+		{ "district-province", NC_("dossier moved", "district level → the department") },
+		{ "commune-commune", NC_("dossier moved", "old commune → the applicant's new commune") },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(k, t[i][0]))
-			return t[i][r->lang == SN_LANG_VI ? 1 : 2];
+			return sn_pgettext("dossier moved", t[i][1]);
 	return k;
 }
 
@@ -798,12 +826,12 @@ static void dossiers(struct rpt *r, struct sink *k)
 		"ORDER BY a.province, a.sort_key, h.from_agency, rk, h.to_agency", RULE_KIND);
 	sqlite3_stmt *st = q ? sn_prepare(r->ctx, q) : NULL;
 	sqlite3_free(q);
-	const char *heads[] = { L("Cơ quan cũ", "Old agency"), L("Tên", "Name"), L("Quy tắc", "Rule"),
-				L("Chuyển đến", "Moved to"), L("Tên", "Name"), L("Số hồ sơ", "Dossiers") };
+	const char *heads[] = { _("Old agency"), C_("report", "Name"), C_("report", "Rule"), _("Moved to"),
+				C_("report", "Name"), C_("number of", "Dossiers") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_NUMBER };
-	t_begin(k, L("Hồ sơ", "Dossiers"), "dossiers", 6, heads, types);
+	t_begin(k, C_("report", "Dossiers"), "dossiers", 6, heads, types);
 	while (st && sn_step(r->ctx, st) == SQLITE_ROW) {
-		const char *cells[] = { sn_col(st, 0), sn_col(st, 1), rule_label(r, sn_col(st, 2)), sn_col(st, 3),
+		const char *cells[] = { sn_col(st, 0), sn_col(st, 1), rule_label(sn_col(st, 2)), sn_col(st, 3),
 					sn_col(st, 4), sn_col(st, 5) };
 		t_row(k, cells);
 	}
@@ -817,11 +845,11 @@ static void dossier_rules(struct rpt *r, struct sink *k)
 				  "WHERE h.step = 'reassign' GROUP BY rk ORDER BY count(*) DESC, rk", RULE_KIND);
 	sqlite3_stmt *st = q ? sn_prepare(r->ctx, q) : NULL;
 	sqlite3_free(q);
-	const char *heads[] = { L("Quy tắc", "Rule"), L("Số hồ sơ", "Dossiers"), L("Số cơ quan cũ", "Old agencies") };
+	const char *heads[] = { C_("report", "Rule"), C_("number of", "Dossiers"), C_("number of", "Old agencies") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_NUMBER, SN_CELL_NUMBER };
-	t_begin(k, L("Hồ sơ theo quy tắc", "Dossiers by rule"), "rules", 3, heads, types);
+	t_begin(k, _("Dossiers by rule"), "rules", 3, heads, types);
 	while (st && sn_step(r->ctx, st) == SQLITE_ROW) {
-		const char *cells[] = { rule_label(r, sn_col(st, 0)), sn_col(st, 1), sn_col(st, 2) };
+		const char *cells[] = { rule_label(sn_col(st, 0)), sn_col(st, 1), sn_col(st, 2) };
 		t_row(k, cells);
 	}
 	sqlite3_finalize(st);
@@ -897,10 +925,18 @@ static void queue(struct rpt *r, struct sink *k)
 		"  v.step, v.reason, COALESCE(v.detail, ''), v.id FROM review v WHERE v.status = 'open' "
 		"UNION ALL SELECT 1, d.subject, d.field, d.value, d.reason, 'reassign', d.pos, COALESCE(d.candidates, ''), 0 "
 		"  FROM decision d ORDER BY 1, 2, 3, 9");
-	const char *heads[] = { L("Đối tượng (subject)", "subject"), L("Trường (field)", "field"),
-				L("Giá trị chọn (value)", "value"), L("Lý do (reason)", "reason"),
-				L("Tên", "Name"), L("Cần quyết định", "To decide"), L("Chi tiết", "Detail"),
-				L("Trạng thái", "Status"), L("Bước", "Step") };
+	/* The first four name the columns 'reassign --decisions' reads back (mapping.h: a heading is
+	 * the column's name or ends with it in parentheses). */
+	const char *heads[] = {
+		/* TRANSLATORS: a column 'reassign --decisions' reads: keep "(subject)" at the end */
+		C_("decisions sheet", "subject"),
+		/* TRANSLATORS: a column 'reassign --decisions' reads: keep "(field)" at the end */
+		C_("decisions sheet", "field"),
+		/* TRANSLATORS: a column 'reassign --decisions' reads: keep "(value)" at the end */
+		C_("decisions sheet", "value"),
+		/* TRANSLATORS: a column 'reassign --decisions' reads: keep "(reason)" at the end */
+		C_("decisions sheet", "reason"),
+		C_("report", "Name"), _("To decide"), C_("report", "Detail"), C_("report", "Status"), C_("report", "Step") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_WRAP, SN_CELL_WRAP, SN_CELL_WRAP, SN_CELL_WRAP,
 				 SN_CELL_WRAP, SN_CELL_TEXT, SN_CELL_TEXT };
 	int html = k->book == NULL;
@@ -912,7 +948,7 @@ static void queue(struct rpt *r, struct sink *k)
 		t_begin(k, "", "queue", 6, (const char *const[]){ heads[0], heads[4], heads[1], heads[5], heads[6], heads[7] },
 			NULL);
 	else
-		t_begin(k, L("Cần quyết định", "Cần quyết định"), "queue", 9, heads, types);
+		t_begin(k, SN_MAPPING_SHEET, "queue", 9, heads, types);  /* read back by name: never translated */
 	while (st && sn_step(r->ctx, st) == SQLITE_ROW) {
 		int done = sqlite3_column_int(st, 0);
 		if (html && done)
@@ -923,7 +959,7 @@ static void queue(struct rpt *r, struct sink *k)
 		const char *nm = name && sn_step(r->ctx, name) == SQLITE_ROW ? sn_col(name, 0) : "";
 		char nmbuf[1000];
 		snprintf(nmbuf, sizeof nmbuf, "%s", nm);
-		const char *status = done ? L("đã quyết định", "decided") : L("chờ quyết định", "open");
+		const char *status = done ? C_("status", "decided") : C_("status", "open");
 		const char *fieldlabel = *field ? sn_label("field", field, r->lang) : "";
 		if (html) {
 			const char *cells[] = { subject, nmbuf, fieldlabel, sn_col(st, 6), sn_col(st, 7), status };
@@ -993,10 +1029,10 @@ static int load_validation(struct rpt *r, const char *path)
 static void validation(struct rpt *r, struct sink *k, int samples)
 {
 	json_t *rules = json_object_get(r->validation, "rules");
-	const char *heads[] = { L("Quy tắc", "Rule"), L("Mức độ", "Severity"), L("Số lượng", "Count"),
-				L("Nội dung", "What it finds"), L("Đối tượng", "Subject"), L("Chi tiết", "Detail") };
+	const char *heads[] = { C_("report", "Rule"), C_("report", "Severity"), C_("report", "Count"), _("What it finds"),
+				C_("report", "Subject"), C_("report", "Detail") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_NUMBER, SN_CELL_WRAP, SN_CELL_TEXT, SN_CELL_WRAP };
-	t_begin(k, L("Kiểm tra", "Validation"), "validation", samples ? 6 : 4, heads, types);
+	t_begin(k, C_("report", "Validation"), "validation", samples ? 6 : 4, heads, types);
 	size_t i;
 	json_t *ru;
 	json_array_foreach(rules, i, ru) {
@@ -1063,43 +1099,50 @@ static const char *STYLE =
 	"td.was,td.after,thead th,table.proc tbody th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n";
 
-static void h2(struct rpt *r, FILE *f, const char *id, const char *vi, const char *en)
+static void h2(FILE *f, const char *id, const char *title)
 {
 	fprintf(f, "<section id=\"%s\">\n<h2>", id);
-	esc(f, L(vi, en));
+	esc(f, title);
 	fputs("</h2>\n", f);
 }
 
-int sn_report_html(struct sn_ctx *ctx, FILE *f, const struct sn_report_opts *o)
+/* The header's keys, in the page and the workbook (the text's, sn_report_header_text, are the same). */
+static const char *header_key(int i)
 {
-	struct rpt rr = { .ctx = ctx, .lang = o->lang }, *r = &rr;
-	int rc = load(r);
-	if (rc || (rc = load_validation(r, o->validation)))
-		goto done;
+	switch (i) {
+	case 0: return _("Merged province");
+	case 1: return _("From the old provinces");
+	case 2: return _("Effective date");
+	case 3: return C_("report", "Database");
+	default: return C_("report", "Version");
+	}
+}
+
+static void page(struct rpt *r, FILE *f)
+{
+	struct sn_ctx *ctx = r->ctx;
 	struct sink k = { .f = f };
-	char olds[1400];
+	char olds[1400], title[400];
 	olds_text(r, olds, sizeof olds);
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		"<meta name=\"generator\" content=\"sapnhap %s\">\n<title>", L("vi", "en"), SN_VERSION);
-	esc(f, L("Báo cáo sắp xếp thủ tục hành chính: ", "Migration report: "));
-	esc(f, r->p.name);
+		"<meta name=\"generator\" content=\"sapnhap %s\">\n<title>", r->lang == SN_LANG_VI ? "vi" : "en",
+		SN_VERSION);
+	snprintf(title, sizeof title, _("Migration report: %s"), r->p.name);
+	esc(f, title);
 	fputs("</title>\n", f);
 	fputs(STYLE, f);
 	fputs("</head>\n<body>\n<header>\n<h1>", f);
-	esc(f, L("Báo cáo sắp xếp thủ tục hành chính — ", "Administrative procedures after the merger — "));
-	esc(f, r->p.name);
+	snprintf(title, sizeof title, _("Administrative procedures after the merger — %s"), r->p.name);
+	esc(f, title);
 	fputs("</h1>\n<dl>\n", f);
-	const char *keys[][2] = { { "Tỉnh sau sắp xếp", "Merged province" }, { "Từ các tỉnh", "From the old provinces" },
-				  { "Ngày hiệu lực", "Effective date" }, { "Cơ sở dữ liệu", "Database" },
-				  { "Phiên bản", "Version" } };
 	char prov[4000], ver[64];
 	snprintf(prov, sizeof prov, "%.159s (%.7s)", r->p.name, r->p.code);
 	snprintf(ver, sizeof ver, "sapnhap %s", SN_VERSION);
 	const char *vals[] = { prov, olds, r->p.date, db_shown(ctx), ver };
 	for (int i = 0; i < 5; i++) {
 		fputs("<dt>", f);
-		esc(f, L(keys[i][0], keys[i][1]));
+		esc(f, header_key(i));
 		fputs("</dt><dd id=\"h", f);
 		fprintf(f, "%d\">", i);
 		esc(f, vals[i]);
@@ -1107,13 +1150,13 @@ int sn_report_html(struct sn_ctx *ctx, FILE *f, const struct sn_report_opts *o)
 	}
 	fputs("</dl>\n</header>\n<main>\n", f);
 
-	h2(r, f, "summary", "Tổng hợp", "Summary");
+	h2(f, "summary", C_("report", "Summary"));
 	stats(r, &k);
 	counts(r, &k);
 	fputs("<h3>", f);
-	esc(f, L("Dữ liệu đầu vào", "Input files"));
+	esc(f, _("Input files"));
 	fputs("</h3>\n", f);
-	const char *ih[] = { "SHA-256", L("Tệp", "File"), L("Bước", "Step") };
+	const char *ih[] = { "SHA-256", C_("report", "File"), C_("report", "Step") };
 	t_begin(&k, "", "inputs", 3, ih, NULL);
 	sqlite3_stmt *st = sn_prepare(ctx, INPUTS_SQL);
 	while (st && sn_step(ctx, st) == SQLITE_ROW) {
@@ -1126,54 +1169,59 @@ int sn_report_html(struct sn_ctx *ctx, FILE *f, const struct sn_report_opts *o)
 	t_end(&k);
 	fputs("</section>\n", f);
 
-	h2(r, f, "procedures", "Thủ tục hành chính: trước và sau sắp xếp", "Procedures: before and after");
+	h2(f, "procedures", _("Procedures: before and after"));
 	fputs("<p class=\"note\">", f);
-	esc(f, L("Mỗi thủ tục: giá trị trong danh mục của từng tỉnh cũ, giá trị sau sắp xếp, và quyết định đã áp dụng với lý do. "
-		 "Ô tô đỏ: giá trị cũ khác giá trị sau sắp xếp.",
-		 "Each procedure: its values in each old province's catalog, after the merger, and the decision applied with "
-		 "its reason. Red: an old value that differs from the merged one."));
+	esc(f, _("Each procedure: its values in each old province's catalog, after the merger, and the decision applied "
+		 "with its reason. Red: an old value that differs from the merged one."));
 	fputs("</p>\n", f);
 	procedures_html(r, f);
 	fputs("</section>\n", f);
 
-	h2(r, f, "agencies", "Cơ quan: đi đâu", "Agencies: where each went");
+	h2(f, "agencies", _("Agencies: where each went"));
 	agencies(r, &k);
 	fputs("</section>\n", f);
 
-	h2(r, f, "dossiers", "Hồ sơ đang giải quyết đã chuyển", "Dossiers moved");
+	h2(f, "dossiers", _("Dossiers moved"));
 	dossier_rules(r, &k);
 	dossiers(r, &k);
 	fputs("</section>\n", f);
 
-	h2(r, f, "queue", "Việc cần quyết định", "What a person must decide");
+	h2(f, "queue", _("What a person must decide"));
 	queue(r, &k);
 	fputs("</section>\n", f);
 
-	h2(r, f, "validation", "Kiểm tra", "Validation");
+	h2(f, "validation", C_("report", "Validation"));
 	validation(r, &k, 0);
 	fputs("<p class=\"note\">", f);
-	esc(f, L("Chi tiết từng phát hiện: validation.txt.", "Every finding: validation.txt."));
+	esc(f, _("Every finding: validation.txt."));
 	fputs("</p>\n</section>\n", f);
 
 	fputs("<section class=\"signoff\" id=\"signoff\">\n<h2>", f);
-	esc(f, L("Ký duyệt", "Sign-off"));
+	esc(f, _("Sign-off"));
 	fputs("</h2>\n<table>\n<thead><tr><th></th>", f);
-	const char *roles[][2] = { { "Người lập", "Prepared by" }, { "Người kiểm tra", "Checked by" },
-				   { "Người phê duyệt", "Approved by" } };
 	for (int i = 0; i < 3; i++) {
 		fputs("<th>", f);
-		esc(f, L(roles[i][0], roles[i][1]));
+		esc(f, _(ROLES[i]));
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
-	const char *lines[][2] = { { "Họ và tên", "Name" }, { "Chức vụ", "Position" }, { "Ngày", "Date" },
-				   { "Chữ ký", "Signature" } };
 	for (int i = 0; i < 4; i++) {
 		fputs(i == 3 ? "<tr class=\"sign\" style=\"height:90px\"><th>" : "<tr><th>", f);
-		esc(f, L(lines[i][0], lines[i][1]));
+		esc(f, sn_pgettext("signoff", SIGN_LINES[i]));
 		fputs("</th><td></td><td></td><td></td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n</section>\n</main>\n<footer>sapnhap report</footer>\n</body>\n</html>\n", f);
+}
+
+int sn_report_html(struct sn_ctx *ctx, FILE *f, const struct sn_report_opts *o)
+{
+	struct rpt rr = { .ctx = ctx, .lang = o->lang }, *r = &rr;
+	int rc = load(r);
+	if (rc || (rc = load_validation(r, o->validation)))
+		goto done;
+	enum sn_lang prev = use_lang(ctx, r->lang);
+	page(r, f);
+	sn_lang_use(prev);
 	rc = fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 	if (!rc && r->failed) {
 		sn_error(ctx, "the report is incomplete: a query or an allocation failed");
@@ -1184,40 +1232,28 @@ done:
 	return rc;
 }
 
-int sn_report_xlsx(struct sn_ctx *ctx, const char *path, const struct sn_report_opts *o)
+static void book(struct rpt *r, struct sn_book *b)
 {
-	struct rpt rr = { .ctx = ctx, .lang = o->lang }, *r = &rr;
-	char err[1200];
-	int rc = load(r);
-	if (rc || (rc = load_validation(r, o->validation)))
-		goto done;
-	struct sn_book *b = sn_book_new(path, r->p.date, err, sizeof err);
-	if (!b) {
-		sn_error(ctx, "%s", err);
-		rc = SN_IO;
-		goto done;
-	}
+	struct sn_ctx *ctx = r->ctx;
 	struct sink k = { .book = b, .width = 2 + r->nold > 3 ? 2 + r->nold : 3 };
 	/* Tổng hợp: the header, then the statistics and the counts under it. */
-	const char *heads[] = { L("Nội dung", "What"), L("Giá trị", "Value"), L("Ghi chú", "Note") };
+	const char *heads[] = { C_("report", "What"), C_("report", "Value"), C_("report", "Note") };
 	enum sn_cell types[] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT };
-	t_begin(&k, L("Tổng hợp", "Tổng hợp"), "", 3, heads, types);
+	t_begin(&k, "Tổng hợp", "", 3, heads, types);  /* the first sheet's name, in every language */
 	char olds[1400], prov[4000], ver[64];
 	olds_text(r, olds, sizeof olds);
 	snprintf(prov, sizeof prov, "%.159s (%.7s)", r->p.name, r->p.code);
 	snprintf(ver, sizeof ver, "sapnhap %s", SN_VERSION);
-	const char *hrows[][3] = { { L("Tỉnh sau sắp xếp", "Merged province"), prov, "" },
-				   { L("Từ các tỉnh", "From the old provinces"), olds, "" },
-				   { L("Ngày hiệu lực", "Effective date"), r->p.date, "" },
-				   { L("Cơ sở dữ liệu", "Database"), db_shown(ctx), "" },
-				   { L("Phiên bản", "Version"), ver, "" } };
-	for (int i = 0; i < 5; i++)
-		t_row(&k, hrows[i]);
+	const char *vals[] = { prov, olds, r->p.date, db_shown(ctx), ver };
+	for (int i = 0; i < 5; i++) {
+		const char *cells[] = { header_key(i), vals[i], "" };
+		t_row(&k, cells);
+	}
 	sqlite3_stmt *st = sn_prepare(ctx, INPUTS_SQL);
 	while (st && sn_step(ctx, st) == SQLITE_ROW) {
 		char step[8800];
 		snprintf(step, sizeof step, "%s %s: %s", sn_col(st, 0), sn_col(st, 1), sn_col(st, 2));
-		const char *cells[] = { L("Dữ liệu đầu vào (SHA-256)", "Input file (SHA-256)"), sn_col(st, 3), step };
+		const char *cells[] = { _("Input file (SHA-256)"), sn_col(st, 3), step };
 		t_row(&k, cells);
 	}
 	sqlite3_finalize(st);
@@ -1235,6 +1271,24 @@ int sn_report_xlsx(struct sn_ctx *ctx, const char *path, const struct sn_report_
 	queue(r, &k);
 	k.width = 0;
 	validation(r, &k, 1);
+}
+
+int sn_report_xlsx(struct sn_ctx *ctx, const char *path, const struct sn_report_opts *o)
+{
+	struct rpt rr = { .ctx = ctx, .lang = o->lang }, *r = &rr;
+	char err[1200];
+	int rc = load(r);
+	if (rc || (rc = load_validation(r, o->validation)))
+		goto done;
+	struct sn_book *b = sn_book_new(path, r->p.date, err, sizeof err);
+	if (!b) {
+		sn_error(ctx, "%s", err);
+		rc = SN_IO;
+		goto done;
+	}
+	enum sn_lang prev = use_lang(ctx, r->lang);
+	book(r, b);
+	sn_lang_use(prev);
 	if (r->failed) {
 		sn_error(ctx, "the report is incomplete: a query or an allocation failed");
 		sn_book_abort(b);

@@ -5,6 +5,7 @@
 #include <time.h>
 #include <xlsxwriter.h>
 #include "exitcodes.h"
+#include "i18n.h"
 #include "outfile.h"
 #include "xlsxout.h"
 #include "banned.h"
@@ -53,7 +54,7 @@ struct sn_book *sn_book_new(const char *path, const char *date, char *err, size_
 {
 	struct sn_book *b = calloc(1, sizeof *b);
 	if (!b) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;
 	}
 	if (sn_outfile_open(&b->out, path, err, errlen)) {
@@ -68,7 +69,7 @@ struct sn_book *sn_book_new(const char *path, const char *date, char *err, size_
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
 	b->wb = workbook_new_opt(b->out.tmp, &opt);
 	if (!b->wb) {
-		snprintf(err, errlen, "cannot create the workbook '%s'", path);
+		snprintf(err, errlen, _("cannot create the workbook '%s'"), path);
 		sn_outfile_abort(&b->out);
 		free(b);
 		return NULL;
@@ -286,14 +287,14 @@ int sn_book_close(struct sn_book *b, char *err, size_t errlen)
 	b->wb = NULL;
 	int rc = 0;
 	if (e != LXW_NO_ERROR) {
-		snprintf(err, errlen, "cannot write '%s': %s", b->out.path, lxw_strerror(e));
+		snprintf(err, errlen, _("cannot write '%s': %s"), b->out.path, lxw_strerror(e));
 		rc = SN_IO;
 	} else if (sn_outfile_rename(&b->out, err, errlen)) {
 		rc = SN_IO;
 	}
 	for (struct sn_sheet *s = b->sheets; s && !rc; s = s->next)
 		if (s->dropped)
-			snprintf(err, errlen, "sheet '%s' holds Excel's 1,048,576 rows: %ld more were left out",
+			snprintf(err, errlen, _("sheet '%s' holds Excel's 1,048,576 rows: %ld more were left out"),
 				 s->name, s->dropped);
 	sn_outfile_abort(&b->out);
 	free_book(b);
