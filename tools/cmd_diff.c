@@ -19,8 +19,8 @@
 enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_TDIFF, FMT_XLSX };
 
 static const struct sn_usage usage = {
-	.args = "BEFORE AFTER", .min_args = 2, .max_args = 2, .expected = "two operands, BEFORE and AFTER",
-	.description =
+	.args = "BEFORE AFTER", .min_args = 2, .max_args = 2, .expected = N_("two operands, BEFORE and AFTER"),
+	.description = N_(
 	"Compares two catalogs: procedures (by national code), their bindings to agencies (by\n"
 	"national code and agency code) and agencies (by code), and lists what was added, removed\n"
 	"and changed, field by field. Each of BEFORE and AFTER is one of:\n"
@@ -35,10 +35,10 @@ static const struct sn_usage usage = {
 	"(\"70: x | 75: y\"). When AFTER has a crosswalk (a merged database, or an export with\n"
 	"its crosswalk), BEFORE's agency codes are carried through it first, so a binding whose\n"
 	"agency was renumbered is one changed row (agency old -> new); bindings at closed codes\n"
-	"are removed. Databases are only read.\n",
-	.after =
+	"are removed. Databases are only read.\n"),
+	.after = N_(
 	"exit status: 0; 1 with --exit-code when they differ; 2 usage; 3 an operand of no known kind,\n"
-	"a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n",
+	"a database without a catalog in the asked state, bad data in a file; 4 cannot read or write\n"),
 	.examples =
 	"sapnhap diff sapnhap.db:old sapnhap.db:merged --format html --out review.html\n",
 };

@@ -128,7 +128,7 @@ int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 	d->lang = SN_LANG_EN;
 	d->ctx.out = ctx->out;
 	d->ctx.err = ctx->err;
-	d->ctx.db_path = "(diff's scratch database)";
+	d->ctx.db_path = _("(diff's scratch database)");
 	/* A private temporary database on disk (SQLite's "" name: deleted when closed), with a bounded
 	 * page cache: what is held in memory does not grow with the catalogs (10^6 bindings a side
 	 * would need ~640 MB in memory); the side tables are kept in key order (WITHOUT ROWID), so the
@@ -137,7 +137,7 @@ int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 	if (sqlite3_open_v2("", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
 			    NULL) != SQLITE_OK) {
 		sn_error(ctx, "cannot open a scratch database: %s",
-			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : "out of memory");
+			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : _("out of memory"));
 		return SN_IO;
 	}
 	if (sqlite3_exec(d->ctx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; "
@@ -1031,18 +1031,20 @@ void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len)
 	switch (s->source) {
 	case SN_DIFF_DATABASE:
 		if (!strcmp(s->state, "merged"))
-			snprintf(buf, len, "working database, merged catalog of province %s", s->provinces);
+			snprintf(buf, len, _("working database, merged catalog of province %s"), s->provinces);
+		else if (strchr(s->provinces, ','))
+			snprintf(buf, len, _("working database, old catalogs of provinces %s"), s->provinces);
 		else
-			snprintf(buf, len, "working database, old catalogs of province%s %s",
-				 strchr(s->provinces, ',') ? "s" : "", s->provinces);
+			snprintf(buf, len, _("working database, old catalogs of province %s"), s->provinces);
 		break;
 	case SN_DIFF_EXPORT:
-		snprintf(buf, len, "export directory with %s", s->files);
+		/* TRANSLATORS: the files read from an export directory: "catalog.csv, agencies.csv" */
+		snprintf(buf, len, _("export directory with %s"), s->files);
 		break;
 	case SN_DIFF_CATALOG:
-		snprintf(buf, len, "catalog file, procedures and bindings only");
+		snprintf(buf, len, "%s", _("catalog file, procedures and bindings only"));
 		break;
 	default:
-		snprintf(buf, len, "test data");
+		snprintf(buf, len, "%s", _("test data"));
 	}
 }

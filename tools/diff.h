@@ -47,7 +47,8 @@ struct sn_diff {
 	struct sn_ctx ctx;          /* db = the scratch database; err = the caller's */
 	struct sn_diff_side side[2];
 	long count[3][3];           /* things per entity and kind, set by sn_diff_compute */
-	enum sn_lang lang;          /* of the HTML, CSV and XLSX values (en: the stored vocabulary) */
+	enum sn_lang lang;          /* of the HTML, CSV and XLSX values (en: the stored vocabulary), and of
+				     * the words of the text, HTML and XLSX and the CSV's headings */
 };
 
 enum { SN_DIFF_ENTITIES = 3 };
@@ -81,17 +82,20 @@ long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind);
 /* Whether agencies were compared (both sides have an agency table). */
 int sn_diff_agencies_compared(const struct sn_diff *d);
 
-/* Human description of a side: "database, old catalogs of provinces 70, 75". */
+/* Human description of a side, in the language in use: "working database, old catalogs of
+ * provinces 70, 75". */
 void sn_diff_describe(const struct sn_diff_side *s, char *buf, size_t len);
 
-/* Writers. SUMMARY: counts only. Each returns 0 or SN_IO.
+/* Writers. SUMMARY: counts only. Each returns 0 or SN_IO. The words for a person (text, HTML, the
+ * workbook, the CSV's headings) are in d->lang, whatever the language of the run's messages.
  * csv: one row per changed field, a column each: entity,kind,key,name,field,before,after,decision,
  *      reason (a removed agency's outcome as field "outcome"); tdiff: the tabular-diff highlighter
  *      form (@@,entity,key,field,value). */
 int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary);
-/* The same rows as csv in a workbook at PATH (sheets Tổng hợp, Thay đổi); written atomically. */
+/* The same rows as csv in a workbook at PATH (sheets Summary, Changes; in Vietnamese Tổng hợp, Thay
+ * đổi); written atomically. */
 int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary);
 int sn_diff_write_json(struct sn_diff *d, FILE *f, int summary);
 int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary);

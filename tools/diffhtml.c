@@ -9,6 +9,8 @@
  * ("dong nai" finds "Đồng Nai"); the URL fragment pre-sets it: page.html#q=TEXT&kind=added,changed.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "db.h"
@@ -31,32 +33,89 @@ static void esc(FILE *f, const char *s)
 	}
 }
 
-static const char *entity_vi(const char *e)
+/* The page's words are in the diff's language (--lang): the writer switches gettext to it at its
+ * start and back at its end, so _() below is in that language. */
+static const char *entity_label(const char *e)
 {
-	return !strcmp(e, "procedure") ? "Thủ tục" : !strcmp(e, "binding") ? "Cơ quan thực hiện" : "Cơ quan";
+	return !strcmp(e, "procedure") ? C_("diff", "Procedure") : !strcmp(e, "binding") ? C_("diff", "Binding") :
+	       C_("diff", "Agency");
 }
 
-static const char *kind_vi(const char *k)
+static const char *kind_label(const char *k)
 {
-	return !strcmp(k, "added") ? "Thêm" : !strcmp(k, "removed") ? "Bỏ" : "Thay đổi";
+	return !strcmp(k, "added") ? C_("diff", "Added") : !strcmp(k, "removed") ? C_("diff", "Removed") :
+	       C_("diff", "Changed");
 }
 
-/* The Vietnamese label of a field, as the national database names it. */
-static const char *field_vi(const char *field)
+/* A field's label, as the national database names it (labels.h). */
+static const char *field_label(const struct sn_diff *d, const char *field)
 {
-	static const char *const names[][2] = {
-		{ "name", "Tên" }, { "local_code", "Mã TTHC địa phương" }, { "field_code", "Mã lĩnh vực" },
-		{ "field_name", "Lĩnh vực" }, { "levels", "Cấp thực hiện" }, { "time_limit", "Thời hạn giải quyết" },
-		{ "time_unit", "Đơn vị thời hạn" }, { "fee", "Phí, lệ phí" }, { "online_level", "Mức độ trực tuyến" },
-		{ "portal", "Tích hợp Cổng DVCQG" }, { "legal_basis", "Căn cứ pháp lý" },
-		{ "online", "Tiếp nhận trực tuyến" }, { "agency", "Mã cơ quan" }, { "kind", "Loại cơ quan" },
-		{ "parent_code", "Cơ quan cấp trên" }, { "unit_code", "Mã đơn vị hành chính" },
-		{ "phone", "Điện thoại" }, { "email", "Thư điện tử" }, { "status", "Trạng thái" },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(field, names[i][0]))
-			return names[i][1];
-	return field;
+	return sn_label("field", field, d->lang);
+}
+
+/* A sentence with numbers that the browser fills in: FMT (a translated printf format whose
+ * conversions are all %d or %ld, or %N$d) written as a JS or CSS expression, its text pieces as
+ * string literals in QUOTE, conversion N as EXPRS[N-1], the parts joined by JOIN:
+ * "Page %d of %d" -> "Page " counter(page) " of " counter(pages). */
+static void expr_of_format(FILE *f, const char *fmt, const char *const *exprs, int nexprs, char quote,
+			   const char *join)
+{
+	int parts = 0, next = 0, open = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (*p == '%' && p[1] != '%') {
+			const char *q = p + 1;
+			int n = 0;
+			while (*q >= '0' && *q <= '9')
+				n = n * 10 + (*q++ - '0');
+			if (*q == '$')
+				q++;
+			else
+				n = 0, q = p + 1;
+			while (*q == 'l')
+				q++;
+			if (*q == 'd') {
+				int i = n ? n - 1 : next++;
+				if (open)
+					fputc(quote, f), open = 0;
+				fprintf(f, "%s%s", parts++ ? join : "", i >= 0 && i < nexprs ? exprs[i] : "''");
+				p = q;
+				continue;
+			}
+		}
+		if (*p == '%' && p[1] == '%')
+			p++;
+		if (!open) {
+			fprintf(f, "%s%c", parts++ ? join : "", quote);
+			open = 1;
+		}
+		if (*p == quote || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '<' || *p == '\n')
+			fprintf(f, quote == '"' ? "\\%x " : "\\x%02x", (unsigned)*p);
+		else
+			fputc(*p, f);
+	}
+	if (open)
+		fputc(quote, f);
+	if (!parts)
+		fprintf(f, "%c%c", quote, quote);
+}
+
+/* A translated sentence around values (FMT, printf's, positional conversions too), escaped. */
+static void esc_printf(FILE *f, const char *fmt, ...)
+{
+	char small[512], *s = small;
+	va_list ap, again;
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof small && (s = malloc((size_t)n + 1)))
+		vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	esc(f, n < 0 ? "" : s ? s : small);
+	if (s != small)
+		free(s);
 }
 
 static const char *STYLE =
@@ -98,8 +157,10 @@ static const char *STYLE =
 	"span.none{color:var(--muted)}\n"
 	"col.c1{width:8%}col.c2{width:18%}col.c3{width:13%}col.c4{width:22%}col.c5{width:22%}col.c6{width:17%}\n"
 	"td.why{font-size:12.5px;color:var(--muted)}td.key small.proc{color:#173f5f}\n"
-	"@page{size:A4;margin:12mm 10mm 14mm;@bottom-center{content:\"Trang \" counter(page) \" / \" counter(pages);"
-	"font-size:9pt}}\n"
+	"@page{size:A4;margin:12mm 10mm 14mm;@bottom-center{content:";
+/* ... the page counter (style()), then: */
+static const char *STYLE_END =
+	";font-size:9pt}}\n"
 	"@media print{body{background:#fff;font-size:9pt}header{background:none;color:#000;padding:0 0 6px;"
 	"border-bottom:2px solid #000}header code{color:#000}#controls,footer{display:none}main{padding:0;max-width:none}"
 	"thead{display:table-header-group}tbody.thing{break-inside:avoid}h2,h3{break-after:avoid}"
@@ -108,6 +169,15 @@ static const char *STYLE =
 	"p.empty{font-size:16px;color:var(--muted)}\n"
 	"footer{color:var(--muted);font-size:12px;padding:0 28px 20px}\n"
 	"</style>\n";
+
+static void style(FILE *f)
+{
+	static const char *const counters[] = { "counter(page)", "counter(pages)" };
+	fputs(STYLE, f);
+	/* TRANSLATORS: the footer of a printed page: page 3 of 12 */
+	expr_of_format(f, _("Page %d of %d"), counters, 2, '"', " ");
+	fputs(STYLE_END, f);
+}
 
 /* Reads the fragment (#q=...&kind=added,changed), then hides the things that do not match, the
  * kind sections and fields left empty, and counts what is shown. */
@@ -141,7 +211,10 @@ static const char *SCRIPT =
 	"      s.hidden = !s.querySelector('tbody.thing:not([hidden])');\n"
 	"    });\n"
 	"    shown.setAttribute('data-shown', n);\n"
-	"    shown.textContent = 'Hiển thị ' + n + ' / ' + things.length;\n"
+	"    shown.textContent = ";
+/* ... "Shown %ld of %ld" as a JS expression (script()), then: */
+static const char *SCRIPT_END =
+	";\n"
 	"    if (save) {\n"
 	"      var p = new URLSearchParams();\n"
 	"      if (input.value) p.set('q', input.value);\n"
@@ -155,6 +228,20 @@ static const char *SCRIPT =
 	"  apply(false);\n"
 	"})();\n"
 	"</script>\n";
+
+/* "Shown 12 of 910": the things the filter shows, of all. */
+static const char *shown_format(void)
+{
+	return _("Shown %ld of %ld");
+}
+
+static void script(FILE *f)
+{
+	static const char *const counts[] = { "n", "things.length" };
+	fputs(SCRIPT, f);
+	expr_of_format(f, shown_format(), counts, 2, '\'', " + ");
+	fputs(SCRIPT_END, f);
+}
 
 /* On the summary page of a paged diff: every page row counts as shown whatever the kinds, and a
  * link carries the filter to the page it opens (page.html#q=...). */
@@ -192,13 +279,12 @@ static void summary_table(struct sn_diff *d, FILE *f)
 	long tot[3] = { 0 }, all = 0;
 	fputs("<table class=\"summary\" id=\"summary\">\n<thead><tr><th></th>", f);
 	for (int k = 0; k < 3; k++)
-		fprintf(f, "<th>%s (%s)</th>", kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
-	fputs("<th>Cộng (total)</th></tr></thead>\n<tbody>\n", f);
+		fprintf(f, "<th>%s</th>", kind_label(sn_diff_kinds[k]));
+	fprintf(f, "<th>%s</th></tr></thead>\n<tbody>\n", C_("diff column", "Total"));
 	int ne = sn_diff_agencies_compared(d) ? SN_DIFF_ENTITIES : SN_DIFF_ENTITIES - 1;
 	for (int e = 0; e < ne; e++) {
 		long row = 0;
-		fprintf(f, "<tr data-entity=\"%s\"><th>%s (%s)</th>", sn_diff_entities[e], entity_vi(sn_diff_entities[e]),
-			sn_diff_entities[e]);
+		fprintf(f, "<tr data-entity=\"%s\"><th>%s</th>", sn_diff_entities[e], entity_label(sn_diff_entities[e]));
 		for (int k = 0; k < 3; k++) {
 			long n = sn_diff_count(d, sn_diff_entities[e], sn_diff_kinds[k]);
 			fprintf(f, "<td class=\"%s\" data-kind=\"%s\">%ld</td>", sn_diff_kinds[k], sn_diff_kinds[k], n);
@@ -208,13 +294,12 @@ static void summary_table(struct sn_diff *d, FILE *f)
 		fprintf(f, "<td data-kind=\"all\">%ld</td></tr>\n", row);
 		all += row;
 	}
-	fputs("<tr class=\"total\" data-entity=\"all\"><th>Tổng (total)</th>", f);
+	fprintf(f, "<tr class=\"total\" data-entity=\"all\"><th>%s</th>", C_("diff row", "Total"));
 	for (int k = 0; k < 3; k++)
 		fprintf(f, "<td class=\"%s\" data-kind=\"%s\">%ld</td>", sn_diff_kinds[k], sn_diff_kinds[k], tot[k]);
 	fprintf(f, "<td data-kind=\"all\">%ld</td></tr>\n</tbody></table>\n", all);
 	if (!sn_diff_agencies_compared(d))
-		fputs("<p>Không so sánh cơ quan: tệp danh mục không có danh sách cơ quan (agencies not compared: "
-		      "a catalog file has none).</p>\n", f);
+		fprintf(f, "<p>%s</p>\n", _("Agencies not compared: a catalog file has none."));
 }
 
 /* The page's head and header: title, style, both sides, the provinces by name. */
@@ -223,21 +308,21 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 	char desc[400];
 	fputs("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	      "<meta name=\"generator\" content=\"sapnhap diff\">\n<title>So sánh danh mục TTHC: ", f);
-	esc(f, d->side[0].operand);
-	fputs(" → ", f);
-	esc(f, d->side[1].operand);
+	      "<meta name=\"generator\" content=\"sapnhap diff\">\n<title>", f);
+	/* TRANSLATORS: the page's title: BEFORE → AFTER */
+	esc_printf(f, _("Procedure catalog comparison: %s → %s"), d->side[0].operand, d->side[1].operand);
 	if (subtitle) {
 		fputs(" — ", f);
 		esc(f, subtitle);
 	}
 	fputs("</title>\n", f);
-	fputs(STYLE, f);
-	fputs("</head>\n<body>\n<header>\n<h1>So sánh danh mục thủ tục hành chính "
-	      "<span style=\"font-weight:400;opacity:.8\">(catalog diff)</span></h1>\n<dl>\n", f);
+	style(f);
+	fputs("</head>\n<body>\n<header>\n<h1>", f);
+	esc(f, _("Comparison of administrative procedure catalogs"));
+	fputs("</h1>\n<dl>\n", f);
 	for (int s = 0; s < 2; s++) {
 		sn_diff_describe(&d->side[s], desc, sizeof desc);
-		fprintf(f, "<dt>%s</dt><dd><code>", s ? "Sau (after)" : "Trước (before)");
+		fprintf(f, "<dt>%s</dt><dd><code>", s ? C_("diff", "After") : C_("diff", "Before"));
 		esc(f, d->side[s].operand);
 		fputs("</code> — ", f);
 		esc(f, desc);
@@ -247,13 +332,13 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 	sqlite3_stmt *pn = sn_prepare(&d->ctx, "SELECT group_concat(name || ' (' || code || ')', ', ') FROM "
 					       "(SELECT * FROM pname ORDER BY code)");
 	if (pn && sn_step(&d->ctx, pn) == SQLITE_ROW && *sn_col(pn, 0)) {
-		fputs("<dt>Tỉnh (provinces)</dt><dd id=\"provinces\">", f);
+		fprintf(f, "<dt>%s</dt><dd id=\"provinces\">", C_("diff", "Provinces"));
 		esc(f, sn_col(pn, 0));
 		fputs("</dd>\n", f);
 	}
 	sqlite3_finalize(pn);
 	if (subtitle) {
-		fputs("<dt>Trang (page)</dt><dd>", f);
+		fprintf(f, "<dt>%s</dt><dd>", C_("diff", "Page"));
 		esc(f, subtitle);
 		fputs("</dd>\n", f);
 	}
@@ -262,12 +347,27 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 
 static void controls(FILE *f, long total)
 {
-	fputs("<div id=\"controls\">\n<label>Lọc (filter): <input id=\"filter\" type=\"search\" "
-	      "placeholder=\"mã, tên, cơ quan…\" title=\"không phân biệt hoa thường, có dấu hay không dấu\" autocomplete=\"off\"></label>\n", f);
+	fputs("<div id=\"controls\">\n<label>", f);
+	esc(f, _("Filter:"));
+	fputs(" <input id=\"filter\" type=\"search\" placeholder=\"", f);
+	/* TRANSLATORS: what the filter box finds */
+	esc(f, _("code, name, agency…"));
+	fputs("\" title=\"", f);
+	esc(f, _("ignores case and diacritics"));
+	fputs("\" autocomplete=\"off\"></label>\n", f);
 	for (int k = 0; k < 3; k++)
-		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s (%s)</label>\n",
-			sn_diff_kinds[k], sn_diff_kinds[k], kind_vi(sn_diff_kinds[k]), sn_diff_kinds[k]);
-	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">Hiển thị %ld / %ld</span>\n</div>\n", total, total, total);
+		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s</label>\n",
+			sn_diff_kinds[k], sn_diff_kinds[k], kind_label(sn_diff_kinds[k]));
+	fprintf(f, "<span id=\"shown\" data-shown=\"%ld\">", total);
+	esc_printf(f, shown_format(), total, total);
+	fputs("</span>\n</div>\n", f);
+}
+
+static void footer(FILE *f)
+{
+	fputs("</main>\n<footer>sapnhap diff — ", f);
+	esc(f, _("the same inputs give the same page"));
+	fputs("</footer>\n", f);
 }
 
 /* Pages: above a size, the changes go to one page per field (lĩnh vực), a large field over
@@ -289,8 +389,8 @@ static void page_close(struct pager *pg)
 {
 	if (!pg->f)
 		return;
-	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", pg->f);
-	fputs(SCRIPT, pg->f);
+	footer(pg->f);
+	script(pg->f);
 	fputs("</body>\n</html>\n", pg->f);
 	char err[1200];
 	if (sn_outfile_close(&pg->o, err, sizeof err) || sn_outfile_rename(&pg->o, err, sizeof err))
@@ -328,7 +428,8 @@ int sn_diff_write_html(struct sn_diff *d, FILE *f, int summary)
 	return sn_diff_write_html_pages(d, f, NULL, summary);
 }
 
-int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary)
+/* The page(s) in the language in use (sn_diff_write_html_pages switches to the diff's). */
+static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary)
 {
 	struct pager pg = { .on = pages != NULL };
 	FILE *main_f = f;
@@ -339,18 +440,14 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		const char *slash = strrchr(pages, '/');
 		snprintf(pg.dir, sizeof pg.dir, "%s", pages);
 		snprintf(pg.rel, sizeof pg.rel, "%s", slash ? slash + 1 : pages);
-		if (mkdir(pg.dir, 0777) != 0 && errno != EEXIST) {
-			sn_error(&d->ctx, "cannot create '%s': %s", pg.dir, sn_strerror(errno));
-			return SN_IO;
-		}
 		pg.index = sqlite3_str_new(NULL);
 	}
 	page_head(d, f, NULL);
-	fputs("<h2>Tổng hợp (summary)</h2>\n", f);
+	fprintf(f, "<h2>%s</h2>\n", C_("diff", "Summary"));
 	summary_table(d, f);
 	if (summary || total == 0) {
 		if (total == 0)
-			fputs("<p class=\"empty\" id=\"empty\">Không có khác biệt (no differences).</p>\n", f);
+			fprintf(f, "<p class=\"empty\" id=\"empty\">%s</p>\n", _("No differences."));
 		fputs("</main>\n</body>\n</html>\n", f);
 		return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
 	}
@@ -384,7 +481,7 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 			fputs(inkind ? "</table>\n</section>\n" : "", f);
 			fputs(ingroup ? "</section>\n" : "", f);
 			if (pg.on) {
-				char *ge = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "Cơ quan (agencies)" : *grp ? grp : "—");
+				char *ge = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? C_("diff", "Agencies") : *grp ? grp : "—");
 				char *gn = sqlite3_mprintf("%s", !strcmp(entity, "agency") ? "" : sn_col(st, 8));
 				if (!(f = page_open(d, &pg, ge ? ge : "", gn ? gn : ""))) {
 					sqlite3_free(ge), sqlite3_free(gn);
@@ -396,18 +493,15 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 			fputs("<section class=\"group\" data-group=\"", f);
 			esc(f, !strcmp(entity, "agency") ? "agencies" : grp);
 			fputs("\">\n<h2>", f);
-			if (!strcmp(entity, "agency")) {
-				fputs("Cơ quan (agencies)", f);
-			} else if (*grp) {
-				fputs("Lĩnh vực ", f);
-				esc(f, grp);
-				if (*sn_col(st, 8)) {
-					fputs(" — ", f);
-					esc(f, sn_col(st, 8));
-				}
-			} else {
-				fputs("Không rõ lĩnh vực (no field)", f);
-			}
+			if (!strcmp(entity, "agency"))
+				esc(f, C_("diff", "Agencies"));
+			else if (*grp && *sn_col(st, 8))
+				/* TRANSLATORS: a field (lĩnh vực) of procedures: its code — its name */
+				esc_printf(f, _("Field %s — %s"), grp, sn_col(st, 8));
+			else if (*grp)
+				esc_printf(f, _("Field %s"), grp);
+			else
+				esc(f, _("No field"));
 			fputs("</h2>\n", f);
 			ingroup = 1;
 			inkind = inthing = 0;
@@ -417,10 +511,12 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 			fputs(inthing ? "</tbody>\n" : "", f);
 			fputs(inkind ? "</table>\n</section>\n" : "", f);
 			snprintf(kind, sizeof kind, "%s", k);
-			fprintf(f, "<section class=\"kind\" data-kind=\"%s\">\n<h3>%s (%s)</h3>\n<table class=\"changes\">\n"
+			fprintf(f, "<section class=\"kind\" data-kind=\"%s\">\n<h3>%s</h3>\n<table class=\"changes\">\n"
 				"<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\">"
-				"<col class=\"c6\"></colgroup>\n<thead><tr><th>Đối tượng</th><th>Mã</th><th>Trường</th><th>Trước (before)</th>"
-				"<th>Sau (after)</th><th>Quyết định, lý do</th></tr></thead>\n", k, kind_vi(k), k);
+				"<col class=\"c6\"></colgroup>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+				"<th>%s</th><th>%s</th></tr></thead>\n", k, kind_label(k), C_("diff column", "Item"),
+				C_("diff column", "Code"), C_("diff column", "Field"), C_("diff", "Before"), C_("diff", "After"),
+				C_("diff column", "Decision, reason"));
 			inkind = 1;
 			inthing = 0;
 			key[0] = '\0';
@@ -436,7 +532,7 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		if (first) {
 			int n = sqlite3_column_int(st, 9);
 			fprintf(f, "<td class=\"mark\" rowspan=\"%d\">%s</td><td class=\"key\" rowspan=\"%d\">", n,
-				entity_vi(entity), n);
+				entity_label(entity), n);
 			esc(f, ky);
 			if (*sn_col(st, 6)) {
 				fputs("<small>", f);
@@ -452,7 +548,7 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 			fputs("</td>", f);
 		}
 		fputs("<td class=\"field\">", f);
-		esc(f, field_vi(sn_col(st, 3)));
+		esc(f, field_label(d, sn_col(st, 3)));
 		fputs("<code>", f);
 		esc(f, sn_col(st, 3));
 		fputs("</code></td>", f);
@@ -471,10 +567,11 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		if (sqlite3_column_type(st, 13) != SQLITE_NULL && sqlite3_column_int(st, 16) == 0) {
 			/* a removed agency: where it went, never a bare "removed" */
 			char fate[4000];
-			sn_label_fate(sn_col(st, 13), sn_col(st, 14), sqlite3_column_int(st, 15), SN_LANG_VI, fate, sizeof fate);
-			fputs("<tr class=\"fate\"><td class=\"field\">Kết quả sắp xếp<code>outcome</code></td>"
-			      "<td class=\"before\">", f);
-			esc(f, sn_label("outcome", sn_col(st, 13), SN_LANG_VI));
+			sn_label_fate(sn_col(st, 13), sn_col(st, 14), sqlite3_column_int(st, 15), d->lang, fate, sizeof fate);
+			fputs("<tr class=\"fate\"><td class=\"field\">", f);
+			esc(f, field_label(d, "outcome"));
+			fputs("<code>outcome</code></td><td class=\"before\">", f);
+			esc(f, sn_label("outcome", sn_col(st, 13), d->lang));
 			fputs("</td><td class=\"after\" colspan=\"2\">", f);
 			esc(f, fate);
 			fputs("</td></tr>\n", f);
@@ -495,8 +592,9 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		/* the summary page: the pages, filtered like the changes (the filter goes with a link) */
 		f = main_f;
 		controls(f, pg.n);
-		fputs("<h2>Các trang (pages)</h2>\n<table class=\"pages\"><thead><tr><th>Trang</th><th>Lĩnh vực</th>"
-		      "<th>Tên</th><th>Số đối tượng (things)</th></tr></thead>\n", f);
+		fprintf(f, "<h2>%s</h2>\n<table class=\"pages\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+			"</thead>\n", C_("diff", "Pages"), C_("diff column", "Page"), C_("field of procedures", "Field"),
+			C_("diff column", "Name"), C_("diff column", "Items"));
 		char *ix = sqlite3_str_finish(pg.index);
 		fputs(ix ? ix : "", f);
 		sqlite3_free(ix);
@@ -504,10 +602,22 @@ int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int 
 		if (pg.rc)
 			return SN_IO;
 	}
-	fputs("</main>\n<footer>sapnhap diff — cùng dữ liệu vào cho cùng trang (deterministic output)</footer>\n", f);
-	fputs(SCRIPT, f);
+	footer(f);
+	script(f);
 	if (pg.on)
 		fputs(PAGES_SCRIPT, f);
 	fputs("</body>\n</html>\n", f);
 	return fflush(f) != 0 || ferror(f) ? SN_IO : 0;
+}
+
+int sn_diff_write_html_pages(struct sn_diff *d, FILE *f, const char *pages, int summary)
+{
+	if (pages && mkdir(pages, 0777) != 0 && errno != EEXIST) {
+		sn_error(&d->ctx, "cannot create '%s': %s", pages, sn_strerror(errno));
+		return SN_IO;
+	}
+	enum sn_lang prev = sn_lang_use(d->lang);
+	int rc = write_html(d, f, pages, summary);
+	sn_lang_use(prev);
+	return rc;
 }

@@ -1,10 +1,15 @@
 /* diffout.c - the diff as text (for a person), CSV (the tabular-diff highlighter form) and
  * JSON (diff.h). The HTML page is in diffhtml.c.
+ *
+ * The text, the headings of the CSV and the workbook are in the diff's language (--lang): their
+ * writers switch gettext to it at their start and back at their end. tdiff and JSON are for
+ * programs: their names are never translated.
  */
 #include <string.h>
 #include "csv.h"
 #include "db.h"
 #include "diff.h"
+#include "i18n.h"
 #include "xlsxout.h"
 #include "banned.h"
 
@@ -34,12 +39,89 @@ static int finish(FILE *f)
 
 /* --- text ------------------------------------------------------------------------------------ */
 
-static const char *shown(sqlite3_stmt *st, int i)
+/* The words of the text's table: its rows (entities, then the total) and columns (kinds), in the
+ * order of sn_diff_entities and sn_diff_kinds. */
+static const char *const TEXT_ROWS[SN_DIFF_ENTITIES + 1] = { NC_("diff text", "procedure"),
+							     NC_("diff text", "binding"), NC_("diff text", "agency"),
+							     NC_("diff text", "total") };
+static const char *const TEXT_KINDS[3] = { NC_("diff text", "added"), NC_("diff text", "removed"),
+					   NC_("diff text", "changed") };
+
+/* The heading of a group of changes, by entity and kind. */
+static const char *const TEXT_GROUPS[SN_DIFF_ENTITIES][3] = {
+	{ N_("procedure added: %ld"), N_("procedure removed: %ld"), N_("procedure changed: %ld") },
+	{ N_("binding added: %ld"), N_("binding removed: %ld"), N_("binding changed: %ld") },
+	{ N_("agency added: %ld"), N_("agency removed: %ld"), N_("agency changed: %ld") },
+};
+
+/* The index of S in LIST (N names), or 0. */
+static int index_of(const char *const *list, int n, const char *s)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? "(none)" : sn_col(st, i);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(list[i], s))
+			return i;
+	return 0;
 }
 
-int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
+/* Columns a text takes on a terminal: one per character (UTF-8; Vietnamese in NFC). */
+static int columns(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* S padded with spaces to WIDTH columns, on its right (LEFT: aligned left) or on its left. */
+static void padded(FILE *f, const char *s, int width, int left)
+{
+	int pad = width - columns(s);
+	if (pad < 0)
+		pad = 0;
+	fprintf(f, "%*s", left ? 0 : pad, "");
+	fputs(s, f);
+	fprintf(f, "%*s", left ? pad : 0, "");
+}
+
+static const char *shown(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? C_("diff value", "(none)") : sn_col(st, i);
+}
+
+/* The counts as a table: entities down, kinds across, the total last. */
+static void text_counts(const struct sn_diff *d, FILE *f, long c[SN_DIFF_ENTITIES][3])
+{
+	int ne = nentities(d), w0 = 10, w[3];
+	for (int e = 0; e <= SN_DIFF_ENTITIES; e++) {
+		int n = columns(sn_pgettext("diff text", TEXT_ROWS[e]));
+		w0 = n > w0 ? n : w0;
+	}
+	fputc('\n', f);
+	padded(f, "", w0, 1);
+	for (int k = 0; k < 3; k++) {
+		const char *h = sn_pgettext("diff text", TEXT_KINDS[k]);
+		w[k] = columns(h) > 7 ? columns(h) : 7;
+		fputc(' ', f);
+		padded(f, h, w[k], 0);
+	}
+	fputc('\n', f);
+	long sum[3] = { 0 };
+	for (int e = 0; e <= ne; e++) {
+		padded(f, sn_pgettext("diff text", TEXT_ROWS[e < ne ? e : SN_DIFF_ENTITIES]), w0, 1);
+		for (int k = 0; k < 3; k++) {
+			char n[32];
+			snprintf(n, sizeof n, "%ld", e < ne ? c[e][k] : sum[k]);
+			if (e < ne)
+				sum[k] += c[e][k];
+			fputc(' ', f);
+			padded(f, n, w[k], 0);
+		}
+		fputc('\n', f);
+	}
+}
+
+/* The text in the language in use (sn_diff_write_text switches to the diff's). */
+static int write_text(struct sn_diff *d, FILE *f, int summary)
 {
 	long c[SN_DIFF_ENTITIES][3], total;
 	char desc[400];
@@ -47,21 +129,16 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 		return SN_IO;
 	for (int s = 0; s < 2; s++) {
 		sn_diff_describe(&d->side[s], desc, sizeof desc);
-		fprintf(f, "%s %s (%s)\n", s ? "after: " : "before:", d->side[s].operand, desc);
+		/* TRANSLATORS: an operand and what it is; "before:" and "after:" are padded to one width */
+		fprintf(f, s ? _("after:  %s (%s)") : _("before: %s (%s)"), d->side[s].operand, desc);
+		fputc('\n', f);
 	}
-	long sum[3] = { 0 };
-	fprintf(f, "\n%-10s %7s %7s %7s\n", "", "added", "removed", "changed");
-	for (int e = 0; e < nentities(d); e++) {
-		fprintf(f, "%-10s %7ld %7ld %7ld\n", sn_diff_entities[e], c[e][0], c[e][1], c[e][2]);
-		for (int k = 0; k < 3; k++)
-			sum[k] += c[e][k];
-	}
-	fprintf(f, "%-10s %7ld %7ld %7ld\n", "total", sum[0], sum[1], sum[2]);
+	text_counts(d, f, c);
 	if (!sn_diff_agencies_compared(d))
-		fputs("(agencies not compared: a catalog file has none)\n", f);
+		fprintf(f, "%s\n", _("(agencies not compared: a catalog file has none)"));
 	if (summary || total == 0) {
 		if (total == 0)
-			fputs("\nno differences\n", f);
+			fprintf(f, "\n%s\n", _("no differences"));
 		return finish(f);
 	}
 	/* Grouped by entity, then kind; within a group by key and field. */
@@ -80,7 +157,10 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 		snprintf(g, sizeof g, "%s %s", entity, kind);
 		if (strcmp(g, group)) {
 			snprintf(group, sizeof group, "%s", g);
-			fprintf(f, "%s\n%s %s: %ld\n", open ? "\n" : "", entity, kind, sn_diff_count(d, entity, kind));
+			fprintf(f, "%s\n", open ? "\n" : "");
+			fprintf(f, _(TEXT_GROUPS[index_of(sn_diff_entities, SN_DIFF_ENTITIES, entity)]
+					       [index_of(sn_diff_kinds, 3, kind)]), sn_diff_count(d, entity, kind));
+			fputc('\n', f);
 			key[0] = '\0';
 			open = 0;
 		}
@@ -101,13 +181,21 @@ int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
 			/* a removed agency: where it went */
 			char fate[2000];
 			fprintf(f, "\n    -> %s", sn_label_fate(sn_col(st, 8), sn_col(st, 9), sqlite3_column_int(st, 10),
-							 SN_LANG_EN, fate, sizeof fate));
+							 d->lang, fate, sizeof fate));
 		}
 	}
 	if (open)
 		fputc('\n', f);
 	sqlite3_finalize(st);
 	return r < 0 ? SN_IO : finish(f);
+}
+
+int sn_diff_write_text(struct sn_diff *d, FILE *f, int summary)
+{
+	enum sn_lang prev = sn_lang_use(d->lang);
+	int rc = write_text(d, f, summary);
+	sn_lang_use(prev);
+	return rc;
 }
 
 /* --- CSV --------------------------------------------------------------------------------------- */
@@ -206,11 +294,21 @@ static const char *ROWS_SQL =
 
 enum { R_ENTITY, R_KIND, R_KEY, R_NAME, R_FIELD, R_BEFORE, R_AFTER, R_DECISION, R_REASON, NR };
 
-static const char *const ROW_HEADS[NR] = { "entity", "kind", "key", "name", "field", "before", "after",
-					   "decision", "reason" };
-static const char *const ROW_HEADS_VI[NR] = { "Đối tượng (entity)", "Loại thay đổi (kind)", "Mã (key)", "Tên (name)",
-					      "Trường (field)", "Trước (before)", "Sau (after)",
-					      "Giá trị quyết định (decision)", "Lý do (reason)" };
+/* The columns' names, which programs read. With --lang vi a label comes first and the name stays
+ * in parentheses ("Đối tượng (entity)"): the names are the msgids, the Vietnamese both. */
+static const char *const ROW_HEADS[NR] = {
+	/* TRANSLATORS: a CSV column: a label, then the column's name as it is in parentheses */
+	NC_("diff csv column", "entity"), NC_("diff csv column", "kind"), NC_("diff csv column", "key"),
+	NC_("diff csv column", "name"), NC_("diff csv column", "field"), NC_("diff csv column", "before"),
+	NC_("diff csv column", "after"), NC_("diff csv column", "decision"), NC_("diff csv column", "reason"),
+};
+
+/* The column names in the language in use. */
+static void row_heads(const char *heads[NR])
+{
+	for (int i = 0; i < NR; i++)
+		heads[i] = sn_pgettext("diff csv column", ROW_HEADS[i]);
+}
 
 /* Calls FN with each row's cells (values labelled in the diff's language) and, for a removed
  * agency with an outcome, one more row: field "outcome". */
@@ -266,13 +364,50 @@ int sn_diff_write_csv(struct sn_diff *d, FILE *f, int summary)
 {
 	if (summary)
 		return summary_csv(d, f);
-	csv_line(f, d->lang == SN_LANG_VI ? ROW_HEADS_VI : ROW_HEADS);
-	return each_row(d, csv_line, f) ? SN_IO : finish(f);
+	const char *heads[NR];
+	enum sn_lang prev = sn_lang_use(d->lang);
+	row_heads(heads);
+	csv_line(f, heads);
+	int rc = each_row(d, csv_line, f);
+	sn_lang_use(prev);
+	return rc ? SN_IO : finish(f);
 }
 
 static void book_line(void *arg, const char *const *cells)
 {
 	sn_sheet_row(arg, cells);
+}
+
+/* The workbook's sheets, in the language in use (sn_diff_write_xlsx switches to the diff's). */
+static int book_sheets(struct sn_diff *d, struct sn_book *b, int summary)
+{
+	int vi = d->lang == SN_LANG_VI;
+	const char *heads[5] = { C_("diff sheet column", "entity"), C_("diff sheet column", "added"),
+				 C_("diff sheet column", "removed"), C_("diff sheet column", "changed"),
+				 C_("diff sheet column", "total") };
+	enum sn_cell types[5] = { SN_CELL_TEXT, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER };
+	/* TRANSLATORS: a sheet's name: at most 31 characters, none of []:*?/\ */
+	struct sn_sheet *s = sn_book_sheet(b, C_("diff sheet", "Summary"), 5, heads, types);
+	long c[SN_DIFF_ENTITIES][3], total;
+	if (!s || counts(d, c, &total))
+		return SN_IO;
+	for (int e = 0; e < nentities(d); e++) {
+		char n[4][32];
+		for (int k = 0; k < 3; k++)
+			snprintf(n[k], sizeof n[k], "%ld", c[e][k]);
+		snprintf(n[3], sizeof n[3], "%ld", c[e][0] + c[e][1] + c[e][2]);
+		const char *cells[5] = { vi ? sn_label("entity", sn_diff_entities[e], d->lang) : sn_diff_entities[e],
+					 n[0], n[1], n[2], n[3] };
+		sn_sheet_row(s, cells);
+	}
+	if (summary)
+		return 0;
+	enum sn_cell t2[NR] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_WRAP, SN_CELL_TEXT, SN_CELL_WRAP,
+				SN_CELL_WRAP, SN_CELL_WRAP, SN_CELL_WRAP };
+	const char *rheads[NR];
+	row_heads(rheads);
+	struct sn_sheet *rows = sn_book_sheet(b, C_("diff sheet", "Changes"), NR, rheads, t2);
+	return rows ? each_row(d, book_line, rows) : SN_IO;
 }
 
 int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary)
@@ -283,32 +418,9 @@ int sn_diff_write_xlsx(struct sn_diff *d, const char *path, int summary)
 		sn_error(&d->ctx, "%s", err);
 		return SN_IO;
 	}
-	int vi = d->lang == SN_LANG_VI;
-	const char *heads[5] = { vi ? "Đối tượng" : "entity", vi ? "Thêm" : "added", vi ? "Bỏ" : "removed",
-				 vi ? "Thay đổi" : "changed", vi ? "Cộng" : "total" };
-	enum sn_cell types[5] = { SN_CELL_TEXT, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER, SN_CELL_NUMBER };
-	struct sn_sheet *s = sn_book_sheet(b, vi ? "Tổng hợp" : "Summary", 5, heads, types);
-	long c[SN_DIFF_ENTITIES][3], total;
-	if (!s || counts(d, c, &total)) {
-		sn_book_abort(b);
-		return SN_IO;
-	}
-	for (int e = 0; e < nentities(d); e++) {
-		char n[4][32];
-		for (int k = 0; k < 3; k++)
-			snprintf(n[k], sizeof n[k], "%ld", c[e][k]);
-		snprintf(n[3], sizeof n[3], "%ld", c[e][0] + c[e][1] + c[e][2]);
-		const char *cells[5] = { vi ? sn_label("entity", sn_diff_entities[e], d->lang) : sn_diff_entities[e],
-					 n[0], n[1], n[2], n[3] };
-		sn_sheet_row(s, cells);
-	}
-	int rc = 0;
-	if (!summary) {
-		enum sn_cell t2[NR] = { SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_TEXT, SN_CELL_WRAP, SN_CELL_TEXT, SN_CELL_WRAP,
-					SN_CELL_WRAP, SN_CELL_WRAP, SN_CELL_WRAP };
-		struct sn_sheet *rows = sn_book_sheet(b, vi ? "Thay đổi" : "Changes", NR, vi ? ROW_HEADS_VI : ROW_HEADS, t2);
-		rc = rows ? each_row(d, book_line, rows) : SN_IO;
-	}
+	enum sn_lang prev = sn_lang_use(d->lang);
+	int rc = book_sheets(d, b, summary);
+	sn_lang_use(prev);
 	if (rc) {
 		sn_book_abort(b);
 		return rc;
