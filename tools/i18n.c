@@ -50,15 +50,25 @@ const char *sn_localedir(void)
 	return dir && *dir ? dir : SN_LOCALEDIR;
 }
 
-int sn_i18n_init(enum sn_lang lang)
+/* Binds our catalog, once per process (textdomain() says whether it has been). */
+static void bind_catalog(void)
 {
+	const char *d = textdomain(NULL);
+	if (d && !strcmp(d, SN_TEXTDOMAIN))
+		return;
 	bindtextdomain(SN_TEXTDOMAIN, sn_localedir());
 	/* Our catalog is UTF-8 and so is everything we write, whatever LC_CTYPE says. */
 	bind_textdomain_codeset(SN_TEXTDOMAIN, "UTF-8");
 	textdomain(SN_TEXTDOMAIN);
+}
+
+int sn_i18n_init(enum sn_lang lang)
+{
+	bind_catalog();
 	sn_lang_use(lang);
 	/* A loaded catalog translates "" to its header. */
-	return lang == SN_LANG_VI && !*gettext("") ? -1 : 0;
+	const char *header = "";
+	return lang == SN_LANG_VI && !*gettext(header) ? -1 : 0;
 }
 
 enum sn_lang sn_lang_current(void)
@@ -73,6 +83,7 @@ enum sn_lang sn_lang_current(void)
 enum sn_lang sn_lang_use(enum sn_lang lang)
 {
 	enum sn_lang prev = sn_lang_current();
+	bind_catalog();
 	if (lang == SN_LANG_VI) {
 		/* Any locale but C makes gettext read LANGUAGE; C.UTF-8 is in every glibc since 2.35,
 		 * so Vietnamese does not need the vi_VN locale generated. */

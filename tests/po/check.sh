@@ -11,14 +11,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 msgmerge --quiet --no-fuzzy-matching --no-wrap "$po" "$pot" -o "$tmp/merged.po" || exit 1
-count() { grep -c '^msgid ' "$1" 2>/dev/null || true; }
+count() {
+	if [ -s "$1" ]; then grep -c '^msgid ' "$1" || true; else echo 0; fi
+}
 msgattrib --untranslated --no-obsolete --no-wrap "$tmp/merged.po" -o "$tmp/untranslated.po"
 n=$(count "$tmp/untranslated.po")
 # msgattrib keeps the header entry (msgid "") when it writes anything.
 [ "$n" -gt 0 ] && n=$((n - 1))
 if [ "$n" -gt 0 ]; then
 	echo "po: $n strings without a Vietnamese translation (run 'make po', translate them in $po):" >&2
-	grep -A1 '^#:' "$tmp/untranslated.po" | grep -v '^--' | head -60 >&2
+	grep -B1 '^msgid ' "$tmp/untranslated.po" | grep -v '^--' | tail -n +3 | head -60 >&2
 	fail=1
 fi
 msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/merged.po" -o "$tmp/fuzzy.po"
@@ -30,7 +32,8 @@ if [ "$n" -gt 0 ]; then
 	fail=1
 fi
 msgattrib --only-obsolete --no-wrap "$tmp/merged.po" -o "$tmp/obsolete.po"
-n=$(grep -c '^#~ msgid ' "$tmp/obsolete.po" 2>/dev/null || true)
+n=0
+[ -s "$tmp/obsolete.po" ] && n=$(grep -c '^#~ msgid ' "$tmp/obsolete.po" || true)
 if [ "$n" -gt 0 ]; then
 	echo "po: $n translations of strings the sources no longer have (run 'make po' and remove them):" >&2
 	grep '^#~ msgid ' "$tmp/obsolete.po" | head -20 >&2
