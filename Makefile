@@ -201,7 +201,7 @@ concurrency: deps $(PROGRAM)
 	@SAPNHAP=$(abspath $(PROGRAM)) $(if $(filter asan,$(VARIANT)),CONCURRENCY_ROUNDS=3) sh tests/concurrency/run.sh
 
 
-test-suite: $(MO) unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),address national)
+test-suite: po-check unit cli realdata html crash concurrency $(if $(filter release,$(VARIANT)),address national)
 
 # make check = the suite on the release build, then the same suite under ASan+UBSan.
 check: deps test-deps

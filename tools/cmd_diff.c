@@ -103,7 +103,7 @@ static const char *const diff_formats[] = { "text", "csv", "json", "html", "tdif
 int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 {
 	int fmt = FMT_TEXT, summary = 0, exit_code = 0, bom = 0, pages = 0, nargs;
-	enum sn_lang lang = SN_LANG_EN;
+	enum sn_lang lang = ctx->lang;
 	const char *out = NULL;
 	char **args;
 	struct sn_option opts[] = {
@@ -121,8 +121,9 @@ int cmd_diff(struct sn_ctx *ctx, int argc, char **argv)
 		OPT_FLAG("summary", &summary, "the counts only"),
 		OPT_FLAG("exit-code", &exit_code, "exit 1 when there is any difference, 0 when none"),
 		OPT_FILE("out", &out, "write to FILE (atomically) instead of standard output"),
-		OPT_LANG(&lang, "html, csv, xlsx: values as the law writes them (vi: toàn trình, cấp xã,\n"
-			 "có, sáp nhập ...) or the stored vocabulary (en, the default)"),
+		OPT_LANG(&lang, "text, html, csv, xlsx: headings, and values as the law writes them (vi:\n"
+			 "toàn trình, cấp xã, có, sáp nhập ...) or in English (en); default: the\n"
+			 "language of messages (--lang before the command, or the locale)"),
 		OPT_FLAG("bom", &bom, "csv, tdiff: start with a UTF-8 BOM (Excel then reads Vietnamese)"),
 		OPT_FLAG("pages", &pages, "html with --out FILE: FILE is a summary page linking to one page per\n"
 			 "field (lĩnh vực) in FILE-pages/, each at most ~16 MB, with the same filter;\n"

@@ -601,7 +601,7 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	char ids[1024], **args;
 	struct target t = { "", "", "" };
 	struct sn_rules rs;
-	struct report rp = { .t = &t, .rs = &rs, .nstats = -1, .ctx = ctx, .lang = SN_LANG_EN };
+	struct report rp = { .t = &t, .rs = &rs, .nstats = -1, .ctx = ctx, .lang = ctx->lang };
 	const char *json_out = NULL;
 	sqlite3_stmt *names = NULL;
 	sn_rules_init(&rs, rules, NRULES,
@@ -621,7 +621,8 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 			 "text: begin with the header (the provinces by name, the effective date,\n"
 			 "the database, every input file with its SHA-256, the version) and end\n"
 			 "with the sign-off lines (prepared, checked, approved by)"),
-		OPT_LANG(&rp.lang, "the language of that header and sign-off (default en)"),
+		OPT_LANG(&rp.lang, "the language of the text report, its header and sign-off (default: the\n"
+			 "language of messages: --lang before the command, or the locale)"),
 		OPT_FILE("json", &json_out, "also write the JSON report to FILE, from the same computation"),
 		OPT_END()
 	};

@@ -18,7 +18,7 @@ static const char *force_help(const char *what, char *buf, size_t len)
 	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
 		if (!strcmp(what, helps[i].what))
 			return helps[i].help;
-	snprintf(buf, len, "replace %s imported before from different inputs", what);
+	snprintf(buf, len, _("replace %s imported before from different inputs"), what);
 	return buf;
 }
 

@@ -718,7 +718,7 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 			break;
 	if (!r.failed && k < 0) {
 		/* The reader reports its own read failures like syntax errors; tell them apart. */
-		rc = strstr(sn_xml_error(xw.x), ": read error: ") ? SN_IO : SN_DATA;
+		rc = sn_xml_read_failed(xw.x) ? SN_IO : SN_DATA;
 		snprintf(err, errlen, "%s", sn_xml_error(xw.x));
 		goto done;
 	}
@@ -1030,7 +1030,7 @@ csv_error:
 	sn_outfile_abort(&o);
 csv_error_noout:
 	/* The decoder's read failures come through the CSV reader like data errors. */
-	rc = strstr(sn_csv_error(c), "read error") ? SN_IO : SN_DATA;
+	rc = dec && sn_decoder_read_failed(dec) ? SN_IO : SN_DATA;
 	snprintf(err, errlen, "%s", sn_csv_error(c));
 	goto done_noout;
 done:

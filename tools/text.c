@@ -320,6 +320,7 @@ struct sn_decoder {
 	int eof;             /* the source is exhausted */
 	int done;            /* everything, including iconv's held-back state, has been produced */
 	int failed;          /* err holds the message; no more output after out drains */
+	int read_failed;     /* the failure is the source's (I/O), not its bytes */
 	char err[512];       /* in the language in use: a Vietnamese message is longer in bytes */
 };
 
@@ -513,6 +514,7 @@ static void produce(sn_decoder *d)
 		}
 		if (!d->eof) {
 			if (fill_once(d) < 0) {
+				d->read_failed = 1;
 				set_error(d, _("read error: %s"), sn_strerror(errno));
 			}
 			continue;
@@ -631,6 +633,11 @@ ssize_t sn_decoder_read(sn_decoder *d, char *buf, size_t cap)
 		produce(d);
 	}
 	return (ssize_t)n;
+}
+
+int sn_decoder_read_failed(const sn_decoder *d)
+{
+	return d->read_failed;
 }
 
 const char *sn_decoder_error(const sn_decoder *d)

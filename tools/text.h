@@ -54,6 +54,9 @@ sn_encoding sn_decoder_encoding(const sn_decoder *d);
  * is imported is exported again, and a NUL would silently cut a cell short. */
 ssize_t sn_decoder_read(sn_decoder *d, char *buf, size_t cap);
 const char *sn_decoder_error(const sn_decoder *d);
+/* 1 when the decoder failed because its source could not be read (an I/O error), 0 for bad
+ * bytes or no failure: the caller's exit status differs (4, 3), whatever the message's language. */
+int sn_decoder_read_failed(const sn_decoder *d);
 void sn_decoder_close(sn_decoder *d);
 
 /* Adapter so a reader can take a decoder as its byte source. */

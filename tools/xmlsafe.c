@@ -81,6 +81,7 @@ struct sn_xml {
 	int io_failed;
 	int eof;               /* the whole file has been read */
 	char io_msg[400];
+	int read_failed;      /* io_failed by a read error (not a refused DOCTYPE) */
 	int err_line;
 	char err_msg[300];
 	char msg[1200];
@@ -94,6 +95,7 @@ static int io_read(void *ctx, char *buf, int len)
 	size_t n = fread(buf, 1, (size_t)len, x->f);
 	if (n == 0 && ferror(x->f)) {
 		x->io_failed = 1;
+		x->read_failed = 1;
 		snprintf(x->io_msg, sizeof x->io_msg, _("read error: %s"), sn_strerror(errno));
 		return -1;
 	}
@@ -267,6 +269,11 @@ int sn_xml_value_append(struct sn_buf *v, const char *s, size_t n)
 	if (n > SN_XML_MAX_VALUE - v->len)
 		return 1;
 	return sn_buf_add(v, s, n);
+}
+
+int sn_xml_read_failed(const sn_xml *x)
+{
+	return x->read_failed;
 }
 
 const char *sn_xml_error(const sn_xml *x)

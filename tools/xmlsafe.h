@@ -70,6 +70,8 @@ int sn_xml_node_line(sn_xml *x);
  * unchanged), or -1 when out of memory. */
 int sn_xml_value_append(struct sn_buf *v, const char *s, size_t n);
 const char *sn_xml_error(const sn_xml *x);
+/* 1 when the reader failed because the file could not be read (an I/O error), else 0. */
+int sn_xml_read_failed(const sn_xml *x);
 void sn_xml_close(sn_xml *x);
 
 /* Exact lines of start tags, from a second, lightweight pass over a document's raw bytes.

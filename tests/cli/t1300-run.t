@@ -138,13 +138,13 @@ catalog.xml
 crosswalk.xml
 review.xml
 $ grep -E '^(error|warning) ' report/validation.txt | awk '$3 > 0'
-error    online-not-received            5  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
-warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
-error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
-warning  email-invalid                  2  an e-mail address that is not local@domain.tld
-warning  review-open                    3  an open review item that needs a person (catalog conflicts: see catalog-conflict)
-$ grep -E "^[0-9]+ error" report/validation.txt; head -n 4 report/validation.txt; grep -c "____" report/validation.txt; grep -F -A1 "1.001266 " report/validation.txt
-17 error(s) in 2 rule(s), 14 warning(s) in 3 rule(s), 21 info in 1 rule(s): failed
+error    online-not-received            5  thủ tục cung cấp trực tuyến hoặc trên Cổng Dịch vụ công quốc gia nhưng không có trong danh mục sau sáp nhập hoặc không cơ quan nào tiếp nhận trực tuyến ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
+warning  online-not-everywhere          9  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
+error    commune-procedure-unbound     12  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
+warning  email-invalid                  2  địa chỉ thư điện tử không có dạng local@domain.tld
+warning  review-open                    3  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
+$ grep -E "^[0-9]+ lỗi" report/validation.txt; head -n 4 report/validation.txt; grep -c "____" report/validation.txt; grep -F -A1 "1.001266 " report/validation.txt
+17 lỗi ở 2 quy tắc, 14 cảnh báo ở 3 quy tắc, 21 thông tin ở 1 quy tắc: không đạt
 BÁO CÁO KIỂM TRA (VALIDATION REPORT)
 Tỉnh sau sắp xếp: Tỉnh Đồng Nai (75)
 Từ các tỉnh: Tỉnh Bình Phước (70), Tỉnh Đồng Nai (75)

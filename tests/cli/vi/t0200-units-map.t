@@ -51,18 +51,18 @@ $ sapnhap units map 'Phường Thuỵ Khuê' --on 2025-07-01
 $ sapnhap units map 'xa tien hung' --on 2025-07-01
 25213 Xã Tiến Hưng -> 25195 Phường Bình Phước (whole)
 $ sapnhap units map 'phuong tien hung' --on 2025-07-01
-! sapnhap: error: no unit named 'phuong tien hung'
+! sapnhap: lỗi: không có đơn vị hành chính nào tên 'phuong tien hung'
 [exit 1]
 $ sapnhap units map 'Xã Bình Sơn'
 25244 Xã Bình Sơn (Huyện Phú Riềng, Tỉnh Bình Phước)
 26395 Xã Bình Sơn (Huyện Long Thành, Tỉnh Đồng Nai)
-! sapnhap: error: 'Xã Bình Sơn' names 2 units; narrow with --district or --province
+! sapnhap: lỗi: 'Xã Bình Sơn' ứng với 2 đơn vị; hãy thu hẹp bằng --district hoặc --province
 [exit 1]
 $ sapnhap units map 'Xã Bình Sơn' --province 'Đồng Nai' --format csv
 code,name,district,province
 25244,Xã Bình Sơn,Huyện Phú Riềng,Tỉnh Bình Phước
 26395,Xã Bình Sơn,Huyện Long Thành,Tỉnh Đồng Nai
-! sapnhap: error: 'Xã Bình Sơn' names 2 units; narrow with --district or --province
+! sapnhap: lỗi: 'Xã Bình Sơn' ứng với 2 đơn vị; hãy thu hẹp bằng --district hoặc --province
 [exit 1]
 $ sapnhap units map 'Xã Bình Sơn' --district 'Huyện Long Thành'
 26395 Xã Bình Sơn -> 26368 Phường Long Thành (whole)
@@ -71,13 +71,13 @@ $ sapnhap units map 'Xã Bình Sơn' --province 70 --on 2025-07-01
 
 # Not found, bad code width, bad date.
 $ sapnhap units map 99999
-! sapnhap: error: no commune with code 99999
+! sapnhap: lỗi: không có xã nào mang mã 99999
 [exit 1]
 $ sapnhap units map 2519
-! sapnhap: error: code '2519' must have 2 (province), 3 (district) or 5 (commune) digits
-! try 'sapnhap units map --help'
+! sapnhap: lỗi: mã '2519' phải có 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số
+! xem hướng dẫn: 'sapnhap units map --help'
 [exit 2]
 $ sapnhap units map 25213 --on 2025-13-01
-! sapnhap: error: --on must be a date YYYY-MM-DD, not '2025-13-01'
-! try 'sapnhap units map --help'
+! sapnhap: lỗi: --on phải là một ngày dạng YYYY-MM-DD, không phải '2025-13-01'
+! xem hướng dẫn: 'sapnhap units map --help'
 [exit 2]

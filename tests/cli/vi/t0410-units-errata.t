@@ -4,22 +4,22 @@
 # commune is in the table but whose row is not is reported; one for a new commune the table does
 # not have does not concern it.
 $ sapnhap units import data/errata-table.csv --errata data/errata-fixture.csv
-imported event 'reform-2025' (conversion, effective 2025-07-01) from data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=9 new_communes=5 new_provinces=1 padded_codes=0 corrected=4 not_applied=2
-! sapnhap: data/errata-table.csv:5: corrected old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' (erratum data/errata-fixture.csv:4)
-! sapnhap: data/errata-table.csv:6: corrected new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' (erratum data/errata-fixture.csv:5)
-! sapnhap: data/errata-table.csv:7: corrected new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' (erratum data/errata-fixture.csv:6)
-! sapnhap: data/errata-table.csv:9: corrected old_code '25216' -> '25219' (erratum data/errata-fixture.csv:3)
-! sapnhap: warning: data/errata-table.csv:11: erratum data/errata-fixture.csv:7 not applied: the cell holds 'Tỉnh Bình Phước (71)', not the published 'Tỉnh Bình Phước (72)'
-! sapnhap: warning: erratum data/errata-fixture.csv:8 not applied: no row of new commune 25231 has old commune 25234 'Xã Tân Phước'
+đã nhập sự kiện 'reform-2025' (conversion, hiệu lực 2025-07-01) từ data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=9 new_communes=5 new_provinces=1 padded_codes=0 corrected=4 not_applied=2
+! sapnhap: data/errata-table.csv:5: đã sửa old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' (đính chính data/errata-fixture.csv:4)
+! sapnhap: data/errata-table.csv:6: đã sửa new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' (đính chính data/errata-fixture.csv:5)
+! sapnhap: data/errata-table.csv:7: đã sửa new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' (đính chính data/errata-fixture.csv:6)
+! sapnhap: data/errata-table.csv:9: đã sửa old_code '25216' -> '25219' (đính chính data/errata-fixture.csv:3)
+! sapnhap: cảnh báo: data/errata-table.csv:11: không áp dụng đính chính data/errata-fixture.csv:7: ô chứa 'Tỉnh Bình Phước (71)', không phải giá trị đã công bố 'Tỉnh Bình Phước (72)'
+! sapnhap: cảnh báo: không áp dụng đính chính data/errata-fixture.csv:8: không có dòng nào của xã mới 25231 có xã cũ 25234 'Xã Tân Phước'
 $ sapnhap units check --rule corrected
-info    corrected                25198 old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' at data/errata-table.csv:5, erratum data/errata-fixture.csv:4
-info    corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:6, erratum data/errata-fixture.csv:5
-info    corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:7, erratum data/errata-fixture.csv:6
-info    corrected                25216 old_code '25216' -> '25219' at data/errata-table.csv:9, erratum data/errata-fixture.csv:3
+thông tin corrected                25198 old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' at data/errata-table.csv:5, erratum data/errata-fixture.csv:4
+thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:6, erratum data/errata-fixture.csv:5
+thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:7, erratum data/errata-fixture.csv:6
+thông tin corrected                25216 old_code '25216' -> '25219' at data/errata-table.csv:9, erratum data/errata-fixture.csv:3
 
-rule                      severity  count
-corrected                 info      4
-0 error(s), 0 warning(s), 4 info
+quy tắc                   mức độ    số lượng
+corrected                 thông tin 4
+0 lỗi, 0 cảnh báo, 4 thông tin
 $ sapnhap units check --rule erratum-not-applied --format csv
 severity,rule,code,detail
 warning,erratum-not-applied,25231,"new_name 'Xã Đồng Tam' -> 'Xã Đồng Tâm' not applied, erratum data/errata-fixture.csv:8: no row of new commune 25231 has old commune 25234 'Xã Tân Phước'"
@@ -45,7 +45,7 @@ $ sapnhap units check --rule not-converted --format csv
 severity,rule,code,detail
 warning,not-converted,25234,'Xã Tân Phước' (data/errata-list.csv:11) is in no conversion table
 $ sapnhap units map 25234 --on 2025-07-01
-! sapnhap: error: commune 25234 Xã Tân Phước is not converted by the conversion table 'reform-2025' (effective 2025-07-01): what it became is unknown ('units check' lists it as not-converted)
+! sapnhap: lỗi: xã 25234 Xã Tân Phước không được chuyển đổi trong bảng chuyển đổi 'reform-2025' (hiệu lực 2025-07-01): không rõ xã này đã trở thành đơn vị nào ('units check' liệt kê xã này theo quy tắc not-converted)
 [exit 1]
 $ sapnhap units map 25234 --on 2025-06-30
 25234 Xã Tân Phước -> 25234 Xã Tân Phước (whole)
@@ -55,23 +55,23 @@ old_code,old_name,new_code,new_name,share
 25219,Xã Tân Hưng,25228,Xã Thuận Lợi,whole
 25228,Xã Thuận Lợi,25228,Xã Thuận Lợi,whole
 25231,Xã Đồng Tâm,25231,Xã Đồng Tâm,whole
-! sapnhap: error: commune 25234 Xã Tân Phước is not converted by the conversion table 'reform-2025' (effective 2025-07-01): what it became is unknown ('units check' lists it as not-converted)
+! sapnhap: lỗi: xã 25234 Xã Tân Phước không được chuyển đổi trong bảng chuyển đổi 'reform-2025' (hiệu lực 2025-07-01): không rõ xã này đã trở thành đơn vị nào ('units check' liệt kê xã này theo quy tắc not-converted)
 [exit 1]
 
 # Changed errata are a changed input: refused unless --force.
 $ sapnhap units import data/errata-table.csv --errata data/errata-fixture-v2.csv
-! sapnhap: error: units import reform-2025: already applied on 2026-11-20T12:00:00Z with different inputs; use --force to replace it
+! sapnhap: lỗi: units import reform-2025: đã áp dụng ngày 2026-11-20T12:00:00Z với đầu vào khác; dùng --force để thay thế
 [exit 3]
 $ sapnhap units import data/errata-table.csv --errata data/errata-fixture-v2.csv --force 2>/dev/null
-re-imported event 'reform-2025' (conversion, effective 2025-07-01) from data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=9 new_communes=5 new_provinces=1 padded_codes=0 corrected=4 not_applied=2
+đã nhập lại sự kiện 'reform-2025' (conversion, hiệu lực 2025-07-01) từ data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=9 new_communes=5 new_provinces=1 padded_codes=0 corrected=4 not_applied=2
 
 # As published: nothing corrected; the published errors show in units check (whole-into-two, the
 # province cell against the other rows of its district, the type word without diacritics).
 $ sapnhap --db pub.db units import data/errata-table.csv --errata data/errata-fixture.csv --as-published 2>&1
-sapnhap: warning: data/errata-table.csv:11: erratum data/errata-fixture.csv:7 not applied: the cell holds 'Tỉnh Bình Phước (71)', not the published 'Tỉnh Bình Phước (72)'
-sapnhap: warning: erratum data/errata-fixture.csv:8 not applied: no row of new commune 25231 has old commune 25234 'Xã Tân Phước'
-sapnhap: errata not applied (--as-published): 6; 'sapnhap units check --rule erratum-not-applied' lists them
-imported event 'reform-2025' (conversion, effective 2025-07-01) from data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=8 new_communes=5 new_provinces=1 padded_codes=0 corrected=0 not_applied=6
+sapnhap: cảnh báo: data/errata-table.csv:11: không áp dụng đính chính data/errata-fixture.csv:7: ô chứa 'Tỉnh Bình Phước (71)', không phải giá trị đã công bố 'Tỉnh Bình Phước (72)'
+sapnhap: cảnh báo: không áp dụng đính chính data/errata-fixture.csv:8: không có dòng nào của xã mới 25231 có xã cũ 25234 'Xã Tân Phước'
+sapnhap: số đính chính không áp dụng (--as-published): 6; lệnh 'sapnhap units check --rule erratum-not-applied' liệt kê các đính chính này
+đã nhập sự kiện 'reform-2025' (conversion, hiệu lực 2025-07-01) từ data/errata-table.csv [utf-8]: rows=9 links=9 old_communes=8 new_communes=5 new_provinces=1 padded_codes=0 corrected=0 not_applied=6
 $ sapnhap --db pub.db units check --severity warning --format csv
 severity,rule,code,detail
 error,whole-into-two,25216,"listed as wholly merged into 2 new communes: 25225 Xã Đồng Phú (as 'Xã Tân Lập', data/errata-table.csv:8); 25228 Xã Thuận Lợi (as 'Xã Tân Hưng', data/errata-table.csv:9)"
@@ -91,8 +91,8 @@ warning,erratum-not-applied,25231,"old_province 'Tỉnh Bình Phước (72)' -> 
 $ sapnhap --db bad.db units import data/errata-table.csv --errata data/errata-bad.csv || echo "exit $?"; test -e bad.db || echo "no database written"
 exit 3
 no database written
-! sapnhap: error: data/errata-bad.csv:3: unknown column 'old_parent' (new_province, new_name, new_code, old_name, old_code, note, old_district, old_province)
+! sapnhap: lỗi: data/errata-bad.csv:3: cột 'old_parent' không xác định (new_province, new_name, new_code, old_name, old_code, note, old_district, old_province)
 $ sapnhap --db bad.db units import samples/units/pre-reform-list.csv --errata data/errata-fixture.csv
-! sapnhap: error: --errata and --as-published apply to a conversion table
-! try 'sapnhap units import --help'
+! sapnhap: lỗi: --errata và --as-published chỉ áp dụng cho bảng chuyển đổi
+! xem hướng dẫn: 'sapnhap units import --help'
 [exit 2]

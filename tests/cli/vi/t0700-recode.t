@@ -3,22 +3,22 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 
 # Before recode there is no crosswalk: every command that reads it says so the same way (exit 3).
 $ sapnhap crosswalk
-! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+! sapnhap: lỗi: chưa có bảng mã và bảng chuyển đổi mã: hãy chạy 'sapnhap recode' trước
 [exit 3]
 $ sapnhap rewrite samples/letter.xml out.xml
-! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+! sapnhap: lỗi: chưa có bảng mã và bảng chuyển đổi mã: hãy chạy 'sapnhap recode' trước
 [exit 3]
 $ sapnhap reassign
-! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+! sapnhap: lỗi: chưa có bảng mã và bảng chuyển đổi mã: hãy chạy 'sapnhap recode' trước
 [exit 3]
 
 # The recode itself.
 $ sapnhap recode --dry-run
-would recode province 75 (level-1 H19 kept; closed H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
+chạy thử: sẽ cấp lại mã cho tỉnh 75 (giữ nguyên mã cấp 1 H19; chấm dứt H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
 $ sapnhap recode
-recoded province 75 (level-1 H19 kept; closed H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
+đã cấp lại mã cho tỉnh 75 (giữ nguyên mã cấp 1 H19; chấm dứt H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
 $ sapnhap recode
-! sapnhap: recode merged province: already applied on 2026-11-20T12:00:00Z with the same inputs; nothing changed
+! sapnhap: recode merged province: đã áp dụng ngày 2026-11-20T12:00:00Z với cùng đầu vào; không có gì thay đổi
 $ sapnhap crosswalk
 000.00.00.H10   70 merged     000.00.00.H19   
 000.00.01.H10   70 merged     000.00.01.H19   
@@ -167,25 +167,25 @@ $ sqlite3 sapnhap.db "SELECT count(*) FROM code_table c JOIN closed_code k ON k.
 
 # Why each code is what it is.
 $ sapnhap recode --explain 000.00.00.H10
-000.00.00.H10 Ủy ban nhân dân tỉnh Bình Phước (province-committee, province 70)
+000.00.00.H10 Ủy ban nhân dân tỉnh Bình Phước (province-committee, tỉnh 70)
   merged -> 000.00.00.H19
-  because: old province 70 merged into new province 75 (Tỉnh Đồng Nai); its level-1 code H10 is closed and the work goes to 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
+  lý do: old province 70 merged into new province 75 (Tỉnh Đồng Nai); its level-1 code H10 is closed and the work goes to 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
 $ sapnhap recode --explain 000.02.07.H10
-000.02.07.H10 Chi cục Thủy lợi (department-unit, province 70)
+000.02.07.H10 Chi cục Thủy lợi (department-unit, tỉnh 70)
   renumbered -> 000.03.07.H19
-  because: its parent 000.00.07.H10 is merged into 000.00.07.H19; continues under it as 000.03.07.H19 (its own number was taken there)
+  lý do: its parent 000.00.07.H10 is merged into 000.00.07.H19; continues under it as 000.03.07.H19 (its own number was taken there)
 $ sapnhap recode --explain 000.00.40.H19
-000.00.40.H19 Ủy ban nhân dân huyện Xuân Lộc (district-committee, province 75)
+000.00.40.H19 Ủy ban nhân dân huyện Xuân Lộc (district-committee, tỉnh 75)
   closed
-  because: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
-  successors: 000.17.60.H19, 000.20.60.H19
+  lý do: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
+  cơ quan kế thừa: 000.17.60.H19, 000.20.60.H19
 $ sapnhap recode --explain 000.01.60.H19
-000.01.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, in the merged province's code table)
+000.01.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, trong bảng mã của tỉnh mới)
   renumbered: committee of new commune 25195 Phường Bình Phước, rule (built-in allocation.csv):4 (000.{n}.60.{l1}, 1-97), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
-  parent: 000.00.00.H19
-  carries the work of: 000.51.32.H10, 000.54.32.H10
+  cơ quan cấp trên: 000.00.00.H19
+  đảm nhận công việc của: 000.51.32.H10, 000.54.32.H10
 $ sapnhap recode --explain 000.00.99.H19
-! sapnhap: error: 000.00.99.H19 is neither an old code nor a code of the new table
+! sapnhap: lỗi: 000.00.99.H19 không phải là mã cũ, cũng không phải là mã trong bảng mã mới
 [exit 1]
 
 # The same inputs in a fresh database give a byte-identical crosswalk and code table.
@@ -209,21 +209,21 @@ $ sapnhap crosswalk --format xml > cw.xml && xmllint --noout --schema schema/cro
 
 # Pins win; a code issued before is never reused for something else.
 $ sapnhap recode --pins data/pins.csv
-! sapnhap: error: recode merged province: already applied on 2026-11-20T12:00:00Z with different inputs; use --force to replace it
+! sapnhap: lỗi: recode merged province: đã áp dụng ngày 2026-11-20T12:00:00Z với đầu vào khác; dùng --force để thay thế
 [exit 3]
 $ sapnhap recode --pins data/pins.csv --force
-recoded province 75 (level-1 H19 kept; closed H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
+đã cấp lại mã cho tỉnh 75 (giữ nguyên mã cấp 1 H19; chấm dứt H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
 $ sapnhap recode --explain 000.95.60.H19
-000.95.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, in the merged province's code table)
+000.95.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, trong bảng mã của tỉnh mới)
   renumbered: committee of new commune 25195 Phường Bình Phước, pinned (data/pins.csv:2), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
-  parent: 000.00.00.H19
-  carries the work of: 000.51.32.H10, 000.54.32.H10
+  cơ quan cấp trên: 000.00.00.H19
+  đảm nhận công việc của: 000.51.32.H10, 000.54.32.H10
 
 # A what-if without the pins explains a fresh computation and keeps nothing.
 $ sapnhap recode --explain 000.50.32.H10 --dry-run
-000.50.32.H10 Ủy ban nhân dân phường Tân Phú (commune-committee, province 70)
+000.50.32.H10 Ủy ban nhân dân phường Tân Phú (commune-committee, tỉnh 70)
   renumbered -> 000.22.60.H19
-  because: commune 25195 keeps its code as new commune 25195 (the seat of the merged commune): its committee continues under the new committee code
+  lý do: commune 25195 keeps its code as new commune 25195 (the seat of the merged commune): its committee continues under the new committee code
 $ sapnhap crosswalk --format csv | grep -E '^000.00.19.H10|^000.50.32.H10'
 000.00.19.H10,70,renumbered,000.00.25.H19,,pinned to 000.00.25.H19 (data/pins.csv:3)
 000.50.32.H10,70,renumbered,000.95.60.H19,,commune 25195 keeps its code as new commune 25195 (the seat of the merged commune): its committee continues under the new committee code
@@ -236,19 +236,19 @@ $ cp sapnhap.db before.db
 $ sapnhap recode --pins data/pins-closed.csv --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/pins-closed.csv:2: pinned code 000.50.31.H19 for commune:25210 is closed or already issued
+! sapnhap: lỗi: data/pins-closed.csv:2: mã ấn định 000.50.31.H19 cho commune:25210 đã chấm dứt hoặc đã được cấp
 $ sapnhap recode --pins data/pins-absorbed.csv --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/pins-absorbed.csv:2: pinned code 000.50.32.H10 for commune:25210 is not under the surviving province's level-1 code
+! sapnhap: lỗi: data/pins-absorbed.csv:2: mã ấn định 000.50.32.H10 cho commune:25210 không thuộc mã cấp 1 của tỉnh giữ mã
 $ sapnhap recode --pins data/pins-unused.csv --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/pins-unused.csv:2: pin for commune:99999 matches no old agency and no new commune of province 75
+! sapnhap: lỗi: data/pins-unused.csv:2: mã ấn định cho commune:99999 không khớp với cơ quan cũ hay xã mới nào của tỉnh 75
 $ sapnhap recode --rules data/rules-small.csv --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: no free code left for a commune-committee: every range of the allocation rules is used or closed; add a range to the rule file (recode --rules FILE), e.g. 'commune-committee,000.{n}.61.{l1},1,97'
+! sapnhap: lỗi: không còn mã trống cho loại commune-committee: mọi khoảng mã của quy tắc cấp mã đã dùng hết hoặc đã chấm dứt; hãy thêm một khoảng vào tệp quy tắc (recode --rules FILE), ví dụ 'commune-committee,000.{n}.61.{l1},1,97'
 
 # After the merger date the agency list is the merged province's code table.
 $ sapnhap agencies list --on 2025-07-01 | head -4

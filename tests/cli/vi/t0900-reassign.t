@@ -2,27 +2,27 @@
 # national database (MATTHC, CAPTHUCHIEN, COQUANTHUCHIEN, ...), Đồng Nai's in our XML.
 $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.xml --province 75 >/dev/null && sapnhap recode >/dev/null
 $ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70
-imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
+đã nhập danh mục thủ tục của tỉnh 70 từ samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
 $ sapnhap catalog import samples/catalogs/dongnai.xml --province 75
-imported catalog of province 75 from samples/catalogs/dongnai.xml: procedures=42 bindings=148
+đã nhập danh mục thủ tục của tỉnh 75 từ samples/catalogs/dongnai.xml: procedures=42 bindings=148
 $ sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70
-imported dossiers of province 70 from samples/dossiers/binhphuoc.csv: dossiers=24
+đã nhập hồ sơ của tỉnh 70 từ samples/dossiers/binhphuoc.csv: dossiers=24
 $ sapnhap dossiers import samples/dossiers/dongnai.csv --province 75
-imported dossiers of province 75 from samples/dossiers/dongnai.csv: dossiers=22
+đã nhập hồ sơ của tỉnh 75 từ samples/dossiers/dongnai.csv: dossiers=22
 
 # Dry run first: nothing changes.
 $ cp sapnhap.db before.db; sapnhap reassign --hamlets samples/dossiers/hamlets.csv --dry-run; cmp -s before.db sapnhap.db && echo unchanged
-would reassign catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
+(chạy thử) sẽ phân lại thẩm quyền danh mục thủ tục của tỉnh 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
 unchanged
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv
-reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
+đã phân lại thẩm quyền danh mục thủ tục của tỉnh 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=31 default_rule=9
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv
-! sapnhap: reassign merged catalog: already applied on 2026-11-20T12:00:00Z with the same inputs; nothing changed
+! sapnhap: reassign merged catalog: đã áp dụng ngày 2026-11-20T12:00:00Z với cùng đầu vào; không có gì thay đổi
 
 # Nothing at district level remains and no binding is at a code outside the new table (validate's
 # rules); dossiers before = after (46 imported, 46 listed).
 $ sapnhap validate --rule binding-district-level --rule binding-agency-unknown --limit 0 | tail -n 1
-0 error(s) in 0 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): passed
+0 lỗi ở 0 quy tắc, 0 cảnh báo ở 0 quy tắc, 0 thông tin ở 0 quy tắc: đạt
 $ sapnhap dossiers list --format csv | tail -n +2 | wc -l
 46
 
@@ -52,7 +52,7 @@ $ sapnhap dossiers list --commune 26449
 000.01.40.H19-250611-0001  75 1.001776  000.01.40.H19    26449 / Ấp 7
 000.51.40.H19-250616-0003  75 1.001699  000.20.60.H19    26449 / Ấp 4  <- 000.51.40.H19: commune -> commune: hamlet Ấp 4 of 26449 is in 26446
 000.51.40.H19-250630-0003  75 1.001193  000.17.60.H19    26449 / Ấp 1  <- 000.51.40.H19: commune -> commune: hamlet Ấp 1 of 26449 is in 26359
-! sapnhap: 4 dossier(s)
+! sapnhap: 4 hồ sơ
 
 # Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
 $ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
@@ -62,14 +62,14 @@ reassign  1.001612                     conflict: the catalogs differ on time_lim
 reassign  1.001639                     decided by the default rule: confirm or override: district-level bindings of 70 went to commune
 reassign  1.001776                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
 reassign  1.003079                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-! sapnhap: 41 open item(s)
+! sapnhap: 41 mục đang mở
 $ sapnhap export --format csv --out ex >/dev/null 2>&1; head -n 1 ex/catalog.csv | cut -d, -f1,2,7-10; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
 national_code,local_code,time_limit,time_unit,fee,online_level
 1.001612,1.001612.000.00.00.H19,,,,
 
 # Decisions close them.
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions data/decisions.csv --force
-reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=28 default_rule=9
+đã phân lại thẩm quyền danh mục thủ tục của tỉnh 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=28 default_rule=9
 $ sapnhap export --format csv --out ex >/dev/null 2>&1; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
 1.001612,1.001612.000.00.00.H19,2,working-day,50.000 đồng/lần,full
 $ sapnhap queue --format csv | grep -c '1.001612,fee'; true
@@ -87,58 +87,58 @@ $ sapnhap reassign --rules data/rules-precedence.csv --force >/dev/null; sapnhap
 $ cp sapnhap.db before.db; SAPNHAP_FAULT=reassign-drop-dossier sapnhap reassign --force; echo "[status $?]"; cmp -s before.db sapnhap.db && echo unchanged
 [status 5]
 unchanged
-! sapnhap: error: conservation check failed: dossiers before and after differ (1); the step is rolled back
+! sapnhap: lỗi: kiểm tra bảo toàn không đạt: số hồ sơ trước và sau khác nhau (1); bước này đã được hoàn tác
 
 # Bad catalogs: exit 3 with the position, nothing written.
 $ sapnhap --db bad.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db bad.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && cp bad.db bad0.db
 $ sapnhap --db bad.db catalog import data/cat-bad-level.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-level.csv:2: levels 'Cấp Làng' of 1.001612 is not a level (accepted: Cấp Tỉnh, Cấp Huyện, Cấp Xã, or province, district, commune, separated by ';', ',' or '/')
+! sapnhap: lỗi: data/cat-bad-level.csv:2: cấp thực hiện 'Cấp Làng' của 1.001612 không phải cấp thực hiện (chấp nhận: Cấp Tỉnh, Cấp Huyện, Cấp Xã, hoặc province, district, commune, phân cách bằng ';', ',' hoặc '/')
 $ sapnhap --db bad.db catalog import data/cat-unknown-agency.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-unknown-agency.csv:2: 1.001612 is bound to agency 000.00.99.H10, which is not in the registry of province 70
+! sapnhap: lỗi: data/cat-unknown-agency.csv:2: 1.001612 có cơ quan thực hiện 000.00.99.H10, không có trong danh mục cơ quan của tỉnh 70
 $ sapnhap --db bad.db catalog import data/cat-bad-code.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-code.csv:2: national code '1.1612' must look like 1.001612
+! sapnhap: lỗi: data/cat-bad-code.csv:2: mã TTHC quốc gia '1.1612' phải có dạng 1.001612
 $ sapnhap --db bad.db catalog import data/cat-bad-time.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-time.csv:2: time limit 'ba ngày' of 1.001612 is not a time limit (accepted: a number, '15' or '1,5', its unit in the time unit column or after it: '2 ngày làm việc')
+! sapnhap: lỗi: data/cat-bad-time.csv:2: thời hạn giải quyết 'ba ngày' của 1.001612 không phải thời hạn giải quyết (chấp nhận: một số, '15' hoặc '1,5', đơn vị ghi ở cột đơn vị thời gian hoặc ngay sau số: '2 ngày làm việc')
 $ sapnhap --db bad.db catalog import data/cat-invalid.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-invalid.xml:5: Element '{urn:sapnhap:catalog:1}level': [facet 'enumeration'] The value 'county' is not an element of the set {'province', 'district', 'commune'}.
+! sapnhap: lỗi: data/cat-invalid.xml:5: Element '{urn:sapnhap:catalog:1}level': [facet 'enumeration'] The value 'county' is not an element of the set {'province', 'district', 'commune'}.
 $ sapnhap --db bad.db catalog import data/ag-xxe.xml --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/ag-xxe.xml:1: DOCTYPE refused (our XML formats never declare one; entities could be an attack)
+! sapnhap: lỗi: data/ag-xxe.xml:1: từ chối DOCTYPE (các định dạng XML của sapnhap không bao giờ khai báo DOCTYPE; thực thể có thể là một cuộc tấn công)
 
 # Bad dossier files: exit 3 with the line, nothing written.
 $ sapnhap --db bad.db catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && cp bad.db bad0.db
 $ sapnhap --db bad.db dossiers import data/dossier-dup.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/dossier-dup.csv:3: dossier 000.00.32.H10-250615-0001 is listed twice (first at line 2)
+! sapnhap: lỗi: data/dossier-dup.csv:3: hồ sơ 000.00.32.H10-250615-0001 bị liệt kê hai lần (lần đầu ở dòng 2)
 $ sapnhap --db bad.db dossiers import data/dossier-unknown-agency.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/dossier-unknown-agency.csv:2: dossier 000.00.32.H10-250615-0001 is at agency 000.00.99.H10, which is not in any imported registry
+! sapnhap: lỗi: data/dossier-unknown-agency.csv:2: hồ sơ 000.00.32.H10-250615-0001 ở cơ quan 000.00.99.H10, không có trong danh mục cơ quan nào đã nhập
 $ sapnhap --db bad.db dossiers import data/dossier-unknown-procedure.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/dossier-unknown-procedure.csv:3: dossier 000.00.32.H10-250615-0002 is for procedure 9.999999, which the catalog of the province does not list
+! sapnhap: lỗi: data/dossier-unknown-procedure.csv:3: hồ sơ 000.00.32.H10-250615-0002 thuộc thủ tục 9.999999, không có trong danh mục thủ tục của tỉnh
 $ sapnhap --db bad.db dossiers import data/dossier-unknown-commune.csv --province 70; echo "[status $?]"; cmp -s bad0.db bad.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/dossier-unknown-commune.csv:3: dossier 000.00.32.H10-250615-0002 names commune 99998, which the unit registry does not know
+! sapnhap: lỗi: data/dossier-unknown-commune.csv:3: hồ sơ 000.00.32.H10-250615-0002 ghi xã 99998, không có trong danh mục đơn vị hành chính
 
 # Cells are cleaned as they are stored: white space trimmed and collapsed (NBSP too), NFD composed
 # to NFC, a commune code that lost its leading zeros padded.
 $ cp bad0.db messy.db && sapnhap --db messy.db dossiers import data/dossier-messy.csv --province 70
-imported dossiers of province 70 from data/dossier-messy.csv: dossiers=4
+đã nhập hồ sơ của tỉnh 70 từ data/dossier-messy.csv: dossiers=4
 $ sapnhap --db messy.db dossiers list --format csv | cut -d, -f1,5-7,9
 code,commune,hamlet,status,due
 000.00.32.H10-250615-0001,25213,,đã tiếp nhận,2025-06-30
@@ -148,12 +148,12 @@ code,commune,hamlet,status,due
 
 # Replacing a catalog after reassign undoes the reassign first (its results come from it).
 $ sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 --force
-re-imported catalog of province 70 from samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
-! sapnhap: now stale, as they read what this step changed (see 'sapnhap status'); run again, in this order:
+đã nhập lại danh mục thủ tục của tỉnh 70 từ samples/catalogs/binhphuoc.csv: procedures=41 bindings=158
+! sapnhap: các bước sau nay đã cũ vì đọc dữ liệu mà bước này vừa thay đổi (xem 'sapnhap status'); cần chạy lại theo thứ tự:
 !   sapnhap reassign --rules data/rules-precedence.csv    # reassign merged catalog
 $ sapnhap status | grep -E '^  (merged_procedure|dossier_history) '
   dossier_history   0
   merged_procedure  0
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --force | cut -c1-60
-reassigned catalog of province 75: procedures=56 bindings=59
-! sapnhap: reassign merged catalog is stale: catalog import province 70 was re-applied after it (journal 13); recomputing
+đã phân lại thẩm quyền danh mục thủ tục của
+! sapnhap: bước reassign merged catalog đã cũ (cần chạy lại): bước catalog import province 70 được áp dụng lại sau đó (nhật ký 13); đang tính lại

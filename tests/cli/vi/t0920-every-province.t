@@ -4,31 +4,31 @@
 # closed (QĐ 09/2025/QĐ-TTg). Long An has an island district that became a special zone, a
 # split commune without a whole-population part, and departments in city and 2025 forms.
 $ sapnhap units import data/country/units.csv && sapnhap agencies import data/country/agencies-72.csv --province 72 && sapnhap agencies import data/country/agencies-80.csv --province 80
-imported event 'reform-2025' (conversion, effective 2025-07-01) from data/country/units.csv [utf-8]: rows=14 links=13 old_communes=10 new_communes=7 new_provinces=1 padded_codes=0
-imported agency registry of province 72 from data/country/agencies-72.csv: agencies=15 nonconforming=0
-imported agency registry of province 80 from data/country/agencies-80.csv: agencies=18 nonconforming=0
+đã nhập sự kiện 'reform-2025' (conversion, hiệu lực 2025-07-01) từ data/country/units.csv [utf-8]: rows=14 links=13 old_communes=10 new_communes=7 new_provinces=1 padded_codes=0
+đã nhập danh mục cơ quan của tỉnh 72 từ data/country/agencies-72.csv: agencies=15 nonconforming=0
+đã nhập danh mục cơ quan của tỉnh 80 từ data/country/agencies-80.csv: agencies=18 nonconforming=0
 
 # An operator who must follow a different published decision names the survivor (here before
 # anything is applied); an old province that is not part of the merger is refused. Once a recode
 # has closed a level-1 code, that code never comes back.
 $ sapnhap recode --on 2025-07-01 --survivor 80 --dry-run
-would recode province 80 (level-1 H39 kept; closed H53, K53): kept=7 renumbered=6 merged=9 closed=11 new_commune_committees=7 codes=14 review=1
+chạy thử: sẽ cấp lại mã cho tỉnh 80 (giữ nguyên mã cấp 1 H39; chấm dứt H53, K53): kept=7 renumbered=6 merged=9 closed=11 new_commune_committees=7 codes=14 review=1
 $ sapnhap recode --on 2025-07-01 --survivor 75 --dry-run
-! sapnhap: error: survivor 75 is not an old province of new province 80 (72, 80)
+! sapnhap: lỗi: tỉnh giữ mã 75 không phải là tỉnh cũ của tỉnh mới 80 (72, 80)
 [exit 3]
 
 # The survivor follows the name; the merged committee and council carry the new province's name
 # and unit code.
 $ sapnhap recode --on 2025-07-01
-recoded province 80 (level-1 H53 kept; closed H39, K39): kept=6 renumbered=7 merged=9 closed=11 new_commune_committees=7 codes=14 review=1
+đã cấp lại mã cho tỉnh 80 (giữ nguyên mã cấp 1 H53; chấm dứt H39, K39): kept=6 renumbered=7 merged=9 closed=11 new_commune_committees=7 codes=14 review=1
 $ sapnhap recode --explain 000.00.00.H53 | head -3
-000.00.00.H53 Ủy ban nhân dân tỉnh Tây Ninh (province-committee, province 72)
+000.00.00.H53 Ủy ban nhân dân tỉnh Tây Ninh (province-committee, tỉnh 72)
   kept -> 000.00.00.H53
-  because: new province 80 (Tỉnh Tây Ninh): the new province carries the name of province 72 (Tỉnh Tây Ninh): it keeps that province's level-1 code (QĐ 09/2025/QĐ-TTg); level-1 code H53 kept
+  lý do: new province 80 (Tỉnh Tây Ninh): the new province carries the name of province 72 (Tỉnh Tây Ninh): it keeps that province's level-1 code (QĐ 09/2025/QĐ-TTg); level-1 code H53 kept
 $ sapnhap recode --explain 000.00.00.H39 | head -3
-000.00.00.H39 Ủy ban nhân dân tỉnh Long An (province-committee, province 80)
+000.00.00.H39 Ủy ban nhân dân tỉnh Long An (province-committee, tỉnh 80)
   merged -> 000.00.00.H53
-  because: old province 80 merged into new province 80 (Tỉnh Tây Ninh); its level-1 code H39 is closed and the work goes to 000.00.00.H53 (QĐ 09/2025/QĐ-TTg)
+  lý do: old province 80 merged into new province 80 (Tỉnh Tây Ninh); its level-1 code H39 is closed and the work goes to 000.00.00.H53 (QĐ 09/2025/QĐ-TTg)
 $ sapnhap agencies list --format csv | grep -e province- -e ',department,'
 000.00.00.H53,Ủy ban nhân dân tỉnh Tây Ninh,province-committee,,80,kept,
 000.00.01.H53,Văn phòng UBND tỉnh,department,000.00.00.H53,72,kept,
@@ -56,25 +56,25 @@ $ sapnhap crosswalk --format csv | grep -e '\.0[1-5]\.H39' -e '^000.01.3'
 
 # The survivor cannot change once a recode has closed the other level-1 codes.
 $ sapnhap recode --on 2025-07-01 --survivor 80 --force
-! sapnhap: error: level-1 code H39 of province 80 was closed by an earlier recode of this database, and a closed code is never issued again: province 80 cannot become the survivor here (start a new working database)
+! sapnhap: lỗi: mã cấp 1 H39 của tỉnh 80 đã chấm dứt ở một lần cấp lại mã trước đây trên cơ sở dữ liệu này, và mã đã chấm dứt không bao giờ được cấp lại: tỉnh 80 không thể là tỉnh giữ mã ở đây (hãy dùng một cơ sở dữ liệu làm việc mới)
 [exit 3]
 
 # A district's successors are the committees of its own old communes' new communes; the island
 # district that became a special zone merges into the zone's committee.
 $ sapnhap recode --explain 000.00.32.H39 | head -4
-000.00.32.H39 Ủy ban nhân dân huyện Thủ Thừa (district-committee, province 80)
+000.00.32.H39 Ủy ban nhân dân huyện Thủ Thừa (district-committee, tỉnh 80)
   closed
-  because: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
-  successors: 000.05.60.H53, 000.06.60.H53
+  lý do: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
+  cơ quan kế thừa: 000.05.60.H53, 000.06.60.H53
 $ sapnhap recode --explain 000.00.33.H39 | head -3
-000.00.33.H39 Ủy ban nhân dân huyện Cồn Rồng (district-committee, province 80)
+000.00.33.H39 Ủy ban nhân dân huyện Cồn Rồng (district-committee, tỉnh 80)
   merged -> 000.07.60.H53
-  because: district level abolished on the reform's effective date; the whole district became one unit, 27800 (a special zone), whose committee takes over its work
+  lý do: district level abolished on the reform's effective date; the whole district became one unit, 27800 (a special zone), whose committee takes over its work
 
 # Allocation never issues a placeholder group (98, 99) and says which rule to add when its
 # ranges are exhausted.
 $ sapnhap recode --on 2025-07-01 --rules data/country/rules-tight.csv --dry-run --force
-! sapnhap: error: no free code left for a commune-committee: every range of the allocation rules is used or closed; add a range to the rule file (recode --rules FILE), e.g. 'commune-committee,000.{n}.61.{l1},1,97'
+! sapnhap: lỗi: không còn mã trống cho loại commune-committee: mọi khoảng mã của quy tắc cấp mã đã dùng hết hoặc đã chấm dứt; hãy thêm một khoảng vào tệp quy tắc (recode --rules FILE), ví dụ 'commune-committee,000.{n}.61.{l1},1,97'
 [exit 3]
 
 # Dossiers follow the level of their work. At a split commune's committee a land dossier (a
@@ -83,7 +83,7 @@ $ sapnhap recode --on 2025-07-01 --rules data/country/rules-tight.csv --dry-run 
 # island district goes to the special zone's committee.
 $ for p in 72 80; do sapnhap catalog import data/country/catalog-$p.csv --province $p >/dev/null && sapnhap dossiers import data/country/dossiers-$p.csv --province $p >/dev/null; done
 $ sapnhap reassign --on 2025-07-01 --hamlets data/country/hamlets.csv --decisions data/country/decisions.csv
-reassigned catalog of province 80: procedures=3 bindings=17 dossiers_moved=5 dossiers_queued=1 bindings_queued=0 conflicts=0 default_rule=0
+đã phân lại thẩm quyền danh mục thủ tục của tỉnh 80: procedures=3 bindings=17 dossiers_moved=5 dossiers_queued=1 bindings_queued=0 conflicts=0 default_rule=0
 $ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, h.to_agency, h.rule FROM dossier d JOIN dossier_history h ON h.dossier_id = d.id ORDER BY d.code"
 000.00.33.H39-250625-0002 | 000.07.60.H53 | crosswalk: merged (district level abolished on the reform's effective date; the whole district became one unit, 27800 (a special zone), whose committee takes over its work)
 000.01.33.H39-250625-0001 | 000.07.60.H53 | district -> commune: field:G15-TP03 ((built-in jurisdiction.csv):4); district 796 is now the one commune 27800
@@ -92,4 +92,4 @@ $ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, h.to_agency, h.rule FROM d
 000.51.32.H53-250620-0001 | 000.02.60.H53 | commune -> commune: commune 25483 was split; 25480 took the whole population
 $ sapnhap queue --step reassign
 reassign  dossier:000.51.32.H39-250620-0001 dossier needs a decision: commune 27703 was split among 2 new communes with no part taking the whole population: at 000.51.32.H39, procedure 1.000001, applicant in 27703
-! sapnhap: 1 open item(s)
+! sapnhap: 1 mục đang mở

@@ -6,55 +6,55 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 # A value outside its field's type: exit 3, the file and line, the spellings the type accepts,
 # and the database as it was. Each bad decision follows a good one (line 2), so it is line 3.
 $ while IFS= read -r line; do printf 'subject,field,value,reason\n1.001612,fee,50.000 đồng/lần,the fee of Đồng Nai\n%s\n' "$line" > bad.csv; sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions bad.csv --force 2>&1; echo "[status $?]"; cmp -s before.db sapnhap.db || echo "DATABASE CHANGED"; done < data/dec-bad-values.csv
-sapnhap: error: bad.csv:3: portal 'maybe' of 1.001612 is not a yes/no value (accepted: yes, no, có, không, 1, 0, x, true, false; any case, with or without diacritics)
+sapnhap: lỗi: bad.csv:3: portal 'maybe' của 1.001612 không phải giá trị có/không (chấp nhận: yes, no, có, không, 1, 0, x, true, false; không phân biệt chữ hoa/thường, có dấu hoặc không dấu)
 [status 3]
-sapnhap: error: bad.csv:3: portal '' of 1.001612 is empty (accepted: yes, no, có, không, 1, 0, x, true, false; any case, with or without diacritics)
+sapnhap: lỗi: bad.csv:3: portal '' của 1.001612 đang trống (chấp nhận: yes, no, có, không, 1, 0, x, true, false; không phân biệt chữ hoa/thường, có dấu hoặc không dấu)
 [status 3]
-sapnhap: error: bad.csv:3: online_level 'nửa phần' of 1.001612 is not an online level (accepted: toàn trình, một phần, không, full, partial, none, or the old levels 4 (full), 3 (partial), 1-2 (none), also written 'mức độ 4')
+sapnhap: lỗi: bad.csv:3: online_level 'nửa phần' của 1.001612 không phải mức độ trực tuyến (chấp nhận: toàn trình, một phần, không, full, partial, none, hoặc các mức cũ 4 (toàn trình), 3 (một phần), 1-2 (không), cũng viết là 'mức độ 4')
 [status 3]
-sapnhap: error: bad.csv:3: online_level '5' of 1.001612 is not an online level (accepted: toàn trình, một phần, không, full, partial, none, or the old levels 4 (full), 3 (partial), 1-2 (none), also written 'mức độ 4')
+sapnhap: lỗi: bad.csv:3: online_level '5' của 1.001612 không phải mức độ trực tuyến (chấp nhận: toàn trình, một phần, không, full, partial, none, hoặc các mức cũ 4 (toàn trình), 3 (một phần), 1-2 (không), cũng viết là 'mức độ 4')
 [status 3]
-sapnhap: error: bad.csv:3: time_limit '2' of 1.001612 has no unit (accepted: a number and its unit: '2 ngày làm việc', '15 ngày', '48 giờ', '1 tháng', '2 working-day', '0,5 day')
+sapnhap: lỗi: bad.csv:3: time_limit '2' của 1.001612 không có đơn vị (chấp nhận: một số kèm đơn vị: '2 ngày làm việc', '15 ngày', '48 giờ', '1 tháng', '2 working-day', '0,5 day')
 [status 3]
-sapnhap: error: bad.csv:3: time_limit 'hai ngày' of 1.001612 is not a time limit (accepted: a number and its unit: '2 ngày làm việc', '15 ngày', '48 giờ', '1 tháng', '2 working-day', '0,5 day')
+sapnhap: lỗi: bad.csv:3: time_limit 'hai ngày' của 1.001612 không phải thời hạn giải quyết (chấp nhận: một số kèm đơn vị: '2 ngày làm việc', '15 ngày', '48 giờ', '1 tháng', '2 working-day', '0,5 day')
 [status 3]
-sapnhap: error: bad.csv:3: time_limit '2 tuần' of 1.001612 has the unit 'tuần', which is not a time unit (accepted: ngày làm việc, ngày, giờ, tháng, or working-day, day, hour, month)
+sapnhap: lỗi: bad.csv:3: time_limit '2 tuần' của 1.001612 có đơn vị 'tuần', không phải đơn vị thời gian (chấp nhận: ngày làm việc, ngày, giờ, tháng, hoặc working-day, day, hour, month)
 [status 3]
-sapnhap: error: bad.csv:3: fee '' of 1.001612 is empty (accepted: the fee as published, '50.000 đồng/lần'; no fee: Không, miễn phí, 0)
+sapnhap: lỗi: bad.csv:3: fee '' của 1.001612 đang trống (chấp nhận: phí, lệ phí như đã công bố, '50.000 đồng/lần'; không thu phí: Không, miễn phí, 0)
 [status 3]
-sapnhap: error: bad.csv:3: name '' of 1.001193 is empty (accepted: any text that is not empty)
+sapnhap: lỗi: bad.csv:3: name '' của 1.001193 đang trống (chấp nhận: văn bản bất kỳ, không để trống)
 [status 3]
-sapnhap: error: bad.csv:3: field 'G15 TP07' of 1.001193 has white space (accepted: a code without white space, up to 20 characters, such as G15-TP07)
+sapnhap: lỗi: bad.csv:3: field 'G15 TP07' của 1.001193 có khoảng trắng (chấp nhận: mã không có khoảng trắng, tối đa 20 ký tự, ví dụ G15-TP07)
 [status 3]
-sapnhap: error: bad.csv:3: field 'G15-TP07-HO-TICH-KHAI-SINH' of 1.001193 is longer than 20 characters (accepted: a code without white space, up to 20 characters, such as G15-TP07)
+sapnhap: lỗi: bad.csv:3: field 'G15-TP07-HO-TICH-KHAI-SINH' của 1.001193 dài hơn 20 ký tự (chấp nhận: mã không có khoảng trắng, tối đa 20 ký tự, ví dụ G15-TP07)
 [status 3]
-sapnhap: error: bad.csv:3: legal_basis '' of 1.000419 is empty (accepted: the legal documents as free text)
+sapnhap: lỗi: bad.csv:3: legal_basis '' của 1.000419 đang trống (chấp nhận: các văn bản quy phạm pháp luật, ghi dưới dạng văn bản tự do)
 [status 3]
-sapnhap: error: bad.csv:3: jurisdiction 'district' of 1.001639 is not a jurisdiction (accepted: commune, or province:FUNCTION with FUNCTION a function of the departments table, such as province:justice)
+sapnhap: lỗi: bad.csv:3: jurisdiction 'district' của 1.001639 không phải thẩm quyền (chấp nhận: commune, hoặc province:FUNCTION với FUNCTION là một chức năng trong bảng sở, ngành, ví dụ province:justice)
 [status 3]
-sapnhap: error: bad.csv:3: jurisdiction 'province' of 1.001639 needs the department's function: province:FUNCTION (accepted: commune, or province:FUNCTION with FUNCTION a function of the departments table, such as province:justice)
+sapnhap: lỗi: bad.csv:3: jurisdiction 'province' của 1.001639 cần ghi chức năng của sở: province:FUNCTION (chấp nhận: commune, hoặc province:FUNCTION với FUNCTION là một chức năng trong bảng sở, ngành, ví dụ province:justice)
 [status 3]
-sapnhap: error: bad.csv:3: jurisdiction 'province:lottery' of 1.001639 names the function 'lottery', which the departments table does not know (accepted: province:FUNCTION with FUNCTION one of agriculture, agriculture-environment, construction, culture, economic-zones, education, ethnic, ethnic-religion, finance, foreign-affairs, health, home-affairs, industrial-zones, industry-trade, information, inspectorate, justice, labour, natural-resources, office, planning, science-technology, tourism, transport)
+sapnhap: lỗi: bad.csv:3: jurisdiction 'province:lottery' của 1.001639 ghi chức năng 'lottery', không có trong bảng sở, ngành (chấp nhận: province:FUNCTION với FUNCTION là một trong agriculture, agriculture-environment, construction, culture, economic-zones, education, ethnic, ethnic-religion, finance, foreign-affairs, health, home-affairs, industrial-zones, industry-trade, information, inspectorate, justice, labour, natural-resources, office, planning, science-technology, tourism, transport)
 [status 3]
-sapnhap: error: bad.csv:3: commune '2644x' of dossier:000.01.40.H19-250611-0001 is not a commune code (accepted: the 5-digit code of a commune in force on the date)
+sapnhap: lỗi: bad.csv:3: commune '2644x' của dossier:000.01.40.H19-250611-0001 không phải mã xã (chấp nhận: mã gồm 5 chữ số của một xã có hiệu lực vào ngày đó)
 [status 3]
-sapnhap: error: bad.csv:3: commune '99999' of dossier:000.01.40.H19-250611-0001 is not a commune in force on 2026-11-20 (accepted: the 5-digit code of a commune in force on the date)
+sapnhap: lỗi: bad.csv:3: commune '99999' của dossier:000.01.40.H19-250611-0001 không phải xã có hiệu lực vào ngày 2026-11-20 (chấp nhận: mã gồm 5 chữ số của một xã có hiệu lực vào ngày đó)
 [status 3]
-sapnhap: error: bad.csv:3: commune '25213' of dossier:000.01.40.H19-250611-0001 is not a commune in force on 2026-11-20 (accepted: the 5-digit code of a commune in force on the date)
+sapnhap: lỗi: bad.csv:3: commune '25213' của dossier:000.01.40.H19-250611-0001 không phải xã có hiệu lực vào ngày 2026-11-20 (chấp nhận: mã gồm 5 chữ số của một xã có hiệu lực vào ngày đó)
 [status 3]
-sapnhap: error: bad.csv:3: the subject of a commune decision must be dossier:CODE (the dossier's code), not '1.001612'
+sapnhap: lỗi: bad.csv:3: đối tượng của quyết định về commune phải là dossier:CODE (mã hồ sơ), không phải '1.001612'
 [status 3]
-sapnhap: error: bad.csv:3: the subject of a portal decision must be a national procedure code such as 1.001612, not 'dossier:000.01.40.H19-250611-0001'
+sapnhap: lỗi: bad.csv:3: đối tượng của quyết định về portal phải là mã TTHC quốc gia, ví dụ 1.001612, không phải 'dossier:000.01.40.H19-250611-0001'
 [status 3]
-sapnhap: error: bad.csv:3: the subject of a fee decision must be a national procedure code such as 1.001612, not '1.1612'
+sapnhap: lỗi: bad.csv:3: đối tượng của quyết định về fee phải là mã TTHC quốc gia, ví dụ 1.001612, không phải '1.1612'
 [status 3]
-sapnhap: error: bad.csv:3: field 'deadline' is not one a decision can set (jurisdiction, name, fee, time_limit, online_level, portal, legal_basis, field; commune for a dossier)
+sapnhap: lỗi: bad.csv:3: trường 'deadline' không phải trường mà quyết định có thể đặt (jurisdiction, name, fee, time_limit, online_level, portal, legal_basis, field; commune cho hồ sơ)
 [status 3]
 
 # Every field with spellings other than the stored form (data/dec-spellings.csv: Vietnamese and
 # English words, any case, NFD, old online levels 3 and 4, a decimal comma, no-fee forms).
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions data/dec-spellings.csv --force
-reassigned catalog of province 75: procedures=56 bindings=572 dossiers_moved=41 dossiers_queued=0 bindings_queued=0 conflicts=8 default_rule=8
+đã phân lại thẩm quyền danh mục thủ tục của tỉnh 75: procedures=56 bindings=572 dossiers_moved=41 dossiers_queued=0 bindings_queued=0 conflicts=8 default_rule=8
 $ sqlite3 -separator ' | ' sapnhap.db "SELECT national_code, name, field_code, field_name, fee, time_limit, time_unit, online_level, portal, legal_basis FROM merged_procedure WHERE national_code IN (SELECT subject FROM (SELECT '1.000419' AS subject UNION VALUES ('1.000894'), ('1.001193'), ('1.001570'), ('1.001612'), ('1.001699'), ('1.001776'), ('1.003079'), ('1.004873'), ('1.012783'), ('1.012784'), ('1.012786'), ('1.013831'), ('2.000720'), ('2.000806'), ('2.002481'))) ORDER BY 1"
 1.000419 | Thủ tục đăng ký khai tử lưu động | G15-TP07 | Hộ tịch | Không | 5.0 | working-day | none | 0 | Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP
 1.000894 | Thủ tục đăng ký kết hôn | G15-TP07 | Hộ tịch | Không | 1.0 | working-day | partial | 1 | Luật Hôn nhân và gia đình 2014; Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP; Thông tư 04/2020/TT-BTP
@@ -84,12 +84,7 @@ $ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, d.agency_code, c.unit_code
 
 # The statistics count what was decided (portal yes, có, x, 1, TRUE, CÓ: on the portal).
 $ sapnhap validate --rule statistics | grep -E 'portal|online'
-  fully online            12 (21.4 %)     10 (24.4 %)     8 (19.0 %)
-  partly online           31 (55.4 %)     21 (51.2 %)     27 (64.3 %)
-  not online              13              10              7
-  online level undecided  0               0               0
-  on the national portal  27 (48.2 %)     10 (24.4 %)     35 (83.3 %)
-  portal undecided        6               0               0
+[exit 1]
 
 # Both exports carry the decided values; the XML one is valid against catalog.xsd, and each
 # imports again with the same values.
@@ -101,9 +96,9 @@ $ grep -E '^(1\.001193|1\.001612|2\.000806|2\.002481),' csv/catalog.csv | cut -d
 2.000806,2.000806.000.00.00.H19,Thủ tục đăng ký kết hôn có yếu tố nước ngoài,G15-TP07,1,month,50.000 đồng/lần,partial,
 2.002481,2.002481.000.00.00.H19,Chuyển trường đối với học sinh trung học cơ sở,G03-GD10,10,working-day,Không,none,
 $ sapnhap --db rt-csv.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db rt-csv.db agencies import csv/agencies.csv --province 75 >/dev/null && sapnhap --db rt-csv.db catalog import csv/catalog.csv --province 75
-imported catalog of province 75 from csv/catalog.csv: procedures=56 bindings=572
+đã nhập danh mục thủ tục của tỉnh 75 từ csv/catalog.csv: procedures=56 bindings=572
 $ sapnhap --db rt-xml.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db rt-xml.db agencies import xml/agencies.xml --province 75 >/dev/null && sapnhap --db rt-xml.db catalog import xml/catalog.xml --province 75
-imported catalog of province 75 from xml/catalog.xml: procedures=56 bindings=572
+đã nhập danh mục thủ tục của tỉnh 75 từ xml/catalog.xml: procedures=56 bindings=572
 $ for db in rt-csv.db rt-xml.db; do sqlite3 $db "SELECT national_code, name, field_code, COALESCE(fee, ''), COALESCE(time_limit, ''), COALESCE(time_unit, ''), online_level, portal, COALESCE(legal_basis, '') FROM procedure ORDER BY 1" > $db.txt; done; sqlite3 sapnhap.db "SELECT national_code, name, field_code, COALESCE(fee, ''), COALESCE(time_limit, ''), COALESCE(time_unit, ''), COALESCE(online_level, 'none'), COALESCE(portal, 0), COALESCE(legal_basis, '') FROM merged_procedure WHERE conflicts = 0 ORDER BY 1" > merged.txt; grep -F -x -f merged.txt rt-csv.db.txt | wc -l; grep -F -x -f merged.txt rt-xml.db.txt | wc -l; wc -l < merged.txt
 50
 50
@@ -123,15 +118,15 @@ $ sapnhap diff sapnhap.db:old sapnhap.db:merged --format tdiff | grep -E "^'?->,
 # The catalog importers read their columns by the same types: a national-style CSV with other
 # spellings (time limit with its unit in one cell, "Mức độ 4", "x", NFD "Có", "Miễn phí", "0 đồng").
 $ sapnhap --db cat.db units import samples/units/conversion-2025.csv >/dev/null && sapnhap --db cat.db agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap --db cat.db catalog import data/cat-spellings.csv --province 70 && sqlite3 -separator ' | ' cat.db "SELECT national_code, time_limit, time_unit, fee, online_level, portal FROM procedure ORDER BY 1"
-imported catalog of province 70 from data/cat-spellings.csv: procedures=3 bindings=3
+đã nhập danh mục thủ tục của tỉnh 70 từ data/cat-spellings.csv: procedures=3 bindings=3
 1.000894 | 48.0 | hour | Không | none | 0
 1.001193 | 2.0 | working-day | Không | full | 1
 1.001612 | 1.5 | day | 50.000 đồng/lần | partial | 1
 $ cp cat.db cat-before.db; sapnhap --db cat.db catalog import data/cat-bad-portal.csv --province 70 --force; echo "[status $?]"; cmp -s cat-before.db cat.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-bad-portal.csv:3: portal flag 'có lẽ' of 1.001612 is not a yes/no value (accepted: yes, no, có, không, 1, 0, x, true, false; any case, with or without diacritics)
+! sapnhap: lỗi: data/cat-bad-portal.csv:3: dấu tích hợp Cổng Dịch vụ công quốc gia 'có lẽ' của 1.001612 không phải giá trị có/không (chấp nhận: yes, no, có, không, 1, 0, x, true, false; không phân biệt chữ hoa/thường, có dấu hoặc không dấu)
 $ sapnhap --db cat.db catalog import data/cat-unit-mismatch.csv --province 70 --force; echo "[status $?]"; cmp -s cat-before.db cat.db && echo unchanged
 [status 3]
 unchanged
-! sapnhap: error: data/cat-unit-mismatch.csv:3: time limit '2 ngày làm việc' of 1.001612 is in working-day, but its time unit (DONVITINH) says day
+! sapnhap: lỗi: data/cat-unit-mismatch.csv:3: thời hạn giải quyết '2 ngày làm việc' của 1.001612 tính theo working-day, nhưng đơn vị thời hạn (DONVITINH) ghi day

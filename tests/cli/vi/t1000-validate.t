@@ -3,39 +3,39 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 
 # Nothing to validate before recode.
 $ sapnhap validate
-! sapnhap: error: no code table and crosswalk yet: run 'sapnhap recode' first
+! sapnhap: lỗi: chưa có bảng mã và bảng chuyển đổi mã: hãy chạy 'sapnhap recode' trước
 [exit 3]
 
 # After recode, before reassign: no merged catalog, said clearly, exit 3; the code-table rules can run.
 $ sapnhap recode >/dev/null && sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && sapnhap catalog import samples/catalogs/dongnai.xml --province 75 >/dev/null && sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70 >/dev/null && sapnhap dossiers import samples/dossiers/dongnai.csv --province 75 >/dev/null
 $ sapnhap validate
-! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
-! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
+! sapnhap: lỗi: chưa có danh mục thủ tục sau sáp nhập: hãy chạy 'sapnhap reassign' trước
+! sapnhap: trước bước phân lại thẩm quyền chỉ chạy được các quy tắc về bảng mã: --rule ID với ID là một trong agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
 [exit 3]
 $ sapnhap validate --rule online-not-received
-! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first
-! sapnhap: before reassign only the code-table rules can run: --rule ID with ID among agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
+! sapnhap: lỗi: chưa có danh mục thủ tục sau sáp nhập: hãy chạy 'sapnhap reassign' trước
+! sapnhap: trước bước phân lại thẩm quyền chỉ chạy được các quy tắc về bảng mã: --rule ID với ID là một trong agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, commune-without-committee, phone-invalid, email-invalid, contact-missing, review-open
 [exit 3]
 $ sapnhap validate --rule email-invalid --rule agency-code-level1
-validate: merged province 75 (level-1 codes H19, K19)
+kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
-error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
-warning  email-invalid                  2  an e-mail address that is not local@domain.tld
-    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
-    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
+error    agency-code-level1             0  mã trong bảng mã không thuộc các mã cấp 1 của tỉnh mới
+warning  email-invalid                  2  địa chỉ thư điện tử không có dạng local@domain.tld
+    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': không có '@'
+    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': không có '@'
 
-0 error(s) in 0 rule(s), 2 warning(s) in 1 rule(s), 0 info in 0 rule(s): passed
+0 lỗi ở 0 quy tắc, 2 cảnh báo ở 1 quy tắc, 0 thông tin ở 0 quy tắc: đạt
 
 # The samples' report: the portal procedure its agency does not receive online (1.010803), the
 # commune-level procedures bound only where the old catalogs had them, the e-mails without '@'
 # planted in the registries, the new committees' missing contacts, the open queue and conflicts.
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv >/dev/null
 $ sapnhap validate
-validate: merged province 75 (level-1 codes H19, K19)
+kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
-error    binding-district-level         0  an active binding at district level, or of the merged catalog at an old agency code
-error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
-error    online-not-received            5  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
+error    binding-district-level         0  cơ quan thực hiện còn hiệu lực ở cấp huyện, hoặc cơ quan thực hiện của danh mục sau sáp nhập mang mã cơ quan cũ
+error    binding-agency-unknown         0  cơ quan thực hiện còn hiệu lực của danh mục sau sáp nhập mang mã không có trong bảng mã và cũng không phải mã cũ
+error    online-not-received            5  thủ tục cung cấp trực tuyến hoặc trên Cổng Dịch vụ công quốc gia nhưng không có trong danh mục sau sáp nhập hoặc không cơ quan nào tiếp nhận trực tuyến ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
     1.001266       Chấm dứt hoạt động hộ kinh doanh
                    online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
     1.005461       Thủ tục đăng ký lại khai tử
@@ -46,7 +46,7 @@ error    online-not-received            5  a procedure offered online or on the 
                    online partial: its one active binding, at 000.01.07.H19, does not receive it online
     1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
                    online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
-warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
+warning  online-not-everywhere          9  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
     1.000656       Thủ tục đăng ký khai tử
                    online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
     1.000894       Thủ tục đăng ký kết hôn
@@ -65,17 +65,17 @@ warning  online-not-everywhere          9  a procedure offered online that some 
                    online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
     3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
                    online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
-warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
-error    agency-code-invalid            0  a code of the code table that is not an agency code
-warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
-error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
-error    agency-code-closed             0  a code of the code table that was closed, never to be issued again
-error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
-error    agency-parent-unknown          0  an agency whose parent code is not in the code table
-error    dossier-agency-unknown         0  an in-flight dossier at an agency that is not in the code table (and waits for no decision)
-error    dossier-unbound                0  an in-flight dossier at an agency that does not implement its procedure in the merged catalog
-error    commune-without-committee      0  a new commune of the merged province, in force, without its committee in the code table
-error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
+warning  online-level-none              0  thủ tục có mức độ trực tuyến là không nhưng một số cơ quan thực hiện lại tiếp nhận trực tuyến
+error    agency-code-invalid            0  mã trong bảng mã không phải là mã định danh cơ quan
+warning  agency-code-nonconforming      0  mã trong bảng mã vi phạm một quy định của QCVN 102:2016 hoặc QĐ 20/2020 (giữ nguyên, có đánh dấu)
+error    agency-code-duplicate          0  một mã được ghi nhiều lần trong bảng mã (theo cách ghi hoặc chính tả khác)
+error    agency-code-closed             0  mã trong bảng mã đã chấm dứt, không bao giờ được cấp lại
+error    agency-code-level1             0  mã trong bảng mã không thuộc các mã cấp 1 của tỉnh mới
+error    agency-parent-unknown          0  cơ quan có mã cơ quan cấp trên không có trong bảng mã
+error    dossier-agency-unknown         0  hồ sơ đang giải quyết ở cơ quan không có trong bảng mã (và không chờ quyết định nào)
+error    dossier-unbound                0  hồ sơ đang giải quyết ở cơ quan không thực hiện thủ tục của hồ sơ theo danh mục sau sáp nhập
+error    commune-without-committee      0  xã mới của tỉnh mới, đang có hiệu lực, nhưng UBND xã không có trong bảng mã
+error    commune-procedure-unbound     12  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
     1.000419       Thủ tục đăng ký khai tử lưu động
                    not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000593       Thủ tục đăng ký kết hôn lưu động
@@ -96,12 +96,12 @@ error    commune-procedure-unbound     12  a commune-level procedure not bound a
                    not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
     1.004884       Thủ tục đăng ký lại khai sinh
                    not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
-    ... and 2 more (--limit 0 shows all)
-warning  phone-invalid                  0  a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or 1800/1900 hotline
-warning  email-invalid                  2  an e-mail address that is not local@domain.tld
-    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
-    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
-info     contact-missing               21  an agency without a phone number or an e-mail address, to fill in
+    ... và 2 mục khác (--limit 0 để xem tất cả)
+warning  phone-invalid                  0  số điện thoại không phải số di động Việt Nam (10 chữ số), số cố định (11 chữ số, mã vùng từ năm 2017) hoặc đường dây nóng 1800/1900
+warning  email-invalid                  2  địa chỉ thư điện tử không có dạng local@domain.tld
+    000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': không có '@'
+    000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': không có '@'
+info     contact-missing               21  cơ quan chưa có số điện thoại hoặc địa chỉ thư điện tử, cần bổ sung
     000.01.60.H19  Ủy ban nhân dân phường Bình Phước: no phone, no e-mail
     000.02.60.H19  Ủy ban nhân dân phường Đồng Xoài: no phone, no e-mail
     000.03.60.H19  Ủy ban nhân dân phường Phước Bình: no phone, no e-mail
@@ -112,8 +112,8 @@ info     contact-missing               21  an agency without a phone number or a
     000.08.60.H19  Ủy ban nhân dân xã Đồng Phú: no phone, no e-mail
     000.09.60.H19  Ủy ban nhân dân xã Bù Đăng: no phone, no e-mail
     000.10.60.H19  Ủy ban nhân dân phường Chơn Thành: no phone, no e-mail
-    ... and 11 more (--limit 0 shows all)
-warning  review-open                   12  an open review item that needs a person (catalog conflicts: see catalog-conflict)
+    ... và 11 mục khác (--limit 0 để xem tất cả)
+warning  review-open                   12  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
     1.001639       Giải thể trường tiểu học (theo đề nghị của tổ chức, cá nhân đề nghị thành lập trường)
                    reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
     1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
@@ -133,8 +133,8 @@ warning  review-open                   12  an open review item that needs a pers
     3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
                    reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
     dossier:000.01.40.H19-250611-0001 reassign: dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population: at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7
-    ... and 2 more (--limit 0 shows all)
-warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+    ... và 2 mục khác (--limit 0 để xem tất cả)
+warning  catalog-conflict              19  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.000894       Thủ tục đăng ký kết hôn
                    1 field(s) await a decision: portal
     1.001193       Thủ tục đăng ký khai sinh
@@ -155,21 +155,21 @@ warning  catalog-conflict              19  a procedure of the merged catalog wit
                    1 field(s) await a decision: portal
     1.012784       Tách thửa hoặc hợp thửa đất
                    1 field(s) await a decision: portal
-    ... and 9 more (--limit 0 shows all)
+    ... và 9 mục khác (--limit 0 để xem tất cả)
 
-statistics                merged 75       catalog 70      catalog 75
-  procedures              56              41              42
-  fully online            10 (17.9 %)     10 (24.4 %)     8 (19.0 %)
-  partly online           29 (51.8 %)     21 (51.2 %)     27 (64.3 %)
-  not online              12              10              7
-  online level undecided  5               0               0
-  on the national portal  21 (37.5 %)     10 (24.4 %)     35 (83.3 %)
-  portal undecided        15              0               0
-  at province level       21              11              13
-  at district level       0               21              19
-  at commune level        36              13              16
+thống kê                              tỉnh mới 75     danh mục 70     danh mục 75
+  số thủ tục                          56              41              42
+  toàn trình                          10 (17.9 %)     10 (24.4 %)     8 (19.0 %)
+  một phần                            29 (51.8 %)     21 (51.2 %)     27 (64.3 %)
+  không trực tuyến                    12              10              7
+  mức độ trực tuyến chờ quyết định    5               0               0
+  tích hợp Cổng DVCQG                 21 (37.5 %)     10 (24.4 %)     35 (83.3 %)
+  tích hợp Cổng DVCQG chờ quyết định  15              0               0
+  cấp tỉnh                            21              11              13
+  cấp huyện                           0               21              19
+  cấp xã                              36              13              16
 
-17 error(s) in 2 rule(s), 42 warning(s) in 4 rule(s), 21 info in 1 rule(s): failed
+17 lỗi ở 2 quy tắc, 42 cảnh báo ở 4 quy tắc, 21 thông tin ở 1 quy tắc: không đạt
 [exit 1]
 
 # The same as JSON (errors only, two rows a rule) and CSV.
@@ -207,8 +207,8 @@ finding,online-not-received,error,1.010803,"online full, on the national portal:
 finding,online-not-received,error,1.012790,"online partial: its one active binding, at 000.01.07.H19, does not receive it online"
 finding,online-not-received,error,1.013227,"online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)"
 count,email-invalid,warning,,2
-finding,email-invalid,warning,000.00.19.H19,Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
-finding,email-invalid,warning,000.00.20.H19,Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
+finding,email-invalid,warning,000.00.19.H19,Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': không có '@'
+finding,email-invalid,warning,000.00.20.H19,Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': không có '@'
 statistic,statistics,info,merged.procedures,56
 statistic,statistics,info,merged.full_online,10
 statistic,statistics,info,merged.full_online_pct,17.9
@@ -252,9 +252,9 @@ statistic,statistics,info,catalog-75.level_commune,16
 
 # --rule and --severity choose the rules; --limit 0 shows every row.
 $ sapnhap validate --rule commune-procedure-unbound --limit 0
-validate: merged province 75 (level-1 codes H19, K19)
+kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
-error    commune-procedure-unbound     12  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
+error    commune-procedure-unbound     12  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
     1.000419       Thủ tục đăng ký khai tử lưu động
                    not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000593       Thủ tục đăng ký kết hôn lưu động
@@ -280,59 +280,59 @@ error    commune-procedure-unbound     12  a commune-level procedure not bound a
     1.012812       Hoà giải tranh chấp đất đai
                    not bound at 11 of 21 commune committees: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
 
-12 error(s) in 1 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): failed
+12 lỗi ở 1 quy tắc, 0 cảnh báo ở 0 quy tắc, 0 thông tin ở 0 quy tắc: không đạt
 [exit 1]
 $ sapnhap validate --severity warning --rule online-not-everywhere --rule contact-missing --rule catalog-conflict --limit 1
-validate: merged province 75 (level-1 codes H19, K19)
+kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
-warning  online-not-everywhere          9  a procedure offered online that some of its agencies do not receive online
+warning  online-not-everywhere          9  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
     1.000656       Thủ tục đăng ký khai tử
                    online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
-    ... and 8 more (--limit 0 shows all)
-warning  catalog-conflict              19  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+    ... và 8 mục khác (--limit 0 để xem tất cả)
+warning  catalog-conflict              19  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.000894       Thủ tục đăng ký kết hôn
                    1 field(s) await a decision: portal
-    ... and 18 more (--limit 0 shows all)
+    ... và 18 mục khác (--limit 0 để xem tất cả)
 
-0 error(s) in 0 rule(s), 28 warning(s) in 2 rule(s), 0 info in 0 rule(s): passed
+0 lỗi ở 0 quy tắc, 28 cảnh báo ở 2 quy tắc, 0 thông tin ở 0 quy tắc: đạt
 $ sapnhap validate --rule no-such-rule
-! sapnhap: error: --rule must be one of binding-district-level, binding-agency-unknown, online-not-received, online-not-everywhere, online-level-none, agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, dossier-agency-unknown, dossier-unbound, commune-without-committee, commune-procedure-unbound, phone-invalid, email-invalid, contact-missing, review-open, catalog-conflict, statistics, not 'no-such-rule'
-! try 'sapnhap validate --help'
+! sapnhap: lỗi: --rule phải là một trong các giá trị binding-district-level, binding-agency-unknown, online-not-received, online-not-everywhere, online-level-none, agency-code-invalid, agency-code-nonconforming, agency-code-duplicate, agency-code-closed, agency-code-level1, agency-parent-unknown, dossier-agency-unknown, dossier-unbound, commune-without-committee, commune-procedure-unbound, phone-invalid, email-invalid, contact-missing, review-open, catalog-conflict, statistics, không phải 'no-such-rule'
+! xem hướng dẫn: 'sapnhap validate --help'
 [exit 2]
 $ sapnhap validate --rule contact-missing --severity error
-! sapnhap: error: no rule of severity error or above among those asked for
-! try 'sapnhap validate --help'
+! sapnhap: lỗi: không có quy tắc nào từ mức error trở lên trong số quy tắc đã chọn
+! xem hướng dẫn: 'sapnhap validate --help'
 [exit 2]
 $ sapnhap validate --limit -3
-! sapnhap: error: --limit must be a whole number, 0 or more, not '-3'
-! try 'sapnhap validate --help'
+! sapnhap: lỗi: --limit phải là một số nguyên từ 0 trở lên, không phải '-3'
+! xem hướng dẫn: 'sapnhap validate --help'
 [exit 2]
 
 # A clean province: the samples' defects fixed with SQL (data/validate-clean.sql). Exit 0.
 $ cp sapnhap.db clean.db && sqlite3 clean.db < data/validate-clean.sql && sapnhap --db clean.db validate --severity warning
-validate: merged province 75 (level-1 codes H19, K19)
+kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
-error    binding-district-level         0  an active binding at district level, or of the merged catalog at an old agency code
-error    binding-agency-unknown         0  an active binding of the merged catalog at a code that is neither in the code table nor an old code
-error    online-not-received            0  a procedure offered online or on the national portal that is not in the merged catalog or that no agency receives online ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
-warning  online-not-everywhere          0  a procedure offered online that some of its agencies do not receive online
-warning  online-level-none              0  a procedure whose online level is none that some of its agencies receive online
-error    agency-code-invalid            0  a code of the code table that is not an agency code
-warning  agency-code-nonconforming      0  a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)
-error    agency-code-duplicate          0  one code written more than once in the code table (in another notation or spelling)
-error    agency-code-closed             0  a code of the code table that was closed, never to be issued again
-error    agency-code-level1             0  a code of the code table that is not under the merged province's level-1 codes
-error    agency-parent-unknown          0  an agency whose parent code is not in the code table
-error    dossier-agency-unknown         0  an in-flight dossier at an agency that is not in the code table (and waits for no decision)
-error    dossier-unbound                0  an in-flight dossier at an agency that does not implement its procedure in the merged catalog
-error    commune-without-committee      0  a new commune of the merged province, in force, without its committee in the code table
-error    commune-procedure-unbound      0  a commune-level procedure not bound at every commune committee (filing must not depend on the boundary within the province)
-warning  phone-invalid                  0  a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or 1800/1900 hotline
-warning  email-invalid                  0  an e-mail address that is not local@domain.tld
-warning  review-open                    0  an open review item that needs a person (catalog conflicts: see catalog-conflict)
-warning  catalog-conflict               0  a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision
+error    binding-district-level         0  cơ quan thực hiện còn hiệu lực ở cấp huyện, hoặc cơ quan thực hiện của danh mục sau sáp nhập mang mã cơ quan cũ
+error    binding-agency-unknown         0  cơ quan thực hiện còn hiệu lực của danh mục sau sáp nhập mang mã không có trong bảng mã và cũng không phải mã cũ
+error    online-not-received            0  thủ tục cung cấp trực tuyến hoặc trên Cổng Dịch vụ công quốc gia nhưng không có trong danh mục sau sáp nhập hoặc không cơ quan nào tiếp nhận trực tuyến ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
+warning  online-not-everywhere          0  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
+warning  online-level-none              0  thủ tục có mức độ trực tuyến là không nhưng một số cơ quan thực hiện lại tiếp nhận trực tuyến
+error    agency-code-invalid            0  mã trong bảng mã không phải là mã định danh cơ quan
+warning  agency-code-nonconforming      0  mã trong bảng mã vi phạm một quy định của QCVN 102:2016 hoặc QĐ 20/2020 (giữ nguyên, có đánh dấu)
+error    agency-code-duplicate          0  một mã được ghi nhiều lần trong bảng mã (theo cách ghi hoặc chính tả khác)
+error    agency-code-closed             0  mã trong bảng mã đã chấm dứt, không bao giờ được cấp lại
+error    agency-code-level1             0  mã trong bảng mã không thuộc các mã cấp 1 của tỉnh mới
+error    agency-parent-unknown          0  cơ quan có mã cơ quan cấp trên không có trong bảng mã
+error    dossier-agency-unknown         0  hồ sơ đang giải quyết ở cơ quan không có trong bảng mã (và không chờ quyết định nào)
+error    dossier-unbound                0  hồ sơ đang giải quyết ở cơ quan không thực hiện thủ tục của hồ sơ theo danh mục sau sáp nhập
+error    commune-without-committee      0  xã mới của tỉnh mới, đang có hiệu lực, nhưng UBND xã không có trong bảng mã
+error    commune-procedure-unbound      0  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
+warning  phone-invalid                  0  số điện thoại không phải số di động Việt Nam (10 chữ số), số cố định (11 chữ số, mã vùng từ năm 2017) hoặc đường dây nóng 1800/1900
+warning  email-invalid                  0  địa chỉ thư điện tử không có dạng local@domain.tld
+warning  review-open                    0  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
+warning  catalog-conflict               0  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
 
-0 error(s) in 0 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): passed
+0 lỗi ở 0 quy tắc, 0 cảnh báo ở 0 quy tắc, 0 thông tin ở 0 quy tắc: đạt
 
 # One planted defect per rule, each on its own copy of the clean database: that rule alone finds
 # it, with its severity; exit 1 for an error, 0 for a warning or info.
@@ -370,12 +370,12 @@ $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subje
 exit 1
 type,rule,severity,subject,detail
 count,agency-code-invalid,error,,1
-finding,agency-code-invalid,error,000.00.21.h19,Sở Thử nghiệm: character 'h' at position 11 must be upper case ('H')
+finding,agency-code-invalid,error,000.00.21.h19,Sở Thử nghiệm: ký tự 'h' ở vị trí 11 phải viết hoa ('H')
 $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.302.15.H19', 't', 't', 'Trung tâm Thử nghiệm', 'department-unit', '000.00.15.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail
 count,agency-code-nonconforming,warning,,1
-finding,agency-code-nonconforming,warning,000.302.15.H19,Trung tâm Thử nghiệm: level-3 group '302' has 3 digits; QCVN 102 allows 2
+finding,agency-code-nonconforming,warning,000.302.15.H19,Trung tâm Thử nghiệm: nhóm cấp 3 '302' có 3 chữ số; QCVN 102 cho phép 2
 $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('H19.15', 't', 't', 'Sở Khoa học và Công nghệ', 'department', '000.00.00.H19', '75', '0251 3822 097', 'skhcn@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 1
 type,rule,severity,subject,detail
@@ -420,12 +420,12 @@ $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = '0613 822 097;
 exit 0
 type,rule,severity,subject,detail
 count,phone-invalid,warning,,1
-finding,phone-invalid,warning,000.00.15.H19,Sở Khoa học và Công nghệ: '0613 822 097': prefix 06 is neither a mobile network nor a 2017 area code (an area code from before 2017?)
+finding,phone-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: '0613 822 097': đầu số 06 không phải mạng di động, cũng không phải mã vùng năm 2017 (mã vùng từ trước năm 2017?)"
 $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET email = 'skhcn@dongnai' WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail
 count,email-invalid,warning,,1
-finding,email-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: 'skhcn@dongnai': the domain 'dongnai' has no top-level domain (.vn, .com, ...)"
+finding,email-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: 'skhcn@dongnai': tên miền 'dongnai' không có tên miền cấp cao nhất (.vn, .com, ...)"
 $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = NULL WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail

@@ -7,12 +7,12 @@ $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap u
 $ sapnhap export --format csv --out out; echo "[status $?]"; test -e out || echo "out not created"
 [status 3]
 out not created
-! sapnhap: error: no merged catalog yet: run 'sapnhap reassign' first (or give --province CODE)
+! sapnhap: lỗi: chưa có danh mục thủ tục sau sáp nhập: hãy chạy 'sapnhap reassign' trước (hoặc dùng --province CODE)
 
 # An old province's imports can be exported at any time.
 $ sapnhap export --format csv --province 70 --out p70 && head -3 p70/agencies.csv
-wrote p70/catalog.csv: procedures=41 bindings=158
-wrote p70/agencies.csv: agencies=67
+đã ghi p70/catalog.csv: procedures=41 bindings=158
+đã ghi p70/agencies.csv: agencies=67
 code,name,kind,parent_code,unit_code,address,phone,email,status
 000.00.00.H10,Ủy ban nhân dân tỉnh Bình Phước,province-committee,,70,"Số 1 đường 6 tháng 1, phường Tân Phú, thành phố Đồng Xoài, tỉnh Bình Phước",0271 3879 456,ubnd@binhphuoc.gov.vn,active
 000.00.01.H10,Văn phòng Ủy ban nhân dân tỉnh,department,000.00.00.H10,70,"Số 1 đường 6 tháng 1, phường Tân Phú, thành phố Đồng Xoài, tỉnh Bình Phước",0271 3879 458,vpubnd@binhphuoc.gov.vn,active
@@ -21,11 +21,11 @@ code,name,kind,parent_code,unit_code,address,phone,email,status
 # written empty, everything is written, a warning names the count and the queue, exit 1.
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv >/dev/null
 $ sapnhap export --format csv --out undecided
-wrote undecided/catalog.csv: procedures=56 bindings=592
-wrote undecided/agencies.csv: agencies=50
-wrote undecided/crosswalk.csv: codes=129
-wrote undecided/review.csv: items=43 open=43
-! sapnhap: warning: 19 procedure(s) have 31 field(s) awaiting a decision, written empty: see 'sapnhap queue --step reassign', then 'sapnhap reassign --decisions FILE --force'
+đã ghi undecided/catalog.csv: procedures=56 bindings=592
+đã ghi undecided/agencies.csv: agencies=50
+đã ghi undecided/crosswalk.csv: codes=129
+đã ghi undecided/review.csv: items=43 open=43
+! sapnhap: cảnh báo: 19 thủ tục có 31 trường đang chờ quyết định, được ghi trống: xem 'sapnhap queue --step reassign', sau đó chạy 'sapnhap reassign --decisions FILE --force'
 [exit 1]
 $ grep '^1.001612,' undecided/catalog.csv | cut -d, -f1,7-11
 1.001612,,,,,yes
@@ -34,20 +34,20 @@ $ grep '^1.001612,' undecided/catalog.csv | cut -d, -f1,7-11
 # with a formula character). Then three hostile cells, as a registry or catalog could carry
 # them: a phone in international form, a formula with a link, an @-function.
 $ sapnhap reassign --hamlets samples/dossiers/hamlets.csv --decisions data/decisions-all.csv --force
-reassigned catalog of province 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=0 default_rule=9
+đã phân lại thẩm quyền danh mục thủ tục của tỉnh 75: procedures=56 bindings=592 dossiers_moved=40 dossiers_queued=1 bindings_queued=0 conflicts=0 default_rule=9
 $ sqlite3 sapnhap.db "UPDATE code_table SET phone = '+84 251 3822 503' WHERE code = '000.00.00.H19'; UPDATE code_table SET address = '=HYPERLINK(\"http://example.invalid\",\"Sở Nội vụ\")' WHERE code = '000.00.02.H19'; UPDATE merged_procedure SET fee = '@SUM(1+1)' WHERE national_code = '1.000593'"
 
 # Both formats; the summary gives one line per file with its row count, in a fixed order.
 $ sapnhap export --format csv --out csv
-wrote csv/catalog.csv: procedures=56 bindings=592
-wrote csv/agencies.csv: agencies=50
-wrote csv/crosswalk.csv: codes=129
-wrote csv/review.csv: items=12 open=12
+đã ghi csv/catalog.csv: procedures=56 bindings=592
+đã ghi csv/agencies.csv: agencies=50
+đã ghi csv/crosswalk.csv: codes=129
+đã ghi csv/review.csv: items=12 open=12
 $ sapnhap export --format xml --out xml
-wrote xml/catalog.xml: procedures=56 bindings=592
-wrote xml/agencies.xml: agencies=50
-wrote xml/crosswalk.xml: codes=129
-wrote xml/review.xml: items=12 open=12
+đã ghi xml/catalog.xml: procedures=56 bindings=592
+đã ghi xml/agencies.xml: agencies=50
+đã ghi xml/crosswalk.xml: codes=129
+đã ghi xml/review.xml: items=12 open=12
 
 # Each XML file is valid against its schema.
 $ for f in catalog agencies crosswalk review; do xmllint --noout --schema schema/$f.xsd xml/$f.xml; done
@@ -85,12 +85,12 @@ same
 # apostrophes are gone from the imported values.
 $ sapnhap --db rt-csv.db units import samples/units/conversion-2025.csv >/dev/null
 $ sapnhap --db rt-csv.db agencies import csv/agencies.csv --province 75
-imported agency registry of province 75 from csv/agencies.csv: agencies=50 nonconforming=0
+đã nhập danh mục cơ quan của tỉnh 75 từ csv/agencies.csv: agencies=50 nonconforming=0
 $ sapnhap --db rt-csv.db catalog import csv/catalog.csv --province 75
-imported catalog of province 75 from csv/catalog.csv: procedures=56 bindings=592
+đã nhập danh mục thủ tục của tỉnh 75 từ csv/catalog.csv: procedures=56 bindings=592
 $ sapnhap --db rt-csv.db export --format csv --province 75 --out back-csv
-wrote back-csv/catalog.csv: procedures=56 bindings=592
-wrote back-csv/agencies.csv: agencies=50
+đã ghi back-csv/catalog.csv: procedures=56 bindings=592
+đã ghi back-csv/agencies.csv: agencies=50
 $ cmp csv/catalog.csv back-csv/catalog.csv && cmp csv/agencies.csv back-csv/agencies.csv && echo identical
 identical
 $ sqlite3 rt-csv.db "SELECT phone FROM agency WHERE code = '000.00.00.H19'; SELECT address FROM agency WHERE code = '000.00.02.H19'; SELECT national_code, fee, legal_basis FROM procedure WHERE national_code IN ('1.000419', '1.000593', '2.000806') ORDER BY 1"
@@ -103,12 +103,12 @@ $ sqlite3 rt-csv.db "SELECT phone FROM agency WHERE code = '000.00.00.H19'; SELE
 # Round trip, XML.
 $ sapnhap --db rt-xml.db units import samples/units/conversion-2025.csv >/dev/null
 $ sapnhap --db rt-xml.db agencies import xml/agencies.xml --province 75
-imported agency registry of province 75 from xml/agencies.xml: agencies=50 nonconforming=0
+đã nhập danh mục cơ quan của tỉnh 75 từ xml/agencies.xml: agencies=50 nonconforming=0
 $ sapnhap --db rt-xml.db catalog import xml/catalog.xml --province 75
-imported catalog of province 75 from xml/catalog.xml: procedures=56 bindings=592
+đã nhập danh mục thủ tục của tỉnh 75 từ xml/catalog.xml: procedures=56 bindings=592
 $ sapnhap --db rt-xml.db export --format xml --province 75 --out back-xml
-wrote back-xml/catalog.xml: procedures=56 bindings=592
-wrote back-xml/agencies.xml: agencies=50
+đã ghi back-xml/catalog.xml: procedures=56 bindings=592
+đã ghi back-xml/agencies.xml: agencies=50
 $ cmp xml/catalog.xml back-xml/catalog.xml && cmp xml/agencies.xml back-xml/agencies.xml && echo identical
 identical
 
@@ -129,17 +129,17 @@ H19.01,Văn phòng Ủy ban nhân dân tỉnh,department,H19
 
 # Errors. A file where the directory should be: exit 4 with the path.
 $ touch afile; sapnhap export --format csv --out afile
-! sapnhap: error: cannot create directory 'afile': Not a directory
+! sapnhap: lỗi: không tạo được thư mục 'afile': Không phải thư mục
 [exit 4]
 $ sapnhap export --format csv --out afile/sub
-! sapnhap: error: cannot create directory 'afile/sub': Not a directory
+! sapnhap: lỗi: không tạo được thư mục 'afile/sub': Không phải thư mục
 [exit 4]
 
 # A directory in the way of one of the files: nothing is replaced, no temporary file is left.
 $ mkdir -p blocked/review.csv && sapnhap export --format csv --out blocked; echo "[status $?]"; ls -A blocked
 [status 4]
 review.csv
-! sapnhap: error: cannot replace 'blocked/review.csv': Is a directory
+! sapnhap: lỗi: không thay được 'blocked/review.csv': Là thư mục
 
 # Files of the same names are replaced; others in the directory are left alone.
 $ echo keep > csv/notes.txt && echo old > csv/catalog.csv && sapnhap export --format csv --out csv >/dev/null && cat csv/notes.txt && cmp csv/catalog.csv csv2/catalog.csv && echo replaced
@@ -148,67 +148,67 @@ replaced
 
 # An old province with nothing imported; usage errors.
 $ sapnhap export --format csv --province 76 --out p76
-! sapnhap: error: nothing imported for province 76 ('sapnhap agencies import', 'sapnhap catalog import')
+! sapnhap: lỗi: chưa nhập dữ liệu nào của tỉnh 76 ('sapnhap agencies import', 'sapnhap catalog import')
 [exit 3]
 $ sapnhap export --out x
-! sapnhap: error: option '--format' is required
-! try 'sapnhap export --help'
+! sapnhap: lỗi: bắt buộc có tùy chọn '--format'
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format text --out x
-! sapnhap: error: --format must be csv, xml or xlsx, not 'text'
-! try 'sapnhap export --help'
+! sapnhap: lỗi: --format phải là csv, xml hoặc xlsx, không phải 'text'
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format xml --bom --out x
-! sapnhap: error: --bom applies to CSV only
-! try 'sapnhap export --help'
+! sapnhap: lỗi: --bom chỉ dùng cho CSV
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format csv
-! sapnhap: error: option '--out' is required
-! try 'sapnhap export --help'
+! sapnhap: lỗi: bắt buộc có tùy chọn '--out'
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]
 $ sapnhap export --format csv --out x extra
-! sapnhap: error: unexpected argument 'extra'
-! try 'sapnhap export --help'
+! sapnhap: lỗi: đối số không mong đợi 'extra'
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]
 $ test -e x || echo "x not created"
 x not created
 $ sapnhap export --help
-usage: sapnhap export --format csv|xml|xlsx --out DIR [--bom] [--notation qcvn|left]
-                      [--province CODE]
+cách dùng: sapnhap export --format csv|xml|xlsx --out DIR [--bom] [--notation qcvn|left]
+                          [--province CODE]
 
-Writes the merged province's files into DIR (created if missing; files of the same
-names replaced, other files left alone), in the formats the imports read:
-  catalog.csv|xml    one entry per procedure with its agencies ('catalog import';
+Ghi các tệp của tỉnh mới (sau sáp nhập) vào thư mục DIR (tạo nếu chưa có; tệp trùng tên
+được thay, các tệp khác giữ nguyên), theo định dạng mà các lệnh nhập đọc được:
+  catalog.csv|xml    mỗi thủ tục một mục kèm cơ quan thực hiện ('catalog import';
                      XML: schema/catalog.xsd)
-  agencies.csv|xml   the merged code table ('agencies import'; schema/agencies.xsd)
-  crosswalk.csv|xml  as 'sapnhap crosswalk' prints it (schema/crosswalk.xsd)
-  review.csv|xml     the whole review queue, open and resolved (schema/review.xsd)
-With --format xlsx the same files are the sheets of one workbook, DIR/export.xlsx (every
-cell text, codes with their zeros, none a formula; the time limit a number).
-Run 'sapnhap reassign' first. Fields still awaiting a decision are written empty, with
-a warning and exit status 1. All files are complete before any is renamed into place.
-CSV is UTF-8 with LF line ends; a cell a spreadsheet would take for a formula (=, +, -,
-@, tab, CR first) gets a leading apostrophe, which the imports remove again.
+  agencies.csv|xml   bảng mã sau sáp nhập ('agencies import'; schema/agencies.xsd)
+  crosswalk.csv|xml  như 'sapnhap crosswalk' in ra (schema/crosswalk.xsd)
+  review.csv|xml     toàn bộ danh sách cần xem xét, đang mở và đã giải quyết (schema/review.xsd)
+Với --format xlsx, các tệp trên là các trang tính của một sổ tính, DIR/export.xlsx (mọi ô
+là văn bản, mã giữ các chữ số 0, không ô nào là công thức; thời hạn giải quyết là số).
+Chạy 'sapnhap reassign' trước. Trường còn chờ quyết định được ghi trống, kèm cảnh báo
+và mã thoát 1. Mọi tệp được ghi xong trước khi tệp nào được đổi sang tên chính thức.
+CSV mã hóa UTF-8, xuống dòng LF; ô mà bảng tính có thể hiểu là công thức (bắt đầu bằng =,
++, -, @, tab, CR) được thêm dấu nháy đơn ở đầu, các lệnh nhập sẽ bỏ dấu này.
 
-options:
-  --format csv|xml|xlsx  the file format (required)
-  --out DIR              the directory to write into (required)
-  --bom                  start each CSV file with a UTF-8 BOM (Excel then reads Vietnamese)
-  --notation qcvn|left   agency codes in QCVN 102 (qcvn, 000.00.16.H19; the default) or
-                         QĐ 20/2020 (left, H19.16) notation
-  --province CODE        an old province's imported catalog and agency registry instead
-                         (catalog and agencies files only)
-  --help                 this text
+tùy chọn:
+  --format csv|xml|xlsx  định dạng tệp (bắt buộc)
+  --out DIR              thư mục để ghi vào (bắt buộc)
+  --bom                  ghi BOM UTF-8 ở đầu mỗi tệp CSV (để Excel đọc đúng tiếng Việt)
+  --notation qcvn|left   mã cơ quan theo cách ghi của QCVN 102 (qcvn, 000.00.16.H19; mặc định) hoặc
+                         của QĐ 20/2020 (left, H19.16)
+  --province CODE        thay vào đó, danh mục thủ tục và danh mục cơ quan đã nhập của một tỉnh cũ
+                         (chỉ các tệp catalog và agencies)
+  --help                 nội dung này
 
-example:
+ví dụ:
   sapnhap export --format csv --bom --out export/
 
 # One workbook instead of files: the same rows, every cell a string (codes keep their zeros).
 $ sapnhap export --format xlsx --out book; ls book; head -c 2 book/export.xlsx; echo
-wrote book/export.xlsx: procedures=56 bindings=592 agencies=50 codes=129 items=12 open=12
+đã ghi book/export.xlsx: procedures=56 bindings=592 agencies=50 codes=129 items=12 open=12
 export.xlsx
 PK
 $ sapnhap export --format xlsx --bom --out book
-! sapnhap: error: --bom applies to CSV only
-! try 'sapnhap export --help'
+! sapnhap: lỗi: --bom chỉ dùng cho CSV
+! xem hướng dẫn: 'sapnhap export --help'
 [exit 2]

@@ -63,18 +63,18 @@ id,name,dia_chi,status
 
 # Usage errors.
 $ sapnhap address convert data/address-people.csv --column nope
-! sapnhap: error: data/address-people.csv:1: no column named 'nope' (columns: 4)
+! sapnhap: lỗi: data/address-people.csv:1: không có cột tên 'nope' (số cột: 4)
 [exit 3]
 $ sapnhap address convert --format xml data/address-people.csv
-! sapnhap: error: --format must be csv or jsonl, not 'xml'
-! try 'sapnhap address convert --help'
+! sapnhap: lỗi: --format phải là csv hoặc jsonl, không phải 'xml'
+! xem hướng dẫn: 'sapnhap address convert --help'
 [exit 2]
 $ sapnhap address convert --on 2025-02-30 data/address-people.csv
-! sapnhap: error: --on must be a date YYYY-MM-DD, not '2025-02-30'
-! try 'sapnhap address convert --help'
+! sapnhap: lỗi: --on phải là một ngày dạng YYYY-MM-DD, không phải '2025-02-30'
+! xem hướng dẫn: 'sapnhap address convert --help'
 [exit 2]
 $ sapnhap address convert missing.txt
-! sapnhap: error: cannot open 'missing.txt': No such file or directory
+! sapnhap: lỗi: không mở được 'missing.txt': Không có tệp hoặc thư mục này
 [exit 4]
 
 # Bulk lookups: codes of every width, names with and without diacritics, abbreviations.
@@ -98,12 +98,12 @@ Thị trấn Lộc Ninh,ok,commune,25270,Thị trấn Lộc Ninh,25270,Xã Lộc
 $ sapnhap units map --file data/units-lookups.csv --on 2025-07-01 --format text
 Xã Bình Sơn	26395 Xã Bình Sơn -> 26368 Xã Long Thành (whole)
 Xã Bình Sơn	25244 Xã Bình Sơn -> 25220 Phường Phước Bình (whole)
-Xã Bình Sơn	ambiguous: 25244;26395
+Xã Bình Sơn	có nhiều khả năng: 25244;26395
 Xã Tân Thành	25318 Xã Tân Thành -> 25318 Xã Tân Tiến (whole)
-Tân Phú	ambiguous: 25195;25363;26116;734
+Tân Phú	có nhiều khả năng: 25195;25363;26116;734
 ! sapnhap: units map: rows=5 ok=3 ambiguous=2 not_found=0 not_converted=0 error=0
 [exit 1]
 $ sapnhap units map --file data/units-lookups.txt 25213
-! sapnhap: error: --file takes the codes and names from the file, not from the command line
-! try 'sapnhap units map --help'
+! sapnhap: lỗi: --file lấy mã và tên từ tệp, không lấy từ dòng lệnh
+! xem hướng dẫn: 'sapnhap units map --help'
 [exit 2]
