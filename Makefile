@@ -136,11 +136,15 @@ $(MO): po/vi.po | deps
 	@mkdir -p $(@D)
 	msgfmt --check --statistics -o $@ po/vi.po
 
-$(POT): $(wildcard tools/*.c tools/*.h) | deps
+# The sentences of the rules' details are SQL inside C strings, tr('...') (rules.h), where
+# xgettext does not look: po/sql-strings.py writes them first, and xgettext joins its own (-j).
+$(POT): $(wildcard tools/*.c tools/*.h) po/sql-strings.py | deps
 	@mkdir -p $(@D)
+	python3 po/sql-strings.py $(sort $(wildcard tools/*.c)) > $@.tmp
 	xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file --add-comments=TRANSLATORS: \
-	  --package-name=sapnhap --msgid-bugs-address="the sapnhap maintainers" $(XGETTEXT_KEYWORDS) -o $@ \
+	  --package-name=sapnhap --msgid-bugs-address="the sapnhap maintainers" $(XGETTEXT_KEYWORDS) -j -o $@.tmp \
 	  $(sort $(wildcard tools/*.c tools/*.h))
+	mv $@.tmp $@
 
 po: $(POT)
 	@if ls po/vi-*.po >/dev/null 2>&1; then \

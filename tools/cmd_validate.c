@@ -54,105 +54,121 @@ enum { REQ_CODES = 1, REQ_MERGED = 2 };
 	"EXISTS (SELECT 1 FROM procedure p WHERE p.national_code = m.national_code AND p.portal = 1) "  \
 	"END AS portal, "
 
+/* How the procedure is offered, in words: "online partial, on the national portal". */
 #define OFFERED                                                                                     \
-	"trim(CASE WHEN f.online THEN 'online ' || COALESCE(f.online_level, 'level undecided') ELSE " \
-	"'' END || CASE WHEN f.online AND f.portal THEN ', ' ELSE '' END || CASE WHEN f.portal THEN "  \
-	"'on the national portal' ELSE '' END)"
+	"CASE WHEN f.online AND f.portal THEN tr('%s, on the national portal', " ONLINE ") "            \
+	"WHEN f.online THEN " ONLINE " ELSE tr('on the national portal') END"
+#define ONLINE                                                                                      \
+	"CASE WHEN f.online_level IS NULL THEN tr('online level undecided') "                           \
+	"ELSE tr('online %s', sn_label('online_level', f.online_level)) END"
 
-/* Columns subject, detail, sort_key; no SQL: the statistics. */
+/* Columns subject, detail, sort_key; no SQL: the statistics. A detail is one tr() sentence
+ * (rules.h), stored values labelled with sn_label(); what the database stores as prose (review
+ * reasons, why a code is closed) is quoted as stored. */
 static const struct sn_rule rules[] = {
 	{ "binding-district-level", SN_SEV_ERROR, REQ_MERGED,
 	  N_("an active binding at district level, or of the merged catalog at an old agency code"),
-	  "SELECT b.national_code AS subject, 'catalog ' || b.catalog || ': at ' || b.agency_code || ' ' || "
-	  "  COALESCE(c.name, a.name) || ' (' || CASE WHEN COALESCE(c.kind, a.kind) IN ('district-committee', "
-	  "  'district-office') THEN COALESCE(c.kind, a.kind) ELSE 'old code, ' || x.outcome || "
-	  "  COALESCE(' -> ' || x.new_code, '') END || ')' AS detail, b.national_code || ' ' || b.agency_code AS sort_key "
+	  "SELECT b.national_code AS subject, CASE WHEN COALESCE(c.kind, a.kind) IN ('district-committee', "
+	  "  'district-office') THEN tr('catalog %s: at %s %s (%s)', b.catalog, b.agency_code, COALESCE(c.name, a.name), "
+	  "  sn_label('agency_kind', COALESCE(c.kind, a.kind))) "
+	  "  WHEN x.new_code IS NULL THEN tr('catalog %s: at %s %s (old code, %s)', b.catalog, b.agency_code, "
+	  "  COALESCE(c.name, a.name), sn_label('outcome', x.outcome)) "
+	  "  ELSE tr('catalog %s: at %s %s (old code, %s -> %s)', b.catalog, b.agency_code, COALESCE(c.name, a.name), "
+	  "  sn_label('outcome', x.outcome), x.new_code) END AS detail, b.national_code || ' ' || b.agency_code AS sort_key "
 	  "FROM binding b LEFT JOIN code_table c ON c.code = b.agency_code LEFT JOIN agency a ON a.code = b.agency_code "
 	  "LEFT JOIN crosswalk x ON x.old_code = b.agency_code WHERE b.active = 1 AND "
 	  "(COALESCE(c.kind, a.kind) IN ('district-committee', 'district-office') OR "
 	  "(b.catalog = :t AND x.outcome IS NOT NULL AND x.outcome <> 'kept'))" },
 	{ "binding-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
 	  N_("an active binding of the merged catalog at a code that is neither in the code table nor an old code"),
-	  "SELECT b.national_code AS subject, 'at ' || b.agency_code || ', which the code table does not have' AS detail, "
+	  "SELECT b.national_code AS subject, tr('at %s, which the code table does not have', b.agency_code) AS detail, "
 	  "  b.national_code || ' ' || b.agency_code AS sort_key FROM binding b WHERE b.active = 1 AND b.catalog = :t "
 	  "AND NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = b.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM crosswalk x WHERE x.old_code = b.agency_code AND x.outcome <> 'kept')" },
 	{ "online-not-received", SN_SEV_ERROR, REQ_MERGED,
 	  N_("a procedure offered online or on the national portal that is not in the merged catalog or that "
 	  "no agency receives online (\"TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online\")"),
-	  "SELECT f.national_code AS subject, " OFFERED " || ': ' || CASE WHEN f.nb = 0 THEN 'no active binding at an agency of the code table' "
-	  "  WHEN f.nb = 1 THEN 'its one active binding, at ' || f.missing || ', does not receive it online' "
-	  "  ELSE 'none of its ' || f.nb || ' active bindings receives it online (' || f.missing || "
-	  "  CASE WHEN f.nb > 3 THEN ', ...' ELSE '' END || ')' END AS detail, f.national_code AS sort_key "
+	  "SELECT f.national_code AS subject, CASE "
+	  "  WHEN f.nb = 0 THEN tr('%s: no active binding at an agency of the code table', " OFFERED ") "
+	  "  WHEN f.nb = 1 THEN tr('%s: its one active binding, at %s, does not receive it online', " OFFERED ", f.missing) "
+	  "  WHEN f.nb <= 3 THEN tr('%s: none of its %d active bindings receives it online (%s)', " OFFERED ", f.nb, f.missing) "
+	  "  ELSE tr('%s: none of its %d active bindings receives it online (%s, ...)', " OFFERED ", f.nb, f.missing) "
+	  "  END AS detail, f.national_code AS sort_key "
 	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
 	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol = 0 "
-	  "UNION ALL SELECT p.national_code, 'offered online or on the national portal by catalog ' || "
-	  "  group_concat(p.province, ', ') || ' but not in the merged catalog', p.national_code FROM "
+	  "UNION ALL SELECT p.national_code, tr('offered online or on the national portal by catalog %s but not in the "
+	  "merged catalog', group_concat(p.province, ', ')), p.national_code FROM "
 	  "  (SELECT * FROM procedure ORDER BY province) p WHERE (p.online_level IN ('full', 'partial') OR p.portal = 1) "
 	  "  AND NOT EXISTS (SELECT 1 FROM merged_procedure m WHERE m.national_code = p.national_code) "
 	  "  GROUP BY p.national_code" },
 	{ "online-not-everywhere", SN_SEV_WARNING, REQ_MERGED,
 	  N_("a procedure offered online that some of its agencies do not receive online"),
-	  "SELECT f.national_code AS subject, " OFFERED " || ': received online at ' || f.nol || ' of ' || f.nb || "
-	  "  ' agencies; not at ' || f.missing || CASE WHEN f.nb - f.nol > 3 THEN ', ...' ELSE '' END AS detail, "
-	  "  f.national_code AS sort_key "
+	  "SELECT f.national_code AS subject, CASE WHEN f.nb - f.nol <= 3 "
+	  "  THEN tr('%s: received online at %d of %d agencies; not at %s', " OFFERED ", f.nol, f.nb, f.missing) "
+	  "  ELSE tr('%s: received online at %d of %d agencies; not at %s, ...', " OFFERED ", f.nol, f.nb, f.missing) "
+	  "  END AS detail, f.national_code AS sort_key "
 	  "FROM (SELECT m.national_code, m.online_level, " FLAGS BINDINGS_OF("m.national_code")
 	  "  FROM merged_procedure m) f WHERE (f.online OR f.portal) AND f.nol > 0 AND f.nol < f.nb" },
 	{ "online-level-none", SN_SEV_WARNING, REQ_MERGED,
 	  N_("a procedure whose online level is none that some of its agencies receive online"),
-	  "SELECT m.national_code AS subject, 'online level none, yet ' || "
+	  "SELECT m.national_code AS subject, tr('online level none, yet %d binding(s) receive it online: %s', "
 	  "  (SELECT count(*) FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
-	  "  b.national_code = m.national_code) || ' binding(s) receive it online: ' || (SELECT group_concat(agency_code, ', ') FROM "
+	  "  b.national_code = m.national_code), (SELECT group_concat(agency_code, ', ') FROM "
 	  "  (SELECT b.agency_code FROM binding b WHERE b.active = 1 AND b.catalog = :t AND b.online = 1 AND "
-	  "  b.national_code = m.national_code ORDER BY b.agency_code LIMIT 3)) AS detail, m.national_code AS sort_key "
+	  "  b.national_code = m.national_code ORDER BY b.agency_code LIMIT 3))) AS detail, m.national_code AS sort_key "
 	  "FROM merged_procedure m WHERE m.online_level = 'none' AND EXISTS (SELECT 1 FROM binding b WHERE "
 	  "  b.active = 1 AND b.catalog = :t AND b.online = 1 AND b.national_code = m.national_code)" },
 	{ "agency-code-invalid", SN_SEV_ERROR, REQ_CODES, N_("a code of the code table that is not an agency code"),
-	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
+	  "SELECT code AS subject, tr('%s: %s', name, sn_agcode_problem(code)) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'invalid'" },
 	{ "agency-code-nonconforming", SN_SEV_WARNING, REQ_CODES,
 	  N_("a code of the code table that breaks a rule of QCVN 102:2016 or QĐ 20/2020 (kept, flagged)"),
-	  "SELECT code AS subject, name || ': ' || sn_agcode_problem(code) AS detail, sort_key FROM code_table "
+	  "SELECT code AS subject, tr('%s: %s', name, sn_agcode_problem(code)) AS detail, sort_key FROM code_table "
 	  "WHERE sn_agcode_status(code) = 'nonconforming'" },
 	{ "agency-code-duplicate", SN_SEV_ERROR, REQ_CODES,
 	  N_("one code written more than once in the code table (in another notation or spelling)"),
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
-	  "SELECT min(code) AS subject, count(*) || ' rows: ' || group_concat(code || ' ' || name, '; ') AS detail, "
+	  "SELECT min(code) AS subject, tr('%d rows: %s', count(*), group_concat(code || ' ' || name, '; ')) AS detail, "
 	  "  min(sort_key) AS sort_key FROM (SELECT * FROM k ORDER BY key, code) GROUP BY key HAVING count(*) > 1" },
 	{ "agency-code-closed", SN_SEV_ERROR, REQ_CODES, N_("a code of the code table that was closed, never to be issued again"),
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
-	  "SELECT k.code AS subject, k.name || ': ' || x.code || ' is closed (' || x.reason || ')' AS detail, "
+	  "SELECT k.code AS subject, tr('%s: %s is closed (%s)', k.name, x.code, x.reason) AS detail, "
 	  "  k.sort_key FROM k JOIN closed_code x ON x.sort_key = k.key OR x.code = k.code" },
 	{ "agency-code-level1", SN_SEV_ERROR, REQ_CODES,
 	  N_("a code of the code table that is not under the merged province's level-1 codes"),
-	  "SELECT c.code AS subject, c.name || ': level-1 code ' || sn_agcode_l1(c.code) || ', not ' || :l1 || "
-	  "  ' or ' || :k1 || COALESCE(' (' || x.code || ' is closed: ' || x.reason || ')', '') AS detail, "
+	  "SELECT c.code AS subject, CASE WHEN x.code IS NULL OR x.reason IS NULL "
+	  "  THEN tr('%s: level-1 code %s, not %s or %s', c.name, sn_agcode_l1(c.code), :l1, :k1) "
+	  "  ELSE tr('%s: level-1 code %s, not %s or %s (%s is closed: %s)', c.name, sn_agcode_l1(c.code), :l1, :k1, "
+	  "  x.code, x.reason) END AS detail, "
 	  "  c.sort_key FROM code_table c LEFT JOIN closed_code x ON x.code = sn_agcode_l1(c.code) "
 	  "WHERE sn_agcode_l1(c.code) NOT IN (:l1, :k1)" },
 	{ "agency-parent-unknown", SN_SEV_ERROR, REQ_CODES,
 	  N_("an agency whose parent code is not in the code table"),
-	  "SELECT c.code AS subject, c.name || ': parent ' || c.parent_code || ' is not in the code table' AS detail, "
+	  "SELECT c.code AS subject, tr('%s: parent %s is not in the code table', c.name, c.parent_code) AS detail, "
 	  "  c.sort_key FROM code_table c WHERE COALESCE(c.parent_code, '') <> '' AND NOT EXISTS "
 	  "(SELECT 1 FROM code_table p WHERE p.code = c.parent_code)" },
 	{ "dossier-agency-unknown", SN_SEV_ERROR, REQ_MERGED,
 	  N_("an in-flight dossier at an agency that is not in the code table (and waits for no decision)"),
-	  "SELECT d.code AS subject, 'procedure ' || d.national_code || ' at ' || d.agency_code || "
-	  "  COALESCE(' (old code, ' || x.outcome || ')', ', which the code table does not have') AS detail, "
+	  "SELECT d.code AS subject, CASE WHEN x.outcome IS NULL "
+	  "  THEN tr('procedure %s at %s, which the code table does not have', d.national_code, d.agency_code) "
+	  "  ELSE tr('procedure %s at %s (old code, %s)', d.national_code, d.agency_code, sn_label('outcome', x.outcome)) "
+	  "  END AS detail, "
 	  "  d.code AS sort_key FROM dossier d LEFT JOIN crosswalk x ON x.old_code = d.agency_code "
 	  "WHERE NOT EXISTS (SELECT 1 FROM code_table c WHERE c.code = d.agency_code) AND NOT EXISTS "
 	  "(SELECT 1 FROM review r WHERE r.step = 'reassign' AND r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "dossier-unbound", SN_SEV_ERROR, REQ_MERGED,
 	  N_("an in-flight dossier at an agency that does not implement its procedure in the merged catalog"),
-	  "SELECT d.code AS subject, 'procedure ' || d.national_code || CASE WHEN NOT EXISTS (SELECT 1 FROM "
-	  "  merged_procedure m WHERE m.national_code = d.national_code) THEN ' is not in the merged catalog' "
-	  "  ELSE ' is not bound at ' || d.agency_code || ' ' || c.name END AS detail, d.code AS sort_key "
+	  "SELECT d.code AS subject, CASE WHEN NOT EXISTS (SELECT 1 FROM merged_procedure m WHERE "
+	  "  m.national_code = d.national_code) THEN tr('procedure %s is not in the merged catalog', d.national_code) "
+	  "  ELSE tr('procedure %s is not bound at %s %s', d.national_code, d.agency_code, c.name) END AS detail, "
+	  "  d.code AS sort_key "
 	  "FROM dossier d JOIN code_table c ON c.code = d.agency_code WHERE NOT EXISTS (SELECT 1 FROM binding b "
 	  "  WHERE b.active = 1 AND b.catalog = :t AND b.national_code = d.national_code AND b.agency_code = "
 	  "  d.agency_code) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.step = 'reassign' AND "
 	  "  r.subject = 'dossier:' || d.code AND r.status = 'open')" },
 	{ "commune-without-committee", SN_SEV_ERROR, REQ_CODES,
 	  N_("a new commune of the merged province, in force, without its committee in the code table"),
-	  "SELECT u.code AS subject, u.name || ': no commune committee in the code table' AS detail, "
+	  "SELECT u.code AS subject, tr('%s: no commune committee in the code table', u.name) AS detail, "
 	  "  u.code AS sort_key FROM unit u WHERE u.level = 'commune' AND u.province_code = :t "
 	  "AND u.valid_to IS NULL AND u.opened_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code_table c "
 	  "WHERE c.kind = 'commune-committee' AND c.unit_code = u.code)" },
@@ -165,22 +181,27 @@ static const struct sn_rule rules[] = {
 	  "  EXISTS (SELECT 1 FROM procedure p WHERE p.national_code = m.national_code AND "
 	  "  instr(p.levels, 'commune') > 0)) AND NOT EXISTS (SELECT 1 FROM binding b WHERE b.active = 1 AND "
 	  "  b.catalog = :t AND b.national_code = m.national_code AND b.agency_code = cc.code)) "
-	  "SELECT national_code AS subject, 'not bound at ' || count(*) || ' of ' || (SELECT count(*) FROM cc) || "
-	  "  ' commune committees: ' || group_concat(CASE WHEN n <= 3 THEN code || ' (' || unit_code || ')' END, ', ') || "
-	  "  CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END AS detail, national_code AS sort_key "
+	  "SELECT national_code AS subject, CASE WHEN count(*) <= 3 "
+	  "  THEN tr('not bound at %d of %d commune committees: %s', count(*), (SELECT count(*) FROM cc), "
+	  "  group_concat(CASE WHEN n <= 3 THEN code || ' (' || unit_code || ')' END, ', ')) "
+	  "  ELSE tr('not bound at %d of %d commune committees: %s, ...', count(*), (SELECT count(*) FROM cc), "
+	  "  group_concat(CASE WHEN n <= 3 THEN code || ' (' || unit_code || ')' END, ', ')) END AS detail, "
+	  "  national_code AS sort_key "
 	  "FROM (SELECT * FROM gap ORDER BY national_code, n) GROUP BY national_code" },
 	{ "phone-invalid", SN_SEV_WARNING, REQ_CODES,
 	  N_("a phone number that is not a Vietnamese mobile (10 digits), landline (11, a 2017 area code) or "
 	  "1800/1900 hotline"),
-	  "SELECT code AS subject, name || ': ' || sn_phone_problem(phone) AS detail, sort_key FROM code_table "
+	  "SELECT code AS subject, tr('%s: %s', name, sn_contact_problem('phone', phone)) AS detail, sort_key "
+	  "FROM code_table "
 	  "WHERE sn_phone_problem(phone) IS NOT NULL" },
 	{ "email-invalid", SN_SEV_WARNING, REQ_CODES, N_("an e-mail address that is not local@domain.tld"),
-	  "SELECT code AS subject, name || ': ' || sn_email_problem(email) AS detail, sort_key FROM code_table "
+	  "SELECT code AS subject, tr('%s: %s', name, sn_contact_problem('email', email)) AS detail, sort_key "
+	  "FROM code_table "
 	  "WHERE sn_email_problem(email) IS NOT NULL" },
 	{ "contact-missing", SN_SEV_INFO, REQ_CODES, N_("an agency without a phone number or an e-mail address, to fill in"),
-	  "SELECT code AS subject, name || ': no ' || CASE WHEN trim(COALESCE(phone, '')) = '' AND "
-	  "  trim(COALESCE(email, '')) = '' THEN 'phone, no e-mail' WHEN trim(COALESCE(phone, '')) = '' "
-	  "  THEN 'phone' ELSE 'e-mail' END AS detail, sort_key FROM code_table "
+	  "SELECT code AS subject, CASE WHEN trim(COALESCE(phone, '')) = '' AND trim(COALESCE(email, '')) = '' "
+	  "  THEN tr('%s: no phone, no e-mail', name) WHEN trim(COALESCE(phone, '')) = '' THEN tr('%s: no phone', name) "
+	  "  ELSE tr('%s: no e-mail', name) END AS detail, sort_key FROM code_table "
 	  "WHERE trim(COALESCE(phone, '')) = '' OR trim(COALESCE(email, '')) = ''" },
 	{ "review-open", SN_SEV_WARNING, REQ_CODES,
 	  N_("an open review item that needs a person (catalog conflicts: see catalog-conflict)"),
@@ -189,10 +210,10 @@ static const struct sn_rule rules[] = {
 	  "WHERE status = 'open' AND reason NOT LIKE 'conflict:%'" },
 	{ "catalog-conflict", SN_SEV_WARNING, REQ_MERGED,
 	  N_("a procedure of the merged catalog with fields on which the old catalogs disagree, awaiting a decision"),
-	  "SELECT m.national_code AS subject, m.conflicts || ' field(s) await a decision: ' || "
+	  "SELECT m.national_code AS subject, tr('%d field(s) await a decision: %s', m.conflicts, "
 	  "  COALESCE((SELECT group_concat(field, ', ') FROM (SELECT DISTINCT r.field FROM review r WHERE "
 	  "  r.step = 'reassign' AND r.subject = m.national_code AND r.status = 'open' AND r.field IS NOT NULL "
-	  "  ORDER BY 1)), '?') AS detail, "
+	  "  ORDER BY 1)), '?')) AS detail, "
 	  "  m.national_code AS sort_key FROM merged_procedure m WHERE m.conflicts > 0" },
 	{ "statistics", SN_SEV_INFO, REQ_MERGED,
 	  N_("the catalogs in figures: procedures, shares online and on the national portal, per level"), NULL },
@@ -251,7 +272,8 @@ struct target {
 };
 
 /* sn_agcode_status(code), sn_agcode_problem(code), sn_agcode_key(code), sn_agcode_l1(code):
- * the agency-code parser inside SQL. */
+ * the agency-code parser inside SQL. The problem is a detail value (rules.h): in English and in
+ * the language in use. */
 static void sql_agcode(sqlite3_context *c, int argc, sqlite3_value **v)
 {
 	(void)argc;
@@ -272,7 +294,7 @@ static void sql_agcode(sqlite3_context *c, int argc, sqlite3_value **v)
 		if (st == SN_AGCODE_OK)
 			sqlite3_result_null(c);
 		else
-			sqlite3_result_text(c, a.problem, -1, SQLITE_TRANSIENT);
+			sn_rules_result(c, a.problem_en, a.problem);
 		break;
 	case 2:
 		sn_agcode_sort_key(&a, s, key, sizeof key);
@@ -286,6 +308,33 @@ static void sql_agcode(sqlite3_context *c, int argc, sqlite3_value **v)
 	}
 }
 
+/* sn_contact_problem('phone' | 'email', cell): NULL when the cell passes, else the reason as a
+ * detail value, in English and in the language in use (checked again in English when that
+ * differs: a bad cell is rare). */
+static void sql_contact_problem(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *kind = (const char *)sqlite3_value_text(v[0]);
+	int email = kind && !strcmp(kind, "email");
+	const char *s = (const char *)sqlite3_value_text(v[1]);
+	char why[300], why_en[300];
+	if (!(email ? sn_email_check(s, why, sizeof why) : sn_phone_check(s, why, sizeof why))) {
+		sqlite3_result_null(c);
+		return;
+	}
+	if (sn_lang_current() == SN_LANG_EN) {
+		sn_rules_result(c, why, NULL);
+		return;
+	}
+	enum sn_lang prev = sn_lang_use(SN_LANG_EN);
+	if (email)
+		sn_email_check(s, why_en, sizeof why_en);
+	else
+		sn_phone_check(s, why_en, sizeof why_en);
+	sn_lang_use(prev);
+	sn_rules_result(c, why_en, why);
+}
+
 static int register_functions(struct sn_ctx *ctx)
 {
 	static const char *names[] = { "sn_agcode_status", "sn_agcode_problem", "sn_agcode_key", "sn_agcode_l1" };
@@ -293,7 +342,8 @@ static int register_functions(struct sn_ctx *ctx)
 	for (intptr_t i = 0; i < 4; i++)
 		if (sqlite3_create_function(ctx->db, names[i], 1, f, (void *)i, sql_agcode, NULL, NULL) != SQLITE_OK)
 			goto fail;
-	if (sn_contact_functions(ctx->db) == SQLITE_OK)
+	if (sqlite3_create_function(ctx->db, "sn_contact_problem", 2, f, NULL, sql_contact_problem, NULL, NULL) ==
+	    SQLITE_OK && sn_contact_functions(ctx->db) == SQLITE_OK)
 		return 0;
 fail:
 	sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));
@@ -486,7 +536,7 @@ static void print_csv(FILE *f, const struct report *rp)
 		snprintf(num, sizeof num, "%ld", res->count);
 		csv_row(f, "count", &rules[i], "", num);
 		for (size_t k = 0; k < res->n; k++)
-			csv_row(f, "finding", &rules[i], res->rows[k].subject, res->rows[k].detail);
+			csv_row(f, "finding", &rules[i], res->rows[k].subject, res->rows[k].detail_en);
 	}
 	for (int k = 0; k < rp->nstats; k++) {
 		const struct sn_rule *ru = &rules[NRULES - 1];  /* the statistics, last in the table */
@@ -544,7 +594,7 @@ static void print_json(FILE *f, const struct report *rp)
 			fputs(k ? ",\n    {\"subject\": " : "\n    {\"subject\": ", f);
 			sn_json_string(f, res->rows[k].subject);
 			fputs(", \"detail\": ", f);
-			sn_json_string(f, res->rows[k].detail);
+			sn_json_string(f, res->rows[k].detail_en);
 			fputc('}', f);
 		}
 		fputs("]}", f);
@@ -644,6 +694,8 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	if ((rc = register_functions(ctx)) || (rc = derive_target(ctx, &t)))
 		return rc;
 	const struct sn_rule_param params[] = { { ":t", t.province }, { ":l1", t.l1 }, { ":k1", t.k1 } };
+	/* Details in the text report's language; the CSV and JSON take their English (rules.h). */
+	rs.lang = rp.lang;
 	rs.params = params;
 	rs.nparams = sizeof params / sizeof params[0];
 	/* Procedures are named beside their codes in the text report. */

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include "db.h"
+#include "i18n.h"
 
 enum sn_rule_sev { SN_SEV_ERROR, SN_SEV_WARNING, SN_SEV_INFO, SN_NSEV };
 /* "error", "warning", "info", NULL: the names in reports and the choices of --severity. */
@@ -36,7 +37,9 @@ struct sn_rule {
 };
 
 struct sn_rule_row {
-	char *subject, *detail;
+	char *subject;
+	char *detail;         /* in the report's language (rs->lang): the text report */
+	char *detail_en;      /* in English: the CSV and JSON reports, which programs read */
 	char *name;           /* from the command's name hook, or NULL */
 };
 
@@ -60,6 +63,7 @@ struct sn_rules {
 	const struct sn_rule_param *params;
 	size_t nparams;
 	long limit;           /* rows kept per rule; 0: all (the default) */
+	enum sn_lang lang;    /* of the details (struct sn_rule_row); default: the language in use */
 	/* When not NULL: a name shown beside a kept row's subject; sets *name to a malloc'd string
 	 * or leaves it NULL; returns 0, or -1 when out of memory. */
 	int (*name)(struct sn_ctx *ctx, void *arg, const char *subject, char **name);
@@ -98,8 +102,39 @@ void sn_rules_ids(const struct sn_rule *rules, size_t n, int skip_req, char *buf
  * ORs their req into *req when req is not NULL. */
 int sn_rules_select(struct sn_rules *rs, int *req);
 
-/* Runs every selected rule that has SQL, in table order: counts, samples, totals. Returns 0, or
- * SN_IO after printing why. */
+/* Runs every selected rule that has SQL, in table order: counts, samples, totals. The language
+ * in use is rs->lang meanwhile (a message printed by then is in it too). Returns 0, or SN_IO
+ * after printing why. */
 int sn_rules_run(struct sn_ctx *ctx, struct sn_rules *rs);
+
+/* --- the details of findings ----------------------------------------------------------------
+ *
+ * A rule's query writes each finding's detail once; the text report reads it in the report's
+ * language, the CSV and JSON reports in English. sn_rules_run creates three SQL functions on
+ * the connection for that:
+ *
+ *   tr(FORMAT, ARG...)     a whole sentence. FORMAT is an English msgid: a literal in a rule's
+ *                          SQL (the Makefile extracts tr('...') from the sources into the catalog,
+ *                          '' read as ') or a string marked N_() in C; each %s or %d is replaced
+ *                          by the next ARG's text, %% by %. In another language FORMAT is
+ *                          translated (a translation may reorder its arguments: %2$s) and an ARG
+ *                          that is itself a tr() value gives its translation. A NULL ARG makes
+ *                          the sentence NULL, as || would.
+ *   sn_label(KIND, VALUE)  a stored value: VALUE itself in English, the reviewers' word in the
+ *                          report's language ('closed' -> 'chấm dứt'; KIND as for sn_label()).
+ *   tr_concat(X, SEP)      group_concat(X, SEP) of tr() values, each language joined apart.
+ *
+ *   "SELECT code, tr('not bound at %d of %d commune committees: %s', count(*), n, list) ..."
+ *
+ * In English a tr() value is the plain text that || would have built, so English reports do
+ * not depend on this machinery. In another language it carries both texts in a BLOB, which
+ * sorts after any text and, among tr() values, as its English. So a detail is one tr() (or plain
+ * text where it has no words of ours: the same in both languages), never joined to anything
+ * with || ("a: b" is tr('%s: %s', a, b)), and a rule's details are all tr() or all plain text:
+ * its findings then come in the same order in every language. */
+
+/* For a command's own SQL function: the result of C is the value of a text EN (English) whose
+ * translation into the language in use is TEXT (plain text when they are the same). */
+void sn_rules_result(sqlite3_context *c, const char *en, const char *text);
 
 #endif

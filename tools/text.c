@@ -1237,27 +1237,29 @@ none:
 
 const char *sn_name_flaw(const char *s)
 {
+	/* The reasons are in English, marked for the catalog: 'units check' translates them in its
+	 * rule's SQL (tr(), rules.h). */
 	if (!s || !utf8_valid(s, strlen(s)))
-		return "not valid UTF-8";
+		return N_("not valid UTF-8");
 	size_t n = strlen(s);
 	if (n == 0)
-		return "empty";
+		return N_("empty");
 	if (s[0] == ' ' || s[n - 1] == ' ' || strstr(s, "  ") || strpbrk(s, "\t\r\n"))
-		return "stray or double space";
+		return N_("stray or double space");
 	char *nfc = sn_nfc(s);
 	int same = nfc && strcmp(nfc, s) == 0;
 	if (!nfc)
-		return "not valid UTF-8";
+		return N_("not valid UTF-8");
 	/* A combining mark (U+0300-U+036F) left after NFC sits on a letter it cannot combine with. */
 	const char *mark = NULL;
 	for (const unsigned char *p = (const unsigned char *)nfc; *p && !mark; p++)
 		if ((p[0] == 0xCC && p[1] >= 0x80) || (p[0] == 0xCD && p[1] >= 0x80 && p[1] <= 0xAF))
-			mark = "a diacritic that does not combine with its letter";
+			mark = N_("a diacritic that does not combine with its letter");
 	free(nfc);
 	if (mark)
 		return mark;
 	if (!same)
-		return "not in NFC";
+		return N_("not in NFC");
 	sn_unit_type t = SN_TYPE_NONE;
 	char *k = sn_name_key(s, 0, &t);
 	free(k);
@@ -1268,6 +1270,6 @@ const char *sn_name_flaw(const char *s)
 					    "Tinh ", "Thanh pho ", "Huyen " };
 	for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
 		if (strncasecmp(s, bare[i], strlen(bare[i])) == 0)
-			return "type word without its diacritics";
-	return "no unit type";
+			return N_("type word without its diacritics");
+	return N_("no unit type");
 }

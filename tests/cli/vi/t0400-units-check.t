@@ -1,9 +1,9 @@
 # Findings on the authored samples.
 $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null
 $ sapnhap units check
-cảnh báo not-converted            25261 'Xã Phú Trung' (samples/units/pre-reform-list.csv:20) is in no conversion table
-cảnh báo code-width               00004 written without leading zeros in 2 row(s), first samples/units/conversion-2025.csv:4
-thông tin name-spelling            00112 'Phường Thụy Khuê' here, 'Phường Thuỵ Khuê' in the pre-reform list
+cảnh báo not-converted            25261 'Xã Phú Trung' (samples/units/pre-reform-list.csv:20) không có trong bảng chuyển đổi nào
+cảnh báo code-width               00004 viết thiếu các chữ số 0 ở đầu trong 2 dòng, dòng đầu tiên: samples/units/conversion-2025.csv:4
+thông tin name-spelling            00112 ở đây là 'Phường Thụy Khuê', trong danh mục trước sắp xếp là 'Phường Thuỵ Khuê'
 thông tin split-without-population 26449 Xã Xuân Tâm -> 26359, 26446
 
 quy tắc                   mức độ    số lượng
@@ -34,7 +34,7 @@ $ sapnhap units check --format json --rule name-spelling
 # An old code listed as wholly merged into two new communes is an error: exit 1. (Imported as
 # published: the built-in errata would correct this very cell.)
 $ sapnhap --db typo.db units import data/typo-code.csv --as-published >/dev/null; sapnhap --db typo.db units check --severity error
-lỗi     whole-into-two           01615 listed as wholly merged into 2 new communes: 01636 Xã Bế Văn Đàn (as 'Xã Hồng Quang', data/typo-code.csv:3); 01648 Xã Phục Hòa (as 'Xã Mỹ Hưng', data/typo-code.csv:4)
+lỗi     whole-into-two           01615 được ghi là sáp nhập toàn bộ vào 2 xã mới: 01636 Xã Bế Văn Đàn (ghi là 'Xã Hồng Quang', data/typo-code.csv:3); 01648 Xã Phục Hòa (ghi là 'Xã Mỹ Hưng', data/typo-code.csv:4)
 
 quy tắc                   mức độ    số lượng
 whole-into-two            lỗi       1

@@ -12,10 +12,10 @@ $ sapnhap units import data/errata-table.csv --errata data/errata-fixture.csv
 ! sapnhap: cảnh báo: data/errata-table.csv:11: không áp dụng đính chính data/errata-fixture.csv:7: ô chứa 'Tỉnh Bình Phước (71)', không phải giá trị đã công bố 'Tỉnh Bình Phước (72)'
 ! sapnhap: cảnh báo: không áp dụng đính chính data/errata-fixture.csv:8: không có dòng nào của xã mới 25231 có xã cũ 25234 'Xã Tân Phước'
 $ sapnhap units check --rule corrected
-thông tin corrected                25198 old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' at data/errata-table.csv:5, erratum data/errata-fixture.csv:4
-thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:6, erratum data/errata-fixture.csv:5
-thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' at data/errata-table.csv:7, erratum data/errata-fixture.csv:6
-thông tin corrected                25216 old_code '25216' -> '25219' at data/errata-table.csv:9, erratum data/errata-fixture.csv:3
+thông tin corrected                25198 old_province 'Tỉnh Đồng Nai (75)' -> 'Tỉnh Bình Phước (70)' tại data/errata-table.csv:5, đính chính data/errata-fixture.csv:4
+thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' tại data/errata-table.csv:6, đính chính data/errata-fixture.csv:5
+thông tin corrected                25210 new_name 'Xa Đồng Xoài' -> 'Xã Đồng Xoài' tại data/errata-table.csv:7, đính chính data/errata-fixture.csv:6
+thông tin corrected                25216 old_code '25216' -> '25219' tại data/errata-table.csv:9, đính chính data/errata-fixture.csv:3
 
 quy tắc                   mức độ    số lượng
 corrected                 thông tin 4

@@ -37,34 +37,34 @@ error    binding-district-level         0  cơ quan thực hiện còn hiệu l�
 error    binding-agency-unknown         0  cơ quan thực hiện còn hiệu lực của danh mục sau sáp nhập mang mã không có trong bảng mã và cũng không phải mã cũ
 error    online-not-received            5  thủ tục cung cấp trực tuyến hoặc trên Cổng Dịch vụ công quốc gia nhưng không có trong danh mục sau sáp nhập hoặc không cơ quan nào tiếp nhận trực tuyến ("TTHC không tồn tại hoặc đơn vị chưa đăng ký tiếp nhận online")
     1.001266       Chấm dứt hoạt động hộ kinh doanh
-                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+                   trực tuyến một phần: không cơ quan nào trong 21 cơ quan thực hiện còn hiệu lực tiếp nhận trực tuyến (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
     1.005461       Thủ tục đăng ký lại khai tử
-                   online partial: none of its 2 active bindings receives it online (000.06.60.H19, 000.09.60.H19)
+                   trực tuyến một phần: không cơ quan nào trong 2 cơ quan thực hiện còn hiệu lực tiếp nhận trực tuyến (000.06.60.H19, 000.09.60.H19)
     1.010803       Giải quyết chế độ trợ cấp thờ cúng liệt sĩ
-                   online full, on the national portal: its one active binding, at 000.00.02.H19, does not receive it online
+                   trực tuyến toàn trình, tích hợp Cổng DVCQG: cơ quan thực hiện còn hiệu lực duy nhất, 000.00.02.H19, không tiếp nhận trực tuyến
     1.012790       Đính chính Giấy chứng nhận đã cấp
-                   online partial: its one active binding, at 000.01.07.H19, does not receive it online
+                   trực tuyến một phần: cơ quan thực hiện còn hiệu lực duy nhất, 000.01.07.H19, không tiếp nhận trực tuyến
     1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
-                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+                   trực tuyến một phần: không cơ quan nào trong 21 cơ quan thực hiện còn hiệu lực tiếp nhận trực tuyến (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
 warning  online-not-everywhere          9  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
     1.000656       Thủ tục đăng ký khai tử
-                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+                   trực tuyến toàn trình, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 12 trong 14 cơ quan; chưa tiếp nhận tại 000.05.60.H19, 000.06.60.H19
     1.000894       Thủ tục đăng ký kết hôn
-                   online partial, on the national portal: received online at 7 of 21 agencies; not at 000.02.60.H19, 000.03.60.H19, 000.04.60.H19, ...
+                   trực tuyến một phần, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 7 trong 21 cơ quan; chưa tiếp nhận tại 000.02.60.H19, 000.03.60.H19, 000.04.60.H19, ...
     1.001193       Thủ tục đăng ký khai sinh
-                   online full, on the national portal: received online at 19 of 21 agencies; not at 000.04.60.H19, 000.06.60.H19
+                   trực tuyến toàn trình, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 19 trong 21 cơ quan; chưa tiếp nhận tại 000.04.60.H19, 000.06.60.H19
     1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
-                   online partial, on the national portal: received online at 1 of 2 agencies; not at 000.17.60.H19
+                   trực tuyến một phần, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 1 trong 2 cơ quan; chưa tiếp nhận tại 000.17.60.H19
     1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
-                   online level undecided, on the national portal: received online at 2 of 8 agencies; not at 000.01.60.H19, 000.03.60.H19, 000.08.60.H19, ...
+                   mức độ trực tuyến chờ quyết định, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 2 trong 8 cơ quan; chưa tiếp nhận tại 000.01.60.H19, 000.03.60.H19, 000.08.60.H19, ...
     1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
-                   online partial, on the national portal: received online at 2 of 3 agencies; not at 000.17.60.H19
+                   trực tuyến một phần, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 2 trong 3 cơ quan; chưa tiếp nhận tại 000.17.60.H19
     1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
-                   online partial, on the national portal: received online at 4 of 12 agencies; not at 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
+                   trực tuyến một phần, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 4 trong 12 cơ quan; chưa tiếp nhận tại 000.02.60.H19, 000.05.60.H19, 000.08.60.H19, ...
     1.004884       Thủ tục đăng ký lại khai sinh
-                   online partial: received online at 1 of 3 agencies; not at 000.05.60.H19, 000.09.60.H19
+                   trực tuyến một phần: tiếp nhận trực tuyến tại 1 trong 3 cơ quan; chưa tiếp nhận tại 000.05.60.H19, 000.09.60.H19
     3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
-                   online partial, on the national portal: received online at 1 of 23 agencies; not at 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
+                   trực tuyến một phần, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 1 trong 23 cơ quan; chưa tiếp nhận tại 000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...
 warning  online-level-none              0  thủ tục có mức độ trực tuyến là không nhưng một số cơ quan thực hiện lại tiếp nhận trực tuyến
 error    agency-code-invalid            0  mã trong bảng mã không phải là mã định danh cơ quan
 warning  agency-code-nonconforming      0  mã trong bảng mã vi phạm một quy định của QCVN 102:2016 hoặc QĐ 20/2020 (giữ nguyên, có đánh dấu)
@@ -77,41 +77,41 @@ error    dossier-unbound                0  hồ sơ đang giải quyết ở cơ
 error    commune-without-committee      0  xã mới của tỉnh mới, đang có hiệu lực, nhưng UBND xã không có trong bảng mã
 error    commune-procedure-unbound     12  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
     1.000419       Thủ tục đăng ký khai tử lưu động
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000593       Thủ tục đăng ký kết hôn lưu động
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000656       Thủ tục đăng ký khai tử
-                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+                   chưa được giao cho 7 trong 21 UBND xã: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
     1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
-                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
-                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+                   chưa được giao cho 13 trong 21 UBND xã: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
     1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
-                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.004845       Thủ tục đăng ký chấm dứt giám hộ
-                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
     1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
-                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+                   chưa được giao cho 9 trong 21 UBND xã: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
     1.004884       Thủ tục đăng ký lại khai sinh
-                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
     ... và 2 mục khác (--limit 0 để xem tất cả)
 warning  phone-invalid                  0  số điện thoại không phải số di động Việt Nam (10 chữ số), số cố định (11 chữ số, mã vùng từ năm 2017) hoặc đường dây nóng 1800/1900
 warning  email-invalid                  2  địa chỉ thư điện tử không có dạng local@domain.tld
     000.00.19.H19  Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': không có '@'
     000.00.20.H19  Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': không có '@'
 info     contact-missing               21  cơ quan chưa có số điện thoại hoặc địa chỉ thư điện tử, cần bổ sung
-    000.01.60.H19  Ủy ban nhân dân phường Bình Phước: no phone, no e-mail
-    000.02.60.H19  Ủy ban nhân dân phường Đồng Xoài: no phone, no e-mail
-    000.03.60.H19  Ủy ban nhân dân phường Phước Bình: no phone, no e-mail
-    000.04.60.H19  Ủy ban nhân dân xã Bù Gia Mập: no phone, no e-mail
-    000.05.60.H19  Ủy ban nhân dân xã Lộc Ninh: no phone, no e-mail
-    000.06.60.H19  Ủy ban nhân dân xã Tân Tiến: no phone, no e-mail
-    000.07.60.H19  Ủy ban nhân dân phường Bình Long: no phone, no e-mail
-    000.08.60.H19  Ủy ban nhân dân xã Đồng Phú: no phone, no e-mail
-    000.09.60.H19  Ủy ban nhân dân xã Bù Đăng: no phone, no e-mail
-    000.10.60.H19  Ủy ban nhân dân phường Chơn Thành: no phone, no e-mail
+    000.01.60.H19  Ủy ban nhân dân phường Bình Phước: chưa có số điện thoại, chưa có thư điện tử
+    000.02.60.H19  Ủy ban nhân dân phường Đồng Xoài: chưa có số điện thoại, chưa có thư điện tử
+    000.03.60.H19  Ủy ban nhân dân phường Phước Bình: chưa có số điện thoại, chưa có thư điện tử
+    000.04.60.H19  Ủy ban nhân dân xã Bù Gia Mập: chưa có số điện thoại, chưa có thư điện tử
+    000.05.60.H19  Ủy ban nhân dân xã Lộc Ninh: chưa có số điện thoại, chưa có thư điện tử
+    000.06.60.H19  Ủy ban nhân dân xã Tân Tiến: chưa có số điện thoại, chưa có thư điện tử
+    000.07.60.H19  Ủy ban nhân dân phường Bình Long: chưa có số điện thoại, chưa có thư điện tử
+    000.08.60.H19  Ủy ban nhân dân xã Đồng Phú: chưa có số điện thoại, chưa có thư điện tử
+    000.09.60.H19  Ủy ban nhân dân xã Bù Đăng: chưa có số điện thoại, chưa có thư điện tử
+    000.10.60.H19  Ủy ban nhân dân phường Chơn Thành: chưa có số điện thoại, chưa có thư điện tử
     ... và 11 mục khác (--limit 0 để xem tất cả)
 warning  review-open                   12  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
     1.001639       Giải thể trường tiểu học (theo đề nghị của tổ chức, cá nhân đề nghị thành lập trường)
@@ -136,25 +136,25 @@ warning  review-open                   12  mục cần xem xét đang mở, cầ
     ... và 2 mục khác (--limit 0 để xem tất cả)
 warning  catalog-conflict              19  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.000894       Thủ tục đăng ký kết hôn
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     1.001193       Thủ tục đăng ký khai sinh
-                   1 field(s) await a decision: name
+                   1 trường đang chờ quyết định: name
     1.001570       Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     1.001612       Đăng ký thành lập hộ kinh doanh
-                   3 field(s) await a decision: fee, online_level, time_limit
+                   3 trường đang chờ quyết định: fee, online_level, time_limit
     1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
-                   2 field(s) await a decision: online_level, portal
+                   2 trường đang chờ quyết định: online_level, portal
     1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
-                   2 field(s) await a decision: portal, time_limit
+                   2 trường đang chờ quyết định: portal, time_limit
     1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     1.012783       Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     1.012784       Tách thửa hoặc hợp thửa đất
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     ... và 9 mục khác (--limit 0 để xem tất cả)
 
 thống kê                              tỉnh mới 75     danh mục 70     danh mục 75
@@ -207,8 +207,8 @@ finding,online-not-received,error,1.010803,"online full, on the national portal:
 finding,online-not-received,error,1.012790,"online partial: its one active binding, at 000.01.07.H19, does not receive it online"
 finding,online-not-received,error,1.013227,"online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)"
 count,email-invalid,warning,,2
-finding,email-invalid,warning,000.00.19.H19,Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': không có '@'
-finding,email-invalid,warning,000.00.20.H19,Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': không có '@'
+finding,email-invalid,warning,000.00.19.H19,Sở Ngoại vụ: 'songoaivu.binhphuoc.gov.vn': no '@'
+finding,email-invalid,warning,000.00.20.H19,Ban Quản lý các khu công nghiệp: 'bqlkcn.dongnai.gov.vn': no '@'
 statistic,statistics,info,merged.procedures,56
 statistic,statistics,info,merged.full_online,10
 statistic,statistics,info,merged.full_online_pct,17.9
@@ -256,29 +256,29 @@ kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
 error    commune-procedure-unbound     12  thủ tục cấp xã chưa được giao cho mọi UBND xã (việc nộp hồ sơ không được phụ thuộc vào địa giới trong tỉnh)
     1.000419       Thủ tục đăng ký khai tử lưu động
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000593       Thủ tục đăng ký kết hôn lưu động
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.000656       Thủ tục đăng ký khai tử
-                   not bound at 7 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
+                   chưa được giao cho 7 trong 21 UBND xã: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.10.60.H19 (25432), ...
     1.000689       Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con
-                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.001653       Đổi, cấp lại Giấy xác nhận khuyết tật
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.001699       Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật
-                   not bound at 13 of 21 commune committees: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
+                   chưa được giao cho 13 trong 21 UBND xã: 000.02.60.H19 (25210), 000.04.60.H19 (25222), 000.05.60.H19 (25270), ...
     1.001731       Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
-                   not bound at 18 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.004845       Thủ tục đăng ký chấm dứt giám hộ
-                   not bound at 19 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
     1.004873       Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
-                   not bound at 9 of 21 commune committees: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
+                   chưa được giao cho 9 trong 21 UBND xã: 000.03.60.H19 (25220), 000.04.60.H19 (25222), 000.06.60.H19 (25318), ...
     1.004884       Thủ tục đăng ký lại khai sinh
-                   not bound at 18 of 21 commune committees: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
+                   chưa được giao cho 18 trong 21 UBND xã: 000.02.60.H19 (25210), 000.03.60.H19 (25220), 000.04.60.H19 (25222), ...
     1.005461       Thủ tục đăng ký lại khai tử
-                   not bound at 19 of 21 commune committees: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
+                   chưa được giao cho 19 trong 21 UBND xã: 000.01.60.H19 (25195), 000.02.60.H19 (25210), 000.03.60.H19 (25220), ...
     1.012812       Hoà giải tranh chấp đất đai
-                   not bound at 11 of 21 commune committees: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
+                   chưa được giao cho 11 trong 21 UBND xã: 000.01.60.H19 (25195), 000.07.60.H19 (25326), 000.08.60.H19 (25363), ...
 
 12 lỗi ở 1 quy tắc, 0 cảnh báo ở 0 quy tắc, 0 thông tin ở 0 quy tắc: không đạt
 [exit 1]
@@ -287,11 +287,11 @@ kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
 
 warning  online-not-everywhere          9  thủ tục cung cấp trực tuyến nhưng một số cơ quan thực hiện không tiếp nhận trực tuyến
     1.000656       Thủ tục đăng ký khai tử
-                   online full, on the national portal: received online at 12 of 14 agencies; not at 000.05.60.H19, 000.06.60.H19
+                   trực tuyến toàn trình, tích hợp Cổng DVCQG: tiếp nhận trực tuyến tại 12 trong 14 cơ quan; chưa tiếp nhận tại 000.05.60.H19, 000.06.60.H19
     ... và 8 mục khác (--limit 0 để xem tất cả)
 warning  catalog-conflict              19  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.000894       Thủ tục đăng ký kết hôn
-                   1 field(s) await a decision: portal
+                   1 trường đang chờ quyết định: portal
     ... và 18 mục khác (--limit 0 để xem tất cả)
 
 0 lỗi ở 0 quy tắc, 28 cảnh báo ở 2 quy tắc, 0 thông tin ở 0 quy tắc: đạt
@@ -370,12 +370,12 @@ $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subje
 exit 1
 type,rule,severity,subject,detail
 count,agency-code-invalid,error,,1
-finding,agency-code-invalid,error,000.00.21.h19,Sở Thử nghiệm: ký tự 'h' ở vị trí 11 phải viết hoa ('H')
+finding,agency-code-invalid,error,000.00.21.h19,Sở Thử nghiệm: character 'h' at position 11 must be upper case ('H')
 $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('000.302.15.H19', 't', 't', 'Trung tâm Thử nghiệm', 'department-unit', '000.00.15.H19', '75', '0251 3822 000', 'thu@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail
 count,agency-code-nonconforming,warning,,1
-finding,agency-code-nonconforming,warning,000.302.15.H19,Trung tâm Thử nghiệm: nhóm cấp 3 '302' có 3 chữ số; QCVN 102 cho phép 2
+finding,agency-code-nonconforming,warning,000.302.15.H19,Trung tâm Thử nghiệm: level-3 group '302' has 3 digits; QCVN 102 allows 2
 $ cp clean.db p.db && sqlite3 p.db "INSERT INTO code_table(code, sort_key, subject, name, kind, parent_code, unit_code, phone, email, origin, reason) VALUES ('H19.15', 't', 't', 'Sở Khoa học và Công nghệ', 'department', '000.00.00.H19', '75', '0251 3822 097', 'skhcn@dongnai.gov.vn', 'new', 't')" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 1
 type,rule,severity,subject,detail
@@ -420,12 +420,12 @@ $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = '0613 822 097;
 exit 0
 type,rule,severity,subject,detail
 count,phone-invalid,warning,,1
-finding,phone-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: '0613 822 097': đầu số 06 không phải mạng di động, cũng không phải mã vùng năm 2017 (mã vùng từ trước năm 2017?)"
+finding,phone-invalid,warning,000.00.15.H19,Sở Khoa học và Công nghệ: '0613 822 097': prefix 06 is neither a mobile network nor a 2017 area code (an area code from before 2017?)
 $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET email = 'skhcn@dongnai' WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail
 count,email-invalid,warning,,1
-finding,email-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: 'skhcn@dongnai': tên miền 'dongnai' không có tên miền cấp cao nhất (.vn, .com, ...)"
+finding,email-invalid,warning,000.00.15.H19,"Sở Khoa học và Công nghệ: 'skhcn@dongnai': the domain 'dongnai' has no top-level domain (.vn, .com, ...)"
 $ cp clean.db p.db && sqlite3 p.db "UPDATE code_table SET phone = NULL WHERE code = '000.00.15.H19'" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv
 exit 0
 type,rule,severity,subject,detail

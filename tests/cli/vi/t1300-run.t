@@ -151,7 +151,7 @@ Từ các tỉnh: Tỉnh Bình Phước (70), Tỉnh Đồng Nai (75)
 Ngày hiệu lực: 2025-07-01
 9
     1.001266       Chấm dứt hoạt động hộ kinh doanh
-                   online partial: none of its 21 active bindings receives it online (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
+                   trực tuyến một phần: không cơ quan nào trong 21 cơ quan thực hiện còn hiệu lực tiếp nhận trực tuyến (000.01.60.H19, 000.02.60.H19, 000.03.60.H19, ...)
 $ for f in catalog agencies crosswalk review; do xmllint --noout --schema schema/$f.xsd report/export-xml/$f.xml 2>&1; done
 report/export-xml/catalog.xml validates
 report/export-xml/agencies.xml validates
