@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
+#include "reasons.h"
 #include "banned.h"
 
 #define SN_AGCODE_MAX_LEN 35  /* QĐ 20/2020: at most 35 characters */
@@ -112,7 +113,7 @@ static int num_cmp(const char *a, const char *b)
 
 /* Writes the reason of a problem twice: in English into c->problem_en (the text the database
  * keeps, whatever the run's language) and in the language in use into c->problem (for
- * messages). FMT is an English format marked N_() where it is written. */
+ * messages). FMT is an English format of the registry of stored reasons (reasons.h). */
 static void set_problem(struct sn_agcode *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void set_problem(struct sn_agcode *c, const char *fmt, ...)
 {
@@ -170,12 +171,12 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 	c->problem_en[0] = '\0';
 
 	if (c->l1[0] > 'K') {
-		set_problem(c, N_("level-1 letter '%c' is outside A-K"), c->l1[0]);
+		set_problem(c, SN_R_CODE_L1_LETTER, c->l1[0]);
 		c->status = SN_AGCODE_NONCONFORMING;
 		return;
 	}
 	if (c->l1[1] == '0' && c->l1[2] == '0') {
-		set_problem(c, N_("level-1 group '%s' has number 00"), c->l1);
+		set_problem(c, SN_R_CODE_L1_ZERO, c->l1);
 		c->status = SN_AGCODE_NONCONFORMING;
 		return;
 	}
@@ -196,32 +197,30 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 			int w = qcvn_width(level);
 
 			if (g.n > (size_t)w) {
-				set_problem(c, N_("level-%d group '%.*s' has %zu digits; QCVN 102 allows %d"),
+				set_problem(c, SN_R_CODE_QCVN_LONG,
 					    level, (int)g.n, g.p, g.n, w);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 			if (g.n < (size_t)w) {
 				if (g.n == 1)
-					set_problem(c, N_("level-%d group '%.*s' has %zu digit; QCVN 102 needs %d"),
+					set_problem(c, SN_R_CODE_QCVN_SHORT1,
 						    level, (int)g.n, g.p, g.n, w);
 				else
-					set_problem(c, N_("level-%d group '%.*s' has %zu digits; QCVN 102 needs %d"),
+					set_problem(c, SN_R_CODE_QCVN_SHORT,
 						    level, (int)g.n, g.p, g.n, w);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 		} else {
 			if (all_zero(g.p, g.n)) {
-				set_problem(c, N_("level-%d group '%.*s' is zero; QĐ 20 notation leaves absent"
-						      " levels out"),
+				set_problem(c, SN_R_CODE_LEFT_ZERO,
 					    level, (int)g.n, g.p);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
 			}
 			if (g.n > SN_LEFT_GROUP_MAX) {
-				set_problem(c, N_("level-%d group '%.*s' has %zu digits; QĐ 20 notation allows"
-						      " at most %d"),
+				set_problem(c, SN_R_CODE_LEFT_LONG,
 					    level, (int)g.n, g.p, g.n, SN_LEFT_GROUP_MAX);
 				c->status = SN_AGCODE_NONCONFORMING;
 				return;
@@ -232,7 +231,7 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 	/* A unit hangs under its parent: level N without level N-1 has no parent to hang on. */
 	for (i = 1; i < 3; i++) {
 		if (c->grp[i][0] && !c->grp[i - 1][0]) {
-			set_problem(c, N_("level %d present under an absent level %d"), i + 2, i + 1);
+			set_problem(c, SN_R_CODE_LEVEL_GAP, i + 2, i + 1);
 			c->status = SN_AGCODE_NONCONFORMING;
 			return;
 		}
@@ -249,7 +248,7 @@ static void judge(struct sn_agcode *c, const struct span *raw)
 		else
 			filler = num_cmp(g, "998") == 0 || num_cmp(g, "999") == 0;
 		if (filler) {
-			set_problem(c, N_("placeholder group '%s' at level %d"), g, i + 2);
+			set_problem(c, SN_R_CODE_PLACEHOLDER, g, i + 2);
 			c->status = SN_AGCODE_NONCONFORMING;
 			return;
 		}
@@ -353,18 +352,17 @@ static int check_chars(const char *orig, const char *p, size_t n, struct sn_agco
 			continue;
 		pos = char_pos(orig, (size_t)(p + i - orig));
 		if (ch >= 'a' && ch <= 'z') {
-			set_problem(c, N_("character '%c' at position %zu must be upper case ('%c')"), ch, pos,
+			set_problem(c, SN_R_CODE_UPPER, ch, pos,
 				    ch - 'a' + 'A');
 		} else if (ch >= 0x20 && ch < 0x7F) {
-			set_problem(c, N_("character '%c' at position %zu is not allowed (0-9, A-Z, '.')"), ch,
+			set_problem(c, SN_R_CODE_CHAR, ch,
 				    pos);
 		} else if (ch >= 0x80 &&
 			   (k = utf8_decode((const unsigned char *)p + i, n - i, &cp)) > 0) {
-			set_problem(c, N_("character '%.*s' (U+%04lX) at position %zu is not allowed (0-9, A-Z,"
-					  " '.')"),
+			set_problem(c, SN_R_CODE_UTF8,
 				    (int)k, p + i, cp, pos);
 		} else {
-			set_problem(c, N_("byte 0x%02X at position %zu is not allowed (0-9, A-Z, '.')"), ch, pos);
+			set_problem(c, SN_R_CODE_BYTE, ch, pos);
 		}
 		return 0;
 	}
@@ -402,36 +400,36 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		s = "";
 	trim(s, &p, &n);
 	if (n == 0) {
-		set_problem(&c, N_("empty code"));
+		set_problem(&c, SN_R_CODE_EMPTY);
 		return invalid(out, &c);
 	}
 	if (!check_chars(s, p, n, &c))
 		return invalid(out, &c);
 	if (n > SN_AGCODE_MAX_LEN) {
-		set_problem(&c, N_("code is %zu characters long; at most %d allowed"), n, SN_AGCODE_MAX_LEN);
+		set_problem(&c, SN_R_CODE_LENGTH, n, SN_AGCODE_MAX_LEN);
 		return invalid(out, &c);
 	}
 
 	/* Split on '.'. Every group is non-empty once this loop is done, and non-empty groups
 	 * in at most 35 characters are at most SN_MAX_GROUPS. */
 	if (p[0] == '.') {
-		set_problem(&c, N_("code starts with '.'"));
+		set_problem(&c, SN_R_CODE_LEADING_DOT);
 		return invalid(out, &c);
 	}
 	if (p[n - 1] == '.') {
-		set_problem(&c, N_("code ends with '.'"));
+		set_problem(&c, SN_R_CODE_TRAILING_DOT);
 		return invalid(out, &c);
 	}
 	for (start = 0, i = 0; i <= n; i++) {
 		if (i < n && p[i] != '.')
 			continue;
 		if (i == start) {
-			set_problem(&c, N_("group %zu is empty ('..' at position %zu)"), ng + 1,
+			set_problem(&c, SN_R_CODE_EMPTY_GROUP, ng + 1,
 				 char_pos(s, (size_t)(p + i - 1 - s)));
 			return invalid(out, &c);
 		}
 		if (ng == SN_MAX_GROUPS) { /* cannot happen within 35 characters */
-			set_problem(&c, N_("too many groups"));
+			set_problem(&c, SN_R_CODE_GROUPS);
 			return invalid(out, &c);
 		}
 		g[ng].p = p + start;
@@ -448,7 +446,7 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 	if (is_upper(g[0].p[0])) {
 		c.notation = SN_NOTATION_LEFT;
 		if (ng > 4) {
-			set_problem(&c, N_("more than 4 levels (%zu groups)"), ng);
+			set_problem(&c, SN_R_CODE_LEVELS, ng);
 			return invalid(out, &c);
 		}
 		l1 = g[0];
@@ -457,7 +455,7 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 	} else if (is_upper(g[ng - 1].p[0])) {
 		c.notation = SN_NOTATION_QCVN;
 		if (ng != 4) {
-			set_problem(&c, N_("QCVN notation needs 4 groups; found %zu"), ng);
+			set_problem(&c, SN_R_CODE_QCVN_GROUPS, ng);
 			return invalid(out, &c);
 		}
 		l1 = g[3];
@@ -465,13 +463,12 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		raw[1] = g[1];
 		raw[2] = g[0];
 	} else {
-		set_problem(&c, N_("no level-1 group (a letter and 2 digits: first in QĐ 20 notation, last in"
-				   " QCVN 102)"));
+		set_problem(&c, SN_R_CODE_NO_L1);
 		return invalid(out, &c);
 	}
 
 	if (!l1_shape_ok(l1.p, l1.n)) {
-		set_problem(&c, N_("level-1 group '%.*s' must be a letter and 2 digits"), (int)l1.n, l1.p);
+		set_problem(&c, SN_R_CODE_L1_SHAPE, (int)l1.n, l1.p);
 		return invalid(out, &c);
 	}
 	memcpy(c.l1, l1.p, 3);
@@ -480,12 +477,12 @@ enum sn_agcode_status sn_agcode_parse(const char *s, struct sn_agcode *out)
 		if (!raw[i].p)
 			continue;
 		if (!all_digits(raw[i].p, raw[i].n)) {
-			set_problem(&c, N_("level-%zu group '%.*s' must be digits only"), i + 2, (int)raw[i].n,
+			set_problem(&c, SN_R_CODE_DIGITS, i + 2, (int)raw[i].n,
 				 raw[i].p);
 			return invalid(out, &c);
 		}
 		if (raw[i].n > SN_GROUP_MAX) {
-			set_problem(&c, N_("level-%zu group '%.*s' has %zu digits; too long for an agency code"),
+			set_problem(&c, SN_R_CODE_GROUP_LONG,
 				 i + 2, (int)raw[i].n, raw[i].p, raw[i].n);
 			return invalid(out, &c);
 		}

@@ -5,6 +5,7 @@
 #include "rows.h"
 #include "db.h"
 #include "options.h"
+#include "reasons.h"
 #include "banned.h"
 
 static const struct sn_usage usage = {
@@ -60,8 +61,9 @@ int cmd_dossiers_list(struct sn_ctx *ctx, int argc, char **argv)
 		if (fmt == SN_FMT_TEXT) {
 			fprintf(f, "%-26s %s %-9s %-16s %s%s%s", sn_col(st, 0), sn_col(st, 1), sn_col(st, 2),
 				sn_col(st, 3), sn_col(st, 4), *sn_col(st, 5) ? " / " : "", sn_col(st, 5));
+			char rule[4000];
 			if (*sn_col(st, 9))
-				fprintf(f, "  <- %s: %s", sn_col(st, 9), sn_col(st, 10));
+				fprintf(f, "  <- %s: %s", sn_col(st, 9), sn_reason_shown(sn_col(st, 10), rule, sizeof rule));
 			fputc('\n', f);
 		} else {
 			sn_rows_write(f, fmt, st, cols, NCOLS, n);

@@ -4,6 +4,7 @@
 #include "options.h"
 #include "csv.h"
 #include "db.h"
+#include "reasons.h"
 #include "rows.h"
 #include "banned.h"
 
@@ -48,8 +49,11 @@ int cmd_queue(struct sn_ctx *ctx, int argc, char **argv)
 	int n = 0, r;
 	while ((r = sn_step(ctx, st)) == SQLITE_ROW) {
 		if (fmt == SN_FMT_TEXT) {
-			fprintf(f, "%-9s %-28s %s%s%s\n", sn_col(st, 0), sn_col(st, 1), sn_col(st, 3),
-				*sn_col(st, 4) ? ": " : "", sn_col(st, 4));
+			/* The stored reasons in the reader's language; CSV and JSON keep them as stored. */
+			char reason[4000], detail[4000];
+			fprintf(f, "%-9s %-28s %s%s%s\n", sn_col(st, 0), sn_col(st, 1),
+				sn_reason_shown(sn_col(st, 3), reason, sizeof reason), *sn_col(st, 4) ? ": " : "",
+				sn_reason_shown(sn_col(st, 4), detail, sizeof detail));
 		} else {
 			sn_rows_write(f, fmt, st, hdr, 5, n);
 		}

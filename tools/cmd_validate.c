@@ -64,7 +64,7 @@ enum { REQ_CODES = 1, REQ_MERGED = 2 };
 
 /* Columns subject, detail, sort_key; no SQL: the statistics. A detail is one tr() sentence
  * (rules.h), stored values labelled with sn_label(); what the database stores as prose (review
- * reasons, why a code is closed) is quoted as stored. */
+ * reasons, why a code is closed) with sn_reason(), stored in English, shown translated. */
 static const struct sn_rule rules[] = {
 	{ "binding-district-level", SN_SEV_ERROR, REQ_MERGED,
 	  N_("an active binding at district level, or of the merged catalog at an old agency code"),
@@ -132,14 +132,14 @@ static const struct sn_rule rules[] = {
 	  "  min(sort_key) AS sort_key FROM (SELECT * FROM k ORDER BY key, code) GROUP BY key HAVING count(*) > 1" },
 	{ "agency-code-closed", SN_SEV_ERROR, REQ_CODES, N_("a code of the code table that was closed, never to be issued again"),
 	  "WITH k AS MATERIALIZED (SELECT code, name, sort_key, sn_agcode_key(code) AS key FROM code_table) "
-	  "SELECT k.code AS subject, tr('%s: %s is closed (%s)', k.name, x.code, x.reason) AS detail, "
+	  "SELECT k.code AS subject, tr('%s: %s is closed (%s)', k.name, x.code, sn_reason(x.reason)) AS detail, "
 	  "  k.sort_key FROM k JOIN closed_code x ON x.sort_key = k.key OR x.code = k.code" },
 	{ "agency-code-level1", SN_SEV_ERROR, REQ_CODES,
 	  N_("a code of the code table that is not under the merged province's level-1 codes"),
 	  "SELECT c.code AS subject, CASE WHEN x.code IS NULL OR x.reason IS NULL "
 	  "  THEN tr('%s: level-1 code %s, not %s or %s', c.name, sn_agcode_l1(c.code), :l1, :k1) "
 	  "  ELSE tr('%s: level-1 code %s, not %s or %s (%s is closed: %s)', c.name, sn_agcode_l1(c.code), :l1, :k1, "
-	  "  x.code, x.reason) END AS detail, "
+	  "  x.code, sn_reason(x.reason)) END AS detail, "
 	  "  c.sort_key FROM code_table c LEFT JOIN closed_code x ON x.code = sn_agcode_l1(c.code) "
 	  "WHERE sn_agcode_l1(c.code) NOT IN (:l1, :k1)" },
 	{ "agency-parent-unknown", SN_SEV_ERROR, REQ_CODES,
@@ -205,7 +205,8 @@ static const struct sn_rule rules[] = {
 	  "WHERE trim(COALESCE(phone, '')) = '' OR trim(COALESCE(email, '')) = ''" },
 	{ "review-open", SN_SEV_WARNING, REQ_CODES,
 	  N_("an open review item that needs a person (catalog conflicts: see catalog-conflict)"),
-	  "SELECT subject, step || ': ' || reason || COALESCE(': ' || NULLIF(detail, ''), '') AS detail, "
+	  "SELECT subject, CASE WHEN COALESCE(detail, '') = '' THEN tr('%s: %s', step, sn_reason(reason)) "
+	  "  ELSE tr('%s: %s: %s', step, sn_reason(reason), sn_reason(detail)) END AS detail, "
 	  "  printf('%s %s %012d', step, subject, id) AS sort_key FROM review "
 	  "WHERE status = 'open' AND reason NOT LIKE 'conflict:%'" },
 	{ "catalog-conflict", SN_SEV_WARNING, REQ_MERGED,
@@ -401,6 +402,7 @@ struct report {
 	struct sn_ctx *ctx;
 	int signoff;          /* the header (provinces, date, inputs) and the sign-off lines */
 	enum sn_lang lang;
+	int lang_asked;       /* --lang given: the JSON carries the details in it too */
 	const struct sn_rules *rs;  /* the rules asked for and their results */
 	struct stats stats[16];
 	int nstats;           /* -1: statistics not asked for */
@@ -595,6 +597,11 @@ static void print_json(FILE *f, const struct report *rp)
 			sn_json_string(f, res->rows[k].subject);
 			fputs(", \"detail\": ", f);
 			sn_json_string(f, res->rows[k].detail_en);
+			if (rp->lang_asked && rp->lang != SN_LANG_EN) {
+				/* for a report in that language (the sign-off report reads this file) */
+				fputs(", \"detail_vi\": ", f);
+				sn_json_string(f, res->rows[k].detail);
+			}
 			fputc('}', f);
 		}
 		fputs("]}", f);
@@ -653,6 +660,7 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 	struct sn_rules rs;
 	struct report rp = { .t = &t, .rs = &rs, .nstats = -1, .ctx = ctx, .lang = ctx->lang };
 	const char *json_out = NULL;
+	enum sn_lang lang = (enum sn_lang)-1;  /* not given */
 	sqlite3_stmt *names = NULL;
 	sn_rules_init(&rs, rules, NRULES,
 		      "SELECT subject, detail FROM (%s) ORDER BY sort_key, subject, detail");
@@ -671,13 +679,16 @@ int cmd_validate(struct sn_ctx *ctx, int argc, char **argv)
 			 "text: begin with the header (the provinces by name, the effective date,\n"
 			 "the database, every input file with its SHA-256, the version) and end\n"
 			 "with the sign-off lines (prepared, checked, approved by)"),
-		OPT_LANG(&rp.lang, "the language of the text report, its header and sign-off (default: the\n"
-			 "language of messages: --lang before the command, or the locale)"),
+		OPT_LANG(&lang, "the language of the text report, its header and sign-off (default: the\n"
+			 "language of messages: --lang before the command, or the locale); given,\n"
+			 "the JSON also has each detail in it (detail_vi)"),
 		OPT_FILE("json", &json_out, "also write the JSON report to FILE, from the same computation"),
 		OPT_END()
 	};
 	if ((rc = sn_parse_options(ctx, argc, argv, opts, &usage, &args, &nargs)))
 		return rc == SN_DONE ? SN_OK : rc;
+	if (lang != (enum sn_lang)-1)
+		rp.lang = lang, rp.lang_asked = 1;
 
 	int req = 0;
 	if (!sn_rules_select(&rs, &req))

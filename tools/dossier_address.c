@@ -7,6 +7,7 @@
 #include "address.h"
 #include "csv.h"
 #include "db.h"
+#include "reasons.h"
 #include "banned.h"
 
 struct sn_daddr {
@@ -70,9 +71,8 @@ int sn_dossier_address(struct sn_daddr *a, sqlite3_stmt *ins, int col, const cha
 	if (r.status == SN_ADDR_AMBIGUOUS) {
 		char reasons[400];
 		sn_addr_reasons(r.reasons, reasons, sizeof reasons);
-		char *why = sqlite3_mprintf("address needs a decision: '%s' fits several new communes: %s (%s)",
-					    address, r.candidates, reasons);
-		char *detail = sqlite3_mprintf("candidates %s", r.candidates);
+		char *why = sqlite3_mprintf(SN_R_Q_ADDRESS, address, r.candidates, reasons);
+		char *detail = sqlite3_mprintf(SN_R_Q_CANDIDATES, r.candidates);
 		sqlite3_reset(a->queue);
 		sqlite3_bind_text(a->queue, 1, code, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(a->queue, 2, why ? why : "", -1, SQLITE_TRANSIENT);

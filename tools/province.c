@@ -6,6 +6,7 @@
 #include "embedded.h"
 #include "mapping.h"
 #include "province.h"
+#include "reasons.h"
 #include "text.h"
 #include "units.h"
 #include "i18n.h"
@@ -158,20 +159,16 @@ static void say_how(const struct sn_province *p, int s, int why, int tr, char *o
 #define TR(f) (tr ? _(f) : (f))
 	switch (why) {
 	case 0:
-		snprintf(out, len, TR(N_("the operator's choice (survivor %s), not the name rule")), p->old[s].code);
+		snprintf(out, len, TR(SN_R_SURVIVOR_CHOSEN), p->old[s].code);
 		break;
 	case 1:
-		snprintf(out, len, TR(N_("province %s did not merge: it keeps its level-1 code")), p->old[s].code);
+		snprintf(out, len, TR(SN_R_SURVIVOR_ALONE), p->old[s].code);
 		break;
 	case 2:
-		snprintf(out, len, TR(N_("the new province carries the name of province %s (%s): it keeps that "
-					 "province's level-1 code (QĐ 09/2025/QĐ-TTg)")),
-			 p->old[s].code, p->old[s].name);
+		snprintf(out, len, TR(SN_R_SURVIVOR_NAME), p->old[s].code, p->old[s].name);
 		break;
 	default:
-		snprintf(out, len, TR(N_("no old province carries the name %s: province %s, whose unit code the "
-					 "new province keeps")),
-			 p->name, p->old[s].code);
+		snprintf(out, len, TR(SN_R_SURVIVOR_CODE), p->name, p->old[s].code);
 		break;
 	}
 #undef TR

@@ -28,6 +28,7 @@
 #include "embedded.h"
 #include "mapping.h"
 #include "province.h"
+#include "reasons.h"
 #include "reassign.h"
 #include "text.h"
 #include "units.h"
@@ -70,13 +71,14 @@ static int commune_targets(struct sn_reassign *ra)
 				pop = i;
 		if (n == 1) {
 			chosen = m[0].code;
-			snprintf(how, sizeof how, "commune %s is now %s (%s)", old, m[0].code, sn_share_name(m[0].share));
+			snprintf(how, sizeof how, m[0].share == SN_SHARE_WHOLE ? SN_R_TARGET_WHOLE :
+				 m[0].share == SN_SHARE_PART ? SN_R_TARGET_PART : SN_R_TARGET_PART_POPULATION, old,
+				 m[0].code);
 		} else if (pop >= 0) {
 			chosen = m[pop].code;
-			snprintf(how, sizeof how, "commune %s was split; %s took the whole population", old, m[pop].code);
+			snprintf(how, sizeof how, SN_R_TARGET_POPULATION, old, m[pop].code);
 		} else {
-			snprintf(how, sizeof how, "commune %s was split among %d new communes with no part "
-				 "taking the whole population", old, n);
+			snprintf(how, sizeof how, SN_R_TARGET_SPLIT, old, n);
 		}
 		/* A commune no event changed and that is not a commune of the merged province (left out
 		 * of the conversion table) leads nowhere. */
@@ -88,10 +90,8 @@ static int commune_targets(struct sn_reassign *ra)
 				break;
 			}
 			if (!in_target) {
-				snprintf(how, sizeof how, n == 1 && m[0].steps == 0 ?
-					 "commune %s is in no conversion table: no new commune is known for it" :
-					 "commune %s leads to %s, which has no committee in the merged province",
-					 old, chosen);
+				snprintf(how, sizeof how, n == 1 && m[0].steps == 0 ? SN_R_TARGET_UNKNOWN :
+					 SN_R_TARGET_NO_COMMITTEE, old, chosen);
 				chosen = NULL;
 			}
 		}
@@ -128,13 +128,14 @@ static const char *RESET =
 	"DELETE FROM main.decision;"
 	"DELETE FROM hamlet;";
 
-/* The rule of each procedure: decision > procedure > field > default. */
+/* The rule of each procedure: decision > procedure > field > default. What the scripts store as
+ * prose is written from the formats of reasons.h, bound as @SN_R_NAME (bind_target). */
 static const char *RULES =
 	"CREATE TEMP TABLE prule AS SELECT p.province, p.national_code, p.field_code, "
-	"  COALESCE((SELECT 'decision ' || d.pos FROM temp.decision d WHERE d.subject = p.national_code "
-	"    AND d.field = 'jurisdiction'), (SELECT r.kind || ':' || r.key || ' (' || r.pos || ')' FROM temp.jrule r "
-	"    WHERE r.kind = 'procedure' AND r.key = p.national_code), (SELECT r.kind || ':' || r.key || ' (' || r.pos || ')' "
-	"    FROM temp.jrule r WHERE r.kind = 'field' AND r.key = p.field_code), (SELECT 'default (' || r.pos || ')' "
+	"  COALESCE((SELECT printf(@SN_R_RULE_DECISION, d.pos) FROM temp.decision d WHERE d.subject = p.national_code "
+	"    AND d.field = 'jurisdiction'), (SELECT printf(@SN_R_RULE_PROCEDURE, r.key, r.pos) FROM temp.jrule r "
+	"    WHERE r.kind = 'procedure' AND r.key = p.national_code), (SELECT printf(@SN_R_RULE_FIELD, r.key, r.pos) "
+	"    FROM temp.jrule r WHERE r.kind = 'field' AND r.key = p.field_code), (SELECT printf(@SN_R_RULE_DEFAULT, r.pos) "
 	"    FROM temp.jrule r WHERE r.kind = 'default')) AS rule, "
 	"  COALESCE((SELECT CASE WHEN d.value LIKE 'province:%' THEN 'province' ELSE d.value END FROM temp.decision d "
 	"    WHERE d.subject = p.national_code AND d.field = 'jurisdiction'), (SELECT r.target FROM temp.jrule r "
@@ -176,18 +177,18 @@ static const struct {
 	const char *make, *carries;
 } CARRY[] = {
 	/* kept / renumbered / merged */
-	{ "SELECT ob.id, ob.national_code, ob.new_code AS agency, ob.online, 'crosswalk: ' || ob.outcome AS rule "
+	{ "SELECT ob.id, ob.national_code, ob.new_code AS agency, ob.online, printf(@SN_R_BIND_CROSSWALK, ob.outcome) AS rule "
 	  "  FROM ob WHERE NOT ob.district AND ob.outcome IN ('kept', 'renumbered', 'merged')",
 	  "SELECT id FROM ob WHERE NOT district AND outcome IN ('kept', 'renumbered', 'merged')" },
 	/* closed with successors (a split commune's committee) */
-	{ "SELECT ob.id, ob.national_code, s.new_code AS agency, ob.online, 'crosswalk: successor of closed ' || "
-	  "  ob.agency_code AS rule FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code "
+	{ "SELECT ob.id, ob.national_code, s.new_code AS agency, ob.online, printf(@SN_R_BIND_SUCCESSOR, "
+	  "  ob.agency_code) AS rule FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code "
 	  "  WHERE NOT ob.district AND ob.outcome = 'closed'",
 	  "SELECT DISTINCT ob.id FROM ob JOIN crosswalk_successor s ON s.old_code = ob.agency_code "
 	  "  WHERE NOT ob.district AND ob.outcome = 'closed'" },
 	/* district level, commune target: every new commune's committee */
 	{ "SELECT g.id, g.national_code, c.code AS agency, g.online, g.rule FROM (SELECT min(ob.id) AS id, "
-	  "  ob.national_code, max(ob.online) AS online, min('district -> commune: ' || r.rule) AS rule FROM ob "
+	  "  ob.national_code, max(ob.online) AS online, min(printf(@SN_R_BIND_COMMUNE, r.rule)) AS rule FROM ob "
 	  "  JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
 	  "  WHERE ob.district AND r.target = 'commune' GROUP BY ob.national_code) g "
 	  "  JOIN code_table c ON c.kind = 'commune-committee'",
@@ -195,7 +196,7 @@ static const struct {
 	  "  WHERE ob.district AND r.target = 'commune' AND EXISTS (SELECT 1 FROM code_table WHERE kind = 'commune-committee')" },
 	/* district level, province target: the department carrying the function */
 	{ "SELECT g.id, g.national_code, c.code AS agency, g.online, g.rule FROM (SELECT min(ob.id) AS id, "
-	  "  ob.national_code, r.function, max(ob.online) AS online, min('district -> province: ' || r.rule) AS rule "
+	  "  ob.national_code, r.function, max(ob.online) AS online, min(printf(@SN_R_BIND_PROVINCE, r.rule)) AS rule "
 	  "  FROM ob JOIN temp.prule r ON r.province = ob.catalog AND r.national_code = ob.national_code "
 	  "  WHERE ob.district AND r.target = 'province' GROUP BY ob.national_code, r.function) g "
 	  "  JOIN code_table c ON c.kind = 'department' AND c.function = g.function",
@@ -206,9 +207,8 @@ static const struct {
 
 static const char *AFTER_CARRY =
 	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', ob.national_code, "
-	"  'binding without a successor', 'province ' || ob.catalog || ': agency ' || ob.agency_code || "
-	"  CASE WHEN ob.district THEN ' (district level; no department carries the rule''s function)' "
-	"  ELSE ' closed without successors' END FROM ob WHERE ob.id NOT IN (SELECT old_id FROM carried) ORDER BY ob.id;";
+	"  @SN_R_Q_UNBOUND, printf(CASE WHEN ob.district THEN @SN_R_Q_UNBOUND_DISTRICT ELSE @SN_R_Q_UNBOUND_CLOSED END, "
+	"  ob.catalog, ob.agency_code) FROM ob WHERE ob.id NOT IN (SELECT old_id FROM carried) ORDER BY ob.id;";
 
 /* Dossiers at agencies that no longer exist. A dossier follows the level of the work it is:
  *   - a `dossier:` decision always wins;
@@ -239,19 +239,21 @@ static const char *DOSSIERS =
 	"    WHEN NOT district AND one_successor IS NOT NULL THEN one_successor "
 	"    ELSE (SELECT c.code FROM code_table c WHERE c.kind = 'commune-committee' "
 	"      AND c.unit_code = COALESCE(pop_commune, hamlet_commune, single_commune)) END, "
-	"  CASE WHEN decided IS NOT NULL THEN 'decision: ' || decision_why "
-	"    WHEN outcome IN ('renumbered', 'merged') THEN 'crosswalk: ' || outcome || ' (' || xreason || ')' "
-	"    WHEN district AND target = 'province' THEN 'district -> province: ' || prule "
-	"    WHEN NOT district AND one_successor IS NOT NULL THEN 'crosswalk: successor of closed ' || from_agency "
-	"    ELSE CASE WHEN district THEN 'district -> commune: ' || prule || '; ' ELSE 'commune -> commune: ' END || "
-	"      CASE WHEN pop_commune IS NOT NULL THEN how "
-	"        WHEN hamlet_commune IS NOT NULL THEN 'hamlet ' || hamlet || ' of ' || commune || ' is in ' || hamlet_commune "
-	"        WHEN single_commune IS NOT NULL THEN 'district ' || unit || ' is now the one commune ' || single_commune "
-	"        ELSE 'hamlet ' || COALESCE(hamlet, '(none)') || ' of ' || COALESCE(commune, '(no commune)') END END, "
-	"  COALESCE(how, 'no commune given') "
+	"  CASE WHEN decided IS NOT NULL THEN printf(@SN_R_MOVE_DECISION, decision_pos, decision_why) "
+	"    WHEN outcome IN ('renumbered', 'merged') THEN printf(@SN_R_MOVE_CROSSWALK, outcome, xreason) "
+	"    WHEN district AND target = 'province' THEN printf(@SN_R_BIND_PROVINCE, prule) "
+	"    WHEN NOT district AND one_successor IS NOT NULL THEN printf(@SN_R_BIND_SUCCESSOR, from_agency) "
+	"    WHEN district THEN printf(@SN_R_MOVE_DISTRICT_COMMUNE, prule, commune_rule) "
+	"    ELSE printf(@SN_R_MOVE_COMMUNE, commune_rule) END, "
+	"  COALESCE(how, @SN_R_TARGET_NONE) "
+	/* how the applicant's commune was found (none: the dossier is not moved, its rule not kept) */
+	"  FROM (SELECT *, CASE WHEN pop_commune IS NOT NULL THEN how "
+	"    WHEN hamlet_commune IS NOT NULL THEN printf(@SN_R_MOVE_HAMLET, hamlet, commune, hamlet_commune) "
+	"    WHEN single_commune IS NOT NULL THEN printf(@SN_R_MOVE_SINGLE, unit, single_commune) END AS commune_rule "
 	"  FROM (SELECT d.id, d.code, d.agency_code AS from_agency, d.hamlet, x.outcome, x.new_code, x.reason AS xreason, "
 	"    a.kind IN ('district-committee', 'district-office') AS district, a.unit_code AS unit, "
-	"    r.target, r.function AS fn, r.rule AS prule, dd.value AS decided, dd.pos || ' ' || dd.reason AS decision_why, "
+	"    r.target, r.function AS fn, r.rule AS prule, dd.value AS decided, dd.pos AS decision_pos, "
+	"    dd.reason AS decision_why, "
 	"    COALESCE(d.commune_code, CASE WHEN a.kind = 'commune-committee' THEN a.unit_code END) AS commune, "
 	"    (SELECT min(s.new_code) FROM crosswalk_successor s WHERE s.old_code = d.agency_code "
 	"      HAVING count(*) = 1) AS one_successor, "
@@ -265,16 +267,17 @@ static const char *DOSSIERS =
 	"    LEFT JOIN temp.prule r ON r.province = d.province AND r.national_code = d.national_code "
 	"    LEFT JOIN temp.ctarget t ON t.old_commune = COALESCE(d.commune_code, CASE WHEN "
 	"      a.kind = 'commune-committee' THEN a.unit_code END) "
-	"    WHERE x.outcome <> 'kept' OR dd.value IS NOT NULL);"
+	"    WHERE x.outcome <> 'kept' OR dd.value IS NOT NULL));"
 	"UPDATE temp.decision SET used = 1 WHERE field = 'commune' AND substr(subject, 9) IN (SELECT code FROM dossier);"
 	"INSERT INTO dossier_history(dossier_id, step, from_agency, to_agency, rule) SELECT id, 'reassign', "
 	"  from_agency, to_agency, rule FROM dmove WHERE to_agency IS NOT NULL ORDER BY id;"
 	"UPDATE dossier SET agency_code = (SELECT to_agency FROM dmove m WHERE m.id = dossier.id) "
 	"  WHERE id IN (SELECT id FROM dmove WHERE to_agency IS NOT NULL);"
 	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', 'dossier:' || d.code, "
-	"  'dossier needs a decision: ' || CASE WHEN m.rule LIKE 'decision:%' THEN 'the decided commune has no "
-	"committee in the merged province' ELSE m.why END, 'at ' || d.agency_code || ', procedure ' || d.national_code || "
-	"  ', applicant in ' || COALESCE(d.commune_code, '?') || COALESCE(', hamlet ' || d.hamlet, '') "
+	"  CASE WHEN m.rule LIKE 'decision:%' THEN @SN_R_Q_DOSSIER_DECIDED ELSE printf(@SN_R_Q_DOSSIER, m.why) END, "
+	"  CASE WHEN d.hamlet IS NULL THEN printf(@SN_R_Q_DOSSIER_AT, d.agency_code, d.national_code, "
+	"  COALESCE(d.commune_code, '?')) ELSE printf(@SN_R_Q_DOSSIER_AT_HAMLET, d.agency_code, d.national_code, "
+	"  COALESCE(d.commune_code, '?'), d.hamlet) END "
 	"  FROM dmove m JOIN dossier d ON d.id = m.id WHERE m.to_agency IS NULL ORDER BY d.code;";
 
 /* One entry per national code; fields on which the catalogs disagree wait for a decision. */
@@ -307,7 +310,7 @@ static const char *MERGE =
 	"  d.reason, d.pos, (SELECT m.detail FROM mfield m WHERE m.national_code = d.subject AND m.field = d.field) "
 	"  FROM temp.decision d WHERE d.used = 1 ORDER BY d.subject, d.field;"
 	"INSERT INTO review(step, subject, reason, detail, field) SELECT 'reassign', national_code, "
-	"  'conflict: the catalogs differ on ' || field, detail, field FROM mfield WHERE nvals > 1 "
+	"  printf(@SN_R_Q_CONFLICT, field), detail, field FROM mfield WHERE nvals > 1 "
 	"  ORDER BY national_code, field;"
 	"INSERT INTO merged_procedure SELECT p.national_code, p.national_code || '.' || :root, "
 	"  (SELECT CASE WHEN nvals = 1 THEN value END FROM mfield WHERE national_code = p.national_code AND field = 'name'), "
@@ -334,8 +337,8 @@ static const char *MERGE =
 	"  FROM (SELECT * FROM procedure ORDER BY province) p GROUP BY p.national_code ORDER BY p.national_code;"
 	"UPDATE merged_procedure SET levels = '' WHERE levels IS NULL;"
 	"INSERT INTO review(step, subject, reason, detail) SELECT 'reassign', national_code, "
-	"  'decided by the default rule: confirm or override', 'district-level bindings of ' || group_concat(DISTINCT province) || "
-	"  ' went to ' || min(target) FROM temp.prule WHERE rule LIKE 'default%' AND national_code IN "
+	"  @SN_R_Q_DEFAULT, printf(@SN_R_Q_DEFAULT_WENT, group_concat(DISTINCT province), min(target)) "
+	"  FROM temp.prule WHERE rule LIKE 'default%' AND national_code IN "
 	"  (SELECT national_code FROM ob WHERE district) GROUP BY national_code ORDER BY national_code;";
 
 int sn_merged_province(struct sn_ctx *ctx, char target[8], char root[40])
@@ -391,10 +394,12 @@ static const struct {
 	  N_("a dossier at a closed agency is neither moved nor queued") },
 };
 
-/* :t (the merged province) and :root (its committee) in every statement. */
+/* :t (the merged province), :root (its committee) and the formats of stored reasons
+ * (@SN_R_NAME) in every statement. */
 static void bind_target(sqlite3_stmt *st, void *arg)
 {
 	const struct sn_reassign *ra = arg;
+	sn_reasons_bind(st);
 	int i = sqlite3_bind_parameter_index(st, ":t");
 	if (i)
 		sqlite3_bind_text(st, i, ra->target, -1, SQLITE_STATIC);

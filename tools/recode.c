@@ -22,6 +22,7 @@
 #include "agency.h"
 #include "compose.h"
 #include "db.h"
+#include "reasons.h"
 #include "recode.h"
 #include "text.h"
 #include "i18n.h"
@@ -122,7 +123,7 @@ static int rc_load_agencies(struct recode *rc, char (*keys)[48])
 		if (rc->oom)
 			break;
 		if (!strcmp(sn_col(st, 9), "closed"))
-			a->out = O_CLOSED, a->reason = rc_fmt(rc, "already closed in the registry of province %s", a->province);
+			a->out = O_CLOSED, a->reason = rc_fmt(rc, SN_R_REGISTRY_CLOSED, a->province);
 	}
 	sqlite3_finalize(st);
 	if (r < 0)
@@ -170,7 +171,8 @@ static int rc_write_results(struct recode *rc)
 		if (r == 0 && a->out != O_KEPT) {
 			char key[40];
 			sn_agcode_sort_key(&a->c, a->code, key, sizeof key);
-			char *why = rc_fmt(rc, "%s: %s", outcome_names[a->out], a->reason);
+			char *why = rc_fmt(rc, a->out == O_RENUMBERED ? SN_R_CLOSED_RENUMBERED : a->out == O_MERGED ?
+					   SN_R_CLOSED_MERGED : SN_R_CLOSED_CLOSED, a->reason);
 			sqlite3_reset(cl);
 			sqlite3_bind_text(cl, 1, a->code, -1, SQLITE_STATIC);
 			sqlite3_bind_text(cl, 2, key, -1, SQLITE_STATIC);
@@ -181,7 +183,7 @@ static int rc_write_results(struct recode *rc)
 		}
 	}
 	for (int i = 0; r == 0 && i < rc->nabs; i++) {
-		char *why = rc_fmt(rc, "level-1 code of a province merged into %s (QĐ 09/2025/QĐ-TTg)", rc->target);
+		char *why = rc_fmt(rc, SN_R_CLOSED_L1, rc->target);
 		sqlite3_reset(cl);
 		sqlite3_bind_text(cl, 1, rc->absorbed[i], -1, SQLITE_STATIC);
 		sqlite3_bind_text(cl, 2, rc->absorbed[i], -1, SQLITE_STATIC);
@@ -196,10 +198,11 @@ static int rc_write_results(struct recode *rc)
 	if (r)
 		return r;
 	/* Codes an earlier run issued to something else are withdrawn, never reissued. */
-	return sn_exec(rc->ctx,
-		"INSERT OR IGNORE INTO closed_code SELECT p.code, p.sort_key, 'issued by an earlier recode "
-		"for ' || p.subject || ', then withdrawn' FROM temp.prev_issued p WHERE NOT EXISTS "
-		"(SELECT 1 FROM code_table c WHERE c.sort_key = p.sort_key AND c.subject = p.subject)");
+	return sn_execf(rc->ctx,
+		"INSERT OR IGNORE INTO closed_code SELECT p.code, p.sort_key, printf(%Q, p.subject) "
+		"FROM temp.prev_issued p WHERE NOT EXISTS "
+		"(SELECT 1 FROM code_table c WHERE c.sort_key = p.sort_key AND c.subject = p.subject)",
+		SN_R_CLOSED_WITHDRAWN);
 }
 
 /* The invariants the rest of the migration relies on; a failure is a bug (exit 5). */
@@ -429,8 +432,8 @@ static int phase_decide(struct recode *rc, const struct order *ord)
 		if (exists) {
 			/* The seat commune's committee continues as its new commune's committee, whose row
 			 * exists already: record that it carries on there. */
-			r = sn_execf(ctx, "UPDATE code_table SET origin = 'renumbered', reason = reason || "
-					  "'; continues %q %q' WHERE sort_key = %Q", a->code, a->name, hkey);
+			r = sn_execf(ctx, "UPDATE code_table SET origin = 'renumbered', reason = printf(%Q, reason, %Q, %Q) "
+					  "WHERE sort_key = %Q", SN_R_CONTINUES, a->code, a->name, hkey);
 			continue;
 		}
 		r = rc_issue(rc, a->home, subject, name, a->kind, parent, unit, a,
@@ -517,11 +520,13 @@ int sn_recode_explain(struct sn_ctx *ctx, const char *code)
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if (sn_step(ctx, st) == SQLITE_ROW) {
 		found = 1;
-		/* Outcomes and kinds are the stored names; the reason is stored English (data). */
+		/* Outcomes and kinds are the stored names; the reason, stored in English, is shown in the
+		 * reader's language (reasons.h). */
+		char why[4000];
 		fprintf(f, _("%s %s (%s, province %s)\n"), sn_col(st, 0), sn_col(st, 1), sn_col(st, 2),
 			sn_col(st, 3));
 		fprintf(f, "  %s%s%s\n", sn_col(st, 4), *sn_col(st, 5) ? " -> " : "", sn_col(st, 5));
-		fprintf(f, _("  because: %s\n"), sn_col(st, 6));
+		fprintf(f, _("  because: %s\n"), sn_reason_shown(sn_col(st, 6), why, sizeof why));
 		if (*sn_col(st, 7))
 			fprintf(f, _("  successors: %s\n"), sn_col(st, 7));
 	}
@@ -537,7 +542,8 @@ int sn_recode_explain(struct sn_ctx *ctx, const char *code)
 		found = 1;
 		fprintf(f, _("%s %s (%s, in the merged province's code table)\n"), sn_col(st, 0), sn_col(st, 1),
 			sn_col(st, 2));
-		fprintf(f, "  %s: %s\n", sn_col(st, 3), sn_col(st, 4));
+		char why[4000];
+		fprintf(f, "  %s: %s\n", sn_col(st, 3), sn_reason_shown(sn_col(st, 4), why, sizeof why));
 		if (*sn_col(st, 5))
 			fprintf(f, _("  parent: %s\n"), sn_col(st, 5));
 		if (*sn_col(st, 6))

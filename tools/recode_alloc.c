@@ -9,6 +9,7 @@
 #include "agency.h"
 #include "compose.h"
 #include "db.h"
+#include "reasons.h"
 #include "recode.h"
 #include "text.h"
 #include "banned.h"
@@ -124,7 +125,7 @@ int rc_allocate(struct recode *rc, const char *kind, const char *subject, char o
 					rc->cursor_n[k] = n;
 				}
 				snprintf(out, 40, "%.39s", buf);
-				snprintf(how, 700, "rule %s (%s, %d-%d)", r->pos, r->pattern, r->first, r->last);
+				snprintf(how, 700, SN_R_ALLOC_RULE, r->pos, r->pattern, r->first, r->last);
 				return 0;
 			}
 		}
@@ -208,7 +209,7 @@ int rc_new_committees(struct recode *rc, const char *council_parent)
 				break;
 			}
 			snprintf(code, sizeof code, "%s", pin->code);
-			snprintf(how, sizeof how, "pinned (%s)", pin->pos);
+			snprintf(how, sizeof how, SN_R_ALLOC_PINNED, pin->pos);
 		} else if ((r = rc_allocate(rc, "commune-committee", subject, code, how))) {
 			break;
 		}
@@ -216,8 +217,7 @@ int rc_new_committees(struct recode *rc, const char *council_parent)
 		size_t tl = strlen(type);
 		char *name = tl && strlen(uname) > tl ? rc_fmt(rc, "Ủy ban nhân dân %s%s", type, uname + tl) :
 			     rc_fmt(rc, "Ủy ban nhân dân %s", uname);
-		char *reason = rc_fmt(rc, "committee of new commune %s %s, %s, allocated in order of new commune "
-				   "code", commune, uname, how);
+		char *reason = rc_fmt(rc, SN_R_COMMITTEE, commune, uname, how);
 		if (rc->ncc == cap) {
 			cap = cap ? cap * 2 : 64;
 			struct cc *nc = realloc(rc->cc, (size_t)cap * sizeof *nc);

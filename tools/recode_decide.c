@@ -7,6 +7,7 @@
 #include "agency.h"
 #include "compose.h"
 #include "db.h"
+#include "reasons.h"
 #include "recode.h"
 #include "text.h"
 #include "banned.h"
@@ -53,15 +54,16 @@ static void rc_set_out(struct ag *a, enum outcome o, const char *home, char *rea
 	a->reason = reason;
 }
 
-/* The new communes an old unit's area became, as committee codes; for a commune also whether
- * one of them took the whole population. Returns the count. */
+/* The new communes an old unit's area became, as committee codes; for a commune also the one
+ * that took the whole population, when one did: into POP its committee's code and the new
+ * commune ("" when none). Returns the count. */
 static int area_committees(struct recode *rc, struct ag *a, const char *level, const char *unit,
-			   char *popnote, size_t poplen)
+			   char pop[2][40])
 {
 	struct sn_mapped *m = NULL;
 	int n = 0;
-	if (popnote)
-		popnote[0] = '\0';
+	if (pop)
+		pop[0][0] = pop[1][0] = '\0';
 	if (!strcmp(level, "district")) {
 		/* A district's area: every new commune its communes went to (or the special zone it
 		 * became). */
@@ -104,8 +106,10 @@ static int area_committees(struct recode *rc, struct ag *a, const char *level, c
 			continue;
 		rc_add_succ(rc, a, c->code);
 		n++;
-		if (popnote && m[i].share == SN_SHARE_PART_POPULATION)
-			snprintf(popnote, poplen, "; %s (%s) took the whole population", c->code, m[i].code);
+		if (pop && m[i].share == SN_SHARE_PART_POPULATION) {
+			snprintf(pop[0], 40, "%s", c->code);
+			snprintf(pop[1], 40, "%s", m[i].code);
+		}
 	}
 	free(m);
 	return n;
@@ -142,22 +146,20 @@ static int decide_follow_parent(struct recode *rc, struct ag *a);
 static int decide_province_body(struct recode *rc, struct ag *a)
 {
 	if (a->survivor) {
-		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, "new province %s (%s): %s; level-1 code %s kept",
-						 rc->target, rc->prov.name, rc->prov.how, a->c.l1));
+		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, SN_R_PROVINCE_KEPT, rc->target, rc->prov.name, rc->prov.how,
+						 a->c.l1));
 		return 0;
 	}
 	for (int i = 0; i < rc->n; i++)
 		if (rc->a[i].survivor && rc->a[i].kind_id == a->kind_id && rc->a[i].pidx < 0 &&
 		    rc->a[i].out == O_KEPT) {
 			rc_set_out(a, O_MERGED, rc->a[i].code,
-				rc_fmt(rc, "old province %s merged into new province %s (%s); its level-1 code "
-				    "%s is closed and the work goes to %s (QĐ 09/2025/QĐ-TTg)", a->province,
-				    rc->target, rc->prov.name, a->c.l1, rc->a[i].code));
+				rc_fmt(rc, SN_R_PROVINCE_MERGED, a->province, rc->target, rc->prov.name, a->c.l1,
+				    rc->a[i].code));
 			return 0;
 		}
-	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "province %s merged into %s, whose registry has no %s "
-				       "to take over", a->province, rc->target, a->kind));
-	return rc_review(rc, a->code, "no successor", a->reason);
+	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_PROVINCE_NO_COUNTERPART, a->province, rc->target, a->kind));
+	return rc_review(rc, a->code, SN_R_Q_NO_SUCCESSOR, a->reason);
 }
 
 /* A department: the carrier of its function continues; another of the same function merges into
@@ -168,22 +170,18 @@ static int decide_department(struct recode *rc, struct ag *a)
 	if (a->is_carrier) {
 		const struct func *f = rc_func_by_id(rc, a->func);
 		int renamed = f && strcmp(a->own_func, a->func) && f->dept_name[0];
-		rc_set_out(a, O_KEPT, a->code,
-			rc_fmt(rc, "department of the surviving province; carries function %s in the merged "
-			    "province%s%s", a->func, renamed ? ", under the name " : "",
-			    renamed ? f->dept_name : ""));
+		rc_set_out(a, O_KEPT, a->code, renamed ? rc_fmt(rc, SN_R_DEPT_CARRIER_RENAMED, a->func, f->dept_name) :
+			   rc_fmt(rc, SN_R_DEPT_CARRIER, a->func));
 		return 0;
 	}
 	const char *home = carrier_home(rc, a->func);
 	if (home) {
-		rc_set_out(a, O_MERGED, home, rc_fmt(rc, "same function (%s) as %s, which carries it in the "
-						"merged province (2025 department mergers)", a->func, home));
+		rc_set_out(a, O_MERGED, home, rc_fmt(rc, SN_R_DEPT_SAME_FUNCTION, a->func, home));
 		return 0;
 	}
 	if (a->survivor) {
-		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, "department of the surviving province; its function is "
-						 "not in the department table"));
-		return rc_review(rc, a->code, "department function unknown: kept as is", a->name);
+		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, SN_R_DEPT_UNKNOWN_KEPT));
+		return rc_review(rc, a->code, SN_R_Q_DEPT_UNKNOWN_KEPT, a->name);
 	}
 
 	/* An absorbed department with no counterpart (or an unknown function) continues under a new
@@ -193,13 +191,10 @@ static int decide_department(struct recode *rc, struct ag *a)
 	int r = rc_allocate(rc, "department", subject, code, how);
 	if (r)
 		return r;
-	rc_set_out(a, O_RENUMBERED, code, rc_fmt(rc, "department of province %s with %s in the merged province; "
-					   "new number from %s", a->province,
-					   a->func[0] ? "no department of the same function" :
-							"a function the department table does not know",
-					   how));
+	rc_set_out(a, O_RENUMBERED, code, a->func[0] ? rc_fmt(rc, SN_R_DEPT_NO_COUNTERPART, a->province, how) :
+		   rc_fmt(rc, SN_R_DEPT_UNKNOWN_RENUMBERED, a->province, how));
 	if (!a->func[0])
-		return rc_review(rc, a->code, "department function unknown: renumbered", a->name);
+		return rc_review(rc, a->code, SN_R_Q_DEPT_UNKNOWN_RENUMBERED, a->name);
 	a->is_carrier = 1;
 	return 0;
 }
@@ -208,7 +203,7 @@ static int decide_department(struct recode *rc, struct ag *a)
  * committees succeeding it; a whole district that became one unit merges into its committee. */
 static int decide_district_committee(struct recode *rc, struct ag *a)
 {
-	int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
+	int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL) : 0;
 	if (n < 0)
 		return SN_IO;
 	long long whole;
@@ -224,15 +219,12 @@ static int decide_district_committee(struct recode *rc, struct ag *a)
 		free(a->succ);
 		a->succ = NULL;
 		a->nsucc = 0;
-		rc_set_out(a, O_MERGED, home, rc_fmt(rc, "district level abolished on the reform's effective date; "
-					       "the whole district became one unit, %s (a special zone), "
-					       "whose committee takes over its work", cc_commune(rc, home)));
+		rc_set_out(a, O_MERGED, home, rc_fmt(rc, SN_R_DISTRICT_ONE_UNIT, cc_commune(rc, home)));
 		return 0;
 	}
-	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "district level abolished on the reform's effective date; "
-				       "its area is now %d commune(s), whose committees succeed it", n));
+	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_DISTRICT_CLOSED, n));
 	if (n == 0)
-		return rc_review(rc, a->code, "closed without successors", "district has no mapped communes");
+		return rc_review(rc, a->code, SN_R_Q_CLOSED, SN_R_Q_NO_COMMUNES);
 	return 0;
 }
 
@@ -246,26 +238,24 @@ static int decide_district_office(struct recode *rc, struct ag *a)
 		if (o->kind_id == SN_KIND_DEPARTMENT && !strcmp(o->func, f) &&
 		    (o->out == O_KEPT || o->out == O_RENUMBERED)) {
 			rc_add_succ(rc, a, o->home);
-			rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "district level abolished; its function (%s) "
-						       "goes to %s %s", f, o->home, o->name));
+			rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_OFFICE_TO_DEPT, f, o->home, o->name));
 			return 0;
 		}
 	}
-	int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL, 0) : 0;
+	int n = a->unit[0] ? area_committees(rc, a, "district", a->unit, NULL) : 0;
 	if (n < 0)
 		return SN_IO;
-	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "district level abolished; function %s has no department "
-				       "in the merged province, so the %d commune committee(s) of "
-				       "its area succeed it", *f ? f : "unknown", n));
-	return rc_review(rc, a->code, "district office without a department for its function", a->name);
+	rc_set_out(a, O_CLOSED, NULL, *f ? rc_fmt(rc, SN_R_OFFICE_TO_COMMUNES, f, n) :
+		   rc_fmt(rc, SN_R_OFFICE_UNKNOWN_TO_COMMUNES, n));
+	return rc_review(rc, a->code, SN_R_Q_OFFICE, a->name);
 }
 
 /* A commune committee goes to the committee of the new commune it became (the seat's is
  * renumbered, the others merge), or closes when the commune was split or leads nowhere. */
 static int decide_commune_committee(struct recode *rc, struct ag *a)
 {
-	char popnote[160];
-	int n = a->unit[0] ? area_committees(rc, a, "commune", a->unit, popnote, sizeof popnote) : 0;
+	char pop[2][40];
+	int n = a->unit[0] ? area_committees(rc, a, "commune", a->unit, pop) : 0;
 	if (n < 0)
 		return SN_IO;
 	if (n == 1) {
@@ -276,11 +266,8 @@ static int decide_commune_committee(struct recode *rc, struct ag *a)
 			if (!strcmp(rc->cc[i].code, home) && !strcmp(rc->cc[i].commune, a->unit))
 				seat = 1;
 		char *why = seat ?
-			rc_fmt(rc, "commune %s keeps its code as new commune %s (the seat of the merged "
-			    "commune): its committee continues under the new committee code", a->unit,
-			    cc_commune(rc, home)) :
-			rc_fmt(rc, "commune %s is now part of new commune %s: its committee's work goes to "
-			    "the new commune's committee", a->unit, cc_commune(rc, home));
+			rc_fmt(rc, SN_R_COMMUNE_SEAT, a->unit, cc_commune(rc, home)) :
+			rc_fmt(rc, SN_R_COMMUNE_PART, a->unit, cc_commune(rc, home));
 		free(a->succ[0]);
 		free(a->succ);
 		a->succ = NULL;
@@ -289,13 +276,13 @@ static int decide_commune_committee(struct recode *rc, struct ag *a)
 		return 0;
 	}
 	if (n > 1) {
-		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "commune %s was split among %d new communes%s", a->unit,
-					       n, popnote));
+		rc_set_out(a, O_CLOSED, NULL, *pop[0] ? rc_fmt(rc, SN_R_COMMUNE_SPLIT_POPULATION, a->unit, n, pop[0],
+							       pop[1]) : rc_fmt(rc, SN_R_COMMUNE_SPLIT, a->unit, n));
 		return 0;
 	}
-	rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "commune %s maps to no new commune of province %s",
-				       a->unit[0] ? a->unit : "(no unit code)", rc->target));
-	return rc_review(rc, a->code, "closed without successors", a->reason);
+	rc_set_out(a, O_CLOSED, NULL, a->unit[0] ? rc_fmt(rc, SN_R_COMMUNE_NOWHERE, a->unit, rc->target) :
+		   rc_fmt(rc, SN_R_COMMUNE_NO_UNIT, rc->target));
+	return rc_review(rc, a->code, SN_R_Q_CLOSED, a->reason);
 }
 
 /* The rule of each kind; a kind without one goes where its parent went. */
@@ -325,7 +312,7 @@ int rc_decide(struct recode *rc, int idx)
 		char subject[80];
 		snprintf(subject, sizeof subject, "old:%s", a->code);
 		if (exists) {
-			rc_set_out(a, O_MERGED, pin->code, rc_fmt(rc, "merged into %s: pinned (%s)", pin->code, pin->pos));
+			rc_set_out(a, O_MERGED, pin->code, rc_fmt(rc, SN_R_PIN_MERGED, pin->code, pin->pos));
 			return 0;
 		}
 		if (rc_is_taken(rc, pin->code, subject) && strcmp(pin->code, a->code)) {
@@ -334,7 +321,7 @@ int rc_decide(struct recode *rc, int idx)
 			return SN_DATA;
 		}
 		rc_set_out(a, strcmp(pin->code, a->code) ? O_RENUMBERED : O_KEPT, pin->code,
-			rc_fmt(rc, "pinned to %s (%s)", pin->code, pin->pos));
+			rc_fmt(rc, SN_R_PIN, pin->code, pin->pos));
 		return 0;
 	}
 
@@ -356,44 +343,39 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		own = atol(a->c.grp[own_level - 2]);
 	if (!p) {
 		if (a->survivor) {
-			rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, "agency of the surviving province without a parent"));
+			rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, SN_R_SURVIVOR_NO_PARENT));
 			return 0;
 		}
-		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "agency of absorbed province %s without a parent: no rule "
-					       "says where it goes", a->province));
-		return rc_review(rc, a->code, "closed without successors", a->reason);
+		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_ABSORBED_NO_PARENT, a->province));
+		return rc_review(rc, a->code, SN_R_Q_CLOSED, a->reason);
 	}
 	if (a->c.status != SN_AGCODE_OK && !a->survivor) {
-		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "nonconforming code (%s) of absorbed province %s: a person "
-					       "decides its successor", a->c.problem_en, a->province));
-		return rc_review(rc, a->code, "nonconforming code", a->reason);
+		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_NONCONFORMING, a->c.problem_en, a->province));
+		return rc_review(rc, a->code, SN_R_Q_NONCONFORMING, a->reason);
 	}
 	if (p->out == O_KEPT && a->survivor) {
-		rc_set_out(a, O_KEPT, a->code, rc_fmt(rc, "its parent %s is kept%s%s", p->code,
-						a->c.status != SN_AGCODE_OK ? "; code flagged: " : "",
-						a->c.status != SN_AGCODE_OK ? a->c.problem_en : ""));
+		rc_set_out(a, O_KEPT, a->code, a->c.status != SN_AGCODE_OK ?
+			   rc_fmt(rc, SN_R_PARENT_KEPT_FLAGGED, p->code, a->c.problem_en) :
+			   rc_fmt(rc, SN_R_PARENT_KEPT, p->code));
 		return 0;
 	}
 	const char *home = NULL;
 	char why[400] = "";
 	if (p->out == O_KEPT || p->out == O_RENUMBERED || p->out == O_MERGED) {
 		home = p->home;
-		snprintf(why, sizeof why, "its parent %s is %s %s", p->code,
-			 p->out == O_KEPT ? "kept as" : p->out == O_RENUMBERED ? "renumbered to" : "merged into",
-			 p->home);
+		snprintf(why, sizeof why, p->out == O_KEPT ? SN_R_PARENT_KEPT_AS : p->out == O_RENUMBERED ?
+			 SN_R_PARENT_RENUMBERED : SN_R_PARENT_MERGED, p->code, p->home);
 	} else {
 		/* The parent closed: the agency's own commune decides. */
-		char pop[160];
 		struct ag tmp = { 0 };
 		int n = a->unit[0] && strlen(a->unit) == 5 ?
-			area_committees(rc, &tmp, "commune", a->unit, pop, sizeof pop) : 0;
+			area_committees(rc, &tmp, "commune", a->unit, NULL) : 0;
 		if (n < 0)
 			return SN_IO;
 		if (n == 1) {
 			snprintf(code, sizeof code, "%s", tmp.succ[0]);
 			home = code;
-			snprintf(why, sizeof why, "its parent %s closed; its commune %s is now under %s",
-				 p->code, a->unit, tmp.succ[0]);
+			snprintf(why, sizeof why, SN_R_PARENT_CLOSED, p->code, a->unit, tmp.succ[0]);
 		}
 		for (int i = 0; i < tmp.nsucc; i++)
 			if (n != 1)
@@ -402,10 +384,9 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 			free(tmp.succ[i]);
 		free(tmp.succ);
 		if (!home) {
-			rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "its parent %s closed and its commune %s does not lead "
-						       "to one new commune", p->code,
-						       a->unit[0] ? a->unit : "(none)"));
-			return rc_review(rc, a->code, "needs a decision: where does it go", a->reason);
+			rc_set_out(a, O_CLOSED, NULL, a->unit[0] ? rc_fmt(rc, SN_R_PARENT_CLOSED_NOWHERE, p->code, a->unit) :
+				   rc_fmt(rc, SN_R_PARENT_CLOSED_NO_UNIT, p->code));
+			return rc_review(rc, a->code, SN_R_Q_WHERE, a->reason);
 		}
 	}
 	/* Two units of the same name under one department after the merger (both provinces' land
@@ -419,8 +400,7 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 		sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, a->name, -1, SQLITE_STATIC);
 		if (sn_step(rc->ctx, st) == SQLITE_ROW) {
-			rc_set_out(a, O_MERGED, sn_col(st, 0), rc_fmt(rc, "%s, where %s has the same name and function",
-								why, sn_col(st, 0)));
+			rc_set_out(a, O_MERGED, sn_col(st, 0), rc_fmt(rc, SN_R_SAME_NAME, why, sn_col(st, 0)));
 			sqlite3_finalize(st);
 			return 0;
 		}
@@ -428,16 +408,15 @@ static int decide_follow_parent(struct recode *rc, struct ag *a)
 	}
 	char newc[40];
 	if (rc_child_code(rc, home, own_level == 0 ? 0 : own, subject, newc) != 0) {
-		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, "%s, but no free code is left under it", why));
+		rc_set_out(a, O_CLOSED, NULL, rc_fmt(rc, SN_R_NO_FREE_CODE, why));
 		rc_add_succ(rc, a, home);
-		return rc_review(rc, a->code, "no free code under its new parent", a->reason);
+		return rc_review(rc, a->code, SN_R_Q_NO_FREE_CODE, a->reason);
 	}
 	/* Say when the number changed because it was taken under the new parent. */
 	struct sn_agcode nc;
 	sn_agcode_parse(newc, &nc);
 	int kept_number = own > 0 && nc.depth >= 2 && atol(nc.grp[nc.depth - 2]) == own;
 	rc_set_out(a, strcmp(newc, a->code) ? O_RENUMBERED : O_KEPT, newc,
-		rc_fmt(rc, "%s; continues under it as %s%s", why, newc,
-		    own > 0 && !kept_number ? " (its own number was taken there)" : ""));
+		rc_fmt(rc, own > 0 && !kept_number ? SN_R_CONTINUES_AS_TAKEN : SN_R_CONTINUES_AS, why, newc));
 	return 0;
 }

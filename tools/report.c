@@ -13,6 +13,7 @@
 #include "mapping.h"
 #include "options.h"
 #include "province.h"
+#include "reasons.h"
 #include "reassign.h"
 #include "report.h"
 #include "version.h"
@@ -405,7 +406,9 @@ static void agencies(struct rpt *r, struct sink *k)
 			const char *cells[] = { sn_col(st, 0), sn_col(st, 1), kind, out, where };
 			t_row(k, cells);
 		} else {
-			const char *cells[] = { sn_col(st, 0), sn_col(st, 1), prov, kind, out, sn_col(st, 5), where, sn_col(st, 9) };
+			char why[4000];
+			const char *cells[] = { sn_col(st, 0), sn_col(st, 1), prov, kind, out, sn_col(st, 5), where,
+						sn_reason_shown(sn_col(st, 9), why, sizeof why) };
 			t_row(k, cells);
 		}
 	}
@@ -961,8 +964,12 @@ static void queue(struct rpt *r, struct sink *k)
 		snprintf(nmbuf, sizeof nmbuf, "%s", nm);
 		const char *status = done ? C_("status", "decided") : C_("status", "open");
 		const char *fieldlabel = *field ? sn_label("field", field, r->lang) : "";
+		/* an open item's reason and detail, stored in English, in the report's language */
+		char why[4000], detail[4000];
+		const char *what = done ? sn_col(st, 6) : sn_reason_shown(sn_col(st, 6), why, sizeof why);
+		const char *more = done ? sn_col(st, 7) : sn_reason_shown(sn_col(st, 7), detail, sizeof detail);
 		if (html) {
-			const char *cells[] = { subject, nmbuf, fieldlabel, sn_col(st, 6), sn_col(st, 7), status };
+			const char *cells[] = { subject, nmbuf, fieldlabel, what, more, status };
 			t_row(k, cells);
 			continue;
 		}
@@ -975,8 +982,7 @@ static void queue(struct rpt *r, struct sink *k)
 					    sn_label_value(field, raw, r->lang, b, sizeof b);
 			snprintf(val, sizeof val, "%s", shown ? shown : "");
 		}
-		const char *cells[] = { subject, field, val, sn_col(st, 4), nmbuf, sn_col(st, 6), sn_col(st, 7), status,
-					sn_col(st, 5) };
+		const char *cells[] = { subject, field, val, sn_col(st, 4), nmbuf, what, more, status, sn_col(st, 5) };
 		t_row(k, cells);
 		if (*field) {
 			char **v = NULL;
@@ -995,7 +1001,8 @@ static void queue(struct rpt *r, struct sink *k)
 
 /* --- validation -------------------------------------------------------------------------------- */
 
-/* validate's JSON: read from the file given, else computed by running 'validate' in-process. */
+/* validate's JSON: read from the file given, else computed by running 'validate' in-process in
+ * the report's language (whose JSON then has each detail in it too: detail_vi). */
 static int load_validation(struct rpt *r, const char *path)
 {
 	json_error_t je;
@@ -1012,9 +1019,11 @@ static int load_validation(struct rpt *r, const char *path)
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
 		return SN_IO;
-	char a0[] = "sapnhap", a1[] = "--db", a3[] = "validate", a4[] = "--format", a5[] = "json", a6[] = "--limit", a7[] = "0";
-	char *argv[] = { a0, a1, (char *)db_shown(r->ctx), a3, a4, a5, a6, a7, NULL };
-	int rc = sn_main_nested(r->ctx, 8, argv, m);
+	char a0[] = "sapnhap", a1[] = "--db", a3[] = "validate", a4[] = "--format", a5[] = "json", a6[] = "--limit", a7[] = "0",
+	     a8[] = "--lang", a9[3];
+	snprintf(a9, sizeof a9, "%s", r->lang == SN_LANG_VI ? "vi" : "en");
+	char *argv[] = { a0, a1, (char *)db_shown(r->ctx), a3, a4, a5, a6, a7, a8, a9, NULL };
+	int rc = sn_main_nested(r->ctx, 10, argv, m);
 	fclose(m);
 	if (rc <= SN_FINDINGS)
 		r->validation = json_loadb(buf ? buf : "", len, 0, &je);
@@ -1041,7 +1050,11 @@ static void validation(struct rpt *r, struct sink *k, int samples)
 		snprintf(n, sizeof n, "%lld", count);
 		const char *id = json_string_value(json_object_get(ru, "id"));
 		const char *sev = sn_label("severity", json_string_value(json_object_get(ru, "severity")), r->lang);
+		/* The message's English is its msgid; a detail is in the report's language where the JSON
+		 * has it (validate --lang), else as the JSON gives it, in English. */
 		const char *msg = json_string_value(json_object_get(ru, "message"));
+		if (msg && *msg)
+			msg = _(msg);
 		const char *cells[] = { id, sev, n, msg, "", "" };
 		if (!samples) {
 			if (count > 0)
@@ -1052,8 +1065,10 @@ static void validation(struct rpt *r, struct sink *k, int samples)
 		size_t j;
 		json_t *s;
 		json_array_foreach(json_object_get(ru, "sample"), j, s) {
-			const char *c2[] = { id, sev, "", "", json_string_value(json_object_get(s, "subject")),
-					     json_string_value(json_object_get(s, "detail")) };
+			const char *detail = r->lang == SN_LANG_VI ? json_string_value(json_object_get(s, "detail_vi")) : NULL;
+			if (!detail)
+				detail = json_string_value(json_object_get(s, "detail"));
+			const char *c2[] = { id, sev, "", "", json_string_value(json_object_get(s, "subject")), detail };
 			t_row(k, c2);
 		}
 	}

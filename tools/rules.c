@@ -6,6 +6,7 @@
 #include "exitcodes.h"
 #include "i18n.h"
 #include "labels.h"
+#include "reasons.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "banned.h"
@@ -400,6 +401,7 @@ static int create_functions(struct sn_ctx *ctx, enum sn_lang lang)
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(ctx->db, "tr", -1, f, l, sql_tr, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(ctx->db, "sn_label", 2, f, l, sql_label, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(ctx->db, "sn_reason", 1, f, NULL, sn_reason_sql, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(ctx->db, "tr_concat", 1, f, l, NULL, concat_step, concat_final) != SQLITE_OK ||
 	    sqlite3_create_function(ctx->db, "tr_concat", 2, f, l, NULL, concat_step, concat_final) != SQLITE_OK) {
 		sn_error(ctx, "database: cannot register functions: %s", sqlite3_errmsg(ctx->db));

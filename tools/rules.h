@@ -110,7 +110,7 @@ int sn_rules_run(struct sn_ctx *ctx, struct sn_rules *rs);
 /* --- the details of findings ----------------------------------------------------------------
  *
  * A rule's query writes each finding's detail once; the text report reads it in the report's
- * language, the CSV and JSON reports in English. sn_rules_run creates three SQL functions on
+ * language, the CSV and JSON reports in English. sn_rules_run creates four SQL functions on
  * the connection for that:
  *
  *   tr(FORMAT, ARG...)     a whole sentence. FORMAT is an English msgid: a literal in a rule's
@@ -123,6 +123,9 @@ int sn_rules_run(struct sn_ctx *ctx, struct sn_rules *rs);
  *   sn_label(KIND, VALUE)  a stored value: VALUE itself in English, the reviewers' word in the
  *                          report's language ('closed' -> 'chấm dứt'; KIND as for sn_label()).
  *   tr_concat(X, SEP)      group_concat(X, SEP) of tr() values, each language joined apart.
+ *   sn_reason(TEXT)        a reason the database stores (reasons.h): TEXT itself in English, in
+ *                          the report's language the translation of the format it was written
+ *                          from ('no successor' -> 'không có cơ quan kế thừa').
  *
  *   "SELECT code, tr('not bound at %d of %d commune committees: %s', count(*), n, list) ..."
  *

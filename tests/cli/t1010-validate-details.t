@@ -1,7 +1,7 @@
 # The detail of each finding of validate: one sentence, in the language of the text report
 # (tests/cli/vi has them in Vietnamese). The samples' chain (see t1000), the clean province, then
 # one planted defect for each form a detail takes (data/validate-details.sql). What the database
-# stores as prose (why a code is closed, a review item's reason) is quoted as stored.
+# stores as prose (why a code is closed, a review item's reason) is quoted in the report's language.
 $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.xml --province 75 >/dev/null && sapnhap recode >/dev/null && sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && sapnhap catalog import samples/catalogs/dongnai.xml --province 75 >/dev/null && sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70 >/dev/null && sapnhap dossiers import samples/dossiers/dongnai.csv --province 75 >/dev/null && sapnhap reassign --hamlets samples/dossiers/hamlets.csv >/dev/null
 $ cp sapnhap.db d.db && sqlite3 d.db < data/validate-clean.sql && sqlite3 d.db < data/validate-details.sql && sapnhap --db d.db validate --limit 0
 validate: merged province 75 (level-1 codes H19, K19)

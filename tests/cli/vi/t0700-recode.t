@@ -169,19 +169,19 @@ $ sqlite3 sapnhap.db "SELECT count(*) FROM code_table c JOIN closed_code k ON k.
 $ sapnhap recode --explain 000.00.00.H10
 000.00.00.H10 Ủy ban nhân dân tỉnh Bình Phước (province-committee, tỉnh 70)
   merged -> 000.00.00.H19
-  lý do: old province 70 merged into new province 75 (Tỉnh Đồng Nai); its level-1 code H10 is closed and the work goes to 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
+  lý do: tỉnh cũ 70 sáp nhập vào tỉnh mới 75 (Tỉnh Đồng Nai); mã cấp 1 H10 của tỉnh cũ chấm dứt và công việc chuyển cho 000.00.00.H19 (QĐ 09/2025/QĐ-TTg)
 $ sapnhap recode --explain 000.02.07.H10
 000.02.07.H10 Chi cục Thủy lợi (department-unit, tỉnh 70)
   renumbered -> 000.03.07.H19
-  lý do: its parent 000.00.07.H10 is merged into 000.00.07.H19; continues under it as 000.03.07.H19 (its own number was taken there)
+  lý do: cơ quan cấp trên 000.00.07.H10 sáp nhập vào 000.00.07.H19; tiếp tục hoạt động dưới cơ quan đó với mã 000.03.07.H19 (số cũ của cơ quan đã có đơn vị khác dùng)
 $ sapnhap recode --explain 000.00.40.H19
 000.00.40.H19 Ủy ban nhân dân huyện Xuân Lộc (district-committee, tỉnh 75)
   closed
-  lý do: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
+  lý do: cấp huyện bị bãi bỏ từ ngày hiệu lực của việc sắp xếp; địa bàn huyện nay gồm 2 xã, UBND các xã này kế thừa
   cơ quan kế thừa: 000.17.60.H19, 000.20.60.H19
 $ sapnhap recode --explain 000.01.60.H19
 000.01.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, trong bảng mã của tỉnh mới)
-  renumbered: committee of new commune 25195 Phường Bình Phước, rule (built-in allocation.csv):4 (000.{n}.60.{l1}, 1-97), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
+  renumbered: UBND của xã mới 25195 Phường Bình Phước, quy tắc (built-in allocation.csv):4 (000.{n}.60.{l1}, 1-97), cấp theo thứ tự mã xã mới; tiếp tục công việc của 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
   cơ quan cấp trên: 000.00.00.H19
   đảm nhận công việc của: 000.51.32.H10, 000.54.32.H10
 $ sapnhap recode --explain 000.00.99.H19
@@ -215,7 +215,7 @@ $ sapnhap recode --pins data/pins.csv --force
 đã cấp lại mã cho tỉnh 75 (giữ nguyên mã cấp 1 H19; chấm dứt H10, K10): kept=17 renumbered=33 merged=36 closed=43 new_commune_committees=21 codes=50 review=2
 $ sapnhap recode --explain 000.95.60.H19
 000.95.60.H19 Ủy ban nhân dân phường Bình Phước (commune-committee, trong bảng mã của tỉnh mới)
-  renumbered: committee of new commune 25195 Phường Bình Phước, pinned (data/pins.csv:2), allocated in order of new commune code; continues 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
+  renumbered: UBND của xã mới 25195 Phường Bình Phước, mã ấn định (data/pins.csv:2), cấp theo thứ tự mã xã mới; tiếp tục công việc của 000.50.32.H10 Ủy ban nhân dân phường Tân Phú
   cơ quan cấp trên: 000.00.00.H19
   đảm nhận công việc của: 000.51.32.H10, 000.54.32.H10
 
@@ -223,7 +223,7 @@ $ sapnhap recode --explain 000.95.60.H19
 $ sapnhap recode --explain 000.50.32.H10 --dry-run
 000.50.32.H10 Ủy ban nhân dân phường Tân Phú (commune-committee, tỉnh 70)
   renumbered -> 000.22.60.H19
-  lý do: commune 25195 keeps its code as new commune 25195 (the seat of the merged commune): its committee continues under the new committee code
+  lý do: xã 25195 giữ mã của mình thành xã mới 25195 (nơi đặt trụ sở của xã sau sáp nhập): UBND xã tiếp tục hoạt động với mã UBND xã mới
 $ sapnhap crosswalk --format csv | grep -E '^000.00.19.H10|^000.50.32.H10'
 000.00.19.H10,70,renumbered,000.00.25.H19,,pinned to 000.00.25.H19 (data/pins.csv:3)
 000.50.32.H10,70,renumbered,000.95.60.H19,,commune 25195 keeps its code as new commune 25195 (the seat of the merged commune): its committee continues under the new committee code

@@ -48,20 +48,17 @@ reassign,dossier:000.01.40.H19-250611-0001,,dossier needs a decision: commune 26
 
 # The split commune: a hamlet in the table moves; one without a hamlet, or a hamlet not in the table, waits.
 $ sapnhap dossiers list --commune 26449
-000.00.40.H19-250606-0001  75 1.013978  000.00.07.H19    26449  <- 000.00.40.H19: district -> province: field:G13-TN02 ((built-in jurisdiction.csv):6)
+000.00.40.H19-250606-0001  75 1.013978  000.00.07.H19    26449  <- 000.00.40.H19: cấp huyện -> tỉnh: theo lĩnh vực G13-TN02 ((built-in jurisdiction.csv):6)
 000.01.40.H19-250611-0001  75 1.001776  000.01.40.H19    26449 / Ấp 7
-000.51.40.H19-250616-0003  75 1.001699  000.20.60.H19    26449 / Ấp 4  <- 000.51.40.H19: commune -> commune: hamlet Ấp 4 of 26449 is in 26446
-000.51.40.H19-250630-0003  75 1.001193  000.17.60.H19    26449 / Ấp 1  <- 000.51.40.H19: commune -> commune: hamlet Ấp 1 of 26449 is in 26359
+000.51.40.H19-250616-0003  75 1.001699  000.20.60.H19    26449 / Ấp 4  <- 000.51.40.H19: xã cũ -> xã mới: Ấp 4 (xã 26449) nay thuộc xã 26446
+000.51.40.H19-250630-0003  75 1.001193  000.17.60.H19    26449 / Ấp 1  <- 000.51.40.H19: xã cũ -> xã mới: Ấp 1 (xã 26449) nay thuộc xã 26359
 ! sapnhap: 4 hồ sơ
 
 # Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
 $ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
-reassign  1.001612                     conflict: the catalogs differ on fee: 70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần
-reassign  1.001612                     conflict: the catalogs differ on online_level: 70: full | 75: partial
-reassign  1.001612                     conflict: the catalogs differ on time_limit: 70: 3.0 working-day | 75: 2.0 working-day
-reassign  1.001639                     decided by the default rule: confirm or override: district-level bindings of 70 went to commune
-reassign  1.001776                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
-reassign  1.003079                     decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+reassign  1.001612                     khác biệt giữa các danh mục: Phí, lệ phí: 70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần
+reassign  1.001612                     khác biệt giữa các danh mục: Mức độ trực tuyến: 70: full | 75: partial
+reassign  1.001612                     khác biệt giữa các danh mục: Thời hạn giải quyết: 70: 3.0 working-day | 75: 2.0 working-day
 ! sapnhap: 41 mục đang mở
 $ sapnhap export --format csv --out ex >/dev/null 2>&1; head -n 1 ex/catalog.csv | cut -d, -f1,2,7-10; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
 national_code,local_code,time_limit,time_unit,fee,online_level

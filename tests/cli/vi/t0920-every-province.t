@@ -24,11 +24,11 @@ $ sapnhap recode --on 2025-07-01
 $ sapnhap recode --explain 000.00.00.H53 | head -3
 000.00.00.H53 Ủy ban nhân dân tỉnh Tây Ninh (province-committee, tỉnh 72)
   kept -> 000.00.00.H53
-  lý do: new province 80 (Tỉnh Tây Ninh): the new province carries the name of province 72 (Tỉnh Tây Ninh): it keeps that province's level-1 code (QĐ 09/2025/QĐ-TTg); level-1 code H53 kept
+  lý do: tỉnh mới 80 (Tỉnh Tây Ninh): tỉnh mới mang tên của tỉnh 72 (Tỉnh Tây Ninh): giữ mã cấp 1 của tỉnh đó (QĐ 09/2025/QĐ-TTg); giữ nguyên mã cấp 1 H53
 $ sapnhap recode --explain 000.00.00.H39 | head -3
 000.00.00.H39 Ủy ban nhân dân tỉnh Long An (province-committee, tỉnh 80)
   merged -> 000.00.00.H53
-  lý do: old province 80 merged into new province 80 (Tỉnh Tây Ninh); its level-1 code H39 is closed and the work goes to 000.00.00.H53 (QĐ 09/2025/QĐ-TTg)
+  lý do: tỉnh cũ 80 sáp nhập vào tỉnh mới 80 (Tỉnh Tây Ninh); mã cấp 1 H39 của tỉnh cũ chấm dứt và công việc chuyển cho 000.00.00.H53 (QĐ 09/2025/QĐ-TTg)
 $ sapnhap agencies list --format csv | grep -e province- -e ',department,'
 000.00.00.H53,Ủy ban nhân dân tỉnh Tây Ninh,province-committee,,80,kept,
 000.00.01.H53,Văn phòng UBND tỉnh,department,000.00.00.H53,72,kept,
@@ -64,12 +64,12 @@ $ sapnhap recode --on 2025-07-01 --survivor 80 --force
 $ sapnhap recode --explain 000.00.32.H39 | head -4
 000.00.32.H39 Ủy ban nhân dân huyện Thủ Thừa (district-committee, tỉnh 80)
   closed
-  lý do: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it
+  lý do: cấp huyện bị bãi bỏ từ ngày hiệu lực của việc sắp xếp; địa bàn huyện nay gồm 2 xã, UBND các xã này kế thừa
   cơ quan kế thừa: 000.05.60.H53, 000.06.60.H53
 $ sapnhap recode --explain 000.00.33.H39 | head -3
 000.00.33.H39 Ủy ban nhân dân huyện Cồn Rồng (district-committee, tỉnh 80)
   merged -> 000.07.60.H53
-  lý do: district level abolished on the reform's effective date; the whole district became one unit, 27800 (a special zone), whose committee takes over its work
+  lý do: cấp huyện bị bãi bỏ từ ngày hiệu lực của việc sắp xếp; toàn bộ huyện trở thành một đơn vị, 27800 (đặc khu), UBND của đơn vị này tiếp nhận công việc của huyện
 
 # Allocation never issues a placeholder group (98, 99) and says which rule to add when its
 # ranges are exhausted.
@@ -91,5 +91,5 @@ $ sqlite3 -separator ' | ' sapnhap.db "SELECT d.code, h.to_agency, h.rule FROM d
 000.51.32.H39-250620-0003 | 000.05.60.H53 | decision: data/country/decisions.csv:2 the applicant confirmed the parcel is in Xã Thủ Thừa
 000.51.32.H53-250620-0001 | 000.02.60.H53 | commune -> commune: commune 25483 was split; 25480 took the whole population
 $ sapnhap queue --step reassign
-reassign  dossier:000.51.32.H39-250620-0001 dossier needs a decision: commune 27703 was split among 2 new communes with no part taking the whole population: at 000.51.32.H39, procedure 1.000001, applicant in 27703
+reassign  dossier:000.51.32.H39-250620-0001 hồ sơ cần quyết định: xã 27703 bị chia tách cho 2 xã mới, không phần nào nhận toàn bộ dân số: tại 000.51.32.H39, thủ tục 1.000001, người nộp ở xã 27703
 ! sapnhap: 1 mục đang mở

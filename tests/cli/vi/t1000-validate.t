@@ -115,24 +115,24 @@ info     contact-missing               21  cơ quan chưa có số điện tho�
     ... và 11 mục khác (--limit 0 để xem tất cả)
 warning  review-open                   12  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
     1.001639       Giải thể trường tiểu học (theo đề nghị của tổ chức, cá nhân đề nghị thành lập trường)
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70) đã chuyển về cấp xã
     1.001776       Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
     1.003079       Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
     1.013225       Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
     1.013226       Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 75) đã chuyển về cấp xã
     1.013227       Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70) đã chuyển về cấp xã
     1.013228       Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 75) đã chuyển về cấp xã
     2.002481       Chuyển trường đối với học sinh trung học cơ sở
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 70,75 went to commune
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
     3.000465       Cấp bản sao văn bằng, chứng chỉ từ sổ gốc
-                   reassign: decided by the default rule: confirm or override: district-level bindings of 75 went to commune
-    dossier:000.01.40.H19-250611-0001 reassign: dossier needs a decision: commune 26449 was split among 2 new communes with no part taking the whole population: at 000.01.40.H19, procedure 1.001776, applicant in 26449, hamlet Ấp 7
+                   reassign: quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 75) đã chuyển về cấp xã
+    dossier:000.01.40.H19-250611-0001 reassign: hồ sơ cần quyết định: xã 26449 bị chia tách cho 2 xã mới, không phần nào nhận toàn bộ dân số: tại 000.01.40.H19, thủ tục 1.001776, người nộp ở Ấp 7, xã 26449
     ... và 2 mục khác (--limit 0 để xem tất cả)
 warning  catalog-conflict              19  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.000894       Thủ tục đăng ký kết hôn

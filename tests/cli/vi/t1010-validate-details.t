@@ -1,7 +1,7 @@
 # The detail of each finding of validate: one sentence, in the language of the text report
 # (tests/cli/vi has them in Vietnamese). The samples' chain (see t1000), the clean province, then
 # one planted defect for each form a detail takes (data/validate-details.sql). What the database
-# stores as prose (why a code is closed, a review item's reason) is quoted as stored.
+# stores as prose (why a code is closed, a review item's reason) is quoted in the report's language.
 $ sapnhap units import samples/units/conversion-2025.csv >/dev/null && sapnhap units import samples/units/pre-reform-list.csv >/dev/null && sapnhap agencies import samples/agencies/binhphuoc.csv --province 70 >/dev/null && sapnhap agencies import samples/agencies/dongnai.xml --province 75 >/dev/null && sapnhap recode >/dev/null && sapnhap catalog import samples/catalogs/binhphuoc.csv --province 70 >/dev/null && sapnhap catalog import samples/catalogs/dongnai.xml --province 75 >/dev/null && sapnhap dossiers import samples/dossiers/binhphuoc.csv --province 70 >/dev/null && sapnhap dossiers import samples/dossiers/dongnai.csv --province 75 >/dev/null && sapnhap reassign --hamlets samples/dossiers/hamlets.csv >/dev/null
 $ cp sapnhap.db d.db && sqlite3 d.db < data/validate-clean.sql && sqlite3 d.db < data/validate-details.sql && sapnhap --db d.db validate --limit 0
 kiểm tra: tỉnh mới 75 (mã cấp 1 H19, K19)
@@ -46,9 +46,9 @@ warning  agency-code-nonconforming      1  mã trong bảng mã vi phạm một 
 error    agency-code-duplicate          1  một mã được ghi nhiều lần trong bảng mã (theo cách ghi hoặc chính tả khác)
     000.00.15.H19  2 dòng: 000.00.15.H19 Sở Khoa học và Công nghệ; H19.15 Sở Khoa học và Công nghệ
 error    agency-code-closed             1  mã trong bảng mã đã chấm dứt, không bao giờ được cấp lại
-    000.00.40.H19  Sở Thử nghiệm Hai: mã 000.00.40.H19 đã chấm dứt (closed: district level abolished on the reform's effective date; its area is now 2 commune(s), whose committees succeed it)
+    000.00.40.H19  Sở Thử nghiệm Hai: mã 000.00.40.H19 đã chấm dứt (chấm dứt: cấp huyện bị bãi bỏ từ ngày hiệu lực của việc sắp xếp; địa bàn huyện nay gồm 2 xã, UBND các xã này kế thừa)
 error    agency-code-level1             2  mã trong bảng mã không thuộc các mã cấp 1 của tỉnh mới
-    000.00.21.H10  Sở Thử nghiệm Ba: mã cấp 1 là H10, không phải H19 hoặc K19 (H10 đã chấm dứt: level-1 code of a province merged into 75 (QĐ 09/2025/QĐ-TTg))
+    000.00.21.H10  Sở Thử nghiệm Ba: mã cấp 1 là H10, không phải H19 hoặc K19 (H10 đã chấm dứt: mã cấp 1 của một tỉnh đã sáp nhập vào tỉnh 75 (QĐ 09/2025/QĐ-TTg))
     000.00.22.H20  Sở Thử nghiệm Bốn: mã cấp 1 là H20, không phải H19 hoặc K19
 error    agency-parent-unknown          1  cơ quan có mã cơ quan cấp trên không có trong bảng mã
     000.01.07.H19  Văn phòng Đăng ký đất đai: cơ quan cấp trên 000.00.99.H19 không có trong bảng mã
@@ -74,7 +74,7 @@ info     contact-missing                3  cơ quan chưa có số điện tho�
     000.00.12.H19  Sở Y tế: chưa có thư điện tử
     000.00.14.H19  Sở Văn hóa, Thể thao và Du lịch: chưa có số điện thoại, chưa có thư điện tử
 warning  review-open                    1  mục cần xem xét đang mở, cần người quyết định (khác biệt giữa các danh mục: xem catalog-conflict)
-    000.00.18.H19  recode: needs a decision: where does it go
+    000.00.18.H19  recode: cần quyết định: cơ quan chuyển về đâu
 warning  catalog-conflict               1  thủ tục của danh mục sau sáp nhập có trường mà các danh mục cũ ghi khác nhau, đang chờ quyết định
     1.001612       Đăng ký thành lập hộ kinh doanh
                    2 trường đang chờ quyết định: fee, time_limit

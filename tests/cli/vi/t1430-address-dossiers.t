@@ -9,7 +9,7 @@ $ sqlite3 -separator ' | ' sapnhap.db "SELECT code, address, address_new, addres
 000.00.32.H10-250701-0004 | 12 Lê Lợi, Đâu Đó |  | not_found | 
 000.00.32.H10-250701-0005 | Ấp 9, Xã Xuân Tâm, Huyện Xuân Lộc, Tỉnh Đồng Nai |  | ambiguous | 
 $ sapnhap queue --step 'dossiers import'
-dossiers import dossier:000.00.32.H10-250701-0005 address needs a decision: 'Ấp 9, Xã Xuân Tâm, Huyện Xuân Lộc, Tỉnh Đồng Nai' fits several new communes: 26359;26446 (split): candidates 26359;26446
+dossiers import dossier:000.00.32.H10-250701-0005 địa chỉ cần quyết định: 'Ấp 9, Xã Xuân Tâm, Huyện Xuân Lộc, Tỉnh Đồng Nai' khớp với nhiều xã mới: 26359;26446 (split): các xã có thể: 26359;26446
 ! sapnhap: 1 mục đang mở
 
 # A forced re-import replaces the queue items with the dossiers.
