@@ -55,7 +55,7 @@ $ sapnhap dossiers list --commune 26449
 ! sapnhap: 4 dossier(s)
 
 # Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
-$ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
+$ sapnhap queue --step reassign | grep -E '1.001612|decided by the default|quy tắc mặc định' | head -6
 reassign  1.001612                     conflict: the catalogs differ on fee: 70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần
 reassign  1.001612                     conflict: the catalogs differ on online_level: 70: full | 75: partial
 reassign  1.001612                     conflict: the catalogs differ on time_limit: 70: 3.0 working-day | 75: 2.0 working-day

@@ -55,10 +55,13 @@ $ sapnhap dossiers list --commune 26449
 ! sapnhap: 4 hồ sơ
 
 # Conflicts between the catalogs wait for a decision; the merged entry leaves the field empty.
-$ sapnhap queue --step reassign | grep -E '1.001612|decided by the default' | head -6
+$ sapnhap queue --step reassign | grep -E '1.001612|decided by the default|quy tắc mặc định' | head -6
 reassign  1.001612                     khác biệt giữa các danh mục: Phí, lệ phí: 70: 100.000 đồng/lần; miễn lệ phí khi nộp hồ sơ trực tuyến | 75: 50.000 đồng/lần
 reassign  1.001612                     khác biệt giữa các danh mục: Mức độ trực tuyến: 70: full | 75: partial
 reassign  1.001612                     khác biệt giữa các danh mục: Thời hạn giải quyết: 70: 3.0 working-day | 75: 2.0 working-day
+reassign  1.001639                     quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70) đã chuyển về cấp xã
+reassign  1.001776                     quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
+reassign  1.003079                     quyết định theo quy tắc mặc định: cần xác nhận hoặc thay đổi: cơ quan thực hiện cấp huyện (tỉnh 70,75) đã chuyển về cấp xã
 ! sapnhap: 41 mục đang mở
 $ sapnhap export --format csv --out ex >/dev/null 2>&1; head -n 1 ex/catalog.csv | cut -d, -f1,2,7-10; grep '^1.001612,' ex/catalog.csv | cut -d, -f1,2,7-10
 national_code,local_code,time_limit,time_unit,fee,online_level
