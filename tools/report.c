@@ -15,6 +15,7 @@
 #include "province.h"
 #include "reassign.h"
 #include "report.h"
+#include "text.h"
 #include "version.h"
 #include "xlsxout.h"
 #include "banned.h"
@@ -234,17 +235,20 @@ static const char *const SIGN_LINES[] = { NC_("signoff", "Name"), NC_("signoff",
 void sn_report_signoff_text(FILE *f, enum sn_lang lang)
 {
 	enum sn_lang prev = sn_lang_use(lang);
-	/* "Name:" padded to 12 bytes, as the lines under it are */
-	char label[4][64];
-	for (int j = 0; j < 4; j++)
-		snprintf(label[j], sizeof label[j], "%s:", sn_pgettext("signoff", SIGN_LINES[j]));
+	/* "Name:" padded to 12 columns (characters, not bytes), so that the lines start together */
+	static const char *const blanks[4] = { " ________________________________", " ________________________________",
+					       " ____/____/________", "" };
+	char label[64];
 	fprintf(f, "\n%s\n", _("SIGN-OFF"));
 	for (int i = 0; i < 3; i++) {
 		fprintf(f, "\n%s\n", _(ROLES[i]));
-		fprintf(f, "  %-12s ________________________________\n", label[0]);
-		fprintf(f, "  %-12s ________________________________\n", label[1]);
-		fprintf(f, "  %-12s ____/____/________\n", label[2]);
-		fprintf(f, "  %-12s\n\n\n", label[3]);
+		for (int j = 0; j < 4; j++) {
+			snprintf(label, sizeof label, "%s:", sn_pgettext("signoff", SIGN_LINES[j]));
+			fputs("  ", f);
+			sn_pad(f, label, -12);
+			fprintf(f, "%s\n", blanks[j]);
+		}
+		fputs("\n\n", f);
 	}
 	sn_lang_use(prev);
 }
