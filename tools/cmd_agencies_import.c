@@ -16,7 +16,6 @@
 #include "db.h"
 #include "import.h"
 #include "level1.h"
-#include "table.h"
 #include "text.h"
 #include "units.h"
 #include "reassign.h"
@@ -238,10 +237,7 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(im.path))
-		rc = sn_agency_xml_read(im.path, add_record, &ld, err, sizeof err);
-	else
-		rc = sn_agency_csv_read(im.path, im.enc, add_record, &ld, err, sizeof err);
+	rc = sn_agency_read(im.path, im.enc, add_record, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
 	if (rc || (rc = check_registry(ctx, im.province)))

@@ -15,7 +15,6 @@
 #include "db.h"
 #include "import.h"
 #include "level1.h"
-#include "table.h"
 #include "text.h"
 #include "units.h"
 #include "values.h"
@@ -209,10 +208,7 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(im.path))
-		rc = sn_catalog_xml_read(im.path, add_procedure, &ld, err, sizeof err);
-	else
-		rc = sn_catalog_csv_read(im.path, im.enc, add_procedure, &ld, err, sizeof err);
+	rc = sn_catalog_read(im.path, im.enc, add_procedure, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
 	if (rc)
