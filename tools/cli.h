@@ -93,6 +93,9 @@ void sn_json_string(FILE *f, const char *s);
  * tab, LF and CR as character references; other control bytes and U+FFFE/U+FFFF, which XML 1.0
  * cannot carry, become U+FFFD. */
 void sn_xml_text(FILE *f, const char *s);
+/* Writes s (NULL = "") escaped for HTML text or an attribute in either quotes: & < > " ' as
+ * references, every other byte as it is. */
+void sn_html_text(FILE *f, const char *s);
 
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);
