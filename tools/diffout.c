@@ -220,15 +220,8 @@ static int summary_csv(struct sn_diff *d, FILE *f)
 
 int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary)
 {
-	if (summary) {
-		long c[SN_DIFF_ENTITIES][3], total;
-		if (counts(d, c, &total))
-			return SN_IO;
-		fputs("entity,added,removed,changed\n", f);
-		for (int e = 0; e < nentities(d); e++)
-			fprintf(f, "%s,%ld,%ld,%ld\n", sn_diff_entities[e], c[e][0], c[e][1], c[e][2]);
-		return finish(f);
-	}
+	if (summary)
+		return summary_csv(d, f);
 	char arr[32];
 	if (arrow(d, arr, sizeof arr))
 		return SN_IO;
