@@ -367,21 +367,6 @@ static int write_file(struct ex *e, int which, FILE *f)
 
 /* --- one workbook --------------------------------------------------------------------------------- */
 
-struct membuf {
-	const char *p;
-	size_t left;
-};
-
-static ssize_t mem_read(void *arg, char *buf, size_t cap)
-{
-	struct membuf *m = arg;
-	size_t n = m->left < cap ? m->left : cap;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (ssize_t)n;
-}
-
 /* The files as sheets of one workbook DIR/export.xlsx: each file is written as CSV (the same
  * writer, so the same rows and columns), read back and put on its sheet with every cell a string
  * (codes keep their zeros; nothing is a formula, so no apostrophe is needed) except the time limit,
@@ -405,8 +390,8 @@ static int write_workbook(struct ex *e, const char *path, int nfiles)
 		}
 		rc = write_file(e, i, m);
 		fclose(m);
-		struct membuf mb = { buf, len };
-		sn_csv *c = rc ? NULL : sn_csv_new(mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
+		struct sn_membuf mb = { buf, len };
+		sn_csv *c = rc ? NULL : sn_csv_new(sn_mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
 		char **f;
 		size_t n;
 		struct sn_sheet *sh = NULL;

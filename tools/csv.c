@@ -537,6 +537,17 @@ nul:
 	return -1;
 }
 
+ssize_t sn_mem_read(void *membuf, char *buf, size_t cap)
+{
+	struct sn_membuf *m = membuf;
+	size_t n = m->left < cap ? m->left : cap;
+	if (n)
+		memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (ssize_t)n;
+}
+
 char sn_csv_delimiter(const sn_csv *c)
 {
 	return c->delim;
