@@ -189,6 +189,20 @@ void sn_xml_text(FILE *f, const char *s)
 	}
 }
 
+void sn_xml_root(FILE *f, const char *root, const char *province)
+{
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"urn:sapnhap:%s:1\"", root, root);
+	sn_xml_attr(f, "province", province);
+	fputs(">\n", f);
+}
+
+void sn_xml_attr(FILE *f, const char *name, const char *value)
+{
+	fprintf(f, " %s=\"", name);
+	sn_xml_text(f, value);
+	fputc('"', f);
+}
+
 void sn_html_text(FILE *f, const char *s)
 {
 	for (; s && *s; s++) {
