@@ -143,6 +143,19 @@ static void run_free(struct run *r)
 	free(r->m);
 }
 
+/* Starts R with the caller's LOOKUP, REPORT and CTX, counting into STATS, or into LOCAL when the
+ * caller wants no statistics; the counts start at 0. */
+static void run_init(struct run *r, sn_code_lookup lookup, sn_rewrite_report report, void *ctx,
+		     struct sn_rewrite_stats *stats, struct sn_rewrite_stats *local)
+{
+	memset(r, 0, sizeof *r);
+	r->lookup = lookup;
+	r->report = report;
+	r->ctx = ctx;
+	r->st = stats ? stats : local;
+	memset(r->st, 0, sizeof *r->st);
+}
+
 static void say(struct run *r, long line, const char *where, const char *code, const char *to,
 		enum sn_map_result res)
 {
@@ -652,13 +665,8 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 
 	if (errlen)
 		err[0] = '\0';
-	memset(&r, 0, sizeof r);
+	run_init(&r, lookup, report, ctx, stats, &local);
 	memset(&xw, 0, sizeof xw);
-	r.lookup = lookup;
-	r.report = report;
-	r.ctx = ctx;
-	r.st = stats ? stats : &local;
-	memset(r.st, 0, sizeof *r.st);
 	xw.r = &r;
 	xw.in = in;
 	xw.out = out;
@@ -883,12 +891,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 
 	if (errlen)
 		err[0] = '\0';
-	memset(&r, 0, sizeof r);
-	r.lookup = lookup;
-	r.report = report;
-	r.ctx = ctx;
-	r.st = stats ? stats : &local;
-	memset(r.st, 0, sizeof *r.st);
+	run_init(&r, lookup, report, ctx, stats, &local);
 	/* The decoder would read standard input for "-"; a rewrite needs a file to replace. */
 	if (strcmp(in, "-") == 0) {
 		snprintf(err, errlen, "%s", _("'-' (standard input) cannot be rewritten: name a file"));
@@ -1039,10 +1042,7 @@ int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char *
 	struct run r;
 	int rc = 0;
 
-	memset(&r, 0, sizeof r);
-	r.lookup = lookup;
-	r.ctx = ctx;
-	r.st = &st;
+	run_init(&r, lookup, NULL, ctx, &st, NULL);
 	*out = NULL;
 	if (rewrite_value(&r, value, strlen(value), 1, "value") != 0) {
 		snprintf(err, errlen, "%s", r.msg);
