@@ -195,20 +195,18 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 	case '2':
 		if (nat[2] != '4' && nat[2] != '8' && (nn < 4 || !area_code(nat + 1)))
 			return failf(why, len, p, n, _("area code 0%.3s is not one of the 2017 area codes"), nat + 1);
-		if (nn != 11 && several)
-			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu (several numbers? "
-						       "separate them with ';')"), nn);
 		if (nn != 11)
-			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu"), nn);
+			return failf(why, len, p, n, several ? _("a landline number has 11 digits, found %zu (several "
+								 "numbers? separate them with ';')") :
+				     _("a landline number has 11 digits, found %zu"), nn);
 		return 0;
 	case '3': case '5': case '7': case '8': case '9':
 		if (!mobile_prefix(nat + 1))
 			return failf(why, len, p, n, _("prefix 0%.2s belongs to no mobile network"), nat + 1);
-		if (nn != 10 && several)
-			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu (several numbers? "
-						       "separate them with ';')"), nn);
 		if (nn != 10)
-			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu"), nn);
+			return failf(why, len, p, n, several ? _("a mobile number has 10 digits, found %zu (several "
+								 "numbers? separate them with ';')") :
+				     _("a mobile number has 10 digits, found %zu"), nn);
 		return 0;
 	case '1':
 		if (nn == 11)
