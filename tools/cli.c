@@ -205,15 +205,14 @@ void sn_xml_attr(FILE *f, const char *name, const char *value)
 
 void sn_html_text(FILE *f, const char *s)
 {
+	static const char *const refs[256] = { ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+					       ['"'] = "&quot;", ['\''] = "&#39;" };
 	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
-		}
+		const char *ref = refs[(unsigned char)*s];
+		if (ref)
+			fputs(ref, f);
+		else
+			fputc(*s, f);
 	}
 }
 
