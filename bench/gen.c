@@ -96,6 +96,22 @@ static char *xprintf(const char *fmt, ...)
 	return s;
 }
 
+/* PATH opened for writing; finish() closes it and frees PATH. */
+static FILE *create(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die("cannot write", path);
+	return f;
+}
+
+static void finish(FILE *f, char *path)
+{
+	if (fclose(f))
+		die("cannot write", path);
+	free(path);
+}
+
 /* splitmix64 (Steele, Lea, Flood 2014): one stream per purpose, fixed seeds. */
 struct rng {
 	uint64_t s;
@@ -500,9 +516,7 @@ static void make_groups(void)
 static void write_units(const char *dir)
 {
 	char *path = xprintf("%s/units.csv", dir);
-	FILE *f = fopen(path, "w");
-	if (!f)
-		die("cannot write", path);
+	FILE *f = create(path);
 	fputs("Đơn vị hành chính từ ngày 01/7/2025,,,Đơn vị hành chính trước ngày 01/7/2025,,,,\n"
 	      "\"Tỉnh, thành phố\",Tên Xã mới,Mã Xã mới,Tên Xã cũ,Mã Xã cũ,Ghi chú,Quận/huyện,Tỉnh cũ\n"
 	      "TỈNH ĐỒNG NAI,,,,,,,\n", f);
@@ -528,9 +542,7 @@ static void write_units(const char *dir)
 		cell(f, PROV[prov].cell, 1);
 		free(dcell);
 	}
-	if (fclose(f))
-		die("cannot write", path);
-	free(path);
+	finish(f, path);
 }
 
 /* --- agencies ------------------------------------------------------------------------------- */
@@ -651,9 +663,7 @@ static void write_agencies(const char *dir)
 	for (int p = 0; p < 2; p++) {
 		struct rng g = { 0xA6E0C1E5ull + (uint64_t)p };
 		char *path = xprintf("%s/agencies-%s.csv", dir, PROV[p].code);
-		FILE *f = fopen(path, "w");
-		if (!f)
-			die("cannot write", path);
+		FILE *f = create(path);
 		fputs("code,name,kind,parent_code,unit_code,address,phone,email,status\n", f);
 		char root[40], code[40], parent[40], addr[400];
 		const char *l1 = PROV[p].l1;
@@ -751,9 +761,7 @@ static void write_agencies(const char *dir)
 			}
 			free(dl);
 		}
-		if (fclose(f))
-			die("cannot write", path);
-		free(path);
+		finish(f, path);
 	}
 }
 
@@ -908,9 +916,7 @@ static void write_catalogs(const char *dir)
 	for (int p = 0; p < 2; p++) {
 		struct rng g = { 0x0111E000ull + (uint64_t)p };
 		char *path = xprintf("%s/catalog-%s.csv", dir, PROV[p].code);
-		FILE *f = fopen(path, "w");
-		if (!f)
-			die("cannot write", path);
+		FILE *f = create(path);
 		fputs("MATTHC,MATTHC_DP,TENTTHC,MALINHVUC,LINHVUCTHUCHIEN,CAPTHUCHIEN,THOIGIANGIAIQUYET,DONVITINH,"
 		      "PHILEPHI,MUCDO,TICHHOPDVCQG,CANCUPHAPLY,COQUANTHUCHIEN\n", f);
 		size_t cap = 1 << 16;
@@ -949,9 +955,7 @@ static void write_catalogs(const char *dir)
 			cell(f, bl, 1);
 		}
 		free(bl);
-		if (fclose(f))
-			die("cannot write", path);
-		free(path);
+		finish(f, path);
 	}
 }
 
@@ -1001,9 +1005,7 @@ static void write_dossiers(const char *dir, double scale)
 		struct rng g = { 0xD055E500ull + (uint64_t)p };
 		long n = p == 0 ? (long)((double)total * norder[0] / nocs + 0.5) : total - (long)((double)total * norder[0] / nocs + 0.5);
 		char *path = xprintf("%s/dossiers-%s.csv", dir, PROV[p].code);
-		FILE *f = fopen(path, "w");
-		if (!f)
-			die("cannot write", path);
+		FILE *f = create(path);
 		static char obuf[1 << 20];
 		setvbuf(f, obuf, _IOFBF, sizeof obuf);
 		fputs("dossier_code,national_code,agency_code,commune_code,hamlet,status,received,due\n", f);
@@ -1063,9 +1065,7 @@ static void write_dossiers(const char *dir, double scale)
 		}
 		free(lastday);
 		free(seq);
-		if (fclose(f))
-			die("cannot write", path);
-		free(path);
+		finish(f, path);
 	}
 }
 
@@ -1075,9 +1075,7 @@ static void write_dossiers(const char *dir, double scale)
 static void write_rules(const char *dir)
 {
 	char *path = xprintf("%s/allocation.csv", dir);
-	FILE *f = fopen(path, "w");
-	if (!f)
-		die("cannot write", path);
+	FILE *f = create(path);
 	fputs("kind,pattern,first,last,note\n"
 	      "department,000.00.{n}.{l1},1,20,departments that need a new number\n", f);
 	int room = (LAST_L2 - first_free_l2 + 1) * LAST_L2;
@@ -1086,9 +1084,7 @@ static void write_rules(const char *dir)
 	if (room < nnew)
 		for (int l2 = FIRST_DISTRICT_L2; l2 < first_free_l2; l2++)
 			fprintf(f, "commune-committee,000.{n}.%02d.{l1},1,98,generated: free codes of an old group\n", l2);
-	if (fclose(f))
-		die("cannot write", path);
-	free(path);
+	finish(f, path);
 }
 
 int main(int argc, char **argv)

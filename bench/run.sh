@@ -47,24 +47,50 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# best WALL MAXRSS_KB over RUNS runs of a command (a fresh database each time)
-best() {
-	bw= bm=
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		rm -f "$work/b.db"
-		t0=$(date +%s%N)
-		/usr/bin/time -f '%M' -o "$work/t" sh -c "$1" > /dev/null 2> "$work/err" || {
-			cat "$work/err" >&2; exit 1; }
-		t1=$(date +%s%N)
-		w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
-		read -r m < "$work/t"
-		if [ -z "$bw" ] || [ "$(awk "BEGIN{print ($w < $bw)}")" = 1 ]; then bw=$w; fi
-		if [ -z "$bm" ] || [ "$m" -gt "$bm" ]; then bm=$m; fi
-		i=$((i + 1))
-	done
-	echo "$bw $bm"
+# Scratch files of the measurements (t, out, err): $work, then the national section's $big.
+scratch=$work
+
+# secs T0 T1: the seconds between two 'date +%s%N'
+secs() { awk "BEGIN { printf \"%.3f\", ($2 - $1) / 1e9 }"; }
+
+# keep W M [X]: one run's figures into the best so far (start with "kw= km= kx="): the lowest W
+# in $kw, with that run's X in $kx, and the largest M in $km.
+keep() {
+	if [ -z "$kw" ] || [ "$(awk "BEGIN{print ($1 < $kw)}")" = 1 ]; then kw=$1 kx=${3:-}; fi
+	if [ -z "$km" ] || [ "$2" -gt "$km" ]; then km=$2; fi
 }
+
+# measure RUNS PREP CMD LIMIT: "WALL MAXRSS_KB" (best wall, largest peak) over RUNS runs of CMD,
+# each after PREP (not timed); ">LIMIT MAXRSS_KB" when CMD was stopped after LIMIT seconds (0: no
+# limit), with its peak until then (a CMD under a limit is "exec ...", so that the stopped process
+# is timeout's own child and GNU time sees it). CMD's stdout of the last run is kept in
+# $scratch/out.
+measure() {
+	kw= km= mi=0
+	while [ $mi -lt "$1" ]; do
+		sh -c "$2" || exit 1
+		lim=
+		[ "${4:-0}" = 0 ] || lim="timeout $4"
+		t0=$(date +%s%N)
+		mrc=0
+		/usr/bin/time -f '%M' -o "$scratch/t" $lim sh -c "$3" > "$scratch/out" 2> "$scratch/err" || mrc=$?
+		t1=$(date +%s%N)
+		m=$(tail -n 1 "$scratch/t")
+		if [ $mrc = 124 ]; then
+			echo ">$4 $m"
+			return
+		elif [ $mrc != 0 ]; then
+			cat "$scratch/err" >&2
+			exit 1
+		fi
+		keep "$(secs "$t0" "$t1")" "$m"
+		mi=$((mi + 1))
+	done
+	echo "$kw $km"
+}
+
+# best CMD: "WALL MAXRSS_KB" over RUNS runs of CMD, each on a fresh database
+best() { measure "$RUNS" "rm -f $work/b.db" "$1" 0; }
 
 floor_sql="CREATE TABLE t(a,b,c,d,e,f,g,h,i,j);"
 floor="sqlite3 $work/b.db '$floor_sql' && sqlite3 $work/b.db '.import --csv $data/nso-conversion-2025.flat.csv t' 2>/dev/null"
@@ -124,8 +150,7 @@ if [ "${ADDRESS_BENCH:-1}" != 0 ] && command -v python3 >/dev/null; then
 	echo "hello" > "$work/one.txt"
 	# cpu CMD: best "CPU_SECONDS WALL MAXRSS_KB" over RUNS runs
 	cpu() {
-		bc= bw= bm=
-		i=0
+		kw= km= kx= i=0
 		while [ $i -lt "$RUNS" ]; do
 			t0=$(date +%s%N)
 			/usr/bin/time -f '%U %S %M' -o "$work/t" sh -c "$1" > "$work/aout" 2> /dev/null || :
@@ -134,39 +159,36 @@ if [ "${ADDRESS_BENCH:-1}" != 0 ] && command -v python3 >/dev/null; then
 			read -r u sy m <<EOF3
 $(tail -n 1 "$work/t")
 EOF3
-			c=$(awk "BEGIN { printf \"%.3f\", $u + $sy }")
-			w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
-			if [ -z "$bc" ] || [ "$(awk "BEGIN{print ($c < $bc)}")" = 1 ]; then bc=$c; bw=$w; fi
-			if [ -z "$bm" ] || [ "$m" -gt "$bm" ]; then bm=$m; fi
+			keep "$(awk "BEGIN { printf \"%.3f\", $u + $sy }")" "$m" "$(secs "$t0" "$t1")"
 			i=$((i + 1))
 		done
-		echo "$bc $bw $bm"
+		echo "$kw $kx $km"
 	}
 	rate() { awk "BEGIN { if ($2 > 0) printf \"%.0f\", $1 / $2; else printf \"-\" }"; }
+	# arow LABEL CMD ROWS FLOOR_WALL: CMD's figures as a row, with ROWS per CPU second ("-": none)
+	# and its wall time against FLOOR_WALL ("": it is the floor, "-": none); its wall in $aw
+	arow() {
+		read -r ac aw am <<EOF3
+$(cpu "$2")
+EOF3
+		case $4 in
+		'') ar=1.00 ;;
+		-) ar=- ;;
+		*) ar=$(awk "BEGIN { printf \"%.1f\", $aw / $4 }") ;;
+		esac
+		if [ "$3" = - ]; then arate=-; else arate=$(rate "$3" "$ac"); fi
+		printf '%-40s %8s %8s %10s %12s %10s\n' "$1" "$ac" "$aw" "$am" "$arate" "$ar"
+	}
 	echo
 	printf '%-40s %8s %8s %10s %12s %10s\n' "addresses ($arows rows, $crows codes)" "CPU s" "wall s" "peak KiB" "rows/CPU-s" "wall ratio"
-	conv="$sn --db $adb address convert $work/aset/addresses.csv --column address --hamlets $work/aset/hamlets.csv --on 2025-07-01"
-	read -r fc fw fm <<EOF2
-$(cpu "$sn --db $adb address convert $work/aset/addresses.csv --column address --floor")
-EOF2
-	printf '%-40s %8s %8s %10s %12s %10s\n' "floor: address convert --floor" "$fc" "$fw" "$fm" "$(rate "$arows" "$fc")" "1.00"
-	read -r ac aw am <<EOF2
-$(cpu "$conv")
-EOF2
+	arow "floor: address convert --floor" "$sn --db $adb address convert $work/aset/addresses.csv --column address --floor" "$arows" ""
+	fw=$aw
+	arow "address convert CSV -> CSV" "$sn --db $adb address convert $work/aset/addresses.csv --column address --hamlets $work/aset/hamlets.csv --on 2025-07-01" "$arows" "$fw"
 	cp "$work/aout" "$work/aset/out.csv"
-	printf '%-40s %8s %8s %10s %12s %10s\n' "address convert CSV -> CSV" "$ac" "$aw" "$am" "$(rate "$arows" "$ac")" "$(awk "BEGIN { printf \"%.1f\", $aw / $fw }")"
-	read -r sc sw sm <<EOF2
-$(cpu "$sn --db $adb address convert $work/one.txt --on 2025-07-01")
-EOF2
-	printf '%-40s %8s %8s %10s %12s %10s\n' "start-up (one address)" "$sc" "$sw" "$sm" "-" "-"
-	read -r gc gw gm <<EOF2
-$(cpu "$sn --db $adb address convert $work/codes --input lines --floor")
-EOF2
-	printf '%-40s %8s %8s %10s %12s %10s\n' "floor: the codes written back" "$gc" "$gw" "$gm" "$(rate "$crows" "$gc")" "1.00"
-	read -r uc uw um <<EOF2
-$(cpu "$sn --db $adb units map --file $work/codes --on 2025-07-01")
-EOF2
-	printf '%-40s %8s %8s %10s %12s %10s\n' "units map --file (codes)" "$uc" "$uw" "$um" "$(rate "$crows" "$uc")" "$(awk "BEGIN { printf \"%.1f\", $uw / $gw }")"
+	arow "start-up (one address)" "$sn --db $adb address convert $work/one.txt --on 2025-07-01" - -
+	arow "floor: the codes written back" "$sn --db $adb address convert $work/codes --input lines --floor" "$crows" ""
+	fw=$aw
+	arow "units map --file (codes)" "$sn --db $adb units map --file $work/codes --on 2025-07-01" "$crows" "$fw"
 	echo
 	python3 "$top/tests/address/eval.py" "$work/aset/addresses.csv" "$work/aset/out.csv" || true
 fi
@@ -193,42 +215,13 @@ NRUNS=${NRUNS:-1}
 LIMIT_RATIO=${LIMIT_RATIO:-3}
 big=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/sapnhap-bench.XXXXXX")
 trap 'rm -rf "$work" "$big"' EXIT
+scratch=$big
 on=2025-07-01
-
-# measure RUNS PREP CMD LIMIT: "WALL MAXRSS_KB" (best wall, largest peak) over RUNS runs of CMD,
-# each after PREP (not timed); ">LIMIT MAXRSS_KB" when CMD was stopped after LIMIT seconds (0: no
-# limit), with its peak until then (a CMD under a limit is "exec ...", so that the stopped process
-# is timeout's own child and GNU time sees it). CMD's stdout of the last run is kept in $big/out.
-measure() {
-	mw= mm= mi=0
-	while [ $mi -lt "$1" ]; do
-		sh -c "$2" || exit 1
-		lim=
-		[ "${4:-0}" = 0 ] || lim="timeout $4"
-		t0=$(date +%s%N)
-		mrc=0
-		/usr/bin/time -f '%M' -o "$big/t" $lim sh -c "$3" > "$big/out" 2> "$big/err" || mrc=$?
-		t1=$(date +%s%N)
-		m=$(tail -n 1 "$big/t")
-		if [ $mrc = 124 ]; then
-			echo ">$4 $m"
-			return
-		elif [ $mrc != 0 ]; then
-			cat "$big/err" >&2
-			exit 1
-		fi
-		w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
-		if [ -z "$mw" ] || [ "$(awk "BEGIN{print ($w < $mw)}")" = 1 ]; then mw=$w; fi
-		if [ -z "$mm" ] || [ "$m" -gt "$mm" ]; then mm=$m; fi
-		mi=$((mi + 1))
-	done
-	echo "$mw $mm"
-}
 
 # dimport DIR RUNS LIMIT: both provinces' dossiers (two processes, times added, the larger peak)
 # into a fresh copy of the database after the catalogs, left in $big/pre.db; best of RUNS.
 dimport() {
-	dw= dm= dk=0
+	kw= km= dk=0
 	while [ $dk -lt "$2" ]; do
 		read -r w1 m1 <<EOF2
 $(measure 1 "rm -f $big/pre.db $big/pre.db-journal && cp $db $big/pre.db" "exec $sn --db $big/pre.db dossiers import $1/dossiers-70.csv --province 70" "$3")
@@ -243,13 +236,10 @@ EOF2
 		[ -n "$m2" ] || exit 1
 		case $w2 in '>'*) echo ">$3 $(( m1 > m2 ? m1 : m2 ))"; return ;; esac
 		cat "$big/out70" "$big/out" > "$big/out2" && mv "$big/out2" "$big/out"
-		w=$(awk "BEGIN { printf \"%.3f\", $w1 + $w2 }")
-		m=$(( m1 > m2 ? m1 : m2 ))
-		if [ -z "$dw" ] || [ "$(awk "BEGIN{print ($w < $dw)}")" = 1 ]; then dw=$w; fi
-		if [ -z "$dm" ] || [ "$m" -gt "$dm" ]; then dm=$m; fi
+		keep "$(awk "BEGIN { printf \"%.3f\", $w1 + $w2 }")" $(( m1 > m2 ? m1 : m2 ))
 		dk=$((dk + 1))
 	done
-	echo "$dw $dm"
+	echo "$kw $km"
 }
 
 # row LABEL WALL MAXRSS [FLOOR_WALL]

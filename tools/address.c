@@ -15,6 +15,7 @@
  */
 #include "address.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1596,37 +1597,46 @@ static void outcome_of(const sn_areg *r, const struct rdg *g, struct seg *sg, st
 	o->why |= SN_AR_SPLIT;
 }
 
+/* Adds the units of O to CODES (*N of them, at most MAXC) that are not there yet. */
+static void add_codes(int *codes, int *n, const struct outcome *o)
+{
+	for (int k = 0; k < o->n; k++) {
+		int dup = 0;
+		for (int j = 0; j < *n; j++)
+			dup |= codes[j] == o->codes[k];
+		if (!dup && *n < MAXC)
+			codes[(*n)++] = o->codes[k];
+	}
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A step function as bands: the value of the first band whose bound is at least X (the last is
+ * INT_MAX). */
+struct band {
+	int upto;
+	double value;
+};
+
+static double band_value(const struct band *s, int x)
+{
+	while (x > s->upto)
+		s++;
+	return s->value;
+}
+
 /* Confidence from the penalty of the answer and how close a different answer came. */
 static double confidence(int pen, int margin, unsigned why)
 {
-	double c;
-	if (pen <= 0)
-		c = 0.995;
-	else if (pen <= 1)
-		c = 0.985;
-	else if (pen <= 2)
-		c = 0.975;
-	else if (pen <= 3)
-		c = 0.96;
-	else if (pen <= 5)
-		c = 0.9;
-	else if (pen <= 8)
-		c = 0.85;
-	else if (pen <= 12)
-		c = 0.7;
-	else
-		c = 0.5;
-	if (margin <= 1)
-		c *= 0.6;
-	else if (margin <= 3)
-		c *= 0.85;
-	else if (margin <= 6)
-		c *= 0.95;
+	static const struct band by_penalty[] = {
+		{ 0, 0.995 }, { 1, 0.985 }, { 2, 0.975 }, { 3, 0.96 }, { 5, 0.9 }, { 8, 0.85 }, { 12, 0.7 },
+		{ INT_MAX, 0.5 },
+	};
+	static const struct band by_margin[] = { { 1, 0.6 }, { 3, 0.85 }, { 6, 0.95 }, { INT_MAX, 1 } };
+	double c = band_value(by_penalty, pen) * band_value(by_margin, margin);
 	if (why & SN_AR_TYPO)
 		c = c < 0.9 ? c : 0.9;
 	if (why & SN_AR_SPLIT_HAMLET)
@@ -1736,13 +1746,7 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 			oldform = 1;
 		if (chosen < 0 || (!o.newform && r->u[rs.v[chosen].u].in_force))
 			chosen = i;
-		for (int k = 0; k < o.n; k++) {
-			int dup = 0;
-			for (int j = 0; j < ncodes; j++)
-				dup |= codes[j] == o.codes[k];
-			if (!dup && ncodes < MAXC)
-				codes[ncodes++] = o.codes[k];
-		}
+		add_codes(codes, &ncodes, &o);
 	}
 	/* How close a reading with another answer came. */
 	int margin = 1 << 20;
@@ -1782,13 +1786,7 @@ int sn_address_match(sn_areg *r, const char *addr, struct sn_addr *res)
 				continue;
 			outcome_of(r, &rs.v[i], sg, &o);
 			why |= rs.v[i].why | o.why;
-			for (int k = 0; k < o.n; k++) {
-				int dup = 0;
-				for (int j = 0; j < ncodes; j++)
-					dup |= codes[j] == o.codes[k];
-				if (!dup && ncodes < MAXC)
-					codes[ncodes++] = o.codes[k];
-			}
+			add_codes(codes, &ncodes, &o);
 		}
 		why |= SN_AR_SEVERAL_UNITS;
 	}

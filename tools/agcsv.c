@@ -53,3 +53,10 @@ int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void 
 	sn_table_close(t);
 	return rc;
 }
+
+int sn_agency_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *ctx, char *err, size_t errlen)
+{
+	if (sn_looks_like_xml(path))
+		return sn_agency_xml_read(path, fn, ctx, err, errlen);
+	return sn_agency_csv_read(path, enc, fn, ctx, err, errlen);
+}

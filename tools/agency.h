@@ -62,4 +62,8 @@ extern const char *const sn_agency_columns[SN_A_NCOLS];
 int sn_agency_csv_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *ctx, char *err,
 		       size_t errlen);
 
+/* Reads a registry in either form: XML when the file starts as XML does (sn_looks_like_xml), else
+ * CSV in ENC. The contract of the two above. */
+int sn_agency_read(const char *path, sn_encoding enc, sn_agency_fn fn, void *ctx, char *err, size_t errlen);
+
 #endif

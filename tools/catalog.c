@@ -214,3 +214,10 @@ int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, v
 	sn_table_close(t);
 	return rc;
 }
+
+int sn_catalog_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *ctx, char *err, size_t errlen)
+{
+	if (sn_looks_like_xml(path))
+		return sn_catalog_xml_read(path, fn, ctx, err, errlen);
+	return sn_catalog_csv_read(path, enc, fn, ctx, err, errlen);
+}

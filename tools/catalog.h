@@ -61,6 +61,10 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 int sn_catalog_csv_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *ctx, char *err,
 			size_t errlen);
 
+/* Reads a catalog in either form: XML when the file starts as XML does (sn_looks_like_xml), else
+ * CSV in ENC. The contract of the two above. */
+int sn_catalog_read(const char *path, sn_encoding enc, sn_procedure_fn fn, void *ctx, char *err, size_t errlen);
+
 /* A record's values as the importer stores them, each field read by its type (values.h: the
  * one table of spellings that the decisions file uses too), every text cleaned (NFC, white
  * space):

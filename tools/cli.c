@@ -189,6 +189,33 @@ void sn_xml_text(FILE *f, const char *s)
 	}
 }
 
+void sn_xml_root(FILE *f, const char *root, const char *province)
+{
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"urn:sapnhap:%s:1\"", root, root);
+	sn_xml_attr(f, "province", province);
+	fputs(">\n", f);
+}
+
+void sn_xml_attr(FILE *f, const char *name, const char *value)
+{
+	fprintf(f, " %s=\"", name);
+	sn_xml_text(f, value);
+	fputc('"', f);
+}
+
+void sn_html_text(FILE *f, const char *s)
+{
+	static const char *const refs[256] = { ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+					       ['"'] = "&quot;", ['\''] = "&#39;" };
+	for (; s && *s; s++) {
+		const char *ref = refs[(unsigned char)*s];
+		if (ref)
+			fputs(ref, f);
+		else
+			fputc(*s, f);
+	}
+}
+
 int sn_valid_date(const char *s)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

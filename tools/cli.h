@@ -93,6 +93,14 @@ void sn_json_string(FILE *f, const char *s);
  * tab, LF and CR as character references; other control bytes and U+FFFE/U+FFFF, which XML 1.0
  * cannot carry, become U+FFFD. */
 void sn_xml_text(FILE *f, const char *s);
+/* The start of one of our XML exchange files: the declaration, then the root element ROOT in the
+ * namespace urn:sapnhap:ROOT:1 with its province attribute, on a line of its own. */
+void sn_xml_root(FILE *f, const char *root, const char *province);
+/* An attribute of an element being started: ' NAME="VALUE"', VALUE as sn_xml_text writes it. */
+void sn_xml_attr(FILE *f, const char *name, const char *value);
+/* Writes s (NULL = "") escaped for HTML text or an attribute in either quotes: & < > " ' as
+ * references, every other byte as it is. */
+void sn_html_text(FILE *f, const char *s);
 
 /* Checks a YYYY-MM-DD date (a real calendar date). */
 int sn_valid_date(const char *s);

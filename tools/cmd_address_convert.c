@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "options.h"
 #include "csv.h"
+#include "strbuf.h"
 #include "db.h"
 #include "i18n.h"
 #include "text.h"
@@ -25,18 +26,18 @@ enum { NFIELDS = sizeof fields / sizeof fields[0] };
  * decoder's. */
 struct src {
 	sn_decoder *d;
-	char *pre;
-	size_t npre, pos;
+	struct sn_buf pre;
+	size_t pos;
 };
 
 static ssize_t src_read(void *arg, char *buf, size_t cap)
 {
 	struct src *s = arg;
-	if (s->pos < s->npre) {
-		size_t k = s->npre - s->pos;
+	if (s->pos < s->pre.len) {
+		size_t k = s->pre.len - s->pos;
 		if (k > cap)
 			k = cap;
-		memcpy(buf, s->pre + s->pos, k);
+		memcpy(buf, s->pre.p + s->pos, k);
 		s->pos += k;
 		return (ssize_t)k;
 	}
@@ -52,26 +53,18 @@ static const char *src_err(const void *arg)
 /* Reads ahead up to the end of the first line (at most 64 KiB). */
 static int read_first_line(struct src *s)
 {
-	size_t cap = 4096;
-	s->pre = malloc(cap);
-	if (!s->pre)
-		return -1;
 	for (;;) {
-		if (memchr(s->pre, '\n', s->npre) || s->npre >= 65536)
+		if ((s->pre.len && memchr(s->pre.p, '\n', s->pre.len)) || s->pre.len >= 65536)
 			return 0;
-		if (s->npre == cap) {
-			char *p = realloc(s->pre, cap * 2);
-			if (!p)
-				return -1;
-			s->pre = p;
-			cap *= 2;
-		}
-		ssize_t r = sn_decoder_read(s->d, s->pre + s->npre, cap - s->npre < 4096 ? cap - s->npre : 4096);
+		if (sn_buf_grow(&s->pre, 4096))
+			return -1;
+		ssize_t r = sn_decoder_read(s->d, s->pre.p + s->pre.len, 4096);
 		if (r < 0)
 			return -1;
 		if (r == 0)
 			return 0;
-		s->npre += (size_t)r;
+		s->pre.len += (size_t)r;
+		s->pre.p[s->pre.len] = '\0';
 	}
 }
 
@@ -81,15 +74,14 @@ struct lines {
 	char buf[65536];
 	size_t pos, len;
 	int eof;
-	char *line;
-	size_t cap;
+	struct sn_buf line;
 	long no;
 };
 
 static int next_line(struct lines *L, char **out)
 {
-	size_t n = 0;
 	int any = 0;
+	sn_buf_reset(&L->line);
 	for (;;) {
 		if (L->pos == L->len) {
 			if (L->eof)
@@ -107,29 +99,20 @@ static int next_line(struct lines *L, char **out)
 		any = 1;
 		char *nl = memchr(L->buf + L->pos, '\n', L->len - L->pos);
 		size_t k = nl ? (size_t)(nl - (L->buf + L->pos)) : L->len - L->pos;
-		if (n + k + 1 > L->cap) {
-			size_t cap = (n + k + 1) * 2;
-			char *p = realloc(L->line, cap);
-			if (!p)
-				return -1;
-			L->line = p;
-			L->cap = cap;
-		}
-		memcpy(L->line + n, L->buf + L->pos, k);
-		n += k;
+		if (sn_buf_add(&L->line, L->buf + L->pos, k))
+			return -1;
 		L->pos += k + (nl ? 1 : 0);
 		if (nl)
 			break;
 	}
-	if (!any && n == 0)
+	if (!any)
 		return 0;
-	if (!L->line && !(L->line = malloc(L->cap = 64)))
+	if (sn_buf_add(&L->line, "", 0))  /* an empty line has its buffer too */
 		return -1;
-	if (n > 0 && L->line[n - 1] == '\r')
-		n--;
-	L->line[n] = '\0';
+	if (L->line.len > 0 && L->line.p[L->line.len - 1] == '\r')
+		L->line.p[--L->line.len] = '\0';
 	L->no++;
-	*out = L->line;
+	*out = L->line.p;
 	return 1;
 }
 
@@ -271,7 +254,7 @@ int cmd_address_convert(struct sn_ctx *ctx, int argc, char **argv)
 		mode = o.column ? IN_CSV : IN_LINES;
 		if (!o.column) {
 			/* A header with a column named 'address'. */
-			sn_csv *h = sn_csv_new(src_read, &(struct src){ .d = NULL, .pre = src.pre, .npre = src.npre }, NULL, name, ',', NULL);
+			sn_csv *h = sn_csv_new(src_read, &(struct src){ .d = NULL, .pre = src.pre }, NULL, name, ',', NULL);
 			char **cells;
 			size_t n;
 			if (h && sn_csv_next(h, &cells, &n) == 1)
@@ -445,9 +428,9 @@ out:
 	free(keep);
 	sn_csv_free(csv);
 	if (L)
-		free(L->line);
+		sn_buf_release(&L->line);
 	free(L);
-	free(src.pre);
+	sn_buf_release(&src.pre);
 	sn_decoder_close(src.d);
 	sn_areg_free(reg);
 	return rc;

@@ -16,10 +16,8 @@
 #include "db.h"
 #include "import.h"
 #include "level1.h"
-#include "table.h"
 #include "text.h"
 #include "units.h"
-#include "reassign.h"
 #include "i18n.h"
 #include "banned.h"
 
@@ -206,7 +204,6 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 	int rc = sn_import_begin(ctx, argc, argv, &import_usage, _("a registry"), &im);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	int undone = 0;
 	struct load ld = { .ctx = ctx, .province = im.province, .l1 = &im.l1 };
 	long long units;
 	if ((rc = sn_query_int(ctx, &units, "SELECT count(*) FROM unit")))
@@ -216,17 +213,10 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_DATA;
 		goto out;
 	}
-	if (im.step.previous) {
-		/* --force: the old registry goes, and with it a code table computed from it. */
-		if ((rc = sn_reassign_undo(ctx, &undone)))
-			goto out;
-		char *q = sqlite3_mprintf("DELETE FROM agency WHERE province = %Q; DELETE FROM crosswalk_successor; "
-					  "DELETE FROM crosswalk; DELETE FROM code_table", im.province);
-		rc = q ? sn_exec(ctx, q) : SN_IO;
-		sqlite3_free(q);
-		if (rc)
-			goto out;
-	}
+	/* --force: the old registry goes, and with it a code table computed from it. */
+	if ((rc = sn_import_replace(ctx, &im, "DELETE FROM agency WHERE province = :province; "
+				    "DELETE FROM crosswalk_successor; DELETE FROM crosswalk; DELETE FROM code_table")))
+		goto out;
 	ld.ins = sn_prepare(ctx, "INSERT INTO agency(province, code, code_status, code_problem, sort_key, "
 				 "l1, name, name_key, kind, parent_code, unit_code, address, phone, email, "
 				 "status, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
@@ -238,28 +228,18 @@ int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(im.path))
-		rc = sn_agency_xml_read(im.path, add_record, &ld, err, sizeof err);
-	else
-		rc = sn_agency_csv_read(im.path, im.enc, add_record, &ld, err, sizeof err);
+	rc = sn_agency_read(im.path, im.enc, add_record, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
 	if (rc || (rc = check_registry(ctx, im.province)))
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "agencies=%ld nonconforming=%ld", ld.rows, ld.nonconforming);
-	/* The result line only once the im.step is committed; what became stale is said after it. */
-	if ((rc = sn_step_commit(ctx, &im.step, counts)))
-		goto out;
-	if (im.step.dry_run)
-		fprintf(ctx->out, _("would import agency registry of province %s from %s: %s\n"), im.province,
-			im.path, counts);
-	else if (im.step.previous)
-		fprintf(ctx->out, _("re-imported agency registry of province %s from %s: %s\n"), im.province,
-			im.path, counts);
-	else
-		fprintf(ctx->out, _("imported agency registry of province %s from %s: %s\n"), im.province,
-			im.path, counts);
+	/* The result line only once the step is committed. */
+	static const char *const done[3] = { N_("would import agency registry of province %s from %s: %s\n"),
+					      N_("re-imported agency registry of province %s from %s: %s\n"),
+					      N_("imported agency registry of province %s from %s: %s\n") };
+	rc = sn_import_commit(ctx, &im, counts, done);
 out:
 	sqlite3_finalize(ld.ins);
 	sqlite3_finalize(ld.dup);

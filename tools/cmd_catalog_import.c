@@ -15,11 +15,9 @@
 #include "db.h"
 #include "import.h"
 #include "level1.h"
-#include "table.h"
 #include "text.h"
 #include "units.h"
 #include "values.h"
-#include "reassign.h"
 #include "banned.h"
 
 struct cload {
@@ -180,7 +178,6 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 	int rc = sn_import_begin(ctx, argc, argv, &usage, "a catalog", &im);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	int undone = 0;
 	struct cload ld = { .ctx = ctx, .province = im.province, .l1 = &im.l1 };
 	long long agencies;
 	if ((rc = sn_query_intf(ctx, &agencies, "SELECT count(*) FROM agency WHERE province = %Q", im.province)))
@@ -191,9 +188,8 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_DATA;
 		goto out;
 	}
-	if (im.step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
-			      (rc = sn_execf(ctx, "DELETE FROM binding WHERE catalog = %Q; "
-					       "DELETE FROM procedure WHERE province = %Q", im.province, im.province))))
+	if ((rc = sn_import_replace(ctx, &im, "DELETE FROM binding WHERE catalog = :province; "
+				    "DELETE FROM procedure WHERE province = :province")))
 		goto out;
 	ld.ins_p = sn_prepare(ctx, "INSERT INTO procedure(province, national_code, local_code, name, "
 				   "field_code, field_name, levels, time_limit, time_unit, fee, online_level, "
@@ -209,21 +205,17 @@ int cmd_catalog_import(struct sn_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char err[1200] = "";
-	if (sn_looks_like_xml(im.path))
-		rc = sn_catalog_xml_read(im.path, add_procedure, &ld, err, sizeof err);
-	else
-		rc = sn_catalog_csv_read(im.path, im.enc, add_procedure, &ld, err, sizeof err);
+	rc = sn_catalog_read(im.path, im.enc, add_procedure, &ld, err, sizeof err);
 	if (rc && *err)
 		sn_error(ctx, "%s", err);
 	if (rc)
 		goto out;
 	char counts[200];
 	snprintf(counts, sizeof counts, "procedures=%ld bindings=%ld", ld.procedures, ld.bindings);
-	if ((rc = sn_step_commit(ctx, &im.step, counts)))
-		goto out;
-	fprintf(ctx->out, im.step.dry_run ? _("would import catalog of province %s from %s: %s\n") :
-		im.step.previous ? _("re-imported catalog of province %s from %s: %s\n") :
-		_("imported catalog of province %s from %s: %s\n"), im.province, im.path, counts);
+	static const char *const done[3] = { N_("would import catalog of province %s from %s: %s\n"),
+					      N_("re-imported catalog of province %s from %s: %s\n"),
+					      N_("imported catalog of province %s from %s: %s\n") };
+	rc = sn_import_commit(ctx, &im, counts, done);
 out:
 	sqlite3_finalize(ld.ins_p);
 	sqlite3_finalize(ld.ins_b);

@@ -19,7 +19,6 @@
 #include "strset.h"
 #include "text.h"
 #include "units.h"
-#include "reassign.h"
 #include "banned.h"
 
 enum { D_CODE, D_NAT, D_AGENCY, D_COMMUNE, D_HAMLET, D_STATUS, D_RECEIVED, D_DUE, D_ADDRESS, NDCOLS };
@@ -132,7 +131,6 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	int rc = sn_import_begin(ctx, argc, argv, &usage, "the dossiers", &im);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
-	int undone = 0;
 	sqlite3_stmt *ins = NULL, *first = NULL, *by_key = NULL;
 	sn_table *t = NULL;
 	sn_strset *set[NSETS] = { 0 }, *own = NULL;  /* own: agency codes checked as the province's */
@@ -143,12 +141,11 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 		rc = SN_IO;
 		goto out;
 	}
-	if (im.step.previous && ((rc = sn_reassign_undo(ctx, &undone)) ||
-			      (rc = sn_execf(ctx, "DELETE FROM dossier_history WHERE dossier_id IN "
-					       "(SELECT id FROM dossier WHERE province = %Q); "
-					       "DELETE FROM review WHERE step = 'dossiers import' AND subject IN "
-					       "(SELECT 'dossier:' || code FROM dossier WHERE province = %Q); "
-					       "DELETE FROM dossier WHERE province = %Q", im.province, im.province, im.province))))
+	if ((rc = sn_import_replace(ctx, &im, "DELETE FROM dossier_history WHERE dossier_id IN "
+				    "(SELECT id FROM dossier WHERE province = :province); "
+				    "DELETE FROM review WHERE step = 'dossiers import' AND subject IN "
+				    "(SELECT 'dossier:' || code FROM dossier WHERE province = :province); "
+				    "DELETE FROM dossier WHERE province = :province")))
 		goto out;
 	for (int k = 0; k < NSETS; k++)
 		if (!(set[k] = load_set(ctx, SET_SQL[k], im.province))) {
@@ -312,11 +309,10 @@ int cmd_dossiers_import(struct sn_ctx *ctx, int argc, char **argv)
 	snprintf(counts, sizeof counts, "dossiers=%ld", rows);
 	if (addr)
 		sn_dossier_address_counts(addr, counts + strlen(counts), sizeof counts - strlen(counts));
-	if ((rc = sn_step_commit(ctx, &im.step, counts)))
-		goto out;
-	fprintf(ctx->out, im.step.dry_run ? _("would import dossiers of province %s from %s: %s\n") :
-		im.step.previous ? _("re-imported dossiers of province %s from %s: %s\n") :
-		_("imported dossiers of province %s from %s: %s\n"), im.province, im.path, counts);
+	static const char *const done[3] = { N_("would import dossiers of province %s from %s: %s\n"),
+					      N_("re-imported dossiers of province %s from %s: %s\n"),
+					      N_("imported dossiers of province %s from %s: %s\n") };
+	rc = sn_import_commit(ctx, &im, counts, done);
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(first);

@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "options.h"
 #include "csv.h"
+#include "rows.h"
 #include "db.h"
 #include "crosswalk.h"
 #include "outfile.h"
@@ -96,9 +97,9 @@ static int write_bindings(struct ex *e, FILE *f, sqlite3_stmt *b, const char *na
 		if (cell) {
 			sqlite3_str_appendf(cell, "%s%s%s", first ? "" : "; ", code, online ? ":online" : "");
 		} else {
-			fputs("    <binding agency=\"", f);
-			sn_xml_text(f, code);
-			fputs(online ? "\" receives-online=\"true\"/>\n" : "\"/>\n", f);
+			fputs("    <binding", f);
+			sn_xml_attr(f, "agency", code);
+			fputs(online ? " receives-online=\"true\"/>\n" : "/>\n", f);
 		}
 		first = 0;
 	}
@@ -137,9 +138,7 @@ static int write_catalog(struct ex *e, FILE *f)
 	if (!e->merged)
 		sqlite3_bind_text(p, 1, e->province, -1, SQLITE_STATIC);
 	if (e->fmt == SN_FMT_XML) {
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalog xmlns=\"urn:sapnhap:catalog:1\" province=\"", f);
-		sn_xml_text(f, e->province);
-		fputs("\">\n", f);
+		sn_xml_root(f, "catalog", e->province);
 	} else {
 		fputs("national_code,local_code,name,field_code,field_name,levels,time_limit,time_unit,fee,"
 		      "online_level,portal,legal_basis,agencies\n", f);
@@ -177,23 +176,18 @@ static int write_catalog(struct ex *e, FILE *f)
 			fputc('\n', f);
 			continue;
 		}
-		fputs("  <procedure national-code=\"", f);
-		sn_xml_text(f, v[C_NAT]);
-		if (*v[C_LOCAL]) {
-			fputs("\" local-code=\"", f);
-			sn_xml_text(f, v[C_LOCAL]);
-		}
-		fputs("\">\n", f);
+		fputs("  <procedure", f);
+		sn_xml_attr(f, "national-code", v[C_NAT]);
+		if (*v[C_LOCAL])
+			sn_xml_attr(f, "local-code", v[C_LOCAL]);
+		fputs(">\n", f);
 		/* Written even when empty (a name awaiting a decision): catalog.xsd then refuses the file,
 		 * as 'catalog import' would refuse the procedure. */
 		xml_element(f, "    ", "name", v[C_NAME]);
 		if (*v[C_FCODE] || *v[C_FNAME]) {
 			fputs("    <field", f);
-			if (*v[C_FCODE]) {
-				fputs(" code=\"", f);
-				sn_xml_text(f, v[C_FCODE]);
-				fputc('"', f);
-			}
+			if (*v[C_FCODE])
+				sn_xml_attr(f, "code", v[C_FCODE]);
 			fputc('>', f);
 			sn_xml_text(f, v[C_FNAME]);
 			fputs("</field>\n", f);
@@ -204,9 +198,9 @@ static int write_catalog(struct ex *e, FILE *f)
 			s += n + (s[n] == ',');
 		}
 		if (*limit && *v[C_UNIT]) {
-			fputs("    <time-limit unit=\"", f);
-			sn_xml_text(f, v[C_UNIT]);
-			fprintf(f, "\">%s</time-limit>\n", limit);
+			fputs("    <time-limit", f);
+			sn_xml_attr(f, "unit", v[C_UNIT]);
+			fprintf(f, ">%s</time-limit>\n", limit);
 		} else if (*limit) {
 			e->unitless++;
 		}
@@ -251,9 +245,7 @@ static int write_agencies(struct ex *e, FILE *f)
 	if (!e->merged)
 		sqlite3_bind_text(st, 1, e->province, -1, SQLITE_STATIC);
 	if (e->fmt == SN_FMT_XML) {
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<agencies xmlns=\"urn:sapnhap:agencies:1\" province=\"", f);
-		sn_xml_text(f, e->province);
-		fputs("\">\n", f);
+		sn_xml_root(f, "agencies", e->province);
 	} else {
 		fputs("code,name,kind,parent_code,unit_code,address,phone,email,status\n", f);
 	}
@@ -266,21 +258,14 @@ static int write_agencies(struct ex *e, FILE *f)
 		v[A_PARENT] = code_shown(e, v[A_PARENT], parent, sizeof parent);
 		e->rows[F_AGENCIES]++;
 		if (e->fmt == SN_FMT_CSV) {
-			for (int i = 0; i < NACOLS; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_write_cell(f, v[i]);
-			}
-			fputc('\n', f);
+			sn_rows_write_values(f, SN_FMT_CSV, v, NULL, NACOLS, 0);
 			continue;
 		}
-		fputs("  <agency code=\"", f);
-		sn_xml_text(f, v[A_CODE]);
-		fputs("\" kind=\"", f);
-		sn_xml_text(f, v[A_KIND]);
-		fputs("\" status=\"", f);
-		sn_xml_text(f, v[A_STATUS]);
-		fputs("\">\n", f);
+		fputs("  <agency", f);
+		sn_xml_attr(f, "code", v[A_CODE]);
+		sn_xml_attr(f, "kind", v[A_KIND]);
+		sn_xml_attr(f, "status", v[A_STATUS]);
+		fputs(">\n", f);
 		xml_element(f, "    ", "name", v[A_NAME]);
 		static const char *const tags[NACOLS] = { [A_PARENT] = "parent", [A_UNIT] = "unit",
 			[A_ADDRESS] = "address", [A_PHONE] = "phone", [A_EMAIL] = "email" };
@@ -309,9 +294,7 @@ static int write_review(struct ex *e, FILE *f)
 	if (!st)
 		return SN_IO;
 	if (e->fmt == SN_FMT_XML) {
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<review xmlns=\"urn:sapnhap:review:1\" province=\"", f);
-		sn_xml_text(f, e->province);
-		fputs("\">\n", f);
+		sn_xml_root(f, "review", e->province);
 	} else {
 		fputs("id,step,status,subject,field,reason,detail\n", f);
 	}
@@ -323,21 +306,14 @@ static int write_review(struct ex *e, FILE *f)
 		if (!strcmp(v[R_STATUS], "open"))
 			e->open_items++;
 		if (e->fmt == SN_FMT_CSV) {
-			for (int i = 0; i < NRCOLS; i++) {
-				if (i)
-					fputc(',', f);
-				sn_csv_write_cell(f, v[i]);
-			}
-			fputc('\n', f);
+			sn_rows_write_values(f, SN_FMT_CSV, v, NULL, NRCOLS, 0);
 			continue;
 		}
-		fputs("  <item id=\"", f);
-		sn_xml_text(f, v[R_ID]);
-		fputs("\" step=\"", f);
-		sn_xml_text(f, v[R_STEP]);
-		fputs("\" status=\"", f);
-		sn_xml_text(f, v[R_STATUS]);
-		fputs("\">\n", f);
+		fputs("  <item", f);
+		sn_xml_attr(f, "id", v[R_ID]);
+		sn_xml_attr(f, "step", v[R_STEP]);
+		sn_xml_attr(f, "status", v[R_STATUS]);
+		fputs(">\n", f);
 		xml_element(f, "    ", "subject", v[R_SUBJECT]);
 		if (*v[R_FIELD])
 			xml_element(f, "    ", "field", v[R_FIELD]);
@@ -367,21 +343,6 @@ static int write_file(struct ex *e, int which, FILE *f)
 
 /* --- one workbook --------------------------------------------------------------------------------- */
 
-struct membuf {
-	const char *p;
-	size_t left;
-};
-
-static ssize_t mem_read(void *arg, char *buf, size_t cap)
-{
-	struct membuf *m = arg;
-	size_t n = m->left < cap ? m->left : cap;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (ssize_t)n;
-}
-
 /* The files as sheets of one workbook DIR/export.xlsx: each file is written as CSV (the same
  * writer, so the same rows and columns), read back and put on its sheet with every cell a string
  * (codes keep their zeros; nothing is a formula, so no apostrophe is needed) except the time limit,
@@ -405,8 +366,8 @@ static int write_workbook(struct ex *e, const char *path, int nfiles)
 		}
 		rc = write_file(e, i, m);
 		fclose(m);
-		struct membuf mb = { buf, len };
-		sn_csv *c = rc ? NULL : sn_csv_new(mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
+		struct sn_membuf mb = { buf, len };
+		sn_csv *c = rc ? NULL : sn_csv_new(sn_mem_read, &mb, NULL, FILE_NAMES[i], ',', NULL);
 		char **f;
 		size_t n;
 		struct sn_sheet *sh = NULL;

@@ -191,25 +191,18 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 	}
 	if (nn < 3)
 		return failf(why, len, p, n, _("too short"));
+	int mobile;
 	switch (nat[1]) {
 	case '2':
 		if (nat[2] != '4' && nat[2] != '8' && (nn < 4 || !area_code(nat + 1)))
 			return failf(why, len, p, n, _("area code 0%.3s is not one of the 2017 area codes"), nat + 1);
-		if (nn != 11 && several)
-			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu (several numbers? "
-						       "separate them with ';')"), nn);
-		if (nn != 11)
-			return failf(why, len, p, n, _("a landline number has 11 digits, found %zu"), nn);
-		return 0;
+		mobile = 0;
+		break;
 	case '3': case '5': case '7': case '8': case '9':
 		if (!mobile_prefix(nat + 1))
 			return failf(why, len, p, n, _("prefix 0%.2s belongs to no mobile network"), nat + 1);
-		if (nn != 10 && several)
-			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu (several numbers? "
-						       "separate them with ';')"), nn);
-		if (nn != 10)
-			return failf(why, len, p, n, _("a mobile number has 10 digits, found %zu"), nn);
-		return 0;
+		mobile = 1;
+		break;
 	case '1':
 		if (nn == 11)
 			return failf(why, len, p, n, _("an 11-digit mobile number from before the 2018 renumbering"));
@@ -218,6 +211,17 @@ static int check_phone(const char *p, size_t n, char *why, size_t len)
 		return failf(why, len, p, n, _("prefix 0%c is neither a mobile network nor a 2017 area code "
 			     "(an area code from before 2017?)"), nat[1]);
 	}
+	/* A landline number has 11 digits, a mobile one 10; the message by kind and by whether
+	 * several numbers seem run together. */
+	static const char *const wrong_length[2][2] = {
+		{ N_("a landline number has 11 digits, found %zu"),
+		  N_("a landline number has 11 digits, found %zu (several numbers? separate them with ';')") },
+		{ N_("a mobile number has 10 digits, found %zu"),
+		  N_("a mobile number has 10 digits, found %zu (several numbers? separate them with ';')") },
+	};
+	if (nn != (mobile ? 10 : 11))
+		return failf(why, len, p, n, _(wrong_length[mobile][several]), nn);
+	return 0;
 }
 
 static int email_local_char(char ch)

@@ -37,9 +37,7 @@ int sn_crosswalk_write(struct sn_ctx *ctx, FILE *f, enum sn_format fmt, const en
 			r = -1;
 			goto done;
 		}
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<crosswalk xmlns=\"urn:sapnhap:crosswalk:1\" province=\"", f);
-		sn_xml_text(f, target);
-		fputs("\">\n", f);
+		sn_xml_root(f, "crosswalk", target);
 	} else if (fmt == SN_FMT_CSV) {
 		fputs("old_code,province,outcome,new_code,successors,reason\n", f);
 	}
@@ -51,18 +49,12 @@ int sn_crosswalk_write(struct sn_ctx *ctx, FILE *f, enum sn_format fmt, const en
 		int k, first = 1;
 		n++;
 		if (fmt == SN_FMT_XML) {
-			fputs("  <entry old=\"", f);
-			sn_xml_text(f, old);
-			fputs("\" province=\"", f);
-			sn_xml_text(f, prov);
-			fputs("\" outcome=\"", f);
-			sn_xml_text(f, outcome);
-			fputc('"', f);
-			if (*new) {
-				fputs(" new=\"", f);
-				sn_xml_text(f, new);
-				fputc('"', f);
-			}
+			fputs("  <entry", f);
+			sn_xml_attr(f, "old", old);
+			sn_xml_attr(f, "province", prov);
+			sn_xml_attr(f, "outcome", outcome);
+			if (*new)
+				sn_xml_attr(f, "new", new);
 			fputs(">\n", f);
 		} else if (fmt == SN_FMT_CSV) {
 			sn_csv_write_cell(f, old);

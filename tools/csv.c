@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
+#include "strbuf.h"
 #include "banned.h"
 
 #define SN_CSV_BUFSIZE (64 * 1024)
@@ -90,8 +91,7 @@ struct sn_csv {
 	unsigned char stop_q[256];
 
 	/* The record arena: each field's bytes followed by a NUL, fields back to back. */
-	char *rec;
-	size_t rec_len, rec_cap;
+	struct sn_buf rec;
 	/* Field starts as offsets while assembling (the arena may move when it grows), turned into
 	 * pointers once the record is complete. */
 	size_t *offs;
@@ -173,7 +173,7 @@ void sn_csv_free(sn_csv *c)
 		return;
 	free(c->name);
 	free(c->in);
-	free(c->rec);
+	sn_buf_release(&c->rec);
 	free(c->offs);
 	free(c->fields);
 	free(c);
@@ -317,44 +317,20 @@ static int refill(sn_csv *c)
 	return c->len > 0 ? 1 : 0;
 }
 
-/* Makes room for N more bytes (plus a NUL) in the arena. */
-static int arena_reserve(sn_csv *c, size_t n)
-{
-	size_t need, cap;
-	char *p;
-
-	if (n > SIZE_MAX - 1 - c->rec_len)
-		return -1;
-	need = c->rec_len + n + 1;
-	if (need <= c->rec_cap)
-		return 0;
-	cap = c->rec_cap ? c->rec_cap : 256;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	p = realloc(c->rec, cap);
-	if (!p)
-		return -1;
-	c->rec = p;
-	c->rec_cap = cap;
-	return 0;
-}
-
 /* Appends N bytes to the current field, which began at offset FIELD_OFF on line FIELD_LINE. */
 static int append(sn_csv *c, const char *src, size_t n, size_t field_off, long field_line)
 {
 	char msg[200];
 
-	if (c->rec_len - field_off + n > c->max_field) {
+	if (c->rec.len - field_off + n > c->max_field) {
 		snprintf(msg, sizeof msg, _("field longer than %zu bytes"), c->max_field);
 		fail_at(c, field_line, msg);
 		return -1;
 	}
-	if (arena_reserve(c, n) < 0) {
+	if (sn_buf_add(&c->rec, src, n) < 0) {
 		fail_at(c, c->line, _("out of memory"));
 		return -1;
 	}
-	memcpy(c->rec + c->rec_len, src, n);
-	c->rec_len += n;
 	return 0;
 }
 
@@ -387,9 +363,8 @@ static int end_field(sn_csv *c, size_t field_off, long rec_start_line)
 		c->fields = f;
 		c->fields_cap = cap;
 	}
-	if (arena_reserve(c, 0) < 0)
+	if (sn_buf_add(&c->rec, "", 1) < 0)  /* the field's NUL */
 		goto oom;
-	c->rec[c->rec_len++] = '\0';
 	c->offs[c->nfields++] = field_off;
 	return 0;
 oom:
@@ -410,11 +385,12 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 		return -1;
 	if (c->done)
 		return 0;
-	c->rec_len = 0;
+	sn_buf_reset(&c->rec);
 	c->nfields = 0;
 
 	for (;;) {
 		const char *p, *end, *q;
+		char sep;  /* the delimiter or line end that ends a field */
 
 		if (c->pos == c->len) {
 			int r = refill(c);
@@ -443,7 +419,7 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 		end = c->in + c->len;
 		switch (st) {
 		case ST_FIELD_START:
-			field_off = c->rec_len;
+			field_off = c->rec.len;
 			field_line = c->line;
 			if (*p == '"') {
 				st = ST_QUOTED;
@@ -471,17 +447,8 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 				break;
 			if (*q == '\0')
 				goto nul;
-			c->pos++;
-			if (end_field(c, field_off, start_line) < 0)
-				return -1;
-			if (*q == c->delim) {
-				st = ST_FIELD_START;
-				break;
-			}
-			c->line++;
-			if (*q == '\r')
-				c->skip_lf = 1;
-			goto record_done;
+			sep = *q;
+			goto field_end;
 
 		case ST_QUOTED:
 			q = p;
@@ -524,18 +491,24 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 				fail_at(c, c->line, _("unexpected character after closing quote"));
 				return -1;
 			}
-			c->pos++;
-			if (end_field(c, field_off, start_line) < 0)
-				return -1;
-			if (*p == c->delim) {
-				st = ST_FIELD_START;
-				break;
-			}
-			c->line++;
-			if (*p == '\r')
-				c->skip_lf = 1;
-			goto record_done;
+			sep = *p;
+			goto field_end;
 		}
+		continue;
+
+	field_end:
+		/* SEP ends the field; a line end ends the record too. */
+		c->pos++;
+		if (end_field(c, field_off, start_line) < 0)
+			return -1;
+		if (sep == c->delim) {
+			st = ST_FIELD_START;
+			continue;
+		}
+		c->line++;
+		if (sep == '\r')
+			c->skip_lf = 1;
+		goto record_done;
 	}
 
 	/* End of input. */
@@ -547,12 +520,12 @@ int sn_csv_next(sn_csv *c, char ***fields, size_t *nfields)
 		return -1;
 	}
 	/* FIELD_START here means the input ended right after a delimiter: one more empty field. */
-	if (end_field(c, st == ST_FIELD_START ? c->rec_len : field_off, start_line) < 0)
+	if (end_field(c, st == ST_FIELD_START ? c->rec.len : field_off, start_line) < 0)
 		return -1;
 
 record_done:
 	for (size_t i = 0; i < c->nfields; i++)
-		c->fields[i] = c->rec + c->offs[i];
+		c->fields[i] = c->rec.p + c->offs[i];
 	c->rec_line = start_line;
 	*fields = c->fields;
 	*nfields = c->nfields;
@@ -562,6 +535,17 @@ nul:
 	fail_at(c, c->line, _("a NUL byte inside a field (the file is damaged, or is not text): it would "
 			      "cut the value short; remove it"));
 	return -1;
+}
+
+ssize_t sn_mem_read(void *membuf, char *buf, size_t cap)
+{
+	struct sn_membuf *m = membuf;
+	size_t n = m->left < cap ? m->left : cap;
+	if (n)
+		memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (ssize_t)n;
 }
 
 char sn_csv_delimiter(const sn_csv *c)

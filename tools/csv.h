@@ -15,6 +15,15 @@
  * its own message; sn_csv passes it through, see err_cb). */
 typedef ssize_t (*sn_read_fn)(void *ctx, char *buf, size_t cap);
 
+/* A byte source over bytes in memory (a table compiled in, a file written to a memory stream):
+ *   struct sn_membuf m = { text, strlen(text) };
+ *   sn_csv *c = sn_csv_new(sn_mem_read, &m, NULL, "(built-in)", ',', NULL); */
+struct sn_membuf {
+	const char *p;      /* the bytes not read yet */
+	size_t left;
+};
+ssize_t sn_mem_read(void *membuf, char *buf, size_t cap);
+
 typedef struct sn_csv sn_csv;
 
 struct sn_csv_limits {

@@ -504,29 +504,30 @@ static int readable(struct sn_diff *d, const char *path)
 	return 0;
 }
 
-static int load_catalog_file(struct sn_diff *d, int side, const char *path)
+/* Loads the catalog (CATALOG) or agency registry at PATH, XML or CSV, into SIDE, in one
+ * transaction: its rows inserted by INS (and INS_B, the bindings of a catalog); FIRST finds the
+ * position of a key loaded already. */
+static int load_file(struct sn_diff *d, int side, const char *path, int catalog, const char *ins,
+		     const char *ins_b, const char *first)
 {
 	struct fload f = { .d = d, .side = side };
 	int rc = readable(d, path);
 	if (rc)
 		return rc;
-	f.ins = sn_prepare(&d->ctx, "INSERT INTO procedure(side, province, national_code, local_code, name, field_code, "
-				    "field_name, levels, time_limit, time_unit, fee, online_level, portal, legal_basis, pos) "
-				    "VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, sn_diff_num(?8), ?9, ?10, ?11, ?12, ?13, ?14)");
-	f.ins_b = sn_prepare(&d->ctx, "INSERT INTO binding(side, province, national_code, agency_code, online) "
-				      "VALUES (?1, '', ?2, ?3, ?4) ON CONFLICT DO UPDATE SET online = max(online, excluded.online)");
-	f.first = sn_prepare(&d->ctx, "SELECT pos FROM procedure WHERE side = ?1 AND national_code = ?2");
-	if (!f.ins || !f.ins_b || !f.first) {
+	f.ins = sn_prepare(&d->ctx, ins);
+	f.ins_b = ins_b ? sn_prepare(&d->ctx, ins_b) : NULL;
+	f.first = sn_prepare(&d->ctx, first);
+	if (!f.ins || (ins_b && !f.ins_b) || !f.first) {
 		rc = SN_IO;
 		goto done;
 	}
 	char err[1200] = "";
 	if ((rc = sn_exec(&d->ctx, "BEGIN")))
 		goto done;
-	if (sn_looks_like_xml(path))
-		rc = sn_catalog_xml_read(path, file_procedure, &f, err, sizeof err);
+	if (catalog)
+		rc = sn_catalog_read(path, SN_ENC_AUTO, file_procedure, &f, err, sizeof err);
 	else
-		rc = sn_catalog_csv_read(path, SN_ENC_AUTO, file_procedure, &f, err, sizeof err);
+		rc = sn_agency_read(path, SN_ENC_AUTO, file_agency, &f, err, sizeof err);
 	if (rc && *err)
 		sn_error(&d->ctx, "%s", err);
 	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
@@ -537,33 +538,23 @@ done:
 	return rc;
 }
 
+static int load_catalog_file(struct sn_diff *d, int side, const char *path)
+{
+	return load_file(d, side, path, 1,
+			 "INSERT INTO procedure(side, province, national_code, local_code, name, field_code, "
+			 "field_name, levels, time_limit, time_unit, fee, online_level, portal, legal_basis, pos) "
+			 "VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, sn_diff_num(?8), ?9, ?10, ?11, ?12, ?13, ?14)",
+			 "INSERT INTO binding(side, province, national_code, agency_code, online) "
+			 "VALUES (?1, '', ?2, ?3, ?4) ON CONFLICT DO UPDATE SET online = max(online, excluded.online)",
+			 "SELECT pos FROM procedure WHERE side = ?1 AND national_code = ?2");
+}
+
 static int load_agency_file(struct sn_diff *d, int side, const char *path)
 {
-	struct fload f = { .d = d, .side = side };
-	int rc = readable(d, path);
-	if (rc)
-		return rc;
-	f.ins = sn_prepare(&d->ctx, "INSERT INTO agency(side, province, code, name, kind, parent_code, unit_code, "
-				    "phone, email, status, pos) VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	f.first = sn_prepare(&d->ctx, "SELECT pos FROM agency WHERE side = ?1 AND code = ?2");
-	if (!f.ins || !f.first) {
-		rc = SN_IO;
-		goto done;
-	}
-	char err[1200] = "";
-	if ((rc = sn_exec(&d->ctx, "BEGIN")))
-		goto done;
-	if (sn_looks_like_xml(path))
-		rc = sn_agency_xml_read(path, file_agency, &f, err, sizeof err);
-	else
-		rc = sn_agency_csv_read(path, SN_ENC_AUTO, file_agency, &f, err, sizeof err);
-	if (rc && *err)
-		sn_error(&d->ctx, "%s", err);
-	sqlite3_exec(d->ctx.db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
-done:
-	sqlite3_finalize(f.ins);
-	sqlite3_finalize(f.first);
-	return rc;
+	return load_file(d, side, path, 0,
+			 "INSERT INTO agency(side, province, code, name, kind, parent_code, unit_code, "
+			 "phone, email, status, pos) VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			 NULL, "SELECT pos FROM agency WHERE side = ?1 AND code = ?2");
 }
 
 /* One crosswalk entry, from either form: codes canonical, "closed" without a new code. */

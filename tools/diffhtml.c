@@ -19,20 +19,6 @@
 #include "i18n.h"
 #include "banned.h"
 
-static void esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
 /* The page's words are in the diff's language (--lang): the writer switches gettext to it at its
  * start and back at its end, so _() below is in that language. */
 static const char *entity_label(const char *e)
@@ -113,7 +99,7 @@ static void esc_printf(FILE *f, const char *fmt, ...)
 	if (n >= (int)sizeof small && (s = malloc((size_t)n + 1)))
 		vsnprintf(s, (size_t)n + 1, fmt, again);
 	va_end(again);
-	esc(f, n < 0 ? "" : s ? s : small);
+	sn_html_text(f, n < 0 ? "" : s ? s : small);
 	if (s != small)
 		free(s);
 }
@@ -269,7 +255,7 @@ static void value_cell(const struct sn_diff *d, FILE *f, const char *cls, sqlite
 		char b[2000];
 		const char *v = sn_col(st, i);
 		/* the law's words for stored values; combined old values ("70: x | 75: y") as they are */
-		esc(f, strchr(v, '|') ? v : sn_label_value(field, v, d->lang, b, sizeof b));
+		sn_html_text(f, strchr(v, '|') ? v : sn_label_value(field, v, d->lang, b, sizeof b));
 	}
 	fputs("</td>", f);
 }
@@ -313,19 +299,19 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 	esc_printf(f, _("Procedure catalog comparison: %s → %s"), d->side[0].operand, d->side[1].operand);
 	if (subtitle) {
 		fputs(" — ", f);
-		esc(f, subtitle);
+		sn_html_text(f, subtitle);
 	}
 	fputs("</title>\n", f);
 	style(f);
 	fputs("</head>\n<body>\n<header>\n<h1>", f);
-	esc(f, _("Comparison of administrative procedure catalogs"));
+	sn_html_text(f, _("Comparison of administrative procedure catalogs"));
 	fputs("</h1>\n<dl>\n", f);
 	for (int s = 0; s < 2; s++) {
 		sn_diff_describe(&d->side[s], desc, sizeof desc);
 		fprintf(f, "<dt>%s</dt><dd><code>", s ? C_("diff", "After") : C_("diff", "Before"));
-		esc(f, d->side[s].operand);
+		sn_html_text(f, d->side[s].operand);
 		fputs("</code> — ", f);
-		esc(f, desc);
+		sn_html_text(f, desc);
 		fputs("</dd>\n", f);
 	}
 	/* the provinces by name, when a side is a working database */
@@ -333,13 +319,13 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 					       "(SELECT * FROM pname ORDER BY code)");
 	if (pn && sn_step(&d->ctx, pn) == SQLITE_ROW && *sn_col(pn, 0)) {
 		fprintf(f, "<dt>%s</dt><dd id=\"provinces\">", C_("diff", "Provinces"));
-		esc(f, sn_col(pn, 0));
+		sn_html_text(f, sn_col(pn, 0));
 		fputs("</dd>\n", f);
 	}
 	sqlite3_finalize(pn);
 	if (subtitle) {
 		fprintf(f, "<dt>%s</dt><dd>", C_("diff", "Page"));
-		esc(f, subtitle);
+		sn_html_text(f, subtitle);
 		fputs("</dd>\n", f);
 	}
 	fputs("</dl>\n</header>\n<main>\n", f);
@@ -348,12 +334,12 @@ static void page_head(struct sn_diff *d, FILE *f, const char *subtitle)
 static void controls(FILE *f, long total)
 {
 	fputs("<div id=\"controls\">\n<label>", f);
-	esc(f, _("Filter:"));
+	sn_html_text(f, _("Filter:"));
 	fputs(" <input id=\"filter\" type=\"search\" placeholder=\"", f);
 	/* TRANSLATORS: what the filter box finds */
-	esc(f, _("code, name, agency…"));
+	sn_html_text(f, _("code, name, agency…"));
 	fputs("\" title=\"", f);
-	esc(f, _("ignores case and diacritics"));
+	sn_html_text(f, _("ignores case and diacritics"));
 	fputs("\" autocomplete=\"off\"></label>\n", f);
 	for (int k = 0; k < 3; k++)
 		fprintf(f, "<label class=\"k %s\"><input type=\"checkbox\" class=\"kind\" value=\"%s\" checked> %s</label>\n",
@@ -366,7 +352,7 @@ static void controls(FILE *f, long total)
 static void footer(FILE *f)
 {
 	fputs("</main>\n<footer>sapnhap diff — ", f);
-	esc(f, _("the same inputs give the same page"));
+	sn_html_text(f, _("the same inputs give the same page"));
 	fputs("</footer>\n", f);
 }
 
@@ -491,17 +477,17 @@ static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary
 			}
 			snprintf(group, sizeof group, "%s", g);
 			fputs("<section class=\"group\" data-group=\"", f);
-			esc(f, !strcmp(entity, "agency") ? "agencies" : grp);
+			sn_html_text(f, !strcmp(entity, "agency") ? "agencies" : grp);
 			fputs("\">\n<h2>", f);
 			if (!strcmp(entity, "agency"))
-				esc(f, C_("diff", "Agencies"));
+				sn_html_text(f, C_("diff", "Agencies"));
 			else if (*grp && *sn_col(st, 8))
 				/* TRANSLATORS: a field (lĩnh vực) of procedures: its code — its name */
 				esc_printf(f, _("Field %s — %s"), grp, sn_col(st, 8));
 			else if (*grp)
 				esc_printf(f, _("Field %s"), grp);
 			else
-				esc(f, _("No field"));
+				sn_html_text(f, _("No field"));
 			fputs("</h2>\n", f);
 			ingroup = 1;
 			inkind = inthing = 0;
@@ -533,24 +519,24 @@ static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary
 			int n = sqlite3_column_int(st, 9);
 			fprintf(f, "<td class=\"mark\" rowspan=\"%d\">%s</td><td class=\"key\" rowspan=\"%d\">", n,
 				entity_label(entity), n);
-			esc(f, ky);
+			sn_html_text(f, ky);
 			if (*sn_col(st, 6)) {
 				fputs("<small>", f);
-				esc(f, sn_col(st, 6));
+				sn_html_text(f, sn_col(st, 6));
 				fputs("</small>", f);
 			}
 			/* a binding: its procedure's name too */
 			if (!strcmp(entity, "binding") && *sn_col(st, 10)) {
 				fputs("<small class=\"proc\">", f);
-				esc(f, sn_col(st, 10));
+				sn_html_text(f, sn_col(st, 10));
 				fputs("</small>", f);
 			}
 			fputs("</td>", f);
 		}
 		fputs("<td class=\"field\">", f);
-		esc(f, field_label(d, sn_col(st, 3)));
+		sn_html_text(f, field_label(d, sn_col(st, 3)));
 		fputs("<code>", f);
-		esc(f, sn_col(st, 3));
+		sn_html_text(f, sn_col(st, 3));
 		fputs("</code></td>", f);
 		value_cell(d, f, "before", st, 4, sn_col(st, 3));
 		value_cell(d, f, "after", st, 5, sn_col(st, 3));
@@ -559,9 +545,9 @@ static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary
 			char b[2000];
 			const char *v = sn_label_value(sn_col(st, 3), sn_col(st, 11), d->lang, b, sizeof b);
 			fputs("<b>", f);
-			esc(f, !strcmp(sn_col(st, 3), "portal") ? sn_label("yesno", sn_col(st, 11), d->lang) : v);
+			sn_html_text(f, !strcmp(sn_col(st, 3), "portal") ? sn_label("yesno", sn_col(st, 11), d->lang) : v);
 			fputs("</b>: ", f);
-			esc(f, sn_col(st, 12));
+			sn_html_text(f, sn_col(st, 12));
 		}
 		fputs("</td></tr>\n", f);
 		if (sqlite3_column_type(st, 13) != SQLITE_NULL && sqlite3_column_int(st, 16) == 0) {
@@ -569,11 +555,11 @@ static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary
 			char fate[4000];
 			sn_label_fate(sn_col(st, 13), sn_col(st, 14), sqlite3_column_int(st, 15), d->lang, fate, sizeof fate);
 			fputs("<tr class=\"fate\"><td class=\"field\">", f);
-			esc(f, field_label(d, "outcome"));
+			sn_html_text(f, field_label(d, "outcome"));
 			fputs("<code>outcome</code></td><td class=\"before\">", f);
-			esc(f, sn_label("outcome", sn_col(st, 13), d->lang));
+			sn_html_text(f, sn_label("outcome", sn_col(st, 13), d->lang));
 			fputs("</td><td class=\"after\" colspan=\"2\">", f);
-			esc(f, fate);
+			sn_html_text(f, fate);
 			fputs("</td></tr>\n", f);
 		}
 	}

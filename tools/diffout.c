@@ -10,6 +10,7 @@
 #include "db.h"
 #include "diff.h"
 #include "i18n.h"
+#include "text.h"
 #include "xlsxout.h"
 #include "banned.h"
 
@@ -63,26 +64,6 @@ static int index_of(const char *const *list, int n, const char *s)
 	return 0;
 }
 
-/* Columns a text takes on a terminal: one per character (UTF-8; Vietnamese in NFC). */
-static int columns(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* S padded with spaces to WIDTH columns, on its right (LEFT: aligned left) or on its left. */
-static void padded(FILE *f, const char *s, int width, int left)
-{
-	int pad = width - columns(s);
-	if (pad < 0)
-		pad = 0;
-	fprintf(f, "%*s", left ? 0 : pad, "");
-	fputs(s, f);
-	fprintf(f, "%*s", left ? pad : 0, "");
-}
-
 static const char *shown(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? C_("diff value", "(none)") : sn_col(st, i);
@@ -93,28 +74,29 @@ static void text_counts(const struct sn_diff *d, FILE *f, long c[SN_DIFF_ENTITIE
 {
 	int ne = nentities(d), w0 = 10, w[3];
 	for (int e = 0; e <= SN_DIFF_ENTITIES; e++) {
-		int n = columns(sn_pgettext("diff text", TEXT_ROWS[e]));
+		int n = sn_text_width(sn_pgettext("diff text", TEXT_ROWS[e]));
 		w0 = n > w0 ? n : w0;
 	}
 	fputc('\n', f);
-	padded(f, "", w0, 1);
+	sn_pad(f, "", -w0);
 	for (int k = 0; k < 3; k++) {
 		const char *h = sn_pgettext("diff text", TEXT_KINDS[k]);
-		w[k] = columns(h) > 7 ? columns(h) : 7;
+		int n = sn_text_width(h);
+		w[k] = n > 7 ? n : 7;
 		fputc(' ', f);
-		padded(f, h, w[k], 0);
+		sn_pad(f, h, w[k]);
 	}
 	fputc('\n', f);
 	long sum[3] = { 0 };
 	for (int e = 0; e <= ne; e++) {
-		padded(f, sn_pgettext("diff text", TEXT_ROWS[e < ne ? e : SN_DIFF_ENTITIES]), w0, 1);
+		sn_pad(f, sn_pgettext("diff text", TEXT_ROWS[e < ne ? e : SN_DIFF_ENTITIES]), -w0);
 		for (int k = 0; k < 3; k++) {
 			char n[32];
 			snprintf(n, sizeof n, "%ld", e < ne ? c[e][k] : sum[k]);
 			if (e < ne)
 				sum[k] += c[e][k];
 			fputc(' ', f);
-			padded(f, n, w[k], 0);
+			sn_pad(f, n, w[k]);
 		}
 		fputc('\n', f);
 	}
@@ -238,15 +220,8 @@ static int summary_csv(struct sn_diff *d, FILE *f)
 
 int sn_diff_write_tdiff(struct sn_diff *d, FILE *f, int summary)
 {
-	if (summary) {
-		long c[SN_DIFF_ENTITIES][3], total;
-		if (counts(d, c, &total))
-			return SN_IO;
-		fputs("entity,added,removed,changed\n", f);
-		for (int e = 0; e < nentities(d); e++)
-			fprintf(f, "%s,%ld,%ld,%ld\n", sn_diff_entities[e], c[e][0], c[e][1], c[e][2]);
-		return finish(f);
-	}
+	if (summary)
+		return summary_csv(d, f);
 	char arr[32];
 	if (arrow(d, arr, sizeof arr))
 		return SN_IO;

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "i18n.h"
 #include "import.h"
+#include "reassign.h"
 #include "banned.h"
 
 /* The help of --force: a whole sentence for each thing an import replaces (WHAT, as the commands
@@ -60,6 +61,32 @@ int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_u
 	}
 	if ((rc = sn_level1_load(ctx, im->level1_path, im->province, argv[0], &im->l1)))
 		return sn_import_end(ctx, im, rc);
+	return 0;
+}
+
+static void bind_province(sqlite3_stmt *st, void *province)
+{
+	int i = sqlite3_bind_parameter_index(st, ":province");
+	if (i)
+		sqlite3_bind_text(st, i, province, -1, SQLITE_STATIC);
+}
+
+int sn_import_replace(struct sn_ctx *ctx, struct sn_import *im, const char *delete_sql)
+{
+	int undone = 0, rc;
+	if (!im->step.previous)
+		return 0;
+	if ((rc = sn_reassign_undo(ctx, &undone)))
+		return rc;
+	return sn_exec_script(ctx, delete_sql, bind_province, im->province);
+}
+
+int sn_import_commit(struct sn_ctx *ctx, struct sn_import *im, const char *counts, const char *const done[3])
+{
+	int rc = sn_step_commit(ctx, &im->step, counts);
+	if (rc)
+		return rc;
+	fprintf(ctx->out, _(done[im->step.dry_run ? 0 : im->step.previous ? 1 : 2]), im->province, im->path, counts);
 	return 0;
 }
 

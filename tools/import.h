@@ -5,7 +5,10 @@
  *   int rc = sn_import_begin(ctx, argc, argv, &usage, "a catalog", &im);
  *   if (rc)
  *           return rc == SN_DONE ? SN_OK : rc;
+ *   ... check what the import needs ...
+ *   rc = sn_import_replace(ctx, &im, "DELETE FROM procedure WHERE province = :province");
  *   ... read im.path (im.enc) for province im.province, checking codes with im.l1 ...
+ *   rc = sn_import_commit(ctx, &im, "procedures=12", DONE);
  *   return sn_import_end(ctx, &im, rc);
  */
 #ifndef SN_IMPORT_H
@@ -34,6 +37,14 @@ struct sn_import {
  * On any return but 0 nothing is left to release. */
 int sn_import_begin(struct sn_ctx *ctx, int argc, char **argv, const struct sn_usage *usage,
 		    const char *what, struct sn_import *im);
+/* With --force, when the import ran before: what reassign computed goes (sn_reassign_undo), then
+ * what the earlier run wrote, by DELETE_SQL (statements; :province stands for the province's code).
+ * Nothing on a first run. Returns 0 or SN_IO. */
+int sn_import_replace(struct sn_ctx *ctx, struct sn_import *im, const char *delete_sql);
+/* Commits the step with COUNTS ("key=value ...") and prints the result line: DONE[0] for a dry
+ * run, DONE[1] when an earlier run was replaced, else DONE[2], each a format (N_(), translated
+ * here) of the province, the file and COUNTS. Returns 0 or sn_step_commit's status. */
+int sn_import_commit(struct sn_ctx *ctx, struct sn_import *im, const char *counts, const char *const done[3]);
 /* Ends the import with status RC: aborts the step unless it is 0, releases IM. Returns RC. */
 int sn_import_end(struct sn_ctx *ctx, struct sn_import *im, int rc);
 

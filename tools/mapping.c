@@ -7,21 +7,6 @@
 #include "text.h"
 #include "banned.h"
 
-struct membuf {
-	const char *p;
-	size_t left;
-};
-
-static ssize_t mem_read(void *ctx, char *buf, size_t cap)
-{
-	struct membuf *m = ctx;
-	size_t n = m->left < cap ? m->left : cap;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (ssize_t)n;
-}
-
 static const char *dec_err(const void *d)
 {
 	return sn_decoder_error(d);
@@ -58,7 +43,7 @@ int sn_mapping_read(struct sn_ctx *ctx, const char *path, const char *embedded, 
 		    int (*fn)(void *arg, const struct sn_maprow *row), void *arg)
 {
 	char label[512], err[1024];
-	struct membuf mb = { embedded, embedded ? strlen(embedded) : 0 };
+	struct sn_membuf mb = { embedded, embedded ? strlen(embedded) : 0 };
 	sn_decoder *dec = NULL;
 	sn_csv *csv = NULL;
 	sn_table *book = NULL;
@@ -81,7 +66,7 @@ int sn_mapping_read(struct sn_ctx *ctx, const char *path, const char *embedded, 
 		csv = sn_csv_new(sn_decoder_read_cb, dec, dec_err, label, 0, NULL);
 	} else {
 		snprintf(label, sizeof label, "(built-in %s)", name);
-		csv = sn_csv_new(mem_read, &mb, NULL, label, ',', NULL);
+		csv = sn_csv_new(sn_mem_read, &mb, NULL, label, ',', NULL);
 	}
 	int ncols = 0;
 	while (columns[ncols])

@@ -321,14 +321,11 @@ static void put_indented(FILE *f, const char *text, int ind, int first)
 void sn_print_help(FILE *f, const char *argv0, const struct sn_option *opts, const struct sn_usage *usage)
 {
 	char buf[256], item[300], head[300];
-	/* The synopsis, wrapped under its first option: columns are characters (a translated
-	 * "usage:" may have letters of several bytes). */
+	/* The synopsis, wrapped under its first option: columns are characters, not bytes (a
+	 * translated "usage:" may have letters of several bytes). */
 	snprintf(head, sizeof head, _("usage: sapnhap %s"), argv0);
 	fputs(head, f);
-	int col = 0;
-	for (const unsigned char *p = (const unsigned char *)head; *p; p++)
-		col += (*p & 0xC0) != 0x80;
-	int ind = col + 1;
+	int col = sn_text_width(head), ind = col + 1;
 	if (usage->args)
 		col += fprintf(f, " %s", usage->args);
 	for (const struct sn_option *o = opts; o->kind != SN_OPT_END; o++) {

@@ -138,19 +138,32 @@ static int formats(struct reader *r, const char *v, const char *f1, const char *
 	return 0;
 }
 
+/* A key of a section that names a file or a value, and how set() stores it. */
+struct key {
+	const char *name;
+	char **slot;
+	int mode;
+};
+#define NKEYS(keys) (sizeof (keys) / sizeof (keys)[0])
+
+/* Sets key K to V when it is one of the N KEYS: set()'s result; 1 when K is none of them. */
+static int set_key(struct reader *r, const struct key *keys, size_t n, const char *k, const char *v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(k, keys[i].name))
+			return set(r, k, keys[i].slot, v, keys[i].mode);
+	return 1;
+}
+
 static int migration_key(struct reader *r, const char *k, const char *v)
 {
 	struct sn_plan *p = r->p;
-	if (!strcmp(k, "province"))
-		return set(r, k, &p->province, v, PLAIN);
-	if (!strcmp(k, "database"))
-		return set(r, k, &p->database, v, PATH);
-	if (!strcmp(k, "output"))
-		return set(r, k, &p->output, v, PATH);
-	if (!strcmp(k, "on"))
-		return set(r, k, &p->on, v, PLAIN);
-	if (!strcmp(k, "survivor"))
-		return set(r, k, &p->survivor, v, PLAIN);
+	const struct key keys[] = { { "province", &p->province, PLAIN }, { "database", &p->database, PATH },
+				    { "output", &p->output, PATH }, { "on", &p->on, PLAIN },
+				    { "survivor", &p->survivor, PLAIN } };
+	int rc = set_key(r, keys, NKEYS(keys), k, v);
+	if (rc <= 0)
+		return rc;
 	if (!strcmp(k, "export"))
 		return formats(r, v, "csv", "xml", &p->export_csv, &p->export_xml);
 	if (!strcmp(k, "diff"))
@@ -177,45 +190,32 @@ static int migration_key(struct reader *r, const char *k, const char *v)
 static int units_key(struct reader *r, const char *k, const char *v)
 {
 	struct sn_plan_units *u = &r->p->units[r->p->nunits - 1];
-	if (!strcmp(k, "file"))
-		return set(r, k, &u->file, v, INPUT);
-	if (!strcmp(k, "kind"))
-		return set(r, k, &u->kind, v, PLAIN);
-	if (!strcmp(k, "effective"))
-		return set(r, k, &u->effective, v, PLAIN);
-	if (!strcmp(k, "sheet"))
-		return set(r, k, &u->sheet, v, PLAIN);
-	if (!strcmp(k, "encoding"))
-		return set(r, k, &u->encoding, v, PLAIN);
-	return fail(r, _("unknown key '%s' in [units] (file, kind, effective, sheet, encoding)"), k);
+	const struct key keys[] = { { "file", &u->file, INPUT }, { "kind", &u->kind, PLAIN },
+				    { "effective", &u->effective, PLAIN }, { "sheet", &u->sheet, PLAIN },
+				    { "encoding", &u->encoding, PLAIN } };
+	int rc = set_key(r, keys, NKEYS(keys), k, v);
+	return rc <= 0 ? rc : fail(r, _("unknown key '%s' in [units] (file, kind, effective, sheet, encoding)"), k);
 }
 
 static int province_key(struct reader *r, const char *k, const char *v)
 {
 	struct sn_plan_province *o = &r->p->prov[r->p->nprov - 1];
-	if (!strcmp(k, "agencies"))
-		return set(r, k, &o->agencies, v, INPUT);
-	if (!strcmp(k, "catalog"))
-		return set(r, k, &o->catalog, v, INPUT);
-	if (!strcmp(k, "dossiers"))
-		return set(r, k, &o->dossiers, v, INPUT);
-	if (!strcmp(k, "encoding"))
-		return set(r, k, &o->encoding, v, PLAIN);
-	return fail(r, _("unknown key '%s' in [province] (agencies, catalog, dossiers, encoding)"), k);
+	const struct key keys[] = { { "agencies", &o->agencies, INPUT }, { "catalog", &o->catalog, INPUT },
+				    { "dossiers", &o->dossiers, INPUT }, { "encoding", &o->encoding, PLAIN } };
+	int rc = set_key(r, keys, NKEYS(keys), k, v);
+	return rc <= 0 ? rc : fail(r, _("unknown key '%s' in [province] (agencies, catalog, dossiers, encoding)"), k);
 }
 
 static int rules_key(struct reader *r, const char *k, const char *v)
 {
 	struct sn_plan *p = r->p;
-	static const char *names[] = { "allocation", "pins", "level1", "departments",
-				       "jurisdiction", "decisions", "hamlets" };
-	char **slots[] = { &p->allocation, &p->pins, &p->level1, &p->departments,
-			   &p->jurisdiction, &p->decisions, &p->hamlets };
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(k, names[i]))
-			return set(r, k, slots[i], v, INPUT);
-	return fail(r, _("unknown key '%s' in [rules] (allocation, pins, level1, departments, "
-		    "jurisdiction, decisions, hamlets)"), k);
+	const struct key keys[] = { { "allocation", &p->allocation, INPUT }, { "pins", &p->pins, INPUT },
+				    { "level1", &p->level1, INPUT }, { "departments", &p->departments, INPUT },
+				    { "jurisdiction", &p->jurisdiction, INPUT }, { "decisions", &p->decisions, INPUT },
+				    { "hamlets", &p->hamlets, INPUT } };
+	int rc = set_key(r, keys, NKEYS(keys), k, v);
+	return rc <= 0 ? rc : fail(r, _("unknown key '%s' in [rules] (allocation, pins, level1, departments, "
+					"jurisdiction, decisions, hamlets)"), k);
 }
 
 /* "[units NAME]" / "[province CODE]" / "[migration]" / "[rules]" */

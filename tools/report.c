@@ -16,6 +16,7 @@
 #include "reasons.h"
 #include "reassign.h"
 #include "report.h"
+#include "text.h"
 #include "version.h"
 #include "xlsxout.h"
 #include "banned.h"
@@ -50,20 +51,6 @@ struct sink {
 	int width;                /* ... whose number of columns is this */
 };
 
-static void esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
 /* A table of NCOLS columns: in HTML under the current heading, in a workbook a sheet SHEET. */
 static void t_begin(struct sink *k, const char *sheet, const char *cls, int ncols, const char *const *heads,
 		    const enum sn_cell *types)
@@ -95,7 +82,7 @@ static void t_begin(struct sink *k, const char *sheet, const char *cls, int ncol
 	fprintf(k->f, "<table class=\"%s\">\n<thead><tr>", cls);
 	for (int i = 0; i < ncols; i++) {
 		fputs("<th>", k->f);
-		esc(k->f, heads[i]);
+		sn_html_text(k->f, heads[i]);
 		fputs("</th>", k->f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", k->f);
@@ -117,7 +104,7 @@ static void t_row(struct sink *k, const char *const *cells)
 			fprintf(k->f, "<td class=\"%s\">", k->cls[i]);
 		else
 			fputs("<td>", k->f);
-		esc(k->f, cells[i]);
+		sn_html_text(k->f, cells[i]);
 		fputs("</td>", k->f);
 	}
 	fputs("</tr>\n", k->f);
@@ -235,17 +222,20 @@ static const char *const SIGN_LINES[] = { NC_("signoff", "Name"), NC_("signoff",
 void sn_report_signoff_text(FILE *f, enum sn_lang lang)
 {
 	enum sn_lang prev = sn_lang_use(lang);
-	/* "Name:" padded to 12 bytes, as the lines under it are */
-	char label[4][64];
-	for (int j = 0; j < 4; j++)
-		snprintf(label[j], sizeof label[j], "%s:", sn_pgettext("signoff", SIGN_LINES[j]));
+	/* "Name:" padded to 12 columns (characters, not bytes), so that the lines start together */
+	static const char *const blanks[4] = { " ________________________________", " ________________________________",
+					       " ____/____/________", "" };
+	char label[64];
 	fprintf(f, "\n%s\n", _("SIGN-OFF"));
 	for (int i = 0; i < 3; i++) {
 		fprintf(f, "\n%s\n", _(ROLES[i]));
-		fprintf(f, "  %-12s ________________________________\n", label[0]);
-		fprintf(f, "  %-12s ________________________________\n", label[1]);
-		fprintf(f, "  %-12s ____/____/________\n", label[2]);
-		fprintf(f, "  %-12s\n\n\n", label[3]);
+		for (int j = 0; j < 4; j++) {
+			snprintf(label, sizeof label, "%s:", sn_pgettext("signoff", SIGN_LINES[j]));
+			fputs("  ", f);
+			sn_pad(f, label, -12);
+			fprintf(f, "%s\n", blanks[j]);
+		}
+		fputs("\n\n", f);
 	}
 	sn_lang_use(prev);
 }
@@ -676,40 +666,40 @@ static void procedures_html(struct rpt *r, FILE *f)
 				fputs("</section>\n", f);
 			snprintf(grp, sizeof grp, "%s", p.grp);
 			fputs("<section class=\"group\" data-group=\"", f);
-			esc(f, p.grp);
+			sn_html_text(f, p.grp);
 			fputs("\">\n<h3>", f);
 			char h[200];
 			snprintf(h, sizeof h, _("Field %s"), *p.grp ? p.grp : "—");
-			esc(f, h);
+			sn_html_text(f, h);
 			if (*p.grp_name) {
 				fputs(" — ", f);
-				esc(f, p.grp_name);
+				sn_html_text(f, p.grp_name);
 			}
 			fputs("</h3>\n", f);
 			ingroup = 1;
 		}
 		fputs("<table class=\"proc thing\" data-code=\"", f);
-		esc(f, p.code);
+		sn_html_text(f, p.code);
 		fputs("\">\n<caption><b>", f);
-		esc(f, *p.name ? p.name : pending_text());
+		sn_html_text(f, *p.name ? p.name : pending_text());
 		fputs("</b> <code>", f);
-		esc(f, p.code);
+		sn_html_text(f, p.code);
 		fputs("</code></caption>\n<thead><tr><th></th>", f);
 		for (int c = 1; c <= r->nold; c++) {
 			fputs("<th>", f);
-			esc(f, r->oldname[c - 1]);
+			sn_html_text(f, r->oldname[c - 1]);
 			fputs("</th>", f);
 		}
 		fputs("<th>", f);
-		esc(f, C_("report", "After"));
+		sn_html_text(f, C_("report", "After"));
 		fputs("</th><th>", f);
-		esc(f, _("Decision and reason"));
+		sn_html_text(f, _("Decision and reason"));
 		fputs("</th></tr></thead>\n<tbody>\n", f);
 		for (int a = 0; a < NA; a++) {
 			if (!attr_shown(r, &p, a))
 				continue;
 			fputs("<tr><th>", f);
-			esc(f, sn_pgettext("attribute", ATTR[a].label));
+			sn_html_text(f, sn_pgettext("attribute", ATTR[a].label));
 			fputs("</th>", f);
 			const char *after = p.val[a][0];
 			for (int c = 1; c <= r->nold; c++) {
@@ -719,22 +709,22 @@ static void procedures_html(struct rpt *r, FILE *f)
 				if (!v && !p.val[A_LEVELS][c])
 					fputs("<span class=\"none\">—</span>", f);
 				else
-					esc(f, v && *v ? v : "—");
+					sn_html_text(f, v && *v ? v : "—");
 				fputs("</td>", f);
 			}
 			if (after)
-				fputs("<td class=\"after\">", f), esc(f, *after ? after : "—");
+				fputs("<td class=\"after\">", f), sn_html_text(f, *after ? after : "—");
 			else
-				fputs("<td class=\"pending\">", f), esc(f, pending_text());
+				fputs("<td class=\"pending\">", f), sn_html_text(f, pending_text());
 			fputs("</td><td class=\"why\">", f);
 			if (p.decided[a]) {
 				fputs("<b>", f);
-				esc(f, p.decided[a]);
+				sn_html_text(f, p.decided[a]);
 				fputs("</b>: ", f);
-				esc(f, p.reason[a]);
+				sn_html_text(f, p.reason[a]);
 			} else if (p.pending[a]) {
 				fputs("<span class=\"pending\">", f);
-				esc(f, pending_text());
+				sn_html_text(f, pending_text());
 				fputs("</span>", f);
 			}
 			fputs("</td></tr>\n", f);
@@ -1117,7 +1107,7 @@ static const char *STYLE =
 static void h2(FILE *f, const char *id, const char *title)
 {
 	fprintf(f, "<section id=\"%s\">\n<h2>", id);
-	esc(f, title);
+	sn_html_text(f, title);
 	fputs("</h2>\n", f);
 }
 
@@ -1144,12 +1134,12 @@ static void page(struct rpt *r, FILE *f)
 		"<meta name=\"generator\" content=\"sapnhap %s\">\n<title>", r->lang == SN_LANG_VI ? "vi" : "en",
 		SN_VERSION);
 	snprintf(title, sizeof title, _("Migration report: %s"), r->p.name);
-	esc(f, title);
+	sn_html_text(f, title);
 	fputs("</title>\n", f);
 	fputs(STYLE, f);
 	fputs("</head>\n<body>\n<header>\n<h1>", f);
 	snprintf(title, sizeof title, _("Administrative procedures after the merger — %s"), r->p.name);
-	esc(f, title);
+	sn_html_text(f, title);
 	fputs("</h1>\n<dl>\n", f);
 	char prov[4000], ver[64];
 	snprintf(prov, sizeof prov, "%.159s (%.7s)", r->p.name, r->p.code);
@@ -1157,10 +1147,10 @@ static void page(struct rpt *r, FILE *f)
 	const char *vals[] = { prov, olds, r->p.date, db_shown(ctx), ver };
 	for (int i = 0; i < 5; i++) {
 		fputs("<dt>", f);
-		esc(f, header_key(i));
+		sn_html_text(f, header_key(i));
 		fputs("</dt><dd id=\"h", f);
 		fprintf(f, "%d\">", i);
-		esc(f, vals[i]);
+		sn_html_text(f, vals[i]);
 		fputs("</dd>\n", f);
 	}
 	fputs("</dl>\n</header>\n<main>\n", f);
@@ -1169,7 +1159,7 @@ static void page(struct rpt *r, FILE *f)
 	stats(r, &k);
 	counts(r, &k);
 	fputs("<h3>", f);
-	esc(f, _("Input files"));
+	sn_html_text(f, _("Input files"));
 	fputs("</h3>\n", f);
 	const char *ih[] = { "SHA-256", C_("report", "File"), C_("report", "Step") };
 	t_begin(&k, "", "inputs", 3, ih, NULL);
@@ -1186,8 +1176,8 @@ static void page(struct rpt *r, FILE *f)
 
 	h2(f, "procedures", _("Procedures: before and after"));
 	fputs("<p class=\"note\">", f);
-	esc(f, _("Each procedure: its values in each old province's catalog, after the merger, and the decision applied "
-		 "with its reason. Red: an old value that differs from the merged one."));
+	sn_html_text(f, _("Each procedure: its values in each old province's catalog, after the merger, and the "
+			  "decision applied with its reason. Red: an old value that differs from the merged one."));
 	fputs("</p>\n", f);
 	procedures_html(r, f);
 	fputs("</section>\n", f);
@@ -1208,21 +1198,21 @@ static void page(struct rpt *r, FILE *f)
 	h2(f, "validation", C_("report", "Validation"));
 	validation(r, &k, 0);
 	fputs("<p class=\"note\">", f);
-	esc(f, _("Every finding: validation.txt."));
+	sn_html_text(f, _("Every finding: validation.txt."));
 	fputs("</p>\n</section>\n", f);
 
 	fputs("<section class=\"signoff\" id=\"signoff\">\n<h2>", f);
-	esc(f, _("Sign-off"));
+	sn_html_text(f, _("Sign-off"));
 	fputs("</h2>\n<table>\n<thead><tr><th></th>", f);
 	for (int i = 0; i < 3; i++) {
 		fputs("<th>", f);
-		esc(f, _(ROLES[i]));
+		sn_html_text(f, _(ROLES[i]));
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int i = 0; i < 4; i++) {
 		fputs(i == 3 ? "<tr class=\"sign\" style=\"height:90px\"><th>" : "<tr><th>", f);
-		esc(f, sn_pgettext("signoff", SIGN_LINES[i]));
+		sn_html_text(f, sn_pgettext("signoff", SIGN_LINES[i]));
 		fputs("</th><td></td><td></td><td></td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n</section>\n</main>\n<footer>sapnhap report</footer>\n</body>\n</html>\n", f);

@@ -143,6 +143,19 @@ static void run_free(struct run *r)
 	free(r->m);
 }
 
+/* Starts R with the caller's LOOKUP, REPORT and CTX, counting into STATS, or into LOCAL when the
+ * caller wants no statistics; the counts start at 0. */
+static void run_init(struct run *r, sn_code_lookup lookup, sn_rewrite_report report, void *ctx,
+		     struct sn_rewrite_stats *stats, struct sn_rewrite_stats *local)
+{
+	memset(r, 0, sizeof *r);
+	r->lookup = lookup;
+	r->report = report;
+	r->ctx = ctx;
+	r->st = stats ? stats : local;
+	memset(r->st, 0, sizeof *r->st);
+}
+
 static void say(struct run *r, long line, const char *where, const char *code, const char *to,
 		enum sn_map_result res)
 {
@@ -392,9 +405,11 @@ static int xw_check(struct xw *xw, int rc)
 	return 0;
 }
 
-/* Text content: '&' and '<' always; '>' only where it would close "]]>"; CR as a reference,
- * since a literal CR would be read back as a line end. */
-static int esc_text(struct sn_buf *o, const char *s, size_t n)
+/* N bytes of S escaped into O for XML: '&' and '<' always; CR as a reference, since a literal CR
+ * would be read back as a line end. In text content (ATTR 0) '>' only where it would close "]]>";
+ * in an attribute value (ATTR 1) '"', and TAB and LF as references too: the parser normalises
+ * literal ones in attributes to spaces, so those a value holds came from references. */
+static int esc_xml(struct sn_buf *o, const char *s, size_t n, int attr)
 {
 	o->len = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -404,32 +419,12 @@ static int esc_text(struct sn_buf *o, const char *s, size_t n)
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>':
-			if (i >= 2 && s[i - 1] == ']' && s[i - 2] == ']')
+			if (!attr && i >= 2 && s[i - 1] == ']' && s[i - 2] == ']')
 				rep = "&gt;";
 			break;
-		case '\r': rep = "&#13;"; break;
-		default: break;
-		}
-		if (rep ? sn_buf_adds(o, rep) : sn_buf_add(o, s + i, 1))
-			return -1;
-	}
-	return sn_buf_add(o, "", 0);
-}
-
-/* Attribute values: the parser normalises literal TAB, LF and CR in attributes to spaces, so the
- * ones a value holds came from references and are written as references. */
-static int esc_attr(struct sn_buf *o, const char *s, size_t n)
-{
-	o->len = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *rep = NULL;
-
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\t': rep = "&#9;"; break;
-		case '\n': rep = "&#10;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
 		case '\r': rep = "&#13;"; break;
 		default: break;
 		}
@@ -483,7 +478,7 @@ static int xw_flush_text(struct xw *xw)
 		return 0;
 	if (rewrite_value(xw->r, xw->text.p, xw->text.len, xw->text_line, xw->path.p))
 		return -1;
-	if (esc_text(&xw->esc, xw->r->val.p, xw->r->val.len))
+	if (esc_xml(&xw->esc, xw->r->val.p, xw->r->val.len, 0))
 		return run_oom(xw->r);
 	if (xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.p, (int)xw->esc.len)))
 		return -1;
@@ -552,7 +547,7 @@ static int xw_element(struct xw *xw)
 			v = xw->r->val.p;
 			vn = xw->r->val.len;
 		}
-		if (esc_attr(&xw->esc, v, vn))
+		if (esc_xml(&xw->esc, v, vn, 1))
 			return run_oom(xw->r);
 		if (xw_check(xw, xmlTextWriterStartAttribute(xw->w, BAD_CAST an)) ||
 		    xw_check(xw, xmlTextWriterWriteRawLen(xw->w, BAD_CAST xw->esc.p,
@@ -670,13 +665,8 @@ int sn_rewrite_xml(const char *in, const char *out, sn_code_lookup lookup,
 
 	if (errlen)
 		err[0] = '\0';
-	memset(&r, 0, sizeof r);
+	run_init(&r, lookup, report, ctx, stats, &local);
 	memset(&xw, 0, sizeof xw);
-	r.lookup = lookup;
-	r.report = report;
-	r.ctx = ctx;
-	r.st = stats ? stats : &local;
-	memset(r.st, 0, sizeof *r.st);
 	xw.r = &r;
 	xw.in = in;
 	xw.out = out;
@@ -901,12 +891,7 @@ int sn_rewrite_csv(const char *in, const char *out, const char *columns, sn_enco
 
 	if (errlen)
 		err[0] = '\0';
-	memset(&r, 0, sizeof r);
-	r.lookup = lookup;
-	r.report = report;
-	r.ctx = ctx;
-	r.st = stats ? stats : &local;
-	memset(r.st, 0, sizeof *r.st);
+	run_init(&r, lookup, report, ctx, stats, &local);
 	/* The decoder would read standard input for "-"; a rewrite needs a file to replace. */
 	if (strcmp(in, "-") == 0) {
 		snprintf(err, errlen, "%s", _("'-' (standard input) cannot be rewritten: name a file"));
@@ -1057,10 +1042,7 @@ int sn_rewrite_value(const char *value, sn_code_lookup lookup, void *ctx, char *
 	struct run r;
 	int rc = 0;
 
-	memset(&r, 0, sizeof r);
-	r.lookup = lookup;
-	r.ctx = ctx;
-	r.st = &st;
+	run_init(&r, lookup, NULL, ctx, &st, NULL);
 	*out = NULL;
 	if (rewrite_value(&r, value, strlen(value), 1, "value") != 0) {
 		snprintf(err, errlen, "%s", r.msg);

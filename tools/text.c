@@ -773,6 +773,41 @@ char *sn_text_clean(const char *s)
 	return t;
 }
 
+/* ---------------------------------------------------------------- display width */
+
+int sn_text_width(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	int w = 0;
+	while (*p) {
+		if (*p < 0x80) {  /* ASCII, as utf8proc_charwidth says, without decoding */
+			w += *p >= 0x20 && *p < 0x7F;
+			p++;
+			continue;
+		}
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) {  /* not UTF-8: one column a byte */
+			w++;
+			p++;
+			continue;
+		}
+		w += utf8proc_charwidth(c);
+		p += n;
+	}
+	return w;
+}
+
+void sn_pad(FILE *f, const char *s, int width)
+{
+	int left = width < 0, pad = (left ? -width : width) - sn_text_width(s);
+	if (!left)
+		fprintf(f, "%*s", pad > 0 ? pad : 0, "");
+	fputs(s, f);
+	if (left)
+		fprintf(f, "%*s", pad > 0 ? pad : 0, "");
+}
+
 /* ---------------------------------------------------------------- names and keys */
 
 /* A growable byte buffer. */

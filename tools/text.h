@@ -8,6 +8,7 @@
 #define SN_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 typedef enum {
@@ -69,6 +70,16 @@ char *sn_nfc(const char *s);
  * trimmed both ends. Case and spelling are kept. Malloc'ed; NULL if not valid UTF-8.
  *   "  Phường\n Bình  Phước " -> "Phường Bình Phước" */
 char *sn_text_clean(const char *s);
+
+/* Columns S takes on a terminal, whatever its bytes: one a character, two for a wide (East
+ * Asian) one, none for a combining mark or a control character; a byte that is not UTF-8, one.
+ *   "Họ và tên:" -> 10 (14 bytes) */
+int sn_text_width(const char *s);
+
+/* Writes S padded with spaces to WIDTH columns (sn_text_width), as printf's "%*s" does with
+ * bytes: on its left (aligned right) for a positive WIDTH, on its right for a negative one
+ * ("%-*s"). A longer S is written whole. */
+void sn_pad(FILE *f, const char *s, int width);
 
 /* Unit types recognised at the start of a name (and their abbreviations). */
 typedef enum {

@@ -7,6 +7,7 @@
 #include "exitcodes.h"
 #include "i18n.h"
 #include "outfile.h"
+#include "text.h"
 #include "xlsxout.h"
 #include "banned.h"
 
@@ -95,17 +96,6 @@ struct sn_book *sn_book_new(const char *path, const char *date, char *err, size_
 	return b;
 }
 
-/* Display width of UTF-8 text: characters, not bytes (combining marks count nothing: the text is
- * NFC, so there are few). */
-static double text_width(const char *s)
-{
-	double w = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p & 0xC0) != 0x80)
-			w += 1;
-	return w;
-}
-
 static void sheet_name(char out[32], const char *name)
 {
 	/* At most 31 characters, cut at a character boundary; []:*?/\ are not allowed. */
@@ -158,7 +148,7 @@ struct sn_sheet *sn_book_sheet(struct sn_book *b, const char *name, int ncols, c
 		for (int i = 0; i < s->ncols; i++) {
 			worksheet_write_string(s->ws, 0, (lxw_col_t)i, heads[i], b->head);
 			/* a heading may wrap onto two lines */
-			double w = text_width(heads[i]) / 2 + 2;
+			double w = (double)sn_text_width(heads[i]) / 2 + 2;
 			if (w > s->width[i])
 				s->width[i] = w;
 		}
@@ -198,7 +188,7 @@ void sn_sheet_row(struct sn_sheet *s, const char *const *cells)
 		const char *v = cells[i];
 		if (!v || !*v)
 			continue;
-		double w = text_width(v) + 2;
+		double w = (double)sn_text_width(v) + 2;
 		if (s->types[i] == SN_CELL_NUMBER) {
 			char *end;
 			double d = strtod(v, &end);

@@ -334,6 +334,15 @@ warning  catalog-conflict               0  a procedure of the merged catalog wit
 
 0 error(s) in 0 rule(s), 0 warning(s) in 0 rule(s), 0 info in 0 rule(s): passed
 
+# The sign-off lines of the text report, in Vietnamese: the labels are padded by characters, not
+# bytes, so the lines after them start in one column.
+$ sapnhap --db clean.db validate --severity error --signoff --lang vi | tail -n 7 | head -n 5
+Người phê duyệt
+  Họ và tên:   ________________________________
+  Chức vụ:     ________________________________
+  Ngày:        ____/____/________
+  Chữ ký:     
+
 # One planted defect per rule, each on its own copy of the clean database: that rule alone finds
 # it, with its severity; exit 1 for an error, 0 for a warning or info.
 $ cp clean.db p.db && sqlite3 p.db "INSERT INTO binding(catalog, national_code, agency_code, online) VALUES ('75', '1.001612', '000.00.32.H10', 1)" && sapnhap --db p.db validate --format csv > r.csv; echo "exit $?"; grep -v -e ',0$' -e '^statistic' r.csv

@@ -988,6 +988,39 @@ static void test_nfc_quick(void **state)
 	assert_null(sn_nfc("\xc3\xa9\xed\xa0\x80"));    /* a surrogate after é */
 }
 
+/* ------------------------------------------------------------ display width */
+
+static void test_text_width(void **state)
+{
+	(void)state;
+	assert_int_equal(sn_text_width(""), 0);
+	assert_int_equal(sn_text_width("Name:"), 5);
+	assert_int_equal(sn_text_width("Họ và tên:"), 10);              /* NFC: 14 bytes */
+	assert_int_equal(sn_text_width("Ho\xCC\xA3 va\xCC\x80 te\xCC\x82n"), 9); /* NFD: marks take none */
+	assert_int_equal(sn_text_width("\xE4\xB8\x80x"), 3);             /* a wide character, then x */
+	assert_int_equal(sn_text_width("a\tb"), 2);
+	assert_int_equal(sn_text_width("a\xFF"), 2);                      /* not UTF-8: a byte, a column */
+}
+
+static void test_pad(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	sn_pad(f, "Ngày:", -8);
+	fputc('|', f);
+	sn_pad(f, "Chữ ký:", 9);
+	fputc('|', f);
+	sn_pad(f, "toolong", 3);
+	fputc('|', f);
+	sn_pad(f, "x", -3);
+	fclose(f);
+	assert_string_equal(buf, "Ngày:   |  Chữ ký:|toolong|x  ");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1025,6 +1058,8 @@ int main(void)
 		cmocka_unit_test(test_key_ascii),
 		cmocka_unit_test(test_key_invalid),
 		cmocka_unit_test(test_split_name_code),
+		cmocka_unit_test(test_text_width),
+		cmocka_unit_test(test_pad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
