@@ -201,7 +201,7 @@ static const struct sn_usage import_usage = {
 int cmd_agencies_import(struct sn_ctx *ctx, int argc, char **argv)
 {
 	struct sn_import im = { .step = { .step = "agencies import" } };
-	int rc = sn_import_begin(ctx, argc, argv, &import_usage, _("a registry"), &im);
+	int rc = sn_import_begin(ctx, argc, argv, &import_usage, "a registry", &im);
 	if (rc)
 		return rc == SN_DONE ? SN_OK : rc;
 	struct load ld = { .ctx = ctx, .province = im.province, .l1 = &im.l1 };

@@ -11,6 +11,7 @@
 #include "options.h"
 #include "rules.h"
 #include "units.h"
+#include "text.h"
 #include "banned.h"
 
 /* Listed by severity, errors first: the report follows the table's order. A detail is one tr()
@@ -138,13 +139,7 @@ static void rule_details(FILE *f)
  * characters (not bytes: a Vietnamese word has multibyte letters). */
 static void put_severity(FILE *f, int sev, int width)
 {
-	const char *s = sn_pgettext("severity", sn_rule_sev_names[sev]);
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		n += (*p & 0xC0) != 0x80;
-	fputs(s, f);
-	for (; n < width; n++)
-		fputc(' ', f);
+	sn_pad(f, sn_pgettext("severity", sn_rule_sev_names[sev]), -width);
 }
 
 static const struct sn_usage usage = {

@@ -27,6 +27,7 @@
 #include "outfile.h"
 #include "report.h"
 #include "rules.h"
+#include "text.h"
 #include "banned.h"
 
 /* What a rule reads: the code table (after recode) or the merged catalog (after reassign). */
@@ -414,31 +415,13 @@ static void pct_text(char *buf, size_t len, long long n, long long total)
 	snprintf(buf, len, "%lld.%lld", t / 10, t % 10);
 }
 
-/* The columns a text takes on a terminal: its characters (UTF-8, NFC: a Vietnamese letter with
- * its marks is one character). */
-static int columns(const char *s)
-{
-	int w = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		w += (*p & 0xC0) != 0x80;
-	return w;
-}
-
-/* S padded with blanks to WIDTH columns (printf's %-*s counts bytes, not letters). */
-static void put_padded(FILE *f, const char *s, int width)
-{
-	fputs(s, f);
-	for (int w = columns(s); w < width; w++)
-		fputc(' ', f);
-}
-
 /* One column of the statistics table; the last is not padded (no trailing blanks). */
 static void stat_cell(FILE *f, const char *cell, int last)
 {
 	if (last)
 		fprintf(f, "%s\n", cell);
 	else
-		put_padded(f, cell, 16);
+		sn_pad(f, cell, -16);
 }
 
 static void stats_text(FILE *f, const struct report *rp)
@@ -446,10 +429,10 @@ static void stats_text(FILE *f, const struct report *rp)
 	/* The labels' column: 24 wide, or wider for longer labels in the language in use. */
 	int width = 24;
 	for (int i = 0; i < NSTAT; i++)
-		if (columns(_(stat_fields[i].label)) + 2 > width)
-			width = columns(_(stat_fields[i].label)) + 2;
+		if (sn_text_width(_(stat_fields[i].label)) + 2 > width)
+			width = sn_text_width(_(stat_fields[i].label)) + 2;
 	fputc('\n', f);
-	put_padded(f, _("statistics"), width + 2);
+	sn_pad(f, _("statistics"), -(width + 2));
 	for (int k = 0; k < rp->nstats; k++) {
 		char head[80];
 		if (k)
@@ -460,7 +443,7 @@ static void stats_text(FILE *f, const struct report *rp)
 	}
 	for (int i = 0; i < NSTAT; i++) {
 		fputs("  ", f);
-		put_padded(f, _(stat_fields[i].label), width);
+		sn_pad(f, _(stat_fields[i].label), -width);
 		for (int k = 0; k < rp->nstats; k++) {
 			char cell[64], pct[24];
 			const long long *v = rp->stats[k].v;
