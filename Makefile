@@ -126,7 +126,8 @@ $(BUILD)/libsapnhap.a: $(LIB_OBJS) $(BUILD)/schema.o $(BUILD)/embedded.o
 # --- translations (i18n.h): po/vi.po is the Vietnamese catalog. The strings to translate are
 # found in the sources by xgettext: _(), N_(), C_()/NC_() with a context, the formats of the four
 # diagnostics and the help of the option macros. 'make po' adds new strings to po/vi.po (empty,
-# to be translated); 'make po-check' fails on any string without a translation.
+# to be translated) and drops the strings the sources no longer have; 'make po-check' fails on
+# any string without a translation.
 XGETTEXT_KEYWORDS := -k -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -ksn_error:2 -ksn_warn:2 -ksn_info:2 \
         -ksn_usage_error:3 -kOPT_FLAG:3 -kOPT_STRING:4 -kOPT_FILE:3 -kOPT_DATE:3 -kOPT_PROVINCE:2 \
         -kOPT_INT:5 -kOPT_FORMAT:3 -kOPT_CHOICE:4 -kOPT_ENCODING:2 -kOPT_CALLBACK:5 -kOPT_ON:2 \
@@ -150,6 +151,7 @@ po: $(POT)
 	@if ls po/vi-*.po >/dev/null 2>&1; then \
 	  msgcat --use-first --no-wrap po/vi.po po/vi-*.po -o po/vi.po && rm -f po/vi-*.po; fi
 	msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching po/vi.po $(POT)
+	msgattrib --no-obsolete --no-wrap -o po/vi.po po/vi.po
 
 po-check: $(POT) $(MO)
 	@sh tests/po/check.sh po/vi.po $(POT)
