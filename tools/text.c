@@ -5,6 +5,7 @@
  * here without iconv so that an error can name the exact byte and line. Unicode work (NFC, NFD,
  * case, categories) is utf8proc's.
  */
+#include "strbuf.h"
 #include "text.h"
 
 #include <errno.h>
@@ -810,32 +811,17 @@ void sn_pad(FILE *f, const char *s, int width)
 
 /* ---------------------------------------------------------------- names and keys */
 
-/* A growable byte buffer. */
+/* strbuf.h's buffer that remembers running out of memory, so that a key is built by plain
+ * appends and checked once at the end. */
 struct buf {
-	char *p;
-	size_t len, cap;
+	struct sn_buf s;
 	int oom;
 };
 
 static void buf_add(struct buf *b, const void *src, size_t n)
 {
-	if (b->oom)
-		return;
-	if (!b->p || b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, src, n);
-	b->len += n;
-	b->p[b->len] = '\0';
+	if (!b->oom && sn_buf_add(&b->s, src, n))
+		b->oom = 1;
 }
 
 static void buf_addc(struct buf *b, char c)
@@ -873,7 +859,7 @@ static int tone_of(utf8proc_int32_t c)
 
 static void toks_free(struct toks *t)
 {
-	free(t->text.p);
+	sn_buf_release(&t->text.s);
 	free(t->v);
 }
 
@@ -891,7 +877,7 @@ static int tok_start(struct toks *t)
 		t->v = v;
 		t->cap = cap;
 	}
-	t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
+	t->v[t->n] = (struct tok){t->text.s.len, 0, 1, 0, 1};
 	t->n++;
 	return 0;
 }
@@ -923,7 +909,7 @@ static int tokenize(const char *s, struct toks *t)
 				buf_addc(&t->text, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
 				if (!digit)
 					t->v[t->n - 1].digits = 0;
-				t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
+				t->v[t->n - 1].len = t->text.s.len - t->v[t->n - 1].off;
 			} else if (in) {
 				in = 0;
 				t->v[t->n - 1].dot_after = c == '.';
@@ -980,7 +966,7 @@ static int tokenize(const char *s, struct toks *t)
 			t->v[t->n - 1].dot_after = c == '.';
 		}
 		if (in)
-			t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
+			t->v[t->n - 1].len = t->text.s.len - t->v[t->n - 1].off;
 	}
 	free(nfd);
 	if (t->oom || t->text.oom) {
@@ -1019,7 +1005,7 @@ enum { N_TYPES = sizeof type_defs / sizeof type_defs[0] };
 static int tok_is(const struct toks *t, size_t i, const char *text, int tone)
 {
 	size_t n = strlen(text);
-	return t->v[i].len == n && t->v[i].tone == tone && memcmp(t->text.p + t->v[i].off, text, n) == 0;
+	return t->v[i].len == n && t->v[i].tone == tone && memcmp(t->text.s.p + t->v[i].off, text, n) == 0;
 }
 
 /* Finds a unit type at the start of the tokens. As a prefix (whole = 0) something must follow it
@@ -1080,7 +1066,7 @@ sn_unit_type sn_unit_type_parse(const char *s)
 static void key_add_tok(struct buf *out, const struct toks *t, size_t i, int ascii)
 {
 	const struct tok *tk = &t->v[i];
-	const char *p = t->text.p + tk->off;
+	const char *p = t->text.s.p + tk->off;
 	size_t n = tk->len;
 
 	if (tk->digits) {
@@ -1146,18 +1132,18 @@ static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 		}
 	}
 	for (size_t i = start; i < t.n; i++) {
-		if (out.len > 0)
+		if (out.s.len > 0)
 			buf_addc(&out, ' ');
 		key_add_tok(&out, &t, i, ascii);
 	}
 	toks_free(&t);
 	if (out.oom) {
-		free(out.p);
+		sn_buf_release(&out.s);
 		return NULL;
 	}
 	/* Recompose the vowel marks (â ơ ư ...); tone digits and spaces keep syllables apart. */
-	key = sn_nfc(out.p);
-	free(out.p);
+	key = sn_nfc(out.s.p);
+	sn_buf_release(&out.s);
 	return key;
 }
 
@@ -1180,24 +1166,24 @@ static int name_keys(const char *s, char **key, char **ascii, sn_unit_type *type
 	buf_add(&out, "", 0);
 	buf_add(&aout, "", 0);
 	for (size_t i = start; i < t.n; i++) {
-		if (out.len > 0)
+		if (out.s.len > 0)
 			buf_addc(&out, ' ');
-		if (aout.len > 0)
+		if (aout.s.len > 0)
 			buf_addc(&aout, ' ');
 		key_add_tok(&out, &t, i, 0);
 		key_add_tok(&aout, &t, i, 1);
 	}
 	toks_free(&t);
 	if (out.oom || aout.oom) {
-		free(out.p);
-		free(aout.p);
+		sn_buf_release(&out.s);
+		sn_buf_release(&aout.s);
 		return -1;
 	}
 	/* The ASCII key is ASCII unless the name has letters Vietnamese does not use; NFC only then. */
-	*key = sn_nfc(out.p);
-	*ascii = sn_nfc(aout.p);
-	free(out.p);
-	free(aout.p);
+	*key = sn_nfc(out.s.p);
+	*ascii = sn_nfc(aout.s.p);
+	sn_buf_release(&out.s);
+	sn_buf_release(&aout.s);
 	if (!*key || !*ascii) {
 		free(*key);
 		free(*ascii);
