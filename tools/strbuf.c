@@ -27,8 +27,10 @@ int sn_buf_grow(struct sn_buf *b, size_t extra)
 
 int sn_buf_add(struct sn_buf *b, const char *s, size_t n)
 {
-	if (sn_buf_grow(b, n))
+	if (sn_buf_grow(b, n)) {
+		b->failed = 1;
 		return -1;
+	}
 	if (n)
 		memcpy(b->p + b->len, s, n);
 	b->len += n;
@@ -58,4 +60,5 @@ void sn_buf_release(struct sn_buf *b)
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
+	b->failed = 0;
 }

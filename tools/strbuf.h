@@ -14,11 +14,13 @@
 struct sn_buf {
 	char *p;            /* the bytes and a NUL; NULL until the first addition */
 	size_t len, cap;
+	int failed;         /* an addition ran out of memory: a caller that appends many pieces
+	                     * checks once at the end (cleared by sn_buf_release) */
 };
-#define SN_BUF_INIT { NULL, 0, 0 }
+#define SN_BUF_INIT { NULL, 0, 0, 0 }
 
 /* Appends N bytes of S (NUL-terminated after). Returns 0, or -1 when out of memory (B is then
- * unchanged). */
+ * unchanged, and marked failed). */
 int sn_buf_add(struct sn_buf *b, const char *s, size_t n);
 int sn_buf_adds(struct sn_buf *b, const char *s);
 /* Makes room for EXTRA more bytes and a NUL. Returns 0 or -1. */

@@ -811,20 +811,13 @@ void sn_pad(FILE *f, const char *s, int width)
 
 /* ---------------------------------------------------------------- names and keys */
 
-/* strbuf.h's buffer that remembers running out of memory, so that a key is built by plain
- * appends and checked once at the end. */
-struct buf {
-	struct sn_buf s;
-	int oom;
-};
-
-static void buf_add(struct buf *b, const void *src, size_t n)
+/* Keys are built by plain appends to strbuf.h's buffer; its failed flag is checked once at the end. */
+static void buf_add(struct sn_buf *b, const void *src, size_t n)
 {
-	if (!b->oom && sn_buf_add(&b->s, src, n))
-		b->oom = 1;
+	(void)sn_buf_add(b, src, n);
 }
 
-static void buf_addc(struct buf *b, char c)
+static void buf_addc(struct sn_buf *b, char c)
 {
 	buf_add(b, &c, 1);
 }
@@ -839,7 +832,7 @@ struct tok {
 };
 
 struct toks {
-	struct buf text;
+	struct sn_buf text;
 	struct tok *v;
 	size_t n, cap;
 	int oom;
@@ -859,7 +852,7 @@ static int tone_of(utf8proc_int32_t c)
 
 static void toks_free(struct toks *t)
 {
-	sn_buf_release(&t->text.s);
+	sn_buf_release(&t->text);
 	free(t->v);
 }
 
@@ -877,7 +870,7 @@ static int tok_start(struct toks *t)
 		t->v = v;
 		t->cap = cap;
 	}
-	t->v[t->n] = (struct tok){t->text.s.len, 0, 1, 0, 1};
+	t->v[t->n] = (struct tok){t->text.len, 0, 1, 0, 1};
 	t->n++;
 	return 0;
 }
@@ -909,13 +902,13 @@ static int tokenize(const char *s, struct toks *t)
 				buf_addc(&t->text, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
 				if (!digit)
 					t->v[t->n - 1].digits = 0;
-				t->v[t->n - 1].len = t->text.s.len - t->v[t->n - 1].off;
+				t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
 			} else if (in) {
 				in = 0;
 				t->v[t->n - 1].dot_after = c == '.';
 			}
 		}
-		if (t->oom || t->text.oom) {
+		if (t->oom || t->text.failed) {
 			toks_free(t);
 			return -1;
 		}
@@ -966,10 +959,10 @@ static int tokenize(const char *s, struct toks *t)
 			t->v[t->n - 1].dot_after = c == '.';
 		}
 		if (in)
-			t->v[t->n - 1].len = t->text.s.len - t->v[t->n - 1].off;
+			t->v[t->n - 1].len = t->text.len - t->v[t->n - 1].off;
 	}
 	free(nfd);
-	if (t->oom || t->text.oom) {
+	if (t->oom || t->text.failed) {
 		toks_free(t);
 		return -1;
 	}
@@ -1005,7 +998,7 @@ enum { N_TYPES = sizeof type_defs / sizeof type_defs[0] };
 static int tok_is(const struct toks *t, size_t i, const char *text, int tone)
 {
 	size_t n = strlen(text);
-	return t->v[i].len == n && t->v[i].tone == tone && memcmp(t->text.s.p + t->v[i].off, text, n) == 0;
+	return t->v[i].len == n && t->v[i].tone == tone && memcmp(t->text.p + t->v[i].off, text, n) == 0;
 }
 
 /* Finds a unit type at the start of the tokens. As a prefix (whole = 0) something must follow it
@@ -1063,10 +1056,10 @@ sn_unit_type sn_unit_type_parse(const char *s)
 
 /* Appends token i of t to the key: leading zeros of a number dropped, tone as a digit at the end
  * unless ascii (which also drops every combining mark and turns đ into d). */
-static void key_add_tok(struct buf *out, const struct toks *t, size_t i, int ascii)
+static void key_add_tok(struct sn_buf *out, const struct toks *t, size_t i, int ascii)
 {
 	const struct tok *tk = &t->v[i];
-	const char *p = t->text.s.p + tk->off;
+	const char *p = t->text.p + tk->off;
 	size_t n = tk->len;
 
 	if (tk->digits) {
@@ -1107,7 +1100,7 @@ static void key_add_tok(struct buf *out, const struct toks *t, size_t i, int asc
 static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 {
 	struct toks t;
-	struct buf out = {0};
+	struct sn_buf out = SN_BUF_INIT;
 	size_t used = 0, start = 0;
 	sn_unit_type type;
 	int ascii = (flags & SN_KEY_ASCII) != 0;
@@ -1125,25 +1118,25 @@ static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 			/* The canonical label, so "P.1" and "Phường 01" keep equal keys. */
 			char *label = name_key(sn_unit_type_label(type), flags & SN_KEY_ASCII, NULL);
 			if (!label)
-				out.oom = 1;
+				out.failed = 1;
 			else
 				buf_add(&out, label, strlen(label));
 			free(label);
 		}
 	}
 	for (size_t i = start; i < t.n; i++) {
-		if (out.s.len > 0)
+		if (out.len > 0)
 			buf_addc(&out, ' ');
 		key_add_tok(&out, &t, i, ascii);
 	}
 	toks_free(&t);
-	if (out.oom) {
-		sn_buf_release(&out.s);
+	if (out.failed) {
+		sn_buf_release(&out);
 		return NULL;
 	}
 	/* Recompose the vowel marks (â ơ ư ...); tone digits and spaces keep syllables apart. */
-	key = sn_nfc(out.s.p);
-	sn_buf_release(&out.s);
+	key = sn_nfc(out.p);
+	sn_buf_release(&out);
 	return key;
 }
 
@@ -1151,7 +1144,7 @@ static char *name_key(const char *s, int flags, sn_unit_type *type_out)
 static int name_keys(const char *s, char **key, char **ascii, sn_unit_type *type_out)
 {
 	struct toks t;
-	struct buf out = {0}, aout = {0};
+	struct sn_buf out = SN_BUF_INIT, aout = SN_BUF_INIT;
 	size_t used = 0, start = 0;
 	sn_unit_type type;
 
@@ -1166,24 +1159,24 @@ static int name_keys(const char *s, char **key, char **ascii, sn_unit_type *type
 	buf_add(&out, "", 0);
 	buf_add(&aout, "", 0);
 	for (size_t i = start; i < t.n; i++) {
-		if (out.s.len > 0)
+		if (out.len > 0)
 			buf_addc(&out, ' ');
-		if (aout.s.len > 0)
+		if (aout.len > 0)
 			buf_addc(&aout, ' ');
 		key_add_tok(&out, &t, i, 0);
 		key_add_tok(&aout, &t, i, 1);
 	}
 	toks_free(&t);
-	if (out.oom || aout.oom) {
-		sn_buf_release(&out.s);
-		sn_buf_release(&aout.s);
+	if (out.failed || aout.failed) {
+		sn_buf_release(&out);
+		sn_buf_release(&aout);
 		return -1;
 	}
 	/* The ASCII key is ASCII unless the name has letters Vietnamese does not use; NFC only then. */
-	*key = sn_nfc(out.s.p);
-	*ascii = sn_nfc(aout.s.p);
-	sn_buf_release(&out.s);
-	sn_buf_release(&aout.s);
+	*key = sn_nfc(out.p);
+	*ascii = sn_nfc(aout.p);
+	sn_buf_release(&out);
+	sn_buf_release(&aout);
 	if (!*key || !*ascii) {
 		free(*key);
 		free(*ascii);

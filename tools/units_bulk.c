@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "units.h"
+#include "strbuf.h"
 #include "banned.h"
 
 static int digits_only(const char *s)
@@ -31,27 +32,12 @@ struct out {
 enum { ST_OK, ST_AMBIGUOUS, ST_NOT_FOUND, ST_NOT_CONVERTED, ST_ERROR };
 static const char *const st_names[] = { "ok", "ambiguous", "not_found", "not_converted", "error" };
 
-/* A growable string for the ';'-joined columns. */
-struct sb {
-	char *p;
-	size_t len, cap;
-};
-
-static void sb_add(struct sb *b, const char *s)
+/* Adds S to a ';'-joined column. */
+static void sb_add(struct sn_buf *b, const char *s)
 {
-	size_t n = strlen(s);
-	if (b->len + n + 2 > b->cap) {
-		size_t cap = (b->len + n + 2) * 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			return;
-		b->p = p;
-		b->cap = cap;
-	}
 	if (b->len)
-		b->p[b->len++] = ';';
-	memcpy(b->p + b->len, s, n + 1);
-	b->len += n;
+		(void)sn_buf_add(b, ";", 1);
+	(void)sn_buf_adds(b, s);
 }
 
 static void put(struct out *o, const char *input, int st, const char *level, const char *oc, const char *on,
@@ -86,8 +72,8 @@ static void put(struct out *o, const char *input, int st, const char *level, con
 }
 
 /* The successors of unit U as one row. */
-static void put_unit(sn_areg *r, struct out *o, const char *input, int u, struct sb *b1, struct sb *b2,
-		     struct sb *b3)
+static void put_unit(sn_areg *r, struct out *o, const char *input, int u, struct sn_buf *b1, struct sn_buf *b2,
+		     struct sn_buf *b3)
 {
 	struct sn_aunit a;
 	sn_areg_unit(r, u, &a);
@@ -95,7 +81,7 @@ static void put_unit(sn_areg *r, struct out *o, const char *input, int u, struct
 		put(o, input, ST_NOT_CONVERTED, a.level, a.code, a.name, "", "", "", "");
 		return;
 	}
-	b1->len = b2->len = b3->len = 0;
+	sn_buf_reset(b1), sn_buf_reset(b2), sn_buf_reset(b3);
 	for (int i = 0; i < a.nsucc; i++) {
 		const char *c, *n, *s;
 		sn_areg_succ(r, u, i, &c, &n, &s);
@@ -103,11 +89,14 @@ static void put_unit(sn_areg *r, struct out *o, const char *input, int u, struct
 		sb_add(b2, n);
 		sb_add(b3, s);
 	}
-	put(o, input, ST_OK, a.level, a.code, a.name, b1->p ? b1->p : "", b2->p ? b2->p : "", b3->p ? b3->p : "", "");
+	/* Out of memory: no row with a column cut short; the caller stops with the error. */
+	if (b1->failed || b2->failed || b3->failed)
+		return;
+	put(o, input, ST_OK, a.level, a.code, a.name, sn_buf_str(b1), sn_buf_str(b2), sn_buf_str(b3), "");
 }
 
 static void one(sn_areg *r, struct out *o, const char *input, const char *district, const char *province,
-		struct sb *b1, struct sb *b2, struct sb *b3)
+		struct sn_buf *b1, struct sn_buf *b2, struct sn_buf *b3)
 {
 	char *clean = sn_text_clean(input);
 	const char *q = clean ? clean : "";
@@ -171,7 +160,7 @@ int sn_units_map_file(struct sn_ctx *ctx, const char *path, const char *date, co
 	const char *name = !strcmp(path, "-") ? "stdin" : path;
 	sn_csv *c = sn_csv_new(sn_decoder_read_cb, d, (const char *(*)(const void *))sn_decoder_error, name, ',', NULL);
 	struct out o = { .f = ctx->out, .csv = !text };
-	struct sb b1 = { 0 }, b2 = { 0 }, b3 = { 0 };
+	struct sn_buf b1 = SN_BUF_INIT, b2 = SN_BUF_INIT, b3 = SN_BUF_INIT;
 	char **f;
 	size_t nf;
 	int first = 1, col_q = 0, col_d = -1, col_p = -1, header = 0, res;
@@ -212,12 +201,21 @@ int sn_units_map_file(struct sn_ctx *ctx, const char *path, const char *date, co
 			if (nf == 1 && !*f[0])
 				continue;   /* blank line */
 			one(r, &o, line, district, province, &b1, &b2, &b3);
+			if (b1.failed || b2.failed || b3.failed)
+				break;
 			continue;
 		}
 		const char *q = (size_t)col_q < nf ? f[col_q] : "";
 		const char *dd = col_d >= 0 && (size_t)col_d < nf && *f[col_d] ? f[col_d] : district;
 		const char *pp = col_p >= 0 && (size_t)col_p < nf && *f[col_p] ? f[col_p] : province;
 		one(r, &o, q, dd, pp, &b1, &b2, &b3);
+		if (b1.failed || b2.failed || b3.failed)
+			break;
+	}
+	if (b1.failed || b2.failed || b3.failed) {
+		sn_error(ctx, "out of memory");
+		rc = SN_IO;
+		goto out;
 	}
 	if (res < 0) {
 		sn_error(ctx, "%s", sn_csv_error(c));
@@ -229,9 +227,9 @@ int sn_units_map_file(struct sn_ctx *ctx, const char *path, const char *date, co
 	if (o.rows > o.by[ST_OK])
 		rc = SN_FINDINGS;
 out:
-	free(b1.p);
-	free(b2.p);
-	free(b3.p);
+	sn_buf_release(&b1);
+	sn_buf_release(&b2);
+	sn_buf_release(&b3);
 	sn_csv_free(c);
 	sn_decoder_close(d);
 	sn_areg_free(r);
