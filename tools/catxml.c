@@ -47,8 +47,7 @@ struct cx_bindings {
 	struct sn_binding_rec *v;
 	size_t *off;
 	size_t n, cap;
-	char *text;
-	size_t len, textcap;
+	struct sn_buf text;
 };
 
 struct cx_reader {
@@ -101,7 +100,7 @@ static int begin_procedure(void *ctx, struct sn_xmlrec *r, int line)
 	for (int i = 0; i < F_COUNT; i++)
 		sn_buf_reset(&a->f[i]);
 	a->b.n = 0;
-	a->b.len = 0;
+	sn_buf_reset(&a->b.text);
 	a->procedure_line = line;
 	return sn_xmlrec_attrs(r, attrs, sizeof attrs / sizeof attrs[0], line);
 }
@@ -139,26 +138,13 @@ static int add_binding(struct cx_reader *a, struct sn_xmlrec *r, int line)
 		b->off = off;
 		b->cap = cap;
 	}
-	size_t n = a->f[F_BIND_AGENCY].len;
-	if (b->len + n + 1 > b->textcap) {
-		size_t cap = b->textcap ? b->textcap : 1024;
-		while (cap < b->len + n + 1) {
-			if (cap > SIZE_MAX / 2)
-				goto nomem;
-			cap *= 2;
-		}
-		char *t = realloc(b->text, cap);
-		if (!t)
-			goto nomem;
-		b->text = t;
-		b->textcap = cap;
-	}
-	memcpy(b->text + b->len, sn_buf_str(&a->f[F_BIND_AGENCY]), n + 1);
-	b->off[b->n] = b->len;
+	b->off[b->n] = b->text.len;
+	/* the code and its NUL, as part of the contents */
+	if (sn_buf_add(&b->text, sn_buf_str(&a->f[F_BIND_AGENCY]), a->f[F_BIND_AGENCY].len + 1))
+		goto nomem;
 	/* the schema's default (false), which the streaming validator does not fill in */
 	b->v[b->n].agency = NULL;
 	b->v[b->n].online = parse_boolean(buf_trimmed(&a->f[F_BIND_ONLINE])) == 1;
-	b->len += n + 1;
 	b->n++;
 	return 0;
 
@@ -219,7 +205,7 @@ static int end_procedure(void *ctx, const char *pos)
 		portal = yes ? "yes" : "no";  /* else "" (absent), or what the schema should have
 					       * refused, passed on for the importer to refuse */
 	for (size_t i = 0; i < a->b.n; i++)
-		a->b.v[i].agency = a->b.text + a->b.off[i];
+		a->b.v[i].agency = a->b.text.p + a->b.off[i];
 
 	struct sn_procedure_rec rec = {
 		.national_code = sn_buf_str(&a->f[F_NATIONAL_CODE]),
@@ -254,6 +240,6 @@ int sn_catalog_xml_read(const char *path, sn_procedure_fn fn, void *ctx, char *e
 		sn_buf_release(&a.f[i]);
 	free(a.b.v);
 	free(a.b.off);
-	free(a.b.text);
+	sn_buf_release(&a.b.text);
 	return rc;
 }

@@ -33,6 +33,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 #include "i18n.h"
+#include "strbuf.h"
 #include "banned.h"
 
 #define DEF_MAX_PART_BYTES (512ULL * 1024 * 1024)
@@ -47,12 +48,6 @@
 #define WORKBOOK_PART "xl/workbook.xml"
 #define WORKBOOK_RELS "xl/_rels/workbook.xml.rels"
 #define DEFAULT_SST_PART "xl/sharedStrings.xml"
-
-/* A growable byte buffer. */
-struct buf {
-	char *p;
-	size_t len, cap;
-};
 
 /* One zip member being parsed by a libxml2 reader. */
 struct part {
@@ -103,7 +98,7 @@ struct sn_xlsx {
 	size_t nsheets;
 
 	/* Shared strings: NUL-terminated texts packed in one pool, found by offset. */
-	struct buf sst;
+	struct sn_buf sst;
 	size_t *sst_off;
 	size_t nsst, sst_cap;
 
@@ -121,7 +116,7 @@ struct sn_xlsx {
 
 	/* The current row. Cell texts live in ARENA (offset 0 is always ""), located by OFF while the
 	 * row is built because the arena may move; CELLS gets the pointers once the row is complete. */
-	struct buf arena;
+	struct sn_buf arena;
 	size_t *off;
 	unsigned char *isnum;
 	char **cells;
@@ -136,42 +131,16 @@ struct sn_xlsx {
 	 * (long), width and arena length (size_t), then WIDTH offsets (size_t), WIDTH number flags
 	 * and the arena bytes. */
 	int held;         /* rows come from HOLD, not from the reader */
-	struct buf hold;
+	struct sn_buf hold;
 	size_t hold_pos;  /* the next record */
 };
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
-static int buf_add(struct buf *b, const char *s, size_t n)
+/* Ends a string in an arena: the NUL is part of its contents (offsets point at strings). */
+static int buf_nul(struct sn_buf *b)
 {
-	if (b->cap - b->len < n) {
-		size_t need, cap;
-		char *p;
-
-		if (n > SIZE_MAX - b->len)
-			return -1;
-		need = b->len + n;
-		cap = b->cap ? b->cap : 256;
-		while (cap < need) {
-			if (cap > SIZE_MAX / 2)
-				return -1;
-			cap *= 2;
-		}
-		p = realloc(b->p, cap);
-		if (!p)
-			return -1;
-		b->p = p;
-		b->cap = cap;
-	}
-	if (n)
-		memcpy(b->p + b->len, s, n);
-	b->len += n;
-	return 0;
-}
-
-static int buf_nul(struct buf *b)
-{
-	return buf_add(b, "", 1);
+	return sn_buf_add(b, "", 1);
 }
 
 static char *dupstr(const char *s)
@@ -848,7 +817,7 @@ static int read_sst(sn_xlsx *x, const char *member)
 		} else if (in_si && in_t && rph == 0 && is_text(p.rd)) {
 			const char *v = (const char *)xmlTextReaderConstValue(p.rd);
 
-			if (v && buf_add(&x->sst, v, strlen(v))) {
+			if (v && sn_buf_add(&x->sst, v, strlen(v))) {
 				oom(x);
 				r = -1;
 				break;
@@ -981,7 +950,7 @@ static void sheet_reset(sn_xlsx *x)
 	x->active = NULL;
 	x->nmerges = x->merges_cap = x->next_merge = x->nactive = 0;
 	x->held = 0;
-	free(x->hold.p);
+	sn_buf_release(&x->hold);
 	memset(&x->hold, 0, sizeof x->hold);
 	x->hold_pos = 0;
 	x->in_sheetdata = 0;
@@ -1249,7 +1218,7 @@ static void scan_text(void *ctx, const xmlChar *s, int len)
 
 	if (ms->failed || ms->irregular || !ms->in_c || !(ms->in_v || (ms->in_t && ms->rph == 0)))
 		return;
-	if (len > 0 && buf_add(&ms->x->arena, (const char *)s, (size_t)len))
+	if (len > 0 && sn_buf_add(&ms->x->arena, (const char *)s, (size_t)len))
 		hold_stop(ms);
 }
 
@@ -1563,7 +1532,7 @@ static size_t cell_value(sn_xlsx *x, const char *type, size_t start, const char 
 	/* "str" (formula text), "inlineStr", "e" (#N/A...) and "d" (ISO dates) keep their text. */
 	if (repl) {
 		x->arena.len = start;
-		if (buf_add(&x->arena, repl, strlen(repl)) || buf_nul(&x->arena)) {
+		if (sn_buf_add(&x->arena, repl, strlen(repl)) || buf_nul(&x->arena)) {
 			oom(x);
 			return (size_t)-1;
 		}
@@ -1649,7 +1618,7 @@ static int read_cell(sn_xlsx *x, size_t *next_col, long rownum)
 			/* <f> formulas are skipped: the cached <v> is the value the user saw. */
 			const char *v = (const char *)xmlTextReaderConstValue(rd);
 
-			if (v && buf_add(&x->arena, v, strlen(v))) {
+			if (v && sn_buf_add(&x->arena, v, strlen(v))) {
 				oom(x);
 				return -1;
 			}
@@ -1730,7 +1699,7 @@ static int merges_apply(sn_xlsx *x, long R)
 			snprintf(ref, sizeof ref, "%s%ld", cn, R);
 			if (count_cell(x, ref) < 0)
 				return -1;
-			if (buf_add(&x->arena, m->value, strlen(m->value)) || buf_nul(&x->arena) ||
+			if (sn_buf_add(&x->arena, m->value, strlen(m->value)) || buf_nul(&x->arena) ||
 			    row_set(x, c, off, m->isnum)) {
 				oom(x);
 				return -1;
@@ -1779,7 +1748,7 @@ static int held_load(sn_xlsx *x)
 	memcpy(&alen, p + sizeof width, sizeof alen);
 	p += 2 * sizeof(size_t);
 	row_begin(x);
-	if (buf_add(&x->arena, p + width * (sizeof(size_t) + 1), alen)) {
+	if (sn_buf_add(&x->arena, p + width * (sizeof(size_t) + 1), alen)) {
 		oom(x);
 		return -1;
 	}
@@ -1803,12 +1772,12 @@ static int hold_row(sn_xlsx *x)
 
 	if (need > x->lim.max_held_bytes || x->hold.len > x->lim.max_held_bytes - need)
 		return 1;
-	if (buf_add(&x->hold, (const char *)&n, sizeof n) ||
-	    buf_add(&x->hold, (const char *)&x->width, sizeof x->width) ||
-	    buf_add(&x->hold, (const char *)&x->arena.len, sizeof x->arena.len) ||
-	    buf_add(&x->hold, (const char *)x->off, x->width * sizeof *x->off) ||
-	    buf_add(&x->hold, (const char *)x->isnum, x->width) ||
-	    buf_add(&x->hold, x->arena.p, x->arena.len))
+	if (sn_buf_add(&x->hold, (const char *)&n, sizeof n) ||
+	    sn_buf_add(&x->hold, (const char *)&x->width, sizeof x->width) ||
+	    sn_buf_add(&x->hold, (const char *)&x->arena.len, sizeof x->arena.len) ||
+	    sn_buf_add(&x->hold, (const char *)x->off, x->width * sizeof *x->off) ||
+	    sn_buf_add(&x->hold, (const char *)x->isnum, x->width) ||
+	    sn_buf_add(&x->hold, x->arena.p, x->arena.len))
 		return -1;
 	return 0;
 }
@@ -2046,9 +2015,9 @@ void sn_xlsx_close(sn_xlsx *x)
 		free(x->sheets[i].part);
 	}
 	free(x->sheets);
-	free(x->sst.p);
+	sn_buf_release(&x->sst);
 	free(x->sst_off);
-	free(x->arena.p);
+	sn_buf_release(&x->arena);
 	free(x->off);
 	free(x->isnum);
 	free(x->cells);
