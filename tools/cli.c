@@ -241,7 +241,7 @@ static void main_help(FILE *f)
 		"\n"
 		"commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(f, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
 	fputs(_("\n"
 		"options:\n"
 		"  --db FILE      working database (default ./sapnhap.db)\n"
