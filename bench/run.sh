@@ -313,8 +313,9 @@ row "reassign ($ndossiers dossiers)" "$w" "$m" "$fw"
 sed 's/^/    /' "$big/out"
 mem_reassign=$m
 
-# diff at 10^6 bindings a side (the old catalogs against the merged one): a scratch database on
-# disk with a bounded page cache, so memory does not grow with the catalogs; HTML in pages.
+# diff at 10^6 bindings a side (the old catalogs against the merged one): a merge join of both
+# sides read in key order (the bindings straight from the working database, sorted by SQLite on
+# disk past a bounded cache), so memory does not grow with the catalogs; HTML in pages.
 read -r w m <<EOF2
 $(measure 1 true "exec $sn diff $big/r.db:old $big/r.db:merged --summary" 0)
 EOF2

@@ -27,9 +27,12 @@
 const char *const sn_diff_entities[SN_DIFF_ENTITIES] = { "procedure", "binding", "agency" };
 const char *const sn_diff_kinds[3] = { "added", "removed", "changed" };
 
-/* The side tables are kept in key order (WITHOUT ROWID, key first, province last): grouping by
- * key then reads each key's rows in province order with no sort, which is also what orders the
- * combined "70: x | 75: y" values. */
+/* The side tables are kept in key order (WITHOUT ROWID, key first, province last): a side's
+ * procedures are read in key order with no sort, each key's rows in province order, which is
+ * also what orders the combined "70: x | 75: y" values. A working database's bindings are not
+ * copied into binding (the comparison reads them from the database). The change table is kept
+ * in the order the reports list it (erank, s1, s2, key, frank), which is the order the
+ * comparison writes it in: appended to, and read back with no sort. */
 static const char *SCHEMA =
 	"CREATE TABLE procedure(side INTEGER NOT NULL, province TEXT NOT NULL, national_code TEXT NOT NULL, "
 	"  local_code TEXT, name TEXT, field_code TEXT, field_name TEXT, levels TEXT, time_limit TEXT, "
@@ -50,8 +53,8 @@ static const char *SCHEMA =
 	"CREATE TABLE pname(code TEXT PRIMARY KEY, name TEXT NOT NULL);"
 	"CREATE TABLE change(entity TEXT NOT NULL, erank INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
 	"  k1 TEXT NOT NULL, k2 TEXT NOT NULL, s1 TEXT NOT NULL, s2 TEXT NOT NULL, frank INTEGER NOT NULL, "
-	"  field TEXT NOT NULL, before TEXT, after TEXT);"
-	"CREATE INDEX change_key ON change(entity, key);";
+	"  field TEXT NOT NULL, before TEXT, after TEXT, nrows INTEGER NOT NULL, "
+	"  PRIMARY KEY (erank, s1, s2, key, frank)) WITHOUT ROWID;";
 
 /* --- values in one vocabulary --------------------------------------------------------------- */
 
@@ -131,11 +134,12 @@ int sn_diff_open(struct sn_ctx *ctx, struct sn_diff *d)
 	d->ctx.db_path = _("(diff's scratch database)");
 	/* A private temporary database on disk (SQLite's "" name: deleted when closed), with a bounded
 	 * page cache: what is held in memory does not grow with the catalogs (10^6 bindings a side
-	 * would need ~640 MB in memory); the side tables are kept in key order (WITHOUT ROWID), so the
-	 * comparison walks both sides along their keys. URI names, so that an operand is attached
-	 * read-only (file:...?mode=ro). */
-	if (sqlite3_open_v2("", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
-			    NULL) != SQLITE_OK) {
+	 * would need ~640 MB in memory); the comparison reads both sides in key order and walks them
+	 * in step (sn_diff_compute). URI names, so that an operand is attached read-only
+	 * (file:...?mode=ro). No mutex: one thread uses the connection, and the comparison makes
+	 * millions of calls on it. */
+	if (sqlite3_open_v2("", &d->ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		sn_error(ctx, "cannot open a scratch database: %s",
 			 d->ctx.db ? sqlite3_errmsg(d->ctx.db) : _("out of memory"));
 		return SN_IO;
@@ -201,7 +205,7 @@ static void bind_side(sqlite3_stmt *st, void *arg)
 }
 
 /* The old provinces' catalogs: what was imported, before reassign (its own bindings, from_binding
- * set, are the merged catalog's). */
+ * set, are the merged catalog's). Bindings are read by the comparison itself (side_sql). */
 static const char *LOAD_OLD =
 	"INSERT INTO procedure(side, province, national_code, local_code, name, field_code, field_name, levels, "
 	"  time_limit, time_unit, fee, online_level, portal, legal_basis) SELECT :side, province, national_code, "
@@ -209,16 +213,12 @@ static const char *LOAD_OLD =
 	"  NULLIF(levels, ''), sn_diff_num(time_limit), NULLIF(time_unit, ''), NULLIF(fee, ''), "
 	"  NULLIF(online_level, ''), CASE portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, NULLIF(legal_basis, '') "
 	"  FROM src.procedure ORDER BY province, national_code;"
-	"INSERT INTO binding(side, province, national_code, agency_code, online) SELECT :side, catalog, "
-	"  national_code, sn_diff_code(agency_code), CASE WHEN online THEN 'yes' ELSE 'no' END FROM src.binding "
-	"  WHERE from_binding IS NULL AND catalog IN (SELECT province FROM src.procedure) ORDER BY id "
-	"  ON CONFLICT DO UPDATE SET online = max(online, excluded.online);"
 	"INSERT OR IGNORE INTO agency(side, province, code, name, kind, parent_code, unit_code, phone, email, status) "
 	"  SELECT :side, province, sn_diff_code(code), NULLIF(name, ''), NULLIF(kind, ''), sn_diff_code(parent_code), "
-	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), NULLIF(status, '') FROM src.agency ORDER BY id;";
+	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), NULLIF(status, '') FROM src.agency ORDER BY 3, 2, id;";
 
-/* The merged catalog after reassign: merged_procedure, the active bindings it made for the
- * target province, the code table (every code in it is in force). */
+/* The merged catalog after reassign: merged_procedure, the code table (every code in it is in
+ * force); the active bindings reassign made for the target province are read by side_sql. */
 static const char *LOAD_MERGED =
 	"INSERT INTO procedure(side, province, national_code, local_code, name, field_code, field_name, levels, "
 	"  time_limit, time_unit, fee, online_level, portal, legal_basis) SELECT :side, :t, national_code, "
@@ -226,13 +226,9 @@ static const char *LOAD_MERGED =
 	"  NULLIF(levels, ''), sn_diff_num(time_limit), NULLIF(time_unit, ''), NULLIF(fee, ''), "
 	"  NULLIF(online_level, ''), CASE portal WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, NULLIF(legal_basis, '') "
 	"  FROM src.merged_procedure ORDER BY national_code;"
-	"INSERT INTO binding(side, province, national_code, agency_code, online) SELECT :side, :t, national_code, "
-	"  sn_diff_code(agency_code), CASE WHEN online THEN 'yes' ELSE 'no' END FROM src.binding "
-	"  WHERE active = 1 AND from_binding IS NOT NULL AND catalog = :t ORDER BY id "
-	"  ON CONFLICT DO UPDATE SET online = max(online, excluded.online);"
 	"INSERT OR IGNORE INTO agency(side, province, code, name, kind, parent_code, unit_code, phone, email, status) "
 	"  SELECT :side, :t, sn_diff_code(code), NULLIF(name, ''), NULLIF(kind, ''), sn_diff_code(parent_code), "
-	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), 'active' FROM src.code_table ORDER BY sort_key;";
+	"  NULLIF(unit_code, ''), NULLIF(phone, ''), NULLIF(email, ''), 'active' FROM src.code_table ORDER BY 3, sort_key;";
 
 static const char *LOAD_CROSSWALK =
 	"INSERT OR IGNORE INTO crosswalk(old_code, outcome, new_code) SELECT sn_diff_code(old_code), outcome, "
@@ -259,6 +255,25 @@ static int query_text(struct sn_diff *d, const char *sql, char *out, size_t len)
 	return r < 0 ? -1 : 0;
 }
 
+/* Attaches the database at URI (read-only) as NAME. Returns 0 or SN_IO (reported). */
+static int attach(struct sn_diff *d, const char *uri, const char *name, const char *path)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(d->ctx.db, "ATTACH ?1 AS ?2", -1, &st, NULL) != SQLITE_OK) {
+		sn_error(&d->ctx, "database: %s", sqlite3_errmsg(d->ctx.db));
+		return SN_IO;
+	}
+	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	int r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		sn_error(&d->ctx, "cannot open database '%s': %s", path, sqlite3_errmsg(d->ctx.db));
+		return SN_IO;
+	}
+	return 0;
+}
+
 static int load_database(struct sn_diff *d, int side, const char *path, const char *want)
 {
 	struct sn_diff_side *s = &d->side[side];
@@ -269,17 +284,14 @@ static int load_database(struct sn_diff *d, int side, const char *path, const ch
 	/* A database a killed step left is recovered first, as every reader does (db.h). */
 	if (sn_db_recover(&d->ctx, path))
 		goto done;
-	if (!uri || sqlite3_prepare_v2(db, "ATTACH ?1 AS src", -1, &st, NULL) != SQLITE_OK) {
+	if (!uri) {
 		sn_error(&d->ctx, "database: %s", sqlite3_errmsg(db));
 		goto done;
 	}
-	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sn_error(&d->ctx, "cannot open database '%s': %s", path, sqlite3_errmsg(db));
+	if ((rc = attach(d, uri, "src", path)))
 		goto done;
-	}
+	rc = SN_IO;
 	attached = 1;
-	sqlite3_finalize(st);
 	/* The first read of the file: a damaged one fails here. */
 	if (sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
@@ -337,7 +349,14 @@ static int load_database(struct sn_diff *d, int side, const char *path, const ch
 			goto done;
 		s->has_crosswalk = 1;
 	}
-	rc = 0;
+	/* The bindings stay where they are: attached again under the side's own name, the
+	 * comparison reads them from there in its order (side_sql). */
+	if ((rc = sn_exec(&d->ctx, "DETACH src")))
+		goto done;
+	attached = 0;
+	snprintf(s->attached, sizeof s->attached, "src%d", side);
+	if ((rc = attach(d, uri, s->attached, path)))
+		*s->attached = '\0';
 done:
 	sqlite3_finalize(st);
 	if (attached)
@@ -749,6 +768,12 @@ int sn_diff_load(struct sn_diff *d, int side, const char *operand)
 	struct stat sb;
 	char path[1024];
 	const char *state = NULL;
+	/* A side loaded again no longer reads its earlier database's bindings. */
+	if (*s->attached) {
+		if (sn_execf(&d->ctx, "DETACH \"%w\"", s->attached))
+			return SN_IO;
+		*s->attached = '\0';
+	}
 	snprintf(s->operand, sizeof s->operand, "%s", operand);
 	snprintf(path, sizeof path, "%s", operand);
 	if (stat(path, &sb) != 0) {
@@ -794,7 +819,7 @@ int sn_diff_load(struct sn_diff *d, int side, const char *operand)
 	return SN_DATA;
 }
 
-/* --- the comparison ---------------------------------------------------------------------------- */
+/* --- the comparison: both sides walked in step, in key order ---------------------------------- */
 
 /* The fields compared, per entity, in the order they are listed; the first of each is shown
  * for an added or removed thing even when empty. */
@@ -802,36 +827,330 @@ static const char *const PFIELDS[] = { "name", "local_code", "field_code", "fiel
 				       "time_unit", "fee", "online_level", "portal", "legal_basis", NULL };
 static const char *const BFIELDS[] = { "online", "agency", NULL };
 static const char *const AFIELDS[] = { "name", "kind", "parent_code", "unit_code", "phone", "email", "status", NULL };
+static const char *const *const FIELDS[SN_DIFF_ENTITIES] = { PFIELDS, BFIELDS, AFIELDS };
+enum { MAXFIELDS = 11, E_BINDING = 1, E_AGENCY = 2 };
 
-/* sort[0] and sort[1]: the sort keys s1, s2 of a key, from a BEFORE row (alias b), sort[2] and
- * sort[3] from an AFTER row (alias a). */
-static const struct {
-	const char *entity, *view, *source, *k1, *k2, *sort[4];
-	const char *const *fields;
-} ENTITY[SN_DIFF_ENTITIES] = {
-	{ "procedure", "vproc", "procedure", "national_code", "''", { "b.k1", "''", "a.k1", "''" }, PFIELDS },
-	/* bindings: by national code and (carried) agency code; see BINDINGS below */
-	{ "binding", "vbind", "temp.b2", "national_code", "akey",
-	  { "b.k1", "sn_diff_sortkey(b.k2)", "a.k1", "sn_diff_sortkey(a.k2)" }, BFIELDS },
-	{ "agency", "vagency", "agency", "code", "''",
-	  { "sn_diff_sortkey(b.k1)", "''", "sn_diff_sortkey(a.k1)", "''" }, AFIELDS },
+/* A side's rows of entity E as the comparison reads them, in the order of the change table
+ * (s1, s2, key): the columns s1, s2, k1, k2, province, then the fields. Procedures are read in
+ * the order of their primary key; agencies are sorted by code as the code tables order them.
+ * Bindings come one row per agency code as bound, with skey, agency_code, online after the
+ * province: BEFORE's carried through AFTER's crosswalk to the code that now holds them (k2),
+ * from the binding table, or straight from a working database (not copied: its rows are
+ * canonicalised and sorted by the query itself). Caller frees with sqlite3_free. */
+static char *side_sql(struct sn_diff *d, int e, int side)
+{
+	const struct sn_diff_side *s = &d->side[side];
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	if (e != E_BINDING) {
+		sqlite3_str_appendf(q, e == E_AGENCY ? "SELECT sn_diff_sortkey(code), '', code, '', province" :
+			"SELECT national_code, '', national_code, '', province");
+		for (const char *const *f = FIELDS[e]; *f; f++)
+			sqlite3_str_appendf(q, ", \"%w\"", *f);
+		sqlite3_str_appendf(q, e == E_AGENCY ? " FROM agency WHERE side = %d ORDER BY 1, code, province" :
+			" FROM procedure WHERE side = %d ORDER BY national_code, province", side);
+		return sqlite3_str_finish(q);
+	}
+	char *rows;
+	if (!*s->attached)
+		rows = sqlite3_mprintf("SELECT national_code, province, agency_code, online FROM binding WHERE side = %d", side);
+	else if (!strcmp(s->state, "merged"))
+		/* the active bindings reassign made for the target province (LOAD_MERGED's) */
+		rows = sqlite3_mprintf("SELECT national_code, %Q AS province, sn_diff_code(agency_code) AS agency_code, "
+				       "CASE WHEN online THEN 'yes' ELSE 'no' END AS online FROM \"%w\".binding "
+				       "WHERE active = 1 AND from_binding IS NOT NULL AND catalog = %Q",
+				       s->provinces, s->attached, s->provinces);
+	else
+		/* the old provinces' own bindings (LOAD_OLD's) */
+		rows = sqlite3_mprintf("SELECT national_code, catalog AS province, sn_diff_code(agency_code) AS agency_code, "
+				       "CASE WHEN online THEN 'yes' ELSE 'no' END AS online FROM \"%w\".binding "
+				       "WHERE from_binding IS NULL AND catalog IN (SELECT province FROM \"%w\".procedure)",
+				       s->attached, s->attached);
+	if (side == 0)
+		/* BEFORE's codes carried through AFTER's crosswalk; the old codes that meet at one new
+		 * code are listed by their sort key */
+		sqlite3_str_appendf(q, "SELECT b.national_code AS nc, COALESCE(x.new_code, b.agency_code) AS akey, "
+				    "b.province AS province, CASE WHEN x.new_code IS NULL THEN '' ELSE sn_diff_sortkey(b.agency_code) END "
+				    "AS skey, b.agency_code AS code, b.online AS online FROM (%s) b LEFT JOIN crosswalk x "
+				    "ON x.old_code = b.agency_code AND x.outcome IN ('kept', 'renumbered', 'merged')", rows ? rows : "");
+	else
+		sqlite3_str_appendf(q, "SELECT national_code AS nc, agency_code AS akey, province, '' AS skey, "
+				    "agency_code AS code, online FROM (%s)", rows ? rows : "");
+	char *inner = sqlite3_str_finish(q);
+	char *sql = rows && inner ? sqlite3_mprintf("SELECT nc, sn_diff_sortkey(akey), nc, akey, province, skey, code, online "
+						    "FROM (%s) ORDER BY 1, 2, 4, 5, 6, 7", inner) : NULL;
+	sqlite3_free(rows);
+	sqlite3_free(inner);
+	return sql;
+}
+
+/* A value as read: its text, or NULL. */
+struct cell {
+	struct sn_buf b;
+	int null;
 };
 
-/* BEFORE's bindings carried through AFTER's crosswalk; the old codes that meet at one new code
- * listed together ("000.50.31.H10, 000.51.31.H10"), online if any of them was. */
-static const char *BINDINGS =
-	"CREATE TEMP TABLE b1(side, national_code, akey, province, skey, agency_code, online, "
-	"  PRIMARY KEY (side, national_code, akey, province, skey, agency_code)) WITHOUT ROWID;"
-	"INSERT INTO temp.b1 SELECT b.side, b.national_code, "
-	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN x.new_code ELSE b.agency_code END, b.province, "
-	"  CASE WHEN b.side = 0 AND x.new_code IS NOT NULL THEN sn_diff_sortkey(b.agency_code) ELSE '' END, "
-	"  b.agency_code, b.online FROM binding b LEFT JOIN crosswalk x ON b.side = 0 AND x.old_code = b.agency_code "
-	"  AND x.outcome IN ('kept', 'renumbered', 'merged');"
-	"CREATE TEMP TABLE b2(side, national_code, akey, province, agency, online, "
-	"  PRIMARY KEY (side, national_code, akey, province)) WITHOUT ROWID;"
-	"INSERT INTO temp.b2 SELECT side, national_code, akey, province, group_concat(agency_code, ', '), max(online) "
-	"  FROM temp.b1 GROUP BY side, national_code, akey, province;"
-	"DROP TABLE temp.b1;";
+static int cell_set(struct cell *c, sqlite3_stmt *st, int i)
+{
+	sn_buf_reset(&c->b);
+	c->null = sqlite3_column_type(st, i) == SQLITE_NULL;
+	if (c->null)
+		return 0;
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? sn_buf_add(&c->b, t, (size_t)sqlite3_column_bytes(st, i)) : -1;
+}
+
+/* NULL-safe equality (SQL's IS), bytes compared as SQLite's BINARY collation does. */
+static int cell_same(const struct cell *a, const struct cell *b)
+{
+	if (a->null || b->null)
+		return a->null && b->null;
+	return a->b.len == b->b.len && memcmp(sn_buf_str(&a->b), sn_buf_str(&b->b), a->b.len) == 0;
+}
+
+/* Column I of the current row against C, as SQLite orders text (BINARY: bytes, then length). */
+static int col_cmp(sqlite3_stmt *st, int i, const struct cell *c)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i), m = c->b.len;
+	int r = memcmp(t ? t : "", sn_buf_str(&c->b), n < m ? n : m);
+	return r ? r : n < m ? -1 : n > m;
+}
+
+static int buf_cmp(const struct sn_buf *a, const struct sn_buf *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int r = memcmp(sn_buf_str(a), sn_buf_str(b), n);
+	return r ? r : a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* One catalog's values of the current thing. */
+struct catrow {
+	struct cell province, v[MAXFIELDS];
+};
+
+/* One side of entity E read in key order, a thing (a key's rows, one per catalog, combined) at
+ * a time. */
+struct reader {
+	struct sn_diff *d;
+	int e, nf;
+	sqlite3_stmt *st;
+	int r;                        /* sn_step's last result: SQLITE_ROW (a row is waiting), SQLITE_DONE, -1 */
+	int have;                     /* the current thing: key and v */
+	struct cell key[4];           /* s1, s2, k1, k2 */
+	struct cell v[MAXFIELDS];
+	struct catrow *cat;           /* its catalogs' rows (the old state has several) */
+	int ncat, capcat;
+	struct cell skey, code;       /* a binding: the last old code joined, to drop a repeated one */
+};
+
+static int reader_oom(struct reader *rd)
+{
+	sn_error(&rd->d->ctx, "out of memory");
+	rd->r = -1;
+	return -1;
+}
+
+/* A binding's catalog row: the rows of one key and catalog, the old codes joined by ", " in
+ * order of their sort key (a code repeated, as two notations of one code are, once), online if
+ * any of them is. */
+static int binding_row(struct reader *rd, struct catrow *c)
+{
+	struct cell *agency = &c->v[1], *online = &c->v[0];
+	sn_buf_reset(&agency->b);
+	agency->null = 0;
+	online->null = 1;
+	rd->skey.null = rd->code.null = 1;
+	do {
+		sqlite3_stmt *st = rd->st;
+		if (rd->code.null || col_cmp(st, 6, &rd->code) || col_cmp(st, 5, &rd->skey)) {
+			if ((agency->b.len && sn_buf_adds(&agency->b, ", ")) ||
+			    sn_buf_add(&agency->b, (const char *)sqlite3_column_text(st, 6), (size_t)sqlite3_column_bytes(st, 6)) ||
+			    cell_set(&rd->code, st, 6) || cell_set(&rd->skey, st, 5))
+				return reader_oom(rd);
+		}
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL && (online->null || col_cmp(st, 7, online) > 0) &&
+		    cell_set(online, st, 7))
+			return reader_oom(rd);
+		rd->r = sn_step(&rd->d->ctx, st);
+	} while (rd->r == SQLITE_ROW && !col_cmp(rd->st, 2, &rd->key[2]) && !col_cmp(rd->st, 3, &rd->key[3]) &&
+		 !col_cmp(rd->st, 4, &c->province));
+	return rd->r < 0 ? -1 : 0;
+}
+
+/* Reads the next thing into rd->key and rd->v (rd->have 0 at the end). Where its catalogs' values
+ * of a field differ, the value is each catalog's, "70: x | 75: y" ("-" for none). Returns 0 or
+ * -1 (reported). */
+static int reader_next(struct reader *rd)
+{
+	rd->have = 0;
+	if (rd->r != SQLITE_ROW)
+		return rd->r < 0 ? -1 : 0;
+	for (int i = 0; i < 4; i++)
+		if (cell_set(&rd->key[i], rd->st, i))
+			return reader_oom(rd);
+	if (rd->key[3].null) {
+		sn_error(&rd->d->ctx, "database: %s", "a binding without an agency code");
+		return rd->r = -1;
+	}
+	rd->ncat = 0;
+	do {
+		if (rd->ncat == rd->capcat) {
+			int n = rd->capcat ? 2 * rd->capcat : 4;
+			struct catrow *p = realloc(rd->cat, (size_t)n * sizeof *p);
+			if (!p)
+				return reader_oom(rd);
+			memset(p + rd->capcat, 0, (size_t)(n - rd->capcat) * sizeof *p);
+			rd->cat = p;
+			rd->capcat = n;
+		}
+		struct catrow *c = &rd->cat[rd->ncat++];
+		if (cell_set(&c->province, rd->st, 4))
+			return reader_oom(rd);
+		if (rd->e == E_BINDING) {
+			if (binding_row(rd, c))
+				return -1;
+		} else {
+			for (int f = 0; f < rd->nf; f++)
+				if (cell_set(&c->v[f], rd->st, 5 + f))
+					return reader_oom(rd);
+			if ((rd->r = sn_step(&rd->d->ctx, rd->st)) < 0)
+				return -1;
+		}
+	} while (rd->r == SQLITE_ROW && !col_cmp(rd->st, 2, &rd->key[2]) && !col_cmp(rd->st, 3, &rd->key[3]));
+	for (int f = 0; f < rd->nf; f++) {
+		struct cell *v = &rd->v[f];
+		int same = 1;
+		for (int i = 1; i < rd->ncat && same; i++)
+			same = cell_same(&rd->cat[i].v[f], &rd->cat[0].v[f]);
+		sn_buf_reset(&v->b);
+		v->null = same && rd->cat[0].v[f].null;
+		for (int i = 0; i < (same ? 1 : rd->ncat); i++) {
+			const struct cell *c = &rd->cat[i].v[f];
+			if (same ? !c->null && sn_buf_add(&v->b, sn_buf_str(&c->b), c->b.len) :
+			    (i && sn_buf_adds(&v->b, " | ")) || sn_buf_add(&v->b, sn_buf_str(&rd->cat[i].province.b),
+			    rd->cat[i].province.b.len) || sn_buf_adds(&v->b, ": ") ||
+			    (c->null ? sn_buf_adds(&v->b, "-") : sn_buf_add(&v->b, sn_buf_str(&c->b), c->b.len)))
+				return reader_oom(rd);
+		}
+	}
+	rd->have = 1;
+	return 0;
+}
+
+static void reader_release(struct reader *rd)
+{
+	sqlite3_finalize(rd->st);
+	for (int i = 0; i < 4; i++)
+		sn_buf_release(&rd->key[i].b);
+	for (int f = 0; f < MAXFIELDS; f++)
+		sn_buf_release(&rd->v[f].b);
+	for (int i = 0; i < rd->capcat; i++) {
+		sn_buf_release(&rd->cat[i].province.b);
+		for (int f = 0; f < MAXFIELDS; f++)
+			sn_buf_release(&rd->cat[i].v[f].b);
+	}
+	free(rd->cat);
+	sn_buf_release(&rd->skey.b);
+	sn_buf_release(&rd->code.b);
+}
+
+/* Which fields of a thing on one side only are listed: the entity's first field always, a
+ * binding's agency when it came from other codes (otherwise it is the key itself), any other
+ * field when not empty. */
+static int listed(const struct reader *rd, int f)
+{
+	if (f == 0)
+		return 1;
+	if (rd->e == E_BINDING && !strcmp(FIELDS[rd->e][f], "agency"))
+		return !cell_same(&rd->v[f], &rd->key[3]);
+	return !rd->v[f].null;
+}
+
+static void bind_cell(sqlite3_stmt *st, int i, const struct cell *c)
+{
+	if (!c || c->null)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, sn_buf_str(&c->b), (int)c->b.len, SQLITE_STATIC);
+}
+
+/* The change rows of one thing: KIND 0 added (A only), 1 removed (B only), 2 changed (both). */
+static int emit(struct sn_diff *d, sqlite3_stmt *ins, int e, int kind, struct reader *b, struct reader *a,
+		struct sn_buf *key)
+{
+	const struct reader *k = kind == 0 ? a : b;
+	int nf = k->nf, which[MAXFIELDS], n = 0;
+	for (int f = 0; f < nf; f++)
+		if (kind == 2 ? !cell_same(&b->v[f], &a->v[f]) : listed(k, f))
+			which[n++] = f;
+	if (!n)
+		return 0;
+	sn_buf_reset(key);
+	if (sn_buf_add(key, sn_buf_str(&k->key[2].b), k->key[2].b.len) ||
+	    (e == E_BINDING && (sn_buf_adds(key, "@") || sn_buf_add(key, sn_buf_str(&k->key[3].b), k->key[3].b.len)))) {
+		sn_error(&d->ctx, "out of memory");
+		return SN_IO;
+	}
+	d->count[e][kind]++;
+	for (int i = 0; i < n; i++) {
+		int f = which[i];
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, sn_diff_entities[e], -1, SQLITE_STATIC);
+		sqlite3_bind_int(ins, 2, e);
+		sqlite3_bind_text(ins, 3, sn_diff_kinds[kind], -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 4, sn_buf_str(key), (int)key->len, SQLITE_STATIC);
+		for (int j = 0; j < 4; j++)  /* k1, k2, s1, s2 */
+			bind_cell(ins, 5 + j, &k->key[(j + 2) % 4]);
+		sqlite3_bind_int(ins, 9, f);
+		sqlite3_bind_text(ins, 10, FIELDS[e][f], -1, SQLITE_STATIC);
+		bind_cell(ins, 11, kind == 0 ? NULL : &b->v[f]);
+		bind_cell(ins, 12, kind == 1 ? NULL : &a->v[f]);
+		sqlite3_bind_int(ins, 13, n);
+		if (sn_step(&d->ctx, ins) != SQLITE_DONE)
+			return SN_IO;
+	}
+	return 0;
+}
+
+/* Entity E: BEFORE and AFTER read in the same order and walked in step (a merge join), each key
+ * compared as it comes; the change rows are written in the table's order. Memory holds one thing
+ * a side, whatever the size; the sorts the queries need are SQLite's, on disk past the cache. */
+static int compare_entity(struct sn_diff *d, int e, sqlite3_stmt *ins)
+{
+	struct reader rd[2];
+	struct sn_buf key = SN_BUF_INIT;
+	int rc = SN_IO;
+	memset(rd, 0, sizeof rd);
+	for (int s = 0; s < 2; s++) {
+		rd[s].d = d;
+		rd[s].e = e;
+		for (rd[s].nf = 0; FIELDS[e][rd[s].nf]; rd[s].nf++)
+			;
+		char *q = side_sql(d, e, s);
+		if (!q)
+			sn_error(&d->ctx, "out of memory");
+		rd[s].st = q ? sn_prepare(&d->ctx, q) : NULL;
+		sqlite3_free(q);
+		if (!rd[s].st || (rd[s].r = sn_step(&d->ctx, rd[s].st)) < 0 || reader_next(&rd[s]))
+			goto out;
+	}
+	/* the side whose key comes first is the one that moves on (both when the keys are equal) */
+	struct reader *b = &rd[0], *a = &rd[1];
+	rc = 0;
+	while (!rc && (b->have || a->have)) {
+		int c = !b->have ? 1 : !a->have ? -1 : 0;
+		for (int i = 0; i < 4 && !c; i++)
+			c = buf_cmp(&b->key[i].b, &a->key[i].b);
+		rc = emit(d, ins, e, c < 0 ? 1 : c > 0 ? 0 : 2, b, a, &key);
+		if (!rc && ((c <= 0 && reader_next(b)) || (c >= 0 && reader_next(a))))
+			rc = SN_IO;
+	}
+out:
+	reader_release(&rd[0]);
+	reader_release(&rd[1]);
+	sn_buf_release(&key);
+	return rc;
+}
 
 /* Names and fields (lĩnh vực) for the reports: AFTER's when it has one, else BEFORE's; joined
  * to the changes when they are written (the view labelled). */
@@ -855,7 +1174,7 @@ static const char *LABELS =
 	"    WHERE a.k = x.new_code), '') ELSE (SELECT group_concat(s.new_code || COALESCE(' ' || (SELECT name "
 	"    FROM alabel a WHERE a.k = s.new_code), ''), '; ') FROM successor s WHERE s.old_code = x.old_code) END AS target, "
 	"  (SELECT count(*) FROM successor s WHERE s.old_code = x.old_code) AS nsucc "
-	"  FROM crosswalk x WHERE x.old_code IN (SELECT key FROM change WHERE entity = 'agency' AND kind = 'removed');"
+	"  FROM crosswalk x WHERE x.old_code IN (SELECT key FROM change WHERE erank = 2 AND kind = 'removed');"
 	"CREATE INDEX temp.fate_code ON fate(code);"
 	"CREATE TEMP VIEW labelled AS SELECT c.*, CASE c.entity WHEN 'agency' THEN a.name WHEN 'binding' THEN "
 	"  COALESCE(a.name, '') ELSE p.name END AS label, p.grp, p.grp_name, p.name AS pname, "
@@ -864,145 +1183,37 @@ static const char *LABELS =
 	"  LEFT JOIN alabel a ON a.k = CASE c.entity WHEN 'binding' THEN c.k2 ELSE c.k1 END "
 	"  LEFT JOIN fate x ON c.entity = 'agency' AND c.kind = 'removed' AND x.code = c.k1;";
 
-/* Builds the per-side view of entity E: one row per side and key. A side holding several
- * catalogs (the old state) has its values combined ("70: x | 75: y" where they differ; NULL
- * shown as "-"; quote() tells NULL from text, so min <> max is "the values differ"); a side
- * with one catalog is copied as it is, which spares the aggregation on the larger side. */
-static char *view_sql(int e, const int several[2])
-{
-	sqlite3_str *s = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(s, "CREATE TEMP TABLE %s(side, k1, k2", ENTITY[e].view);
-	for (const char *const *f = ENTITY[e].fields; *f; f++)
-		sqlite3_str_appendf(s, ", \"%w\"", *f);
-	sqlite3_str_appendf(s, ");");
-	for (int side = 0; side < 2; side++) {
-		sqlite3_str_appendf(s, "INSERT INTO temp.%s SELECT side, %s, %s", ENTITY[e].view, ENTITY[e].k1, ENTITY[e].k2);
-		for (const char *const *f = ENTITY[e].fields; *f; f++)
-			if (several[side])
-				sqlite3_str_appendf(s, ", CASE WHEN min(quote(\"%w\")) <> max(quote(\"%w\")) THEN "
-						    "group_concat(province || ': ' || COALESCE(\"%w\", '-'), ' | ') ELSE max(\"%w\") END",
-						    *f, *f, *f, *f);
-			else
-				sqlite3_str_appendf(s, ", \"%w\"", *f);
-		sqlite3_str_appendf(s, " FROM %s WHERE side = %d", ENTITY[e].source, side);
-		if (several[side])
-			sqlite3_str_appendf(s, " GROUP BY side, %s, %s", ENTITY[e].k1, ENTITY[e].k2);
-		sqlite3_str_appendf(s, ";");
-	}
-	sqlite3_str_appendf(s, "CREATE INDEX temp.%s_k ON %s(side, k1, k2);", ENTITY[e].view, ENTITY[e].view);
-	return sqlite3_str_finish(s);
-}
-
-/* Whether a side of entity E's source holds rows of more than one catalog (province). */
-static int several_catalogs(struct sn_diff *d, int e, int side, int *out)
-{
-	char *q = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM %s WHERE side = %d AND province <> "
-				  "(SELECT province FROM %s WHERE side = %d LIMIT 1))", ENTITY[e].source, side,
-				  ENTITY[e].source, side);
-	sqlite3_stmt *st = q ? sn_prepare(&d->ctx, q) : NULL;
-	sqlite3_free(q);
-	int r = st ? sn_step(&d->ctx, st) : -1;
-	if (r == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return r == SQLITE_ROW ? 0 : SN_IO;
-}
-
-/* Which one-sided fields are listed: the entity's first field always, a binding's agency when
- * it came from other codes (otherwise it is the key itself), any other field when not empty. */
-static char *keep_cond(int e, int rank, const char *field, char side)
-{
-	if (rank == 0)
-		return sqlite3_mprintf("1");
-	if (e == 1 && !strcmp(field, "agency"))
-		return sqlite3_mprintf("%c.agency IS NOT %c.k2", side, side);
-	return sqlite3_mprintf("%c.\"%w\" IS NOT NULL", side, field);
-}
-
-/* The change rows of entity E: for each field, the keys on both sides whose values differ
- * (NULL-safe), and the fields of a key found on one side only. */
-static char *change_sql(int e)
-{
-	sqlite3_str *s = sqlite3_str_new(NULL);
-	const char *v = ENTITY[e].view, *ent = ENTITY[e].entity;
-	const char *kb = e == 1 ? "b.k1 || '@' || b.k2" : "b.k1", *ka = e == 1 ? "a.k1 || '@' || a.k2" : "a.k1";
-	int rank = 0;
-	for (const char *const *f = ENTITY[e].fields; *f; f++, rank++) {
-		char *cb = keep_cond(e, rank, *f, 'b'), *ca = keep_cond(e, rank, *f, 'a');
-		sqlite3_str_appendf(s,
-			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'changed', %s, b.k1, b.k2, %s, %s, %d, %Q, b.\"%w\", a.\"%w\" FROM %s b JOIN %s a "
-			"ON a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2 WHERE b.side = 0 AND b.\"%w\" IS NOT a.\"%w\";",
-			ent, e, kb, ENTITY[e].sort[0], ENTITY[e].sort[1], rank, *f, *f, *f, v, v, *f, *f);
-		sqlite3_str_appendf(s,
-			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'removed', %s, b.k1, b.k2, %s, %s, %d, %Q, b.\"%w\", NULL FROM %s b WHERE b.side = 0 "
-			"AND NOT EXISTS (SELECT 1 FROM %s a WHERE a.side = 1 AND a.k1 = b.k1 AND a.k2 = b.k2) AND %s;",
-			ent, e, kb, ENTITY[e].sort[0], ENTITY[e].sort[1], rank, *f, *f, v, v, cb ? cb : "1");
-		sqlite3_str_appendf(s,
-			"INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after) "
-			"SELECT %Q, %d, 'added', %s, a.k1, a.k2, %s, %s, %d, %Q, NULL, a.\"%w\" FROM %s a WHERE a.side = 1 "
-			"AND NOT EXISTS (SELECT 1 FROM %s b WHERE b.side = 0 AND b.k1 = a.k1 AND b.k2 = a.k2) AND %s;",
-			ent, e, ka, ENTITY[e].sort[2], ENTITY[e].sort[3], rank, *f, *f, v, v, ca ? ca : "1");
-		sqlite3_free(cb);
-		sqlite3_free(ca);
-	}
-	return sqlite3_str_finish(s);
-}
-
 int sn_diff_agencies_compared(const struct sn_diff *d)
 {
 	return d->side[0].source != SN_DIFF_CATALOG && d->side[1].source != SN_DIFF_CATALOG;
 }
 
-/* The counts, once: a key is in one kind only, so distinct keys per entity and kind. */
-static int count_things(struct sn_diff *d)
-{
-	memset(d->count, 0, sizeof d->count);
-	sqlite3_stmt *st = sn_prepare(&d->ctx, "SELECT erank, CASE kind WHEN 'added' THEN 0 WHEN 'removed' THEN 1 "
-					       "ELSE 2 END, count(DISTINCT key) FROM change GROUP BY 1, 2");
-	int r;
-	if (!st)
-		return SN_IO;
-	while ((r = sn_step(&d->ctx, st)) == SQLITE_ROW)
-		d->count[sqlite3_column_int(st, 0) % 3][sqlite3_column_int(st, 1)] = (long)sqlite3_column_int64(st, 2);
-	sqlite3_finalize(st);
-	return r < 0 ? SN_IO : 0;
-}
-
 int sn_diff_compute(struct sn_diff *d)
 {
-	int rc = sn_exec(&d->ctx, "DELETE FROM change; DROP TABLE IF EXISTS temp.b1; DROP TABLE IF EXISTS temp.b2; "
-				  "DROP TABLE IF EXISTS temp.vproc; DROP TABLE IF EXISTS temp.vbind; "
-				  "DROP TABLE IF EXISTS temp.vagency; DROP VIEW IF EXISTS temp.labelled; DROP TABLE IF EXISTS temp.fate; "
+	sqlite3_stmt *ins = NULL;
+	memset(d->count, 0, sizeof d->count);
+	int rc = sn_exec(&d->ctx, "DELETE FROM change; DROP VIEW IF EXISTS temp.labelled; DROP TABLE IF EXISTS temp.fate; "
 				  "DROP TABLE IF EXISTS temp.plabel; DROP TABLE IF EXISTS temp.alabel; BEGIN");
-	if (rc || (rc = sn_exec(&d->ctx, BINDINGS)))
-		goto done;
-	for (int e = 0; e < SN_DIFF_ENTITIES && !rc; e++) {
+	if (rc)
+		return rc;
+	ins = sn_prepare(&d->ctx, "INSERT INTO change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after, "
+				  "nrows) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	rc = ins ? 0 : SN_IO;
+	for (int e = 0; e < SN_DIFF_ENTITIES && !rc; e++)
 		/* A single catalog file has no agencies: comparing would list every agency. */
-		if (e == 2 && !sn_diff_agencies_compared(d))
-			continue;
-		int several[2];
-		if ((rc = several_catalogs(d, e, 0, &several[0])) || (rc = several_catalogs(d, e, 1, &several[1])))
-			break;
-		char *v = view_sql(e, several), *c = change_sql(e);
-		rc = v && c ? sn_exec(&d->ctx, v) : SN_IO;
-		if (!rc)
-			rc = sn_exec(&d->ctx, c);
-		sqlite3_free(v);
-		sqlite3_free(c);
-	}
+		if (e != E_AGENCY || sn_diff_agencies_compared(d))
+			rc = compare_entity(d, e, ins);
+	sqlite3_finalize(ins);
 	if (!rc)
 		rc = sn_exec(&d->ctx, LABELS);
-	if (!rc)
-		rc = count_things(d);
-done:
 	if (rc) {
 		sqlite3_exec(d->ctx.db, "ROLLBACK", NULL, NULL, NULL);
+		memset(d->count, 0, sizeof d->count);
 		return rc;
 	}
 	return sn_exec(&d->ctx, "COMMIT");
 }
+
 
 long sn_diff_count(struct sn_diff *d, const char *entity, const char *kind)
 {

@@ -1,8 +1,7 @@
 /* diff.h - the before/after comparison of two catalogs ('sapnhap diff').
  *
- * Both sides are loaded into one scratch SQLite database (a private temporary file with a bounded
- * page cache, so memory does not grow with the catalogs), into the same normalised tables
- * (a side column tells them apart), and the difference is computed there, set-based:
+ * Both sides are described by the same normalised tables of one scratch SQLite database (a
+ * private temporary file with a bounded page cache; a side column tells the sides apart):
  *
  *   procedure(side, province, national_code, local_code, name, field_code, field_name, levels,
  *             time_limit, time_unit, fee, online_level, portal, legal_basis, pos)
@@ -14,14 +13,27 @@
  * of a database in the old state ('70', '75'), the merged province, or '' for files. Values are
  * text in one vocabulary whatever the source: NULL for an absent value (never ''), time limits
  * as numbers without trailing zeros ("1.5", "15"), portal and online as "yes"/"no", levels as
- * "district,commune", agency codes in QCVN 102 notation when they can be written in it.
+ * "district,commune", agency codes in QCVN 102 notation when they can be written in it. Files
+ * are read into these tables; a working database's procedures and agencies are copied into them
+ * too, but its bindings (10^6 at national scale) are not: the comparison reads them from the
+ * database itself (attached read-only), in the same vocabulary.
+ *
+ * The comparison is a merge join: for each entity, each side's rows are read in key order (the
+ * procedure table's own order; bindings and agencies sorted by SQLite, spilling to disk past the
+ * cache), each key's rows (one per catalog) combined into one value per field, and the two sides
+ * walked in step in C, a key at a time: a key on one side only is added or removed, a key on both
+ * is compared field by field. Memory holds one key a side whatever the size of the catalogs
+ * (64 MB at 10^6 bindings a side, the page caches and sort buffers included). The order read is
+ * the order the reports list changes in, so the change rows are written in that order and read
+ * back with no sort (text and HTML, grouped by kind or by field, sort them again).
  *
  * The result is the table
- *   change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after)
+ *   change(entity, erank, kind, key, k1, k2, s1, s2, frank, field, before, after, nrows)
  * one row per changed field: entity procedure|binding|agency, kind added|removed|changed, key a
  * national code, "national_code@agency" or an agency code (k1, k2 its parts; s1, s2 their sort
- * keys). Read it ordered by erank, s1, s2, key, frank (entity, key, field). The view labelled
- * adds label (the procedure's or agency's name) and grp, grp_name (the procedure's field).
+ * keys), nrows the number of rows of its key. Its primary key is its order: erank, s1, s2, key,
+ * frank (entity, key, field). The view labelled adds label (the procedure's or agency's name)
+ * and grp, grp_name (the procedure's field).
  */
 #ifndef SN_DIFF_H
 #define SN_DIFF_H
@@ -41,6 +53,7 @@ struct sn_diff_side {
 	char provinces[64];         /* "70, 75" (old), "75" (merged), "" (files) */
 	char files[200];            /* an export directory's files read: "catalog.csv, agencies.csv" */
 	int has_crosswalk;
+	char attached[8];           /* a database's schema name ("src0"), whose bindings the comparison reads */
 };
 
 struct sn_diff {
@@ -70,9 +83,9 @@ void sn_diff_close(struct sn_diff *d);
 int sn_diff_load(struct sn_diff *d, int side, const char *operand);
 
 /* Computes the change table from what is loaded (tests may insert rows into the side tables
- * directly instead of loading). BEFORE's agency codes are first carried through the crosswalk
- * (kept, renumbered, merged -> new code), so a binding whose agency was renumbered is one
- * changed row, agency "old->new". Returns 0 or SN_IO. */
+ * directly instead of loading), and the counts. BEFORE's agency codes are first carried through
+ * the crosswalk (kept, renumbered, merged -> new code), so a binding whose agency was renumbered
+ * is one changed row, agency "old->new". Returns 0 or SN_IO. */
 int sn_diff_compute(struct sn_diff *d);
 
 /* Number of changed things (distinct keys) of ENTITY and KIND after sn_diff_compute; either may

@@ -443,8 +443,7 @@ static int write_html(struct sn_diff *d, FILE *f, const char *pages, int summary
 	/* By field of procedure (agencies after them all), then kind, entity, key, field. */
 	sqlite3_stmt *st = sn_prepare(&d->ctx,
 		"SELECT l.entity, l.kind, l.key, l.field, l.before, l.after, l.label, COALESCE(l.grp, ''), COALESCE(l.grp_name, ''), "
-		"  (SELECT count(*) FROM change c WHERE c.entity = l.entity AND c.key = l.key) + "
-		"  (l.fate_outcome IS NOT NULL), COALESCE(l.pname, ''), d.value, d.reason, l.fate_outcome, l.fate_target, "
+		"  l.nrows + (l.fate_outcome IS NOT NULL), COALESCE(l.pname, ''), d.value, d.reason, l.fate_outcome, l.fate_target, "
 		"  l.fate_n, l.frank "
 		"FROM labelled l LEFT JOIN decision d ON l.entity = 'procedure' AND d.subject = l.k1 AND d.field = "
 		"  CASE l.field WHEN 'time_unit' THEN 'time_limit' WHEN 'field_code' THEN 'field' WHEN 'field_name' THEN 'field' "

@@ -186,6 +186,32 @@ static void test_crosswalk_carry(void **state)
 	assert_int_equal(sn_diff_count(&f->d, "binding", "removed"), 4);
 }
 
+/* Both sides are walked in step in the order the reports list changes, which for bindings is
+ * the code tables' order of agency codes (level 1 first), not the codes' text order: keys that
+ * the two orders put differently are still met on both sides, not reported removed and added. */
+static void test_merge_order(void **state)
+{
+	struct fx *f = *state;
+	bind(f, 0, "75", "1.000001", "000.00.05.H19", "no");
+	bind(f, 0, "75", "1.000001", "000.00.16.H19", "yes");
+	bind(f, 0, "75", "1.000001", "000.00.40.H10", "no");
+	bind(f, 0, "75", "1.000002", "000.00.05.H19", "no");
+	bind(f, 1, "75", "1.000001", "000.00.05.H19", "no");
+	bind(f, 1, "75", "1.000001", "000.00.16.H19", "no");
+	bind(f, 1, "75", "1.000001", "000.00.41.H10", "yes");
+	bind(f, 1, "75", "1.000002", "000.00.05.H19", "no");
+	bind(f, 1, "75", "1.000003", "000.00.05.H19", "no");
+	assert_int_equal(sn_diff_compute(&f->d), 0);
+	assert_string_equal(changes(f),
+		"binding removed 1.000001@000.00.40.H10 online: no -> NULL\n"
+		"binding added 1.000001@000.00.41.H10 online: NULL -> yes\n"
+		"binding changed 1.000001@000.00.16.H19 online: yes -> no\n"
+		"binding added 1.000003@000.00.05.H19 online: NULL -> no\n");
+	assert_int_equal(sn_diff_count(&f->d, "binding", "added"), 2);
+	assert_int_equal(sn_diff_count(&f->d, "binding", "removed"), 1);
+	assert_int_equal(sn_diff_count(&f->d, "binding", "changed"), 1);
+}
+
 static void test_agencies(void **state)
 {
 	struct fx *f = *state;
@@ -460,6 +486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_null_safe, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_old_state_combined, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_crosswalk_carry, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_merge_order, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_agencies, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_no_difference, fx_setup, fx_teardown),
