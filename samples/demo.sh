@@ -9,8 +9,13 @@ rm -rf "$out"
 mkdir -p "$out"
 db="$out/sapnhap.db"
 step() { printf '\n$ sapnhap %s\n' "$*"; "$sn" --db "$db" "$@"; }
+# The script's own words in the language sapnhap speaks (sapnhap --lang, else the locale).
+lang=en
+case "${LANGUAGE:-}:${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in vi*|*:vi*) lang=vi ;; esac
+say() { if [ "$lang" = vi ]; then echo "$2"; else echo "$1"; fi; }
 
-echo "== sapnhap demo: Bình Phước (70) merges into Đồng Nai (75)"
+say "== sapnhap demo: Bình Phước (70) merges into Đồng Nai (75)" \
+    "== sapnhap demo: tỉnh Bình Phước (70) sáp nhập vào tỉnh Đồng Nai (75)"
 printf '\n$ sapnhap run samples/demo.plan\n'
 rc=0
 "$sn" run samples/demo.plan || rc=$?
@@ -18,7 +23,7 @@ rc=0
 [ "$rc" -le 1 ] || exit "$rc"
 
 echo
-echo "== what the database answers now"
+say "== what the database answers now" "== cơ sở dữ liệu trả lời những câu hỏi thường gặp"
 step units map 25213 --on 2025-07-01
 step units map 26449 --on 2025-07-01 --format csv
 step units map 'Xã Bình Sơn' --district 'Huyện Phú Riềng'
@@ -30,7 +35,16 @@ step queue
 step validate --severity error --limit 3 || true
 step diff "$db:old" "$db:merged" --summary
 
-cat <<EOT
+if [ "$lang" = vi ]; then cat <<EOT
+
+== xong. Dành cho người duyệt:
+  báo cáo ký duyệt    $out/report/report.html  (in ra để ký)  $out/report/report.xlsx
+  báo cáo kiểm tra    $out/report/validation.txt
+  so sánh trước/sau   $out/report/diff.html  (mở bằng trình duyệt; kèm diff.csv)
+  tệp xuất            $out/report/export-csv/  $out/report/export-xml/
+  cơ sở dữ liệu       $db  ('sapnhap --db $db status')
+EOT
+else cat <<EOT
 
 == done. For the reviewer:
   sign-off report     $out/report/report.html  (print it to sign)  $out/report/report.xlsx
@@ -39,3 +53,4 @@ cat <<EOT
   exports             $out/report/export-csv/  $out/report/export-xml/
   working database    $db  ('sapnhap --db $db status')
 EOT
+fi
