@@ -27,6 +27,13 @@ done
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 ln -s "$SAPNHAP" "$bin/sapnhap"
+# The message catalog where any user can read it: a transcript runs a command as another user
+# (nobody, t0510), which cannot enter a checkout in a private directory.
+if [ -d "$top/build/locale" ] && [ -z "${SAPNHAP_LOCALEDIR:-}" ]; then
+	cp -R "$top/build/locale" "$bin/locale"
+	chmod -R a+rX "$bin"
+	export SAPNHAP_LOCALEDIR="$bin/locale"
+fi
 # Reproducible journals and "today": 2026-11-20 12:00 UTC.
 export SOURCE_DATE_EPOCH=1795176000 TZ=UTC LANG=C.UTF-8 PATH="$bin:$PATH"
 # The language comes from LANG (a transcript may set it per command); nothing else may choose it.
